@@ -1,0 +1,3 @@
+from jobboard.cli import main
+
+main()

@@ -1,0 +1,233 @@
+"""The job hunt's vocabulary: applications, their dated events and the stages they move through.
+
+Plain dataclasses with no I/O. Dates are pendulum ``Date`` objects; timestamps are UTC
+pendulum ``DateTime`` objects. ``to_record``/``from_record`` turn an application into the
+JSON-safe dict the board file stores, and back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pendulum
+
+# Every stage jobboard knows, in board order. The default board shows four of them;
+# `wishlist` and `offer` can be switched on in config.toml.
+ALL_STATUSES: tuple[str, ...] = (
+    "wishlist",
+    "applied",
+    "interviewed",
+    "offer",
+    "silent",
+    "rejected",
+)
+DEFAULT_COLUMNS: tuple[str, ...] = ("applied", "interviewed", "silent", "rejected")
+
+STATUS_TITLES: dict[str, str] = {
+    "wishlist": "Wishlist",
+    "applied": "Applied",
+    "interviewed": "Interviewed",
+    "offer": "Offer",
+    "silent": "Silent",
+    "rejected": "Rejected",
+}
+
+# The kinds of dated event an application's log can hold (see ETIQUETTE.md).
+EVENT_KINDS: tuple[str, ...] = (
+    "applied",
+    "status",
+    "follow_up",
+    "heard_back",
+    "interview",
+    "thank_you",
+    "acknowledged",
+    "feedback_requested",
+    "feedback_received",
+    "contacted_team",
+    "note",
+    "snooze",
+)
+
+# Text fields a user types; all default to the empty string.
+TEXT_FIELDS: tuple[str, ...] = (
+    "url",
+    "location",
+    "salary",
+    "source",
+    "contact",
+    "email",
+    "notes",
+)
+
+
+def normalise_event_kind(kind: str) -> str:
+    """Accept `follow-up`, `Follow Up` and `follow_up` alike; raise ValueError when unknown."""
+    cleaned = kind.strip().lower().replace("-", "_").replace(" ", "_")
+    if cleaned not in EVENT_KINDS:
+        known = ", ".join(EVENT_KINDS)
+        raise ValueError(f"unknown event kind '{kind}'; use one of: {known}")
+    return cleaned
+
+
+def now_utc() -> pendulum.DateTime:
+    return pendulum.now("UTC")
+
+
+def today() -> pendulum.Date:
+    return pendulum.today().date()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated entry in an application's log."""
+
+    kind: str
+    date: pendulum.Date
+    note: str = ""
+    status: str | None = None  # the new column, for `status` events
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"kind": self.kind, "date": self.date.isoformat()}
+        if self.note:
+            record["note"] = self.note
+        if self.status is not None:
+            record["status"] = self.status
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Event:
+        return cls(
+            kind=str(record["kind"]),
+            date=parse_iso_date(record["date"]),
+            note=str(record.get("note", "")),
+            status=record.get("status"),
+        )
+
+
+@dataclass
+class Application:
+    """One job application and everything the candidate knows about it."""
+
+    id: str
+    company: str
+    role: str
+    status: str = "applied"
+    applied_on: pendulum.Date = field(default_factory=today)
+    url: str = ""
+    location: str = ""
+    salary: str = ""
+    source: str = ""
+    contact: str = ""
+    email: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    created: pendulum.DateTime = field(default_factory=now_utc)
+    updated: pendulum.DateTime = field(default_factory=now_utc)
+
+    def copy(self, **changes: Any) -> Application:
+        """A copy with fresh lists, so editing the copy never touches the original."""
+        changes.setdefault("tags", list(self.tags))
+        changes.setdefault("events", list(self.events))
+        return replace(self, **changes)
+
+    def with_event(self, event: Event) -> Application:
+        return self.copy(events=[*self.events, event], updated=now_utc())
+
+    def moved_to(self, status: str, on: pendulum.Date) -> Application:
+        """The application in another column, with the `status` event that records the move."""
+        moved = self.with_event(Event("status", on, status=status))
+        moved.status = status
+        return moved
+
+    def events_of(self, *kinds: str) -> list[Event]:
+        return [event for event in self.events if event.kind in kinds]
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "id": self.id,
+            "company": self.company,
+            "role": self.role,
+            "status": self.status,
+            "applied_on": self.applied_on.isoformat(),
+        }
+        for name in TEXT_FIELDS:
+            record[name] = getattr(self, name)
+        record["tags"] = list(self.tags)
+        record["events"] = [event.to_record() for event in self.events]
+        record["created"] = self.created.to_iso8601_string()
+        record["updated"] = self.updated.to_iso8601_string()
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Application:
+        """Build an application from a stored dict; raises KeyError/ValueError/TypeError when
+        the record is not one jobboard wrote."""
+        return cls(
+            id=str(record["id"]),
+            company=str(record["company"]),
+            role=str(record["role"]),
+            status=str(record["status"]),
+            applied_on=parse_iso_date(record["applied_on"]),
+            **{name: str(record.get(name, "")) for name in TEXT_FIELDS},
+            tags=[str(tag) for tag in record.get("tags", [])],
+            events=[Event.from_record(event) for event in record.get("events", [])],
+            created=parse_timestamp(record.get("created")),
+            updated=parse_timestamp(record.get("updated")),
+        )
+
+
+def parse_iso_date(text: Any) -> pendulum.Date:
+    """Parse a strict YYYY-MM-DD date; raise ValueError otherwise."""
+    if not isinstance(text, str) or len(text) != 10:
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        parsed = pendulum.parse(text, strict=True, exact=True)
+    except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from error
+    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+    return parsed
+
+
+def parse_timestamp(text: Any) -> pendulum.DateTime:
+    if not text:
+        return now_utc()
+    parsed = pendulum.parse(str(text))
+    if not isinstance(parsed, pendulum.DateTime):
+        raise ValueError(f"'{text}' is not a timestamp")
+    return parsed.in_timezone("UTC")
+
+
+def new_application(
+    app_id: str,
+    company: str,
+    role: str,
+    *,
+    status: str = "applied",
+    applied_on: pendulum.Date | None = None,
+    tags: list[str] | None = None,
+    **text_fields: str,
+) -> Application:
+    """A fresh application with its `applied` event (and a `status` event when it starts in
+    another column), as `jobboard add` and the add form create it."""
+    company, role = company.strip(), role.strip()
+    if not company:
+        raise ValueError("company must not be empty")
+    if not role:
+        raise ValueError("role must not be empty")
+    applied_on = applied_on or today()
+    events = [Event("applied", applied_on)]
+    if status != "applied":
+        events.append(Event("status", applied_on, status=status))
+    return Application(
+        id=app_id,
+        company=company,
+        role=role,
+        status=status,
+        applied_on=applied_on,
+        tags=list(tags or []),
+        events=events,
+        **text_fields,
+    )
