@@ -1,0 +1,329 @@
+"""The `jobboard` command: the board (TUI) by default, and a command for everything a script needs.
+
+Only `jobboard` (no command) and `jobboard demo` import the TUI, so every other command starts
+fast and never loads textual. Every error a user can cause is one line on stderr: exit status 2
+for a usage error, 1 for anything else, and the board file untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+import pendulum
+
+from jobboard import __version__
+from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
+from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
+from jobboard.store import BoardError, BoardStore
+
+
+class UserDate(click.ParamType):
+    """YYYY-MM-DD, or today / yesterday / N days ago."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        if isinstance(value, pendulum.Date):
+            return value
+        from jobboard.dates import parse_user_date
+
+        try:
+            return parse_user_date(value, today())
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+DATE = UserDate()
+
+
+class Session:
+    """What every command needs: the board path, the settings and the store, made on demand."""
+
+    def __init__(self, db: Path | None, config: Path | None, theme: str | None) -> None:
+        self.board_path = board_path(db)
+        self.config_path = config_path(config)
+        self.theme = theme
+        self._settings: Settings | None = None
+        self._store: BoardStore | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    @property
+    def store(self) -> BoardStore:
+        if self._store is None:
+            self._store = BoardStore(self.board_path)
+        return self._store
+
+    def status(self, value: str) -> str:
+        """A status the configured board has, or a usage error listing them."""
+        cleaned = value.strip().lower()
+        if cleaned not in self.settings.columns:
+            raise click.BadParameter(
+                f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",
+                param_hint="STATUS",
+            )
+        return cleaned
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (or $JOBBOARD_DB).")
+@click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG)."
+)
+@click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
+@click.version_option(__version__, prog_name="jobboard")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | None) -> None:
+    """A keyboard-first kanban for your job hunt. With no command, opens the board."""
+    ctx.obj = Session(db, config, theme)
+    if ctx.invoked_subcommand is None:
+        run_board(ctx.obj, ctx.obj.store)
+
+
+def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
+    from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
+
+    settings = session.settings
+    app = JobBoardApp(
+        store,
+        settings,
+        columns=tuple(columns or settings.columns),
+        theme=session.theme,
+    )
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@cli.command()
+@pass_session
+def demo(session: Session) -> None:
+    """Open the board on a sample job hunt in a temporary file (your board is not touched)."""
+    import shutil
+    import tempfile
+
+    from jobboard.demo import demo_builds
+
+    folder = Path(tempfile.mkdtemp(prefix="jobboard-demo-"))
+    try:
+        store = BoardStore(folder / "board.json")
+        store.add_many(demo_builds(today()))
+        # The demo shows the optional Wishlist column too, so every kind of advice appears.
+        columns = ("wishlist", *[c for c in session.settings.columns if c != "wishlist"])
+        from jobboard.model import ALL_STATUSES
+
+        run_board(session, store, tuple(s for s in ALL_STATUSES if s in columns))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def text_options(function):
+    for name in reversed(TEXT_FIELDS):
+        function = click.option(f"--{name}", default="", help=f"The {name}.")(function)
+    return function
+
+
+@cli.command()
+@click.argument("company")
+@click.argument("role")
+@click.option("--status", default="applied", show_default=True, help="Column to start in.")
+@click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@text_options
+@pass_session
+def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
+    """Add an application; prints its id alone, for scripts."""
+    from jobboard.model import new_application
+
+    status = session.status(status)
+    for name, value in (("COMPANY", company), ("ROLE", role)):
+        if not value.strip():
+            raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
+    created = session.store.add(
+        lambda app_id: new_application(
+            app_id, company, role, status=status, applied_on=applied, tags=list(tags), **text
+        )
+    )
+    click.echo(created.id)
+
+
+@cli.command(name="list")
+@click.option("--status", help="Only this column.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@pass_session
+def list_applications(session: Session, status: str | None, as_json: bool) -> None:
+    """List the applications on the board."""
+    applications = session.store.applications()
+    if status:
+        status = session.status(status)
+        applications = [a for a in applications if a.status == status]
+    if as_json:
+        click.echo(json.dumps([a.to_record() for a in applications], ensure_ascii=False, indent=2))
+        return
+    if not applications:
+        click.echo("No applications yet. Add one: jobboard add COMPANY ROLE", err=True)
+        return
+    order = {s: i for i, s in enumerate(session.settings.columns)}
+    applications.sort(key=lambda a: (order.get(a.status, 99), a.applied_on))
+    click.echo(format_table(applications))
+
+
+def format_table(applications: list[Application]) -> str:
+    from jobboard.dates import ago
+
+    now = today()
+    rows = [("ID", "STATUS", "COMPANY", "ROLE", "APPLIED")]
+    for a in applications:
+        rows.append((a.id, a.status, clip(a.company, 28), clip(a.role, 32), ago(a.applied_on, now)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())  # newlines and tabs would break the table
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+@pass_session
+def show(session: Session, app_id: str, as_json: bool) -> None:
+    """Show one application with its timeline and next step."""
+    application = session.store.get(app_id)
+    if as_json:
+        click.echo(json.dumps(application.to_record(), ensure_ascii=False, indent=2))
+        return
+    from jobboard.etiquette import next_step, when_text
+
+    lines = [f"{application.company} — {application.role}  (id {application.id})"]
+    lines.append(f"  status:   {STATUS_TITLES.get(application.status, application.status)}")
+    lines.append(f"  applied:  {application.applied_on.isoformat()}")
+    for name in TEXT_FIELDS:
+        if getattr(application, name):
+            lines.append(f"  {name + ':':<9} {getattr(application, name)}")
+    if application.tags:
+        lines.append(f"  tags:     {', '.join(application.tags)}")
+    step = next_step(application, today(), session.settings.etiquette)
+    lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
+    lines.append("\nTimeline:")
+    for event in sorted(application.events, key=lambda e: e.date, reverse=True):
+        detail = event.status or event.note
+        lines.append(f"  {event.date.isoformat()}  {event.kind}{'  ' + detail if detail else ''}")
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.argument("status")
+@click.option("--date", "on", type=DATE, help="Date of the move (YYYY-MM-DD); default today.")
+@pass_session
+def move(session: Session, app_id: str, status: str, on) -> None:
+    """Move an application to another column."""
+    status = session.status(status)
+    session.store.update(app_id, lambda a: a.moved_to(status, on or today()))
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--yes", is_flag=True, help="Confirm: deleting cannot be undone from the shell.")
+@pass_session
+def delete(session: Session, app_id: str, yes: bool) -> None:
+    """Delete an application (needs --yes)."""
+    if not yes:
+        raise click.UsageError("deleting needs --yes (the board keeps daily backups)")
+    removed = session.store.delete(app_id)
+    click.echo(f"Deleted {removed.id}: {removed.company} — {removed.role}", err=True)
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.argument("kind")
+@click.option("--date", "on", type=DATE, help="The event's date; for an interview, its day (may be ahead).")
+@click.option("--note", default="", help="A few words to keep with it.")
+@pass_session
+def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
+    """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ..."""
+    try:
+        kind = normalise_event_kind(kind)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="KIND") from error
+    if kind == "status":
+        raise click.BadParameter("use `jobboard move ID STATUS` to change columns", param_hint="KIND")
+    session.store.update(app_id, lambda a: a.with_event(Event(kind, on or today(), note=note)))
+
+
+@cli.command(name="next")
+@click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@click.option("--all", "everything", is_flag=True, help="Also upcoming steps and applications to wait on.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_session
+def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
+    """What to do next: the steps due or overdue, overdue first."""
+    from jobboard.etiquette import agenda, keep_going_note, when_text
+
+    as_of = on or today()
+    applications = session.store.applications()
+    entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
+    if as_json:
+        click.echo(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo("Nothing due. " + ("" if everything else "`jobboard next --all` shows what is coming."))
+    for application, step in entries:
+        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {step.title}")
+    note = keep_going_note(applications, as_of, session.settings.etiquette)
+    if note and not as_json:
+        click.echo(f"\n{note}")
+
+
+def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a NextStep
+    return {
+        "id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "status": application.status,
+        "rule": step.rule,
+        "title": step.title,
+        "due": step.due.isoformat() if step.due else None,
+        "state": step.state,
+        "why": step.why,
+        "principles": list(step.principles),
+        "draft": step.draft,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI, turning every error a user can cause into one line."""
+    from jobboard import cli_data  # noqa: F401 - registers export/import/stats/backups
+
+    try:
+        result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("jobboard: aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        hint = ""
+        if isinstance(error, click.UsageError) and error.ctx is not None:
+            hint = f" (see `{error.ctx.command_path} --help`)"
+        click.echo(f"jobboard: {error.format_message()}{hint}", err=True)
+        sys.exit(error.exit_code)
+    except (BoardError, SettingsError) as error:
+        click.echo(f"jobboard: {error}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)

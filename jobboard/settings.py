@@ -1,0 +1,126 @@
+"""Where the board and the settings live, and what config.toml may say.
+
+Paths come from platformdirs; nothing here creates a folder (a write does that, when it
+needs to). config.toml is optional: a missing file means the defaults. An invalid value is one
+sentence naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from jobboard.etiquette import EtiquetteSettings
+from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS
+
+APP_NAME = "jobboard"
+DEFAULT_EXPORT_NAME = "jobboard-{date}.md"
+KNOWN_TOP_LEVEL = {"columns", "theme", "export_name", "etiquette", "profile", "keys"}
+
+
+class SettingsError(Exception):
+    """config.toml says something jobboard cannot use; the message names the key and file."""
+
+
+def default_board_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "board.json"
+
+
+def default_config_path() -> Path:
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def user_themes_folder(config_path: Path | None = None) -> Path:
+    return (config_path or default_config_path()).parent / "themes"
+
+
+def state_path() -> Path:
+    """Small things the app remembers between runs (the last theme chosen)."""
+    return platformdirs.user_state_path(APP_NAME, appauthor=False) / "state.json"
+
+
+def board_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """--db, else $JOBBOARD_DB, else the platform's data folder."""
+    chosen = option or os.environ.get("JOBBOARD_DB")
+    return Path(chosen).expanduser() if chosen else default_board_path()
+
+
+def config_path(option: str | os.PathLike[str] | None = None) -> Path:
+    chosen = option or os.environ.get("JOBBOARD_CONFIG")
+    return Path(chosen).expanduser() if chosen else default_config_path()
+
+
+@dataclass(frozen=True)
+class Settings:
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    theme: str | None = None
+    export_name: str = DEFAULT_EXPORT_NAME
+    keys: dict[str, str] = field(default_factory=dict)
+    etiquette: EtiquetteSettings = field(default_factory=EtiquetteSettings)
+    source: Path | None = None  # the config.toml they came from, if any
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read config.toml (``path``, $JOBBOARD_CONFIG or the default); defaults when missing."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        raise SettingsError(f"cannot read {path}: {error.strerror}.") from error
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} is not valid TOML: {error}.") from error
+    try:
+        return settings_from_mapping(data, path)
+    except ValueError as error:
+        raise SettingsError(f"{path}: {error}.") from error
+
+
+def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Settings:
+    unknown = sorted(set(data) - KNOWN_TOP_LEVEL)
+    if unknown:
+        raise ValueError(f"unknown setting '{unknown[0]}'; known: {', '.join(sorted(KNOWN_TOP_LEVEL))}")
+    columns = _columns(data.get("columns", list(DEFAULT_COLUMNS)))
+    theme = data.get("theme")
+    if theme is not None and (not isinstance(theme, str) or not theme.strip()):
+        raise ValueError("'theme' must be the name of a theme, e.g. theme = \"jobboard-dark\"")
+    export_name = data.get("export_name", DEFAULT_EXPORT_NAME)
+    if not isinstance(export_name, str) or not export_name.strip():
+        raise ValueError("'export_name' must be a file name such as \"jobboard-{date}.md\"")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
+    ):
+        raise ValueError('[keys] must map binding ids to keys, e.g. move_right = "ctrl+l"')
+    etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
+    if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):
+        raise ValueError("[etiquette] and [profile] must be tables")
+    return Settings(
+        columns=columns,
+        theme=theme,
+        export_name=export_name,
+        keys=dict(keys),
+        etiquette=EtiquetteSettings.from_mapping(etiquette_table, profile),
+        source=path,
+    )
+
+
+def _columns(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(c, str) for c in value):
+        raise ValueError(f"'columns' must be a list of statuses chosen from {', '.join(ALL_STATUSES)}")
+    columns = [c.strip().lower() for c in value]
+    for column in columns:
+        if column not in ALL_STATUSES:
+            raise ValueError(f"unknown column '{column}' in 'columns'; choose from {', '.join(ALL_STATUSES)}")
+    if len(set(columns)) != len(columns):
+        raise ValueError("'columns' lists a status twice")
+    # Columns always show in the board's natural order, whatever order the file gives.
+    return tuple(status for status in ALL_STATUSES if status in columns)

@@ -1,0 +1,233 @@
+"""JobBoardApp: holds the board in memory and talks to the store from one writer thread.
+
+The UI thread never touches the file. Every load, save and check for changes made by another
+process goes through one queue served by one thread worker, so writes happen in the order they
+were made and two threads never use the store at once. The UI changes its in-memory board at
+once (the keystroke repaints immediately) and the writer makes the change durable.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from jobboard.etiquette import NextStep, keep_going_note, next_step
+from jobboard.history import Change, History
+from jobboard.model import Application
+from jobboard.settings import Settings
+from jobboard.store import BoardError, BoardStore
+
+DISK_CHECK_SECONDS = 1.0
+Job = Callable[[BoardStore], "Message | None"]
+
+
+class BoardLoaded(Message):
+    def __init__(self, applications: list[Application]) -> None:
+        super().__init__()
+        self.applications = applications
+
+
+class Saved(Message):
+    """The writer saved an application; this is how it now stands on disk."""
+
+    def __init__(self, application: Application) -> None:
+        super().__init__()
+        self.application = application
+
+
+class WriteFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class JobBoardApp(App[None]):
+    """A keyboard-first kanban for one job hunt."""
+
+    CSS_PATH = "jobboard.tcss"
+    TITLE = "jobboard"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
+    ]
+
+    def __init__(
+        self,
+        store: BoardStore,
+        settings: Settings | None = None,
+        *,
+        columns: tuple[str, ...] | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or Settings()
+        self.columns = columns or self.settings.columns
+        self.requested_theme = theme
+        self.board: dict[str, Application] = {}
+        self.steps: dict[str, NextStep] = {}
+        self.history = History()
+        self.loaded = False
+        self.load_error: str | None = None
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
+
+    # -- start and stop ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from jobboard.tui.board_screen import BoardScreen
+
+        self.push_screen(BoardScreen())
+        self._serve_jobs()
+        self.submit(lambda store: BoardLoaded(store.applications()))
+        self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+
+    async def action_quit(self) -> None:
+        await self.flush()
+        self.exit()
+
+    async def flush(self) -> None:
+        """Wait until every change made so far is on disk."""
+        import asyncio
+
+        await asyncio.to_thread(self._jobs.join)
+
+    def action_exit_with_error(self) -> None:
+        self.exit(return_code=1)
+
+    def on_unmount(self) -> None:
+        self._jobs.put(None)
+
+    # -- the writer --------------------------------------------------------------------------
+
+    def submit(self, job: Job) -> None:
+        self._jobs.put(job)
+
+    @work(thread=True, exit_on_error=False, name="board writer")
+    def _serve_jobs(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                try:
+                    message = job(self.store)
+                except BoardError as error:
+                    message = WriteFailed(str(error))
+                except OSError as error:
+                    message = WriteFailed(f"could not use {self.store.path}: {error}")
+                if message is not None:
+                    self.post_message(message)
+            finally:
+                self._jobs.task_done()
+
+    def _check_disk(self) -> None:
+        # Only when idle: our own pending writes must land before we look for others'.
+        if self._jobs.unfinished_tasks == 0 and self.load_error is None:
+            self.submit(lambda store: BoardLoaded(store.applications()) if store.changed_on_disk() else None)
+
+    # -- messages from the writer -------------------------------------------------------------
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        self.board = {a.id: a for a in message.applications}
+        self.steps.clear()
+        first = not self.loaded
+        self.loaded = True
+        self.board_screen.refresh_board()
+        if not first:
+            self.notify("The board changed on disk; showing the latest.", timeout=3)
+
+    def on_saved(self, message: Saved) -> None:
+        application = message.application
+        if application.id in self.board:
+            self.board[application.id] = application
+            self.steps.pop(application.id, None)
+            self.board_screen.refresh_board()
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        if not self.loaded:
+            self.show_board_error(message.error)
+            return
+        self.notify(message.error, title="Not saved", severity="error", timeout=10)
+        self.submit(lambda store: BoardLoaded(store.applications()))  # show what is really there
+
+    def show_board_error(self, error: str) -> None:
+        from jobboard.tui.screens import BoardErrorScreen
+
+        self.load_error = error
+        self.push_screen(BoardErrorScreen(self.store.path, error))
+
+    # -- what the board screen calls ----------------------------------------------------------
+
+    @property
+    def board_screen(self):  # noqa: ANN201 - BoardScreen, imported lazily
+        from jobboard.tui.board_screen import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                return screen
+        raise LookupError("the board screen is not open")
+
+    @property
+    def today(self) -> pendulum.Date:
+        return pendulum.today().date()
+
+    def step_for(self, application: Application) -> NextStep:
+        step = self.steps.get(application.id)
+        if step is None:
+            step = self.steps[application.id] = next_step(application, self.today, self.settings.etiquette)
+        return step
+
+    def keep_going(self) -> str | None:
+        return keep_going_note(list(self.board.values()), self.today, self.settings.etiquette)
+
+    def change(self, app_id: str, edit: Callable[[Application], Application], label: str) -> Application:
+        """Apply ``edit`` now on screen and, through the writer, to the file as it is on disk."""
+        before = self.board[app_id]
+        after = edit(before)
+        self._apply(Change(label, before, after))
+
+        def save(store: BoardStore) -> Message:
+            return Saved(store.update(app_id, edit))
+
+        self.submit(save)
+        return after
+
+    def undo(self) -> Change | None:
+        return self._replay(self.history.undo())
+
+    def redo(self) -> Change | None:
+        return self._replay(self.history.redo())
+
+    def _replay(self, change: Change | None) -> Change | None:
+        if change is None:
+            return None
+        self._apply(change, record=False)
+        if change.after is not None:
+            after = change.after
+            self.submit(lambda store: store.put(after))
+        elif change.before is not None:
+            gone = change.before.id
+            self.submit(lambda store: store.delete(gone) and None)
+        return change
+
+    def _apply(self, change: Change, record: bool = True) -> None:
+        if record:
+            self.history.record(change)
+        target = change.after or change.before
+        assert target is not None
+        self.steps.pop(target.id, None)
+        if change.after is None:
+            self.board.pop(target.id, None)
+        else:
+            self.board[target.id] = change.after
+        self.board_screen.refresh_board(keep_id=target.id if change.after else None)
+
+    @property
+    def board_file(self) -> Path:
+        return self.store.path

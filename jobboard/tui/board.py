@@ -1,0 +1,195 @@
+"""The board's columns: each renders only the card lines on screen (Textual's line API).
+
+A board of 10,000 applications mounts the same handful of widgets as a board of ten: a
+column keeps a plain list of applications and paints the rows the terminal can show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pendulum
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
+
+from jobboard.etiquette import NextStep
+from jobboard.model import STATUS_TITLES, Application
+
+CARD_HEIGHT = 4  # company, role, age and next step, a blank line between cards
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+# Symbols carry the state as well as colour, for colour-blind users and monochrome terminals.
+DUE_MARK = "●"
+OVERDUE_MARK = "▲"
+SNOOZE_MARK = "z"
+
+
+def one_line(text: str) -> str:
+    """Text as typed, but with control characters and newlines made harmless for one row."""
+    return _CONTROL.sub(" ", text)
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis (wide characters counted)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def step_mark(step: NextStep | None) -> str:
+    if step is None:
+        return " "
+    if step.snoozed_until is not None:
+        return SNOOZE_MARK
+    return {"overdue": OVERDUE_MARK, "due": DUE_MARK}.get(step.state, " ")
+
+
+class CardList(ScrollView, can_focus=False):
+    """The cards of one column, drawn line by line; only visible rows are ever rendered."""
+
+    COMPONENT_CLASSES = {
+        "card--company",
+        "card--role",
+        "card--meta",
+        "card--cursor",
+        "card--due",
+        "card--overdue",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    active: reactive[bool] = reactive(False)
+
+    class Selected(Message):
+        """The highlighted card changed (or the column became active)."""
+
+    def __init__(self, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
+        super().__init__(classes="cards")
+        self.status = status
+        self.cards: list[Application] = []
+        self.step_for = step_for
+        self.today = pendulum.today().date()
+
+    def set_cards(self, cards: list[Application], keep_id: str | None = None) -> None:
+        """Show these cards; keep the cursor on ``keep_id`` if it is still here."""
+        self.cards = cards
+        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
+        self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
+        self.refresh()
+
+    @property
+    def selected(self) -> Application | None:
+        return self.cards[self.cursor] if 0 <= self.cursor < len(self.cards) else None
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.cards) - 1)) if self.cards else 0
+
+    def watch_cursor(self, _old: int, new: int) -> None:
+        self.scroll_to_region_of(new)
+        self.refresh()
+        if self.active:
+            self.post_message(self.Selected())
+
+    def watch_active(self) -> None:
+        self.refresh()
+
+    def scroll_to_region_of(self, index: int) -> None:
+        top = index * CARD_HEIGHT
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + CARD_HEIGHT > self.scroll_y + self.size.height:
+            self.scroll_to(y=top + CARD_HEIGHT - self.size.height, animate=False)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        self.scroll_to_region_of(self.cursor)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = y + int(self.scroll_y)
+        index, line = divmod(row, CARD_HEIGHT)
+        if index >= len(self.cards) or line == CARD_HEIGHT - 1:
+            return Strip.blank(width, self.rich_style)
+        application = self.cards[index]
+        highlighted = index == self.cursor and self.active
+        base = self.get_component_rich_style("card--cursor") if index == self.cursor else self.rich_style
+        if index == self.cursor and not self.active:
+            base = self.rich_style + Style(underline=False, dim=False, reverse=False)
+        return Strip(self._card_line(application, line, width, base, highlighted), width)
+
+    def _card_line(
+        self, application: Application, line: int, width: int, base: Style, highlighted: bool
+    ) -> list[Segment]:
+        gutter = "▌" if highlighted else " "
+        inner = max(width - 2, 0)
+        if line == 0:
+            step = self.step_for(application)
+            mark = step_mark(step)
+            mark_style = base
+            if step is not None and step.state == "overdue" and step.snoozed_until is None:
+                mark_style = base + self.get_component_rich_style("card--overdue")
+            elif mark not in (" ",):
+                mark_style = base + self.get_component_rich_style("card--due")
+            company_style = base + self.get_component_rich_style("card--company")
+            return [
+                Segment(gutter, base),
+                Segment(fit(one_line(application.company), max(inner - 1, 0)), company_style),
+                Segment(mark, mark_style),
+                Segment(" ", base),
+            ]
+        if line == 1:
+            role_style = base + self.get_component_rich_style("card--role")
+            return [
+                Segment(gutter, base),
+                Segment(fit(one_line(application.role), inner), role_style),
+                Segment(" ", base),
+            ]
+        meta = f"applied {_ago(application.applied_on, self.today)}"
+        return [
+            Segment(gutter, base),
+            Segment(fit(meta, inner), base + self.get_component_rich_style("card--meta")),
+            Segment(" ", base),
+        ]
+
+
+def _ago(date: pendulum.Date, today: pendulum.Date) -> str:
+    from jobboard.dates import ago
+
+    return ago(date, today)
+
+
+class ColumnView(Vertical):
+    """One stage of the hunt: a header with counts above its cards."""
+
+    def __init__(self, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
+        super().__init__(classes="column", id=f"column-{status}")
+        self.status = status
+        self.header = Static(STATUS_TITLES.get(status, status.title()), classes="column-header")
+        self.card_list = CardList(status, step_for)
+        self.empty_hint = Static("", classes="column-empty")
+
+    def compose(self):
+        yield self.header
+        yield self.empty_hint
+        yield self.card_list
+
+    def set_header(self, count: int, due: int, total: int | None = None) -> None:
+        title = STATUS_TITLES.get(self.status, self.status.title())
+        counted = f"{count}" if total is None or total == count else f"{count}/{total}"
+        text = f"{title} {counted}"
+        if due:
+            text += f" {DUE_MARK}{due}"
+        self.header.update(text)
+        self.empty_hint.display = count == 0
+        self.empty_hint.update("—" if total else "")

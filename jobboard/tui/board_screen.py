@@ -1,0 +1,188 @@
+"""The board screen: the columns, the side panel and every board key.
+
+Keys live on this screen (not the app) so that a modal form or the help screen on top never
+moves a card behind it. Every binding has an id, so config.toml's [keys] can remap it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from jobboard.model import STATUS_TITLES, Application
+from jobboard.tui.board import CardList, ColumnView
+from jobboard.tui.panel import SidePanel
+
+EMPTY_BOARD = (
+    'No applications yet.\n\nFrom a shell:  jobboard add ACME "Backend Engineer"\n\nPress ? for every key.'
+)
+
+
+class BoardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("left,h", "column(-1)", "Column", show=False, id="column_left"),
+        Binding("right,l", "column(1)", "Column", show=False, id="column_right"),
+        Binding("up,k", "card(-1)", "Card", show=False, id="card_up"),
+        Binding("down,j", "card(1)", "Card", show=False, id="card_down"),
+        Binding("g,home", "card_edge(0)", "First", show=False, id="first_card"),
+        Binding("G,end", "card_edge(1)", "Last", show=False, id="last_card"),
+        Binding("pageup", "card(-5)", "Page up", show=False, id="page_up"),
+        Binding("pagedown", "card(5)", "Page down", show=False, id="page_down"),
+        Binding("shift+left,H", "move(-1)", "◀ Move", id="move_left"),
+        Binding("shift+right,L", "move(1)", "Move ▶", id="move_right"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("ctrl+r", "redo", "Redo", id="redo"),
+        Binding("p", "toggle_panel", "Panel", id="toggle_panel"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.active_column = 0
+
+    @property
+    def jobboard(self):  # noqa: ANN201 - JobBoardApp
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        app = self.jobboard
+        yield Static(f"jobboard  ·  {app.board_file}", id="title-bar")
+        with Horizontal(id="main"):
+            with Horizontal(id="board"):
+                for status in app.columns:
+                    yield ColumnView(status, app.step_for)
+            yield SidePanel(id="panel")
+        yield Static(EMPTY_BOARD, id="empty-board")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#empty-board").display = False
+        self._activate(0)
+
+    # -- the columns ----------------------------------------------------------------------------
+
+    @property
+    def column_views(self) -> list[ColumnView]:
+        return list(self.query(ColumnView))
+
+    @property
+    def current_list(self) -> CardList:
+        return self.column_views[self.active_column].card_list
+
+    @property
+    def selected(self) -> Application | None:
+        return self.current_list.selected
+
+    def refresh_board(self, keep_id: str | None = None) -> None:
+        """Redraw every column from the app's board; the cursor stays on ``keep_id`` (or on the
+        card it was on), following it into another column when it moved."""
+        app = self.jobboard
+        keep_id = keep_id or (self.selected.id if self.selected else None)
+        by_status: dict[str, list[Application]] = {status: [] for status in app.columns}
+        for application in app.board.values():
+            if application.status in by_status:
+                by_status[application.status].append(application)
+        for index, view in enumerate(self.column_views):
+            cards = by_status[view.status]
+            # Newest application first: the ones you are most likely acting on lead.
+            cards.sort(key=lambda a: (a.applied_on, int(a.id) if a.id.isdigit() else 0), reverse=True)
+            due = (
+                sum(
+                    1
+                    for a in cards
+                    if app.step_for(a).state in ("due", "overdue") and app.step_for(a).snoozed_until is None
+                )
+                if len(cards) <= 2000
+                else 0
+            )
+            view.set_header(len(cards), due)
+            view.card_list.set_cards(cards, keep_id)
+            if keep_id and any(a.id == keep_id for a in cards) and index != self.active_column:
+                self._activate(index)
+        self.query_one("#empty-board").display = app.loaded and not app.board
+        self.query_one("#main").display = not (app.loaded and not app.board)
+        self.show_selected()
+
+    def _activate(self, index: int) -> None:
+        views = self.column_views
+        if not views:
+            return
+        self.active_column = max(0, min(index, len(views) - 1))
+        for i, view in enumerate(views):
+            view.card_list.active = i == self.active_column
+            view.set_class(i == self.active_column, "-active")
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        app = self.jobboard
+        application = self.selected
+        step = app.step_for(application) if application else None
+        column = STATUS_TITLES.get(self.column_views[self.active_column].status, "")
+        hint = f"No applications in {column}." if app.board else ""
+        self.query_one(SidePanel).show(application, step, app.today, app.keep_going(), hint)
+        self.refresh_bindings()
+
+    @on(CardList.Selected)
+    def _card_selected(self) -> None:
+        self.show_selected()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move":
+            if self.selected is None:
+                return None
+            target = self.active_column + int(parameters[0])  # type: ignore[call-overload]
+            return True if 0 <= target < len(self.column_views) else None
+        if action == "undo":
+            return True if self.jobboard.history.past else None
+        if action == "redo":
+            return True if self.jobboard.history.future else None
+        return True
+
+    def action_column(self, step: int) -> None:
+        self._activate(self.active_column + step)
+
+    def action_card(self, step: int) -> None:
+        self.current_list.cursor += step
+
+    def action_card_edge(self, last: int) -> None:
+        cards = self.current_list
+        cards.cursor = len(cards.cards) - 1 if last else 0
+
+    def action_move(self, step: int) -> None:
+        application = self.selected
+        target = self.active_column + step
+        if application is None or not 0 <= target < len(self.column_views):
+            return
+        status = self.column_views[target].status
+        today = self.jobboard.today
+        self.jobboard.change(application.id, lambda a: a.moved_to(status, today), f"move to {status}")
+
+    def action_undo(self) -> None:
+        change = self.jobboard.undo()
+        if change is None:
+            self.notify("Nothing to undo.")
+        else:
+            self.notify(f"Undid {change.label}.", timeout=2)
+
+    def action_redo(self) -> None:
+        change = self.jobboard.redo()
+        if change is None:
+            self.notify("Nothing to redo.")
+        else:
+            self.notify(f"Redid {change.label}.", timeout=2)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.display = not panel.display
+
+    def action_help(self) -> None:
+        from jobboard.tui.screens import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))

@@ -1,0 +1,143 @@
+"""The side panel: the selected application's next step, its draft, details and timeline."""
+
+from __future__ import annotations
+
+import pendulum
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from jobboard.etiquette import PRINCIPLES, NextStep, when_text
+from jobboard.model import STATUS_TITLES, Application
+from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK
+
+TIMELINE_LIMIT = 12
+
+EVENT_WORDS = {
+    "applied": "applied",
+    "status": "moved to",
+    "follow_up": "followed up",
+    "heard_back": "heard back",
+    "interview": "interview",
+    "thank_you": "sent thanks",
+    "acknowledged": "acknowledged the rejection",
+    "feedback_requested": "asked for feedback",
+    "feedback_received": "got feedback",
+    "contacted_team": "talked to the team",
+    "note": "note",
+    "snooze": "snoozed until",
+}
+
+
+def _line(*parts: tuple[str, str] | str) -> Content:
+    return Content.assemble(*parts, "\n")
+
+
+def step_content(step: NextStep, today: pendulum.Date) -> Content:
+    """The next step as the panel shows it: what, when, why, on what advice, the draft."""
+    when = when_text(step, today)
+    if step.snoozed_until is not None:
+        mark, style = SNOOZE_MARK, "$text-muted"
+    elif step.state == "overdue":
+        mark, style = OVERDUE_MARK, "bold $error"
+    elif step.state == "due":
+        mark, style = DUE_MARK, "bold $warning"
+    else:
+        mark, style = "·", "$text-muted"
+    parts: list[Content] = [
+        _line(("NEXT STEP", "bold $accent")),
+        _line((f"{mark} ", style), (step.title, "bold")),
+        _line((when, style)),
+        _line(""),
+        _line(step.why),
+    ]
+    if step.principles:
+        advice = " ".join(PRINCIPLES.get(p, p) for p in step.principles)
+        parts.append(_line(("Why it works: ", "italic $text-muted"), (advice, "italic $text-muted")))
+    if step.draft:
+        parts += [
+            _line(""),
+            _line(("DRAFT", "bold $accent"), ("  c copy · f done", "$text-muted")),
+            _line((step.draft, "")),
+        ]
+    return Content("").join(parts)
+
+
+def details_content(application: Application, today: pendulum.Date) -> Content:
+    from jobboard.dates import ago
+
+    parts = [
+        _line(("DETAILS", "bold $accent")),
+        _line((application.company, "bold")),
+        _line(application.role),
+        _line(("Status   ", "$text-muted"), STATUS_TITLES.get(application.status, application.status)),
+        _line(
+            ("Applied  ", "$text-muted"),
+            f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
+        ),
+    ]
+    for label, value in (
+        ("Contact", application.contact),
+        ("Email", application.email),
+        ("Where", application.location),
+        ("Salary", application.salary),
+        ("Source", application.source),
+        ("URL", application.url),
+    ):
+        if value:
+            parts.append(_line((f"{label:<9}", "$text-muted"), value))
+    if application.tags:
+        parts.append(_line(("Tags     ", "$text-muted"), ", ".join(application.tags)))
+    if application.notes:
+        parts += [_line(""), _line(("Notes", "$text-muted")), _line(application.notes)]
+    return Content("").join(parts)
+
+
+def timeline_content(application: Application) -> Content:
+    events = sorted(application.events, key=lambda e: e.date, reverse=True)
+    parts = [_line(("TIMELINE", "bold $accent"))]
+    if not events:
+        parts.append(_line(("nothing logged yet", "$text-muted")))
+    for event in events[:TIMELINE_LIMIT]:
+        words = EVENT_WORDS.get(event.kind, event.kind)
+        if event.kind == "status" and event.status:
+            words += " " + STATUS_TITLES.get(event.status, event.status)
+        detail = f" — {event.note}" if event.note else ""
+        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
+    if len(events) > TIMELINE_LIMIT:
+        parts.append(_line((f"… and {len(events) - TIMELINE_LIMIT} earlier", "$text-muted")))
+    return Content("").join(parts)
+
+
+class SidePanel(VerticalScroll, can_focus=False):
+    """What to do next for the selected card, and everything known about it."""
+
+    def compose(self):
+        yield Static(id="panel-keep-going", classes="keep-going")
+        yield Static(id="panel-step", classes="panel-section")
+        yield Static(id="panel-details", classes="panel-section")
+        yield Static(id="panel-timeline", classes="panel-section")
+
+    def show(
+        self,
+        application: Application | None,
+        step: NextStep | None,
+        today: pendulum.Date,
+        keep_going: str | None,
+        empty_hint: str = "",
+    ) -> None:
+        note = self.query_one("#panel-keep-going", Static)
+        note.display = bool(keep_going)
+        note.update(Content.assemble(("KEEP GOING  ", "bold $success"), keep_going or ""))
+        step_widget = self.query_one("#panel-step", Static)
+        details = self.query_one("#panel-details", Static)
+        timeline = self.query_one("#panel-timeline", Static)
+        if application is None:
+            step_widget.update(Content(empty_hint))
+            details.display = timeline.display = False
+            return
+        details.display = timeline.display = True
+        step_widget.update(step_content(step, today) if step else "")
+        details.update(details_content(application, today))
+        timeline.update(timeline_content(application))
+        self.scroll_home(animate=False)

@@ -1,0 +1,135 @@
+"""Screens over the board: help, confirm, a date question, and the broken-board error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Static
+
+from jobboard import backups
+
+
+def keys_in_force(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, what they do) for every binding of ``screen``, after any remapping."""
+    by_action: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
+    for key, bindings in screen._bindings.key_to_bindings.items():
+        for binding in bindings:
+            if binding.id is None:  # Textual's own focus keys, not the board's
+                continue
+            by_action.setdefault(binding.action, []).append(binding.key_display or _pretty_key(key))
+            descriptions.setdefault(
+                binding.action, HELP_DESCRIPTIONS.get(binding.action, binding.tooltip or binding.description)
+            )
+    return [(" / ".join(dict.fromkeys(keys)), descriptions[action]) for action, keys in by_action.items()]
+
+
+def _pretty_key(key: str) -> str:
+    return {"question_mark": "?", "slash": "/"}.get(key, key)
+
+
+HELP_DESCRIPTIONS = {
+    "column(-1)": "previous column",
+    "column(1)": "next column",
+    "card(-1)": "previous card",
+    "card(1)": "next card",
+    "card(-5)": "five cards up",
+    "card(5)": "five cards down",
+    "card_edge(0)": "first card",
+    "card_edge(1)": "last card",
+    "move(-1)": "move the card to the previous column",
+    "move(1)": "move the card to the next column",
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the board, as remapped by config.toml."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, board: Screen) -> None:
+        super().__init__()
+        self.board = board
+
+    def compose(self) -> ComposeResult:
+        rows = [
+            Content.assemble((f"{keys:<24}", "bold $accent"), description)
+            for keys, description in keys_in_force(self.board)
+        ]
+        with Vertical(id="help-box"):
+            yield Static(Content.assemble(("Keys", "bold")), id="help-title")
+            with VerticalScroll():
+                yield Static(Content("\n").join(rows))
+            yield Static("escape closes", classes="muted")
+
+
+class BoardErrorScreen(Screen[None]):
+    """The board file cannot be opened: say which, why, and how to get a good copy back."""
+
+    BINDINGS = [Binding("q,escape", "app.exit_with_error", "Quit", id="quit_error")]
+
+    def __init__(self, path: Path, error: str) -> None:
+        super().__init__()
+        self.path = path
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        found = backups.list_backups(self.path)
+        lines = [
+            Content.assemble(("jobboard cannot open this board", "bold $error")),
+            Content(""),
+            Content(self.error),
+            Content(""),
+            Content("The file has not been changed."),
+        ]
+        if found:
+            lines += [
+                Content(""),
+                Content.assemble("Newest backup: ", (str(found[0]), "bold")),
+                Content.assemble(
+                    "Bring it back:  ", (f"jobboard --db {self.path} restore {found[0]}", "bold")
+                ),
+            ]
+        else:
+            lines += [Content(""), Content("There is no backup of this board yet.")]
+        with Vertical(id="error-box"):
+            yield Static(Content("\n").join(lines))
+            yield Button("Quit", id="quit-button", variant="error")
+        yield Footer()
+
+    def on_button_pressed(self) -> None:
+        self.app.action_exit_with_error()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; enter or y confirms, escape or n cancels."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm_yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm_no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question))
+            yield Button(self.yes, id="yes", variant="error")
+            yield Button("Cancel", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
