@@ -1,0 +1,133 @@
+"""Date helpers for the job hunt: business days, "3 days ago", and dates a user types.
+
+Pure functions over ``pendulum.Date``; nothing here reads the clock, so every answer depends
+only on the ``today`` it is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pendulum
+
+from jobboard.model import parse_iso_date
+
+# pendulum 3 numbers weekdays Monday=0 .. Sunday=6.
+_SATURDAY = 5
+
+_DAYS_AGO = re.compile(r"(\d{1,5})\s+days?\s+ago")
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_business_day(date: pendulum.Date) -> bool:
+    """True on Monday to Friday."""
+    return date.weekday() < _SATURDAY
+
+
+def add_business_days(date: pendulum.Date, n: int) -> pendulum.Date:
+    """The date ``n`` business days after ``date``; counting starts the day after it.
+
+    ``add_business_days(friday, 1)`` is the next Monday; ``n == 0`` returns ``date`` itself.
+    A negative ``n`` counts backwards the same way.
+    """
+    step = 1 if n >= 0 else -1
+    remaining = abs(n)
+    current = date
+    while remaining:
+        current = current.add(days=step)
+        if is_business_day(current):
+            remaining -= 1
+    return current
+
+
+def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
+    """How many business days lie after ``start`` up to and including ``end``.
+
+    Positive when ``end`` is after ``start``, negative when before, 0 when equal, so that
+    ``business_days_between(d, add_business_days(d, n)) == n``.
+    """
+    if end < start:
+        return -business_days_between(end, start)
+    total_days = (end - start).days
+    full_weeks, rest = divmod(total_days, 7)
+    count = full_weeks * 5
+    # The leftover days (fewer than a week) are counted one by one.
+    current = start.add(days=full_weeks * 7)
+    for _ in range(rest):
+        current = current.add(days=1)
+        if is_business_day(current):
+            count += 1
+    return count
+
+
+def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
+    """Read a date the user typed: ``YYYY-MM-DD``, ``today``, ``yesterday`` or ``N days ago``.
+
+    Case and surrounding spaces do not matter. Raises ValueError with one sentence otherwise.
+    """
+    cleaned = " ".join(str(text).split()).lower()
+    if cleaned == "today":
+        return today
+    if cleaned == "yesterday":
+        return today.subtract(days=1)
+    match = _DAYS_AGO.fullmatch(cleaned)
+    if match:
+        return today.subtract(days=int(match.group(1)))
+    if _ISO_SHAPE.fullmatch(cleaned):
+        try:
+            return parse_iso_date(cleaned)
+        except ValueError:
+            raise ValueError(
+                f"'{str(text).strip()}' is not a real calendar date: check the month and day"
+            ) from None
+    raise ValueError(
+        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday or 'N days ago'"
+    )
+
+
+def ago(date: pendulum.Date, today: pendulum.Date) -> str:
+    """How long ago ``date`` was, seen from ``today``: "today", "yesterday", "5 days ago",
+    "3 weeks ago", "2 months ago", "1 year ago"; future dates read "tomorrow", "in 4 days"."""
+    days = (today - date).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days == -1:
+        return "tomorrow"
+    amount = _rough_span(min(date, today), max(date, today))
+    return f"{amount} ago" if days > 0 else f"in {amount}"
+
+
+def _rough_span(earlier: pendulum.Date, later: pendulum.Date) -> str:
+    days = (later - earlier).days
+    if days < 14:
+        return _plural(days, "day")
+    if days < 60:
+        return _plural(days // 7, "week")
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    if months < 12:
+        return _plural(months, "month")
+    return _plural(months // 12, "year")
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def short_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
+    """ "Mon 30 Nov" for lists and panels; the year is added when it is not ``today``'s."""
+    text = date.format("ddd D MMM")
+    if today is not None and date.year != today.year:
+        text += f" {date.year}"
+    return text
+
+
+def long_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
+    """ "12 November" for messages; the year is added when it is not ``today``'s."""
+    text = date.format("D MMMM")
+    if today is not None and date.year != today.year:
+        text += f" {date.year}"
+    return text

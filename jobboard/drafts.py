@@ -1,0 +1,233 @@
+"""The advisor's words: principles, step titles, the reasons behind a step, message drafts.
+
+Kept apart from the rules in ``etiquette`` so the logic and the wording can each be read
+(and reworded) on their own. Everything is paraphrased from the seed articles, never quoted.
+
+Each draft is a greeting, two to four brief sentences naming the company, the role and the
+date that matters, and a sign-off with the user's name when one is set (P7: short, precise,
+respectful of the reader's time). The wording is ours, warm and plain.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from jobboard.dates import long_date, short_date
+from jobboard.model import Application
+
+# Principles from the two seed articles, in our own words, for the UI to show.
+PRINCIPLES: dict[str, str] = {
+    "P1": "A recruiter sifts through about a hundred resumes a day; quiet means busy, not no.",
+    "P2": "No answer yet? Follow up by email or a direct message to the recruiter.",
+    "P3": "If the recruiter stays quiet, reach someone else on the hiring team or the "
+    "company's social accounts.",
+    "P4": "After a no, first thank them and accept it; wait several days before asking "
+    "what to improve.",
+    "P5": "Feedback shows what the market wants: skills to build, salaries to expect, "
+    "resume lines to fix.",
+    "P6": "Before applying, talk to the people you'd work with; they may even read your resume.",
+    "P7": "Short, precise and polite: respect the reader's time.",
+    "P8": "Roles get frozen, cancelled or reshuffled; a silence is rarely about you.",
+    "P9": "A recruiter who knows you can point you to roles that suit you; stay on good terms.",
+    "P10": "On interview day: be on time, test laptop, headphones and dev setup, and promise "
+    "only what you can deliver.",
+    "P11": "Keep going: every interview makes the right match more likely.",
+    # Not from the articles; cited by send_thank_you.
+    "common practice": "A brief thank-you within a day of an interview is widely expected.",
+}
+
+TITLES: dict[str, str] = {
+    "talk_to_team": "Talk to someone on the {company} team",
+    "follow_up": "Follow up with {company}",
+    "follow_up_other_channel": "Try another contact at {company}",
+    "move_to_silent": "Move {company} to Silent",
+    "prepare_interview": "Prepare for the {company} interview",
+    "send_thank_you": "Send {company} a thank-you note",
+    "check_in_after_interview": "Check in with {company}",
+    "acknowledge_rejection": "Acknowledge {company}'s answer",
+    "request_feedback": "Ask {company} for feedback",
+    "keep_in_touch": "Keep in touch with {company}",
+    "wait": "Nothing to do for {company} now",
+}
+
+# Why a step is shown; {date} is the fact behind it, {count} a number of follow-ups.
+# Keys are "rule" or "rule:variant".
+_WHY: dict[str, str] = {
+    "talk_to_team": "Before you apply, a word with a future coworker or the hiring manager "
+    "tells you what the role is really about, and they may look over your resume.",
+    "follow_up:applied": "No follow-up since you applied on {date}. A recruiter who screens a "
+    "hundred resumes a day can miss yours; a short note puts it back on top.",
+    "follow_up:heard_back": "No follow-up since they last replied on {date}. A busy recruiter "
+    "juggles many roles; a short note keeps the thread alive.",
+    "follow_up:interview": "No follow-up since your interview on {date}. A busy recruiter "
+    "juggles many roles; a short note keeps the thread alive.",
+    "follow_up_other_channel": "Your follow-up of {date} is still unanswered. Someone else on "
+    "the recruiting team, or the company's social media, may get it to the right desk.",
+    "move_to_silent:follow_ups": "{count} follow-ups without a reply, the last on {date}. "
+    "Roles get frozen or cancelled; it's not you, so spend the energy elsewhere.",
+    "move_to_silent:quiet": "No contact since {date}. Plans change on their side all the "
+    "time; it's not you, so park this card and put the energy into other applications.",
+    "prepare_interview": "Interview on {date}. Plan to be on time, check laptop, headphones "
+    "and dev environment beforehand, and promise only what you can deliver.",
+    "send_thank_you": "You interviewed on {date}. A brief thank-you to the people you met is "
+    "expected within a day and keeps you in their mind.",
+    "check_in_after_interview": "No news since your interview on {date}. Silence after an "
+    "interview usually means a busy team; a call or email asking where things stand is fine.",
+    "acknowledge_rejection": "They said no on {date}. Reply briefly and graciously now; hold "
+    "the feedback question for a few days, when it's easier to hear.",
+    "request_feedback": "A few days on from the no of {date}, ask what they were looking for: "
+    "it shows which skills and resume lines to work on.",
+    "keep_in_touch:feedback": "They shared feedback on {date}. A recruiter who knows you can "
+    "point you to a role that suits you better.",
+    "keep_in_touch:silent": "Quiet since you moved it to Silent on {date}. A friendly line "
+    "keeps you in the recruiter's mind for roles that fit.",
+    "wait:wishlist": "You've talked to the team; apply when you're ready.",
+    "wait:offer": "An offer is on the table: the next move is your decision, in your own time.",
+    "wait:silent": "You've already reached out since it went quiet; leave it be.",
+    "wait:rejected": "You've done the courteous things; the rest is up to them.",
+    "wait": "Nothing needs doing right now.",
+}
+
+
+def why_text(
+    rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0
+) -> str:
+    """The reason for a step, with the date behind it ("Mon 2 Nov")."""
+    template = _WHY.get(f"{rule}:{variant}", _WHY.get(rule, ""))
+    shown = short_date(date, today) if date is not None else ""
+    return template.format(date=shown, count=count)
+
+
+def keep_going_text(active: int | None, rejections: int | None) -> str:
+    """The board-level nudge (P11, P8): ``active`` when too few applications are in play,
+    ``rejections`` when that many outcomes in a row were a no; None for a trigger not met."""
+    parts = []
+    if active is not None:
+        count = {0: "No applications are", 1: "Only 1 application is"}.get(
+            active, f"Only {active} applications are"
+        )
+        parts.append(
+            f"{count} in play. Every new interview raises the odds of a good match, "
+            "so line up a few more."
+        )
+    if rejections is not None:
+        parts.append(
+            f"The last {rejections} answers were no. Openings get frozen and plans change; "
+            "it's rarely about you. Keep going."
+        )
+    return " ".join(parts)
+
+
+# The rules that come with a draft.
+DRAFTED_RULES: tuple[str, ...] = (
+    "follow_up",
+    "follow_up_other_channel",
+    "send_thank_you",
+    "check_in_after_interview",
+    "acknowledge_rejection",
+    "request_feedback",
+    "keep_in_touch",
+)
+
+
+def greeting(contact: str) -> str:
+    """ "Hi Dana," from the contact's first name, or a neutral "Hello," when unknown."""
+    first = contact.strip().split()[0] if contact.strip() else ""
+    return f"Hi {first}," if first else "Hello,"
+
+
+def sign_off(closing: str, your_name: str) -> str:
+    """The closing line, with the user's name under it when set."""
+    return f"{closing}\n{your_name.strip()}" if your_name.strip() else closing
+
+
+def draft_for(
+    rule: str,
+    application: Application,
+    when: pendulum.Date | None,
+    variant: str,
+    your_name: str,
+    today: pendulum.Date,
+) -> str | None:
+    """The draft for ``rule`` about ``application``, or None for steps that are not a message.
+
+    ``when`` is the date the message refers to (applied, follow-up, interview, rejection or
+    feedback date); ``variant`` picks the wording where a rule covers more than one
+    situation (follow_up: applied/heard_back/interview; keep_in_touch: silent/feedback).
+    """
+    if rule not in DRAFTED_RULES or when is None:
+        return None
+    role, company = application.role, application.company
+    on = long_date(when, today)
+    contact = application.contact.strip()
+    hello = greeting(contact)
+
+    if rule == "follow_up":
+        opener = {
+            "heard_back": f"Thanks again for your reply on {on} about the {role} role at "
+            f"{company}; I wanted to pick up where we left off.",
+            "interview": f"I'm following up on my interview on {on} for the {role} role "
+            f"at {company}.",
+        }.get(
+            variant, f"I applied for the {role} role at {company} on {on} and wanted to check in."
+        )
+        body = [
+            opener,
+            "I'm still keen on the position and happy to send anything that helps.",
+            "Is there any news on the next steps?",
+        ]
+        closing = "Best regards,"
+    elif rule == "follow_up_other_channel":
+        who = contact or "the recruiting team"
+        body = [
+            f"I applied for the {role} role at {company} and wrote to {who} on {on}, but "
+            "I think my note may have got lost in a busy inbox.",
+            "Could you point me to the right person, or tell me where the process stands?",
+            "Thank you for your time.",
+        ]
+        hello = "Hello,"  # this message goes to someone other than the usual contact
+        closing = "Kind regards,"
+    elif rule == "send_thank_you":
+        body = [
+            f"Thank you for talking with me on {on} about the {role} role at {company}.",
+            "I enjoyed learning how the team works, and it made me even keener to join.",
+        ]
+        closing = "Thanks again,"
+    elif rule == "check_in_after_interview":
+        body = [
+            f"I hope your week is going well. I'm writing to ask where things stand with "
+            f"the {role} role at {company} after our interview on {on}.",
+            "I'm still very interested and glad to share anything else you need.",
+        ]
+        closing = "Best regards,"
+    elif rule == "acknowledge_rejection":
+        body = [
+            f"Thank you for letting me know on {on} about the {role} role at {company}.",
+            "I appreciate the time you and the team spent on my application, and I'd be "
+            "glad to stay in touch.",
+        ]
+        closing = "All the best,"
+    elif rule == "request_feedback":
+        body = [
+            f"Thanks again for your note of {on} about the {role} role at {company}.",
+            "If you have a moment, I'd value a line or two on what the role needed most "
+            "and where I could improve.",
+            "It would help me focus my next steps.",
+        ]
+        closing = "Many thanks,"
+    else:  # keep_in_touch
+        if variant == "feedback":
+            opener = (
+                f"Thank you again for the feedback on {on} about the {role} role at "
+                f"{company}; it was genuinely useful."
+            )
+        else:
+            # The Silent date means nothing to them; the application date does.
+            applied = long_date(application.applied_on, today)
+            opener = (
+                f"It's been a while since I applied for the {role} role at {company} "
+                f"on {applied}, and I wanted to say hello."
+            )
+        body = [opener, "If a role that fits my profile opens up, I'd be glad to hear about it."]
+        closing = "Warm regards,"
+    return "\n\n".join([hello, " ".join(body), sign_off(closing, your_name)])

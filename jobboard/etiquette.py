@@ -1,0 +1,453 @@
+"""The next-step advisor: what to do about each application, and when.
+
+Pure rules over an application's status and dated event log (see ETIQUETTE.md); every answer
+depends only on the application, ``today`` and the settings. The rules, in tie-break order:
+talk_to_team, follow_up, follow_up_other_channel, move_to_silent, prepare_interview,
+send_thank_you, check_in_after_interview, acknowledge_rejection, request_feedback,
+keep_in_touch, and wait when none applies. Each application gets the applicable rule with the
+earliest due date.
+
+Choices the spec leaves open:
+
+- ``offer`` has no rule of its own: the card waits (the decision is the candidate's), though
+  ``prepare_interview`` still shows for an interview ahead, as it does in every column.
+- ``request_feedback`` also stops once ``feedback_received`` is logged (no need to ask).
+- ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
+  after the feedback), and is not repeated.
+- ``send_thank_you`` cites ``("common practice", "P7")``: the note is not from the articles.
+- A snooze: the latest-dated ``snooze`` event after today hides the step until its date; the
+  step comes back as ``upcoming`` due on that date, with ``snoozed_until`` set.
+- ``wait`` only happens where time alone changes nothing (wishlist after talking to the
+  team, offer, Silent or Rejected with everything done), so its ``check_on`` is None unless
+  a snooze is running, in which case it is the snooze's end.
+
+What the TUI's "f" (done) key should do for each step is :func:`done_event`'s job.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import pendulum
+
+from jobboard import drafts
+from jobboard.dates import add_business_days, business_days_between, short_date
+from jobboard.model import Application, Event
+
+PRINCIPLES = drafts.PRINCIPLES  # re-exported: the UI reads it from here
+
+# The event kind that marks each step done. None: not an event (see MOVE_TO and done_event).
+DONE_EVENT: dict[str, str | None] = {
+    "talk_to_team": "contacted_team",
+    "follow_up": "follow_up",
+    "follow_up_other_channel": "follow_up",
+    "move_to_silent": None,
+    "prepare_interview": None,
+    "send_thank_you": "thank_you",
+    "check_in_after_interview": "follow_up",
+    "acknowledge_rejection": "acknowledged",
+    "request_feedback": "feedback_requested",
+    "keep_in_touch": "follow_up",
+    "wait": None,
+}
+
+# Steps done by moving the card rather than logging an event.
+MOVE_TO: dict[str, str] = {"move_to_silent": "silent"}
+
+RULE_ORDER: tuple[str, ...] = (
+    "talk_to_team",
+    "follow_up",
+    "follow_up_other_channel",
+    "move_to_silent",
+    "prepare_interview",
+    "send_thank_you",
+    "check_in_after_interview",
+    "acknowledge_rejection",
+    "request_feedback",
+    "keep_in_touch",
+    "wait",
+)
+
+ACTIVE_STATUSES: tuple[str, ...] = ("applied", "interviewed")
+_OUTCOME_STATUSES: tuple[str, ...] = ("rejected", "offer")
+
+
+@dataclass(frozen=True)
+class EtiquetteSettings:
+    """The numbers behind the rules ([etiquette] in config.toml) and the name that signs
+    the drafts ([profile] name)."""
+
+    follow_up_business_days: int = 5
+    other_channel_business_days: int = 5
+    silent_after_business_days: int = 15
+    prepare_days_before: int = 1
+    thank_you_days: int = 1
+    check_in_business_days: int = 5
+    feedback_after_days: int = 3
+    keep_in_touch_business_days: int = 20
+    keep_going_min_active: int = 3
+    keep_going_rejections: int = 3
+    your_name: str = ""
+
+    @classmethod
+    def from_mapping(
+        cls, etiquette: Mapping[str, Any] | None, profile: Mapping[str, Any] | None = None
+    ) -> EtiquetteSettings:
+        """Settings from the [etiquette] and [profile] tables; missing keys keep defaults.
+
+        Raises ValueError with one sentence naming the key for an unknown key, a value that
+        is not a whole number of 0 or more, or a profile name that is not text.
+        """
+        numeric = [f.name for f in fields(cls) if f.name != "your_name"]
+        if etiquette is None:
+            etiquette = {}
+        if not isinstance(etiquette, Mapping):
+            raise ValueError("the [etiquette] section must be a table of settings")
+        values: dict[str, Any] = {}
+        for key, value in etiquette.items():
+            if key not in numeric:
+                close = difflib.get_close_matches(str(key), numeric, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise ValueError(
+                    f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}"
+                )
+            # bool is an int in Python, but `true` is never a number of days.
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                unit = "whole number" if key.startswith("keep_going") else "whole number of days"
+                raise ValueError(f"etiquette.{key} must be a {unit} (0 or more), not {value!r}")
+            values[key] = value
+        name = (profile or {}).get("name", "")
+        if not isinstance(name, str):
+            raise ValueError(f"profile.name must be text in quotes, not {name!r}")
+        return cls(**values, your_name=name.strip())
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """The one thing to do next about an application."""
+
+    rule: str
+    title: str
+    due: pendulum.Date | None
+    state: str  # "upcoming" | "due" | "overdue"
+    why: str
+    principles: tuple[str, ...]
+    draft: str | None
+    check_on: pendulum.Date | None = None
+    snoozed_until: pendulum.Date | None = None
+
+
+# --- facts read from the log -------------------------------------------------------------
+
+# Events are ordered by (date, position in the log) so same-day events keep the order
+# they were logged in.
+_Key = tuple[pendulum.Date, int]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    applied: _Key
+    anchor: _Key  # latest of applied, heard_back and the latest past interview
+    anchor_kind: str
+    follow_ups: tuple[_Key, ...]  # follow-ups since the anchor, i.e. unanswered
+    last_contact: pendulum.Date
+    past_interview: _Key | None
+    next_interview: pendulum.Date | None
+
+
+def _keyed(app: Application, *kinds: str) -> list[tuple[_Key, Event]]:
+    return sorted(
+        ((event.date, index), event)
+        for index, event in enumerate(app.events)
+        if event.kind in kinds
+    )
+
+
+def _latest(app: Application, *kinds: str) -> _Key | None:
+    keyed = _keyed(app, *kinds)
+    return keyed[-1][0] if keyed else None
+
+
+def _moved_to(app: Application, status: str) -> _Key:
+    """When the card last moved to ``status``; falls back to the last move of any kind, then
+    the application date, for logs that lack the move (e.g. imported cards)."""
+    moves = [(key, e) for key, e in _keyed(app, "status") if e.status == status]
+    if moves:
+        return moves[-1][0]
+    return _latest(app, "status") or _applied_key(app)
+
+
+def _applied_key(app: Application) -> _Key:
+    return _latest(app, "applied") or (app.applied_on, -1)
+
+
+def _facts(app: Application, today: pendulum.Date) -> _Facts:
+    interviews = _keyed(app, "interview")
+    past = [key for key, _ in interviews if key[0] <= today]
+    future = [key[0] for key, _ in interviews if key[0] > today]
+    past_interview: _Key | None = past[-1] if past else None
+    if not interviews:
+        # No interview logged: the move to Interviewed stands in for it.
+        moves = [k for k, e in _keyed(app, "status") if e.status == "interviewed" and k[0] <= today]
+        past_interview = moves[-1] if moves else None
+    applied = _applied_key(app)
+    candidates = [(applied, "applied")]
+    heard = _latest(app, "heard_back")
+    if heard:
+        candidates.append((heard, "heard_back"))
+    if past_interview:
+        candidates.append((past_interview, "interview"))
+    anchor, anchor_kind = max(candidates)
+    follow_ups = tuple(key for key, _ in _keyed(app, "follow_up") if key > anchor)
+    last_follow_up = _latest(app, "follow_up")
+    contact_dates = [key[0] for key, _ in candidates]
+    if last_follow_up:
+        contact_dates.append(last_follow_up[0])
+    return _Facts(
+        applied=applied,
+        anchor=anchor,
+        anchor_kind=anchor_kind,
+        follow_ups=follow_ups,
+        last_contact=max(contact_dates),
+        past_interview=past_interview,
+        next_interview=min(future) if future else None,
+    )
+
+
+def _state(due: pendulum.Date, today: pendulum.Date) -> str:
+    if today < due:
+        return "upcoming"
+    return "due" if today == due else "overdue"
+
+
+def _none_after(app: Application, kinds: tuple[str, ...], after: _Key) -> bool:
+    return all(key <= after for key, _ in _keyed(app, *kinds))
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rule: str
+    due: pendulum.Date
+    fact: pendulum.Date | None = None  # the date the "why" and the draft refer to
+    variant: str = ""
+    count: int = 0
+
+
+def _candidates(app: Application, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    f = _facts(app, today)
+    found: list[_Candidate] = []
+    status = app.status
+
+    if status == "wishlist" and not app.events_of("contacted_team"):
+        found.append(_Candidate("talk_to_team", today))
+
+    if status == "applied" and not f.follow_ups:
+        since = f.anchor[0]
+        due = add_business_days(since, s.follow_up_business_days)
+        found.append(_Candidate("follow_up", due, since, f.anchor_kind))
+
+    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1:
+        sent = f.follow_ups[0][0]
+        due = add_business_days(sent, s.other_channel_business_days)
+        found.append(_Candidate("follow_up_other_channel", due, sent))
+
+    if status in ACTIVE_STATUSES and f.next_interview is None:
+        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
+        options = [_Candidate("move_to_silent", quiet_due, f.last_contact, "quiet")]
+        if len(f.follow_ups) >= 2:
+            # The spec's "last follow-up + 5 business days" is the other-channel wait.
+            last = f.follow_ups[-1][0]
+            due = add_business_days(last, s.other_channel_business_days)
+            options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
+        found.append(min(options, key=lambda c: c.due))
+
+    if f.next_interview is not None:
+        due = f.next_interview.subtract(days=s.prepare_days_before)
+        found.append(_Candidate("prepare_interview", due, f.next_interview))
+
+    if status == "interviewed" and f.past_interview is not None:
+        met = f.past_interview[0]
+        if not any(e.date >= met for e in app.events_of("thank_you")):
+            found.append(_Candidate("send_thank_you", met.add(days=s.thank_you_days), met))
+        if _none_after(app, ("heard_back", "follow_up"), f.past_interview):
+            due = add_business_days(met, s.check_in_business_days)
+            found.append(_Candidate("check_in_after_interview", due, met))
+
+    if status == "rejected":
+        rejected_on = _moved_to(app, "rejected")[0]
+        if not app.events_of("acknowledged"):
+            found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on))
+        # Feedback that arrived unasked needs no asking.
+        if not app.events_of("feedback_requested", "feedback_received"):
+            due = rejected_on.add(days=s.feedback_after_days)
+            found.append(_Candidate("request_feedback", due, rejected_on))
+        feedback = _latest(app, "feedback_received")
+        if feedback and _none_after(app, ("follow_up",), feedback):
+            found.append(_Candidate("keep_in_touch", feedback[0], feedback[0], "feedback"))
+
+    if status == "silent":
+        moved = _moved_to(app, "silent")
+        if _none_after(app, ("follow_up",), moved):
+            due = add_business_days(moved[0], s.keep_in_touch_business_days)
+            found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
+    return found
+
+
+# Which principles each rule rests on (ETIQUETTE.md's table).
+RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
+    "talk_to_team": ("P6", "P7"),
+    "follow_up": ("P2", "P7", "P1"),
+    "follow_up_other_channel": ("P3", "P7"),
+    "move_to_silent": ("P8", "P11"),
+    "prepare_interview": ("P10",),
+    "send_thank_you": ("common practice", "P7"),
+    "check_in_after_interview": ("P2", "P8", "P7"),
+    "acknowledge_rejection": ("P4", "P7"),
+    "request_feedback": ("P4", "P5", "P7"),
+    "keep_in_touch": ("P9",),
+    "wait": (),
+}
+
+
+def next_step(
+    application: Application,
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+) -> NextStep:
+    """The single next step for ``application`` as seen on ``today``.
+
+    The applicable rule with the earliest due date wins; ties go to the earlier rule in
+    ETIQUETTE.md's table. An active snooze turns the step into an upcoming one due when the
+    snooze ends.
+    """
+    found = _candidates(application, today, settings)
+    if not found:
+        why = drafts.why_text("wait", application.status, None, today)
+        title = drafts.TITLES["wait"].format(company=application.company)
+        step = NextStep("wait", title, None, "upcoming", why, (), None)
+        return _apply_snooze(step, application, today)
+    best = min(found, key=lambda c: (c.due, RULE_ORDER.index(c.rule)))
+    step = NextStep(
+        rule=best.rule,
+        title=drafts.TITLES[best.rule].format(company=application.company),
+        due=best.due,
+        state=_state(best.due, today),
+        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count),
+        principles=RULE_PRINCIPLES[best.rule],
+        draft=drafts.draft_for(
+            best.rule, application, best.fact, best.variant, settings.your_name, today
+        ),
+    )
+    return _apply_snooze(step, application, today)
+
+
+def _apply_snooze(step: NextStep, app: Application, today: pendulum.Date) -> NextStep:
+    ends = [e.date for e in app.events_of("snooze") if e.date > today]
+    if not ends:
+        return step
+    until = max(ends)
+    if step.due is None:
+        # A snoozed wait: the snooze's end is the next time to look.
+        return replace(step, snoozed_until=until, check_on=until)
+    if step.due >= until:
+        # Snoozed past already: the step's own date comes later anyway.
+        return step
+    return replace(step, due=until, state="upcoming", snoozed_until=until)
+
+
+def done_event(application: Application, step: NextStep, today: pendulum.Date) -> Event | None:
+    """The event the TUI's "f" (done) key should log for ``step``, dated ``today``.
+
+    A ``status`` event (move_to_silent) means: move the card with
+    ``application.moved_to(event.status, today)`` rather than appending the event.
+    prepare_interview gets a ``snooze`` until the interview day, which hides the reminder
+    (on that day the interview counts as past and the step is gone anyway). wait: None.
+    """
+    if step.rule in MOVE_TO:
+        return Event("status", today, status=MOVE_TO[step.rule])
+    if step.rule == "prepare_interview":
+        upcoming = [e.date for e in application.events_of("interview") if e.date > today]
+        return Event("snooze", min(upcoming), note="ready for the interview") if upcoming else None
+    kind = DONE_EVENT.get(step.rule)
+    return Event(kind, today) if kind else None
+
+
+def when_text(step: NextStep, today: pendulum.Date) -> str:
+    """When the step falls, for a panel or a list: "due today", "overdue by 3 days",
+    "tomorrow", "in 2 business days", "snoozed until Mon 30 Nov", or for wait
+    "next check Mon 30 Nov" / "nothing scheduled"."""
+    if step.rule == "wait" or step.due is None:
+        if step.check_on is None:
+            return "nothing scheduled"
+        return f"next check {short_date(step.check_on, today)}"
+    if step.snoozed_until is not None and step.due == step.snoozed_until and step.due > today:
+        return f"snoozed until {short_date(step.snoozed_until, today)}"
+    days = (step.due - today).days
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"overdue by {-days} day" + ("s" if days < -1 else "")
+    if days == 1:
+        return "tomorrow"
+    working = business_days_between(today, step.due)
+    if step.due.weekday() < 5 and working > 1:
+        return f"in {working} business days"
+    return f"in {days} days"
+
+
+def agenda(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+    include_upcoming: bool = False,
+) -> list[tuple[Application, NextStep]]:
+    """Each application's next step that is due or overdue (plus upcoming and wait ones with
+    ``include_upcoming``): overdue first, then by due date, ties by company; waits last."""
+    entries = []
+    for app in applications:
+        step = next_step(app, today, settings)
+        if step.state == "upcoming" and not include_upcoming:
+            continue
+        entries.append((app, step))
+    return sorted(entries, key=lambda pair: _agenda_key(*pair))
+
+
+def _agenda_key(app: Application, step: NextStep) -> tuple:
+    is_wait = step.due is None
+    return (
+        is_wait,
+        step.due or pendulum.Date.min,
+        app.company.casefold(),
+        app.role.casefold(),
+        app.id,
+    )
+
+
+def keep_going_note(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+) -> str | None:
+    """A board-level nudge (P11, P8) when fewer than ``keep_going_min_active`` applications
+    are active or the last ``keep_going_rejections`` outcomes (rejected or offer, by the date
+    of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off."""
+    apps = list(applications)
+    active = sum(1 for app in apps if app.status in ACTIVE_STATUSES)
+    outcomes = sorted(
+        (_moved_to(app, app.status), app.status)
+        for app in apps
+        if app.status in _OUTCOME_STATUSES and _moved_to(app, app.status)[0] <= today
+    )
+    streak = settings.keep_going_rejections
+    recent = [status for _, status in outcomes[-streak:]] if streak else []
+    rejected_streak = streak > 0 and len(recent) == streak and set(recent) == {"rejected"}
+    few = active < settings.keep_going_min_active
+    if not (few or rejected_streak):
+        return None
+    return drafts.keep_going_text(active if few else None, streak if rejected_streak else None)
