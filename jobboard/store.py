@@ -76,6 +76,8 @@ class AtomicJSONStorage(Storage):
         # Bumped whenever the data changes (a fresh read or a write): TinyDB edits the cached
         # dict in place, so identity alone cannot tell a changed board from the same one.
         self.generation = 0
+        # Called with every board freshly read from disk, so a bad entry is found before any write.
+        self.on_load: Callable[[dict[str, Any]], Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
         key = _stat_key(self.path)
@@ -98,6 +100,12 @@ class AtomicJSONStorage(Storage):
         check_board_shape(data, self.path)
         self._key, self._data = key, data
         self.generation += 1
+        if self.on_load is not None:
+            try:
+                self.on_load(data)  # a board we cannot fully read must never be written
+            except BoardError:
+                self._key, self._data = None, None
+                raise
         return data
 
     def write(self, data: dict[str, Any]) -> None:
@@ -136,6 +144,7 @@ class BoardStore:
         self._applications = self._db.table(APPLICATIONS, cache_size=0)
         self._meta = self._db.table(META, cache_size=0)
         self._parsed_generation = -1
+        self._storage.on_load = self._parse
         self._parsed: list[Application] = []
 
     # -- reading ---------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.jobboard
-        yield Static(f"jobboard  ·  {app.board_file}", id="title-bar")
+        yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Horizontal(id="board"):
                 for status in app.columns:
@@ -104,9 +104,19 @@ class BoardScreen(Screen[None]):
             view.card_list.set_cards(cards, keep_id)
             if keep_id and any(a.id == keep_id for a in cards) and index != self.active_column:
                 self._activate(index)
+        self._update_title(by_status)
         self.query_one("#empty-board").display = app.loaded and not app.board
         self.query_one("#main").display = not (app.loaded and not app.board)
         self.show_selected()
+
+    def _update_title(self, by_status: dict[str, list[Application]]) -> None:
+        app = self.jobboard
+        shown = sum(len(cards) for cards in by_status.values())
+        parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
+        hidden = len(app.board) - shown
+        if hidden:
+            parts.append(f"{hidden} in columns not shown")
+        self.query_one("#title-bar", Static).update("  ·  ".join(parts))
 
     def _activate(self, index: int) -> None:
         views = self.column_views

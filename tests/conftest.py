@@ -1,0 +1,48 @@
+"""Shared fixtures: every test gets its own folders, and never sees the user's real board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from jobboard.demo import demo_builds
+from jobboard.store import BoardStore
+
+# A Monday, so business-day arithmetic in the demo is easy to check by hand.
+FROZEN_NOW = pendulum.datetime(2026, 11, 16, 10, 0, 0, tz="UTC")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every platformdirs folder and jobboard variable at tmp_path."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("JOBBOARD_DB", raising=False)
+    monkeypatch.delenv("JOBBOARD_CONFIG", raising=False)
+    return home
+
+
+@pytest.fixture
+def frozen():
+    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+        yield FROZEN_NOW
+
+
+@pytest.fixture
+def board_path(tmp_path: Path) -> Path:
+    return tmp_path / "board" / "board.json"
+
+
+@pytest.fixture
+def demo_board(board_path: Path, frozen) -> Path:
+    """The demo job hunt, written as of the frozen date."""
+    BoardStore(board_path).add_many(demo_builds(frozen.date()))
+    return board_path
