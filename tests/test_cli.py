@@ -23,8 +23,22 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def board(board_path, capsys, frozen):
     """A board with two applications, built through the CLI."""
     db = str(board_path)
-    code, out, _ = run(capsys, "--db", db, "add", "Acme", "Backend Engineer", "--applied", "2026-11-02",
-                       "--contact", "Dana", "--tag", "python", "--tag", "remote")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "add",
+        "Acme",
+        "Backend Engineer",
+        "--applied",
+        "2026-11-02",
+        "--contact",
+        "Dana",
+        "--tag",
+        "python",
+        "--tag",
+        "remote",
+    )
     assert code == 0 and out == "1\n"
     code, out, _ = run(capsys, "--db", db, "add", "Globex", "Data Engineer", "--status", "interviewed")
     assert code == 0 and out == "2\n"
@@ -36,8 +50,22 @@ def test_add_prints_the_id_alone_and_logs_applied(board, capsys):
     assert code == 0
     records = json.loads(out)
     acme = records[0]
-    for key in ("id", "company", "role", "status", "applied_on", "url", "location", "salary", "source",
-                "contact", "email", "notes", "tags", "events"):
+    for key in (
+        "id",
+        "company",
+        "role",
+        "status",
+        "applied_on",
+        "url",
+        "location",
+        "salary",
+        "source",
+        "contact",
+        "email",
+        "notes",
+        "tags",
+        "events",
+    ):
         assert key in acme
     assert acme["applied_on"] == "2026-11-02"
     assert acme["tags"] == ["python", "remote"]
@@ -56,7 +84,9 @@ def test_list_table_and_status_filter(board, capsys):
 def test_move_show_log_and_delete(board, capsys):
     db = str(board)
     assert run(capsys, "--db", db, "move", "1", "silent", "--date", "2026-11-10")[0] == 0
-    assert run(capsys, "--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
+    assert (
+        run(capsys, "--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
+    )
     code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
     record = json.loads(out)
     assert record["status"] == "silent"
@@ -171,16 +201,23 @@ def test_cli_commands_never_import_textual(board):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "False False"
-    assert "import jobboard" and subprocess.run(
-        [sys.executable, "-c", "import jobboard, sys; print('textual' in sys.modules)"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip() == "False"
+    assert (
+        "import jobboard"
+        and subprocess.run(
+            [sys.executable, "-c", "import jobboard, sys; print('textual' in sys.modules)"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        == "False"
+    )
 
 
 def test_python_dash_m_runs_the_cli(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "jobboard", "--db", str(tmp_path / "b.json"), "add", "Acme", "Dev"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0 and result.stdout == "1\n"
 

@@ -7,8 +7,15 @@ from jobboard.model import Application, Event, new_application, normalise_event_
 
 def test_record_round_trip_keeps_every_field():
     app = new_application(
-        "7", "Acme", "Backend Engineer", status="interviewed", applied_on=pendulum.date(2026, 3, 1),
-        tags=["remote", "python"], url="https://x", contact="Dana", notes="line1\nline2 [bold]",
+        "7",
+        "Acme",
+        "Backend Engineer",
+        status="interviewed",
+        applied_on=pendulum.date(2026, 3, 1),
+        tags=["remote", "python"],
+        url="https://x",
+        contact="Dana",
+        notes="line1\nline2 [bold]",
     )
     app = app.with_event(Event("follow_up", pendulum.date(2026, 3, 9), note="sent"))
     again = Application.from_record(app.to_record())

@@ -1,0 +1,39 @@
+"""The whole program in a real terminal: open a board, move a card, quit, read the file back."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from jobboard.cli import main
+from jobboard.store import BoardStore
+from tests.tmux_terminal import Terminal, jobboard_argv
+
+
+@pytest.fixture
+def terminal_env(isolated_home):
+    keep = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    keep.update({k: os.environ[k] for k in os.environ if k.startswith("XDG_")})
+    keep["TERM"] = "xterm-256color"
+    keep.setdefault("LANG", "C.UTF-8")
+    return keep
+
+
+def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
+    for company in ("Acme", "Globex"):
+        with pytest.raises(SystemExit):
+            main(["--db", str(board_path), "add", company, "Engineer"])
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), terminal_env)
+    try:
+        screen = terminal.wait_for("Globex")
+        assert "Applied 2" in screen
+        terminal.keys("S-Right")
+        terminal.wait_for("Interviewed 1")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    moved = [a for a in BoardStore(board_path).applications() if a.status == "interviewed"]
+    assert len(moved) == 1
+    assert moved[0].events[-1].kind == "status"

@@ -1,0 +1,34 @@
+"""What the board looks like, as SVG snapshots (time frozen, so ages and due dates are stable).
+
+Update them after an intended change with: uv run pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from jobboard.settings import Settings
+from jobboard.store import BoardStore
+from jobboard.tui.app import JobBoardApp
+
+DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
+
+
+async def wait_for_board(pilot) -> None:
+    for _ in range(200):
+        if pilot.app.loaded:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_demo_board(demo_board, snap_compare):
+    app = JobBoardApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=wait_for_board)
+
+
+def test_demo_board_at_80x24_without_panel(demo_board, snap_compare):
+    async def hide_panel(pilot):
+        await wait_for_board(pilot)
+        await pilot.press("p")
+
+    app = JobBoardApp(BoardStore(demo_board), Settings())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=hide_panel)

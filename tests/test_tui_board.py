@@ -1,0 +1,188 @@
+"""The board through Textual's Pilot: navigation, moves, undo/redo, the empty board."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobboard.settings import Settings
+from jobboard.store import BoardStore
+from jobboard.tui.app import JobBoardApp
+
+
+async def loaded(pilot) -> None:
+    """Wait until the writer thread has delivered the board."""
+    for _ in range(100):
+        if pilot.app.loaded:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def make_app(path, columns=None) -> JobBoardApp:
+    return JobBoardApp(BoardStore(path), Settings(), columns=columns)
+
+
+def selected(app):
+    return app.board_screen.selected
+
+
+async def test_navigation_between_columns_and_cards(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        assert screen.column_views[0].status == "applied"
+        first = selected(app)
+        await pilot.press("j")
+        second = selected(app)
+        assert second.id != first.id
+        await pilot.press("k")
+        assert selected(app).id == first.id
+        await pilot.press("G")
+        assert selected(app).id == screen.current_list.cards[-1].id
+        await pilot.press("g")
+        assert selected(app).id == first.id
+        await pilot.press("l")
+        assert screen.active_column == 1 and selected(app).status == "interviewed"
+        await pilot.press("right", "right", "right", "right")
+        assert screen.active_column == 3  # stops at the last column
+        await pilot.press("h", "left")
+        assert screen.active_column == 1
+
+
+async def test_move_saves_follows_the_card_and_undo_redo(demo_board, frozen):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        assert card.status == "applied"
+        await pilot.press("shift+right")
+        assert selected(app).id == card.id
+        assert selected(app).status == "interviewed"
+        assert app.board_screen.active_column == 1
+        await app.flush()
+        on_disk = BoardStore(demo_board).get(card.id)
+        assert on_disk.status == "interviewed"
+        assert on_disk.events[-1].kind == "status" and on_disk.events[-1].date == frozen.date()
+
+        await pilot.press("L")
+        assert selected(app).status == "silent"
+        await pilot.press("u")
+        assert selected(app).status == "interviewed"
+        await pilot.press("u")
+        assert selected(app).status == "applied"
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id).events == card.events  # back as it was
+        await pilot.press("ctrl+r")
+        assert selected(app).status == "interviewed"
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id).status == "interviewed"
+
+
+async def test_impossible_moves_are_disabled(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        assert screen.check_action("move", (-1,)) is None
+        assert screen.check_action("move", (1,)) is True
+        before = selected(app)
+        await pilot.press("shift+left")  # nothing to the left of Applied
+        assert selected(app).id == before.id and selected(app).status == "applied"
+        await pilot.press("l", "l", "l")
+        assert screen.check_action("move", (1,)) is None
+        assert screen.check_action("undo", ()) is None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_empty_board_says_how_to_start_and_no_key_crashes(board_path, size):
+    app = make_app(board_path)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        hint = app.board_screen.query_one("#empty-board")
+        assert hint.display and "jobboard add" in str(hint.render())
+        for key in (
+            "j",
+            "k",
+            "h",
+            "l",
+            "g",
+            "G",
+            "shift+right",
+            "shift+left",
+            "H",
+            "L",
+            "u",
+            "ctrl+r",
+            "p",
+            "pageup",
+            "pagedown",
+            "enter",
+            "space",
+            "x",
+            "question_mark",
+            "escape",
+        ):
+            await pilot.press(key)
+        assert app.is_running
+        assert not board_path.exists()  # looking at an empty board writes nothing
+
+
+async def test_panel_toggles_and_shows_the_selected_card(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        panel = app.board_screen.query_one("#panel")
+        details = str(app.board_screen.query_one("#panel-details").render())
+        assert selected(app).company in details
+        await pilot.press("p")
+        assert not panel.display
+        await pilot.press("p")
+        assert panel.display
+
+
+async def test_changes_from_another_process_appear(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        other = BoardStore(demo_board)
+        other.add(lambda app_id: __import__("jobboard.model").model.new_application(app_id, "Zeta", "SRE"))
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if any(a.company == "Zeta" for a in app.board.values()):
+                break
+        assert any(a.company == "Zeta" for a in app.board.values())
+
+
+async def test_a_failed_write_is_reported_and_the_board_reloads(demo_board, monkeypatch):
+    import os
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", full_disk)
+        await pilot.press("L")
+        await app.flush()
+        await pilot.pause(0.1)
+        monkeypatch.undo()
+        await app.flush()
+        await pilot.pause(0.1)
+        assert any("disk is full" in str(n.message) for n in app._notifications)
+        assert app.board[card.id].status == "applied"  # reloaded from disk, where it never moved
+
+
+async def test_help_lists_the_keys_in_force(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "shift+right" in text and "move the card to the next column" in text
+        assert "Focus Next" not in text
+        await pilot.press("escape")
+        assert app.screen is app.board_screen
