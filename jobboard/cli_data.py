@@ -8,14 +8,13 @@ import click
 
 from jobboard import backups
 from jobboard.cli import Session, cli, pass_session
-from jobboard.safefile import atomic_write
-from jobboard.store import BoardError, BoardStore
+from jobboard.store import BoardError
 
 
 @cli.command(name="backups")
 @pass_session
 def list_backups(session: Session) -> None:
-    """List the board's backups, newest first."""
+    """List the board's backups, newest first (one path a line)."""
     found = backups.list_backups(session.board_path)
     if not found:
         click.echo(
@@ -27,18 +26,28 @@ def list_backups(session: Session) -> None:
 
 
 @cli.command()
-@click.argument("backup", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("backup", type=click.Path(dir_okay=False, path_type=Path))
 @pass_session
 def restore(session: Session, backup: Path) -> None:
-    """Bring a backup back as the board (the current board is backed up first)."""
-    BoardStore(backup).check()  # refuse to restore something that is not a readable board
-    with session.store.lock_file():
-        saved = backups.backup_now(session.board_path, reason="before-restore")
-        atomic_write(session.board_path, backup.read_bytes())
+    """Bring a backup back as the board (the current board is backed up first).
+
+    BACKUP is a path, or just the name of a file in the board's backups folder."""
+    chosen = find_backup(session.board_path, backup)
+    saved = session.store.restore(chosen)
     if saved:
-        click.echo(f"Restored {backup.name}; the board as it was is in {saved}.", err=True)
+        click.echo(f"Restored {chosen.name}; the board as it was is in {saved}.", err=True)
     else:
-        click.echo(f"Restored {backup.name}.", err=True)
+        click.echo(f"Restored {chosen.name}.", err=True)
+
+
+def find_backup(board: Path, backup: Path) -> Path:
+    """``backup`` as given if it exists, else that name in the board's backups folder."""
+    if backup.is_file():
+        return backup
+    in_folder = backups.backups_folder(board) / backup.name
+    if backup.name == str(backup) and in_folder.is_file():
+        return in_folder
+    raise BoardError(f"there is no backup {backup}; `jobboard backups` lists them, the board is unchanged.")
 
 
 __all__ = ["BoardError"]

@@ -1,12 +1,16 @@
 """The board file: a TinyDB JSON file that is written atomically, under a lock, never in place.
 
 Stock TinyDB rewrites its file in place, so a crash mid-write leaves half a board. Here every
-write goes to a temporary file in the same folder, is flushed and fsynced, and replaces the
-board with ``os.replace`` (atomic on POSIX), then the folder is fsynced so the rename itself
-survives a power cut. Reads are cached and re-read only when the file's (mtime, size, inode)
-changes. Every read-modify-write holds ``board.json.lock`` with ``flock``, so the TUI and a CLI
-command in another terminal never lose each other's changes; the kernel drops the lock when a
-process dies, so a crash never leaves a stale lock behind.
+change is one write: the whole board goes to a temporary file in the same folder, is flushed
+and fsynced, and replaces the board with ``os.replace`` (atomic on POSIX); then the folder is
+fsynced so the rename itself survives a power cut.
+
+Every read-modify-write holds ``board.json.lock`` with ``flock`` and applies the change to the
+board as it is on disk at that moment, so the TUI and CLI commands in other terminals never
+lose each other's changes. The kernel drops a flock when its process dies, so a crash never
+leaves a stale lock. The lock file also holds a write counter that every writer bumps, so a
+cached read is trusted only while both the file's (mtime, size, inode) and that counter are
+unchanged: a reused inode with the same size within one clock tick cannot fool the cache.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,48 +27,89 @@ from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from jobboard import backups, migrations
-from jobboard.model import Application
-from jobboard.safefile import atomic_write, describe_os_error
+from jobboard.model import ALL_STATUSES, TEXT_FIELDS, Application
+from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp_files
 
 APPLICATIONS = "applications"
 META = "meta"
 META_DOC_ID = 1
 LOCK_TIMEOUT_SECONDS = 10.0
+COUNTER_WIDTH = 20  # the lock file's write counter: fixed width, rewritten in place
+ENTRY_HINT = "restore a backup or fix that entry"
+FIX_HINT = "restore a backup (`jobboard backups` lists them) or fix it"
+
+Data = dict[str, Any]
+Key = tuple[int | None, tuple[int, int, int, int]]
 
 
 class BoardError(Exception):
     """Something is wrong with the board file; the message is one sentence for the user."""
 
 
-def _stat_key(path: Path) -> tuple[int, int, int] | None:
+# -- what is on disk ---------------------------------------------------------------------------
+
+
+def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
     try:
         st = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError as error:
+        raise BoardError(f"cannot read {path}: {error.strerror}; check the file's permissions.") from error
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev)
 
 
-def check_board_shape(data: Any, path: Path) -> None:
-    """Raise BoardError unless ``data`` looks like a board jobboard wrote."""
+def _read_counter(lock_path: Path) -> int | None:
+    """The lock file's write counter; None when there is no lock file or it holds no number."""
+    try:
+        with open(lock_path, "rb") as handle:
+            text = handle.read(COUNTER_WIDTH)
+    except OSError:
+        return None
+    if not text:
+        return 0
+    return int(text) if text.isdigit() else None
+
+
+def check_board_shape(data: Any, path: Path, hint: str = FIX_HINT) -> None:
+    """Raise BoardError unless ``data`` looks like a board jobboard wrote (or an older one)."""
+    def refuse(what: str) -> BoardError:
+        return BoardError(f"{path} is not a jobboard board ({what}); {hint}.")
+
     if not isinstance(data, dict):
-        raise BoardError(f"{path} is not a jobboard board (its top level is not an object).")
+        raise refuse("its top level is not an object")
     meta = data.get(META)
     if not isinstance(meta, dict) or not isinstance(meta.get(str(META_DOC_ID)), dict):
-        raise BoardError(f"{path} is not a jobboard board (it has no '{META}' table).")
+        raise refuse(f"it has no '{META}' table")
     version = meta[str(META_DOC_ID)].get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise BoardError(f"{path} is not a jobboard board (its schema_version is missing).")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise refuse("its schema_version is missing")
     if version > migrations.SCHEMA_VERSION:
         raise BoardError(
             f"{path} was made by a newer jobboard (schema {version}, this one reads up to "
             f"{migrations.SCHEMA_VERSION}); upgrade jobboard to open it."
         )
+    next_id = meta[str(META_DOC_ID)].get("next_id", 1)
+    if not isinstance(next_id, int) or isinstance(next_id, bool) or next_id < 1:
+        raise refuse("its next_id is not a positive whole number")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise BoardError(f"{path} is not a jobboard board (table '{name}' is malformed).")
+            raise refuse(f"table '{name}' is malformed")
+
+
+def parse_board_bytes(raw: bytes, path: Path, hint: str = FIX_HINT) -> Data:
+    """The board in ``raw`` (the bytes of ``path``), or BoardError saying what is wrong."""
+    if not raw.strip():
+        raise BoardError(f"{path} is empty; {hint}.")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        where = f" (line {error.lineno}, column {error.colno})" if hasattr(error, "lineno") else ""
+        raise BoardError(f"{path} is not valid JSON{where}; {hint}.") from error
+    check_board_shape(data, path, hint)
+    return data
 
 
 class AtomicJSONStorage(Storage):
@@ -71,228 +117,414 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._key: tuple[int, int, int] | None = None
-        self._data: dict[str, Any] | None = None
-        # Bumped whenever the data changes (a fresh read or a write): TinyDB edits the cached
-        # dict in place, so identity alone cannot tell a changed board from the same one.
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._key: Key | None = None
+        self._data: Data | None = None
+        # Bumped whenever the data changes (a fresh read or a write).
         self.generation = 0
         # Called with every board freshly read from disk, so a bad entry is found before any write.
-        self.on_load: Callable[[dict[str, Any]], Any] | None = None
+        self.on_load: Callable[[Data], Any] | None = None
+        # The open lock file while this process holds the lock (set by BoardStore.lock_file).
+        self.lock_fd: int | None = None
 
-    def read(self) -> dict[str, Any] | None:
-        key = _stat_key(self.path)
+    def current_key(self) -> Key | None:
+        stat = _stat_key(self.path)
+        return None if stat is None else (_read_counter(self.lock_path), stat)
+
+    def forget(self) -> None:
+        self._key, self._data = None, None
+
+    def read(self) -> Data | None:
+        key = self.current_key()
         if key is None:
-            self._key, self._data = None, None
+            self.forget()
             return None
         if key == self._key and self._data is not None:
             return self._data
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())  # the key of exactly the bytes we read
+                raw = handle.read()
+        except FileNotFoundError:
+            self.forget()
+            return None
         except OSError as error:
-            raise BoardError(f"cannot read {self.path}: {error.strerror}.") from error
-        if not raw.strip():
-            raise BoardError(f"{self.path} is empty; restore a backup or move it away.")
-        try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as error:
-            where = f" (line {error.lineno}, column {error.colno})" if hasattr(error, "lineno") else ""
-            raise BoardError(f"{self.path} is not valid JSON{where}; restore a backup or fix it.") from error
-        check_board_shape(data, self.path)
-        self._key, self._data = key, data
+            raise BoardError(
+                f"cannot read {self.path}: {error.strerror}; check the file's permissions."
+            ) from error
+        data = parse_board_bytes(raw, self.path)
+        self._key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
+        self._data = data
         self.generation += 1
         if self.on_load is not None:
             try:
                 self.on_load(data)  # a board we cannot fully read must never be written
             except BoardError:
-                self._key, self._data = None, None
+                self.forget()
                 raise
         return data
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write(self, data: Data) -> None:
+        """Replace the board with ``data``; on any failure the file on disk is as it was."""
         try:
             # Serialise first: if this fails, nothing on disk has been touched.
-            text = json.dumps(data, ensure_ascii=False, indent=1)
+            payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise BoardError(
+                f"could not save {self.path}: some text is not valid Unicode ({error.reason}); "
+                "the board is unchanged, retype that text."
+            ) from error
         except (TypeError, ValueError) as error:
-            self._key, self._data = None, None  # TinyDB changed the cached dict in place
-            raise BoardError(f"could not save {self.path}: {error}.") from error
+            raise BoardError(f"could not save {self.path}: {error}; the board is unchanged.") from error
         try:
             backups.keep_daily_backup(self.path)
-            atomic_write(self.path, text.encode("utf-8"))
+            self._bump_counter()  # before: a reader that sees the new counter re-reads later
+            atomic_write(self.path, payload)
+            self._bump_counter()  # after: a reader that read the old file sees a new counter
         except OSError as error:
-            self._key, self._data = None, None
+            self.forget()
             raise BoardError(describe_os_error(self.path, error)) from error
-        self._key, self._data = _stat_key(self.path), data
+        remove_stale_temp_files(self.path)
+        stat = _stat_key(self.path)
+        self._key = None if stat is None else (_read_counter(self.lock_path), stat)
+        self._data = data
         self.generation += 1
+
+    def _bump_counter(self) -> None:
+        if self.lock_fd is None:
+            return
+        text = os.pread(self.lock_fd, COUNTER_WIDTH, 0)
+        count = int(text) if text.isdigit() else 0
+        os.pwrite(self.lock_fd, str(count + 1).zfill(COUNTER_WIDTH).encode(), 0)
 
     def close(self) -> None:
         pass
 
 
+def _check_record(doc_id: str, record: Data) -> None:
+    """Raise ValueError naming the first field of ``record`` jobboard did not write that way."""
+    if not _is_id(doc_id):
+        raise ValueError(f"its key '{doc_id}' is not a positive number")
+    if record.get("id") != doc_id:
+        raise ValueError(f"its id {record.get('id')!r} does not match its key '{doc_id}'")
+    for name in ("company", "role", "status", "applied_on"):
+        if not isinstance(record.get(name), str):
+            raise ValueError(f"'{name}' is missing or not text")
+    if record["status"] not in ALL_STATUSES:
+        raise ValueError(f"status '{record['status']}' is not one of {', '.join(ALL_STATUSES)}")
+    for name in (*TEXT_FIELDS, "created", "updated"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise ValueError(f"'{name}' is not text")
+    tags = record.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError("'tags' is not a list of text")
+    events = record.get("events", [])
+    if not isinstance(events, list):
+        raise ValueError("'events' is not a list")
+    for event in events:
+        if not isinstance(event, dict) or not isinstance(event.get("kind"), str):
+            raise ValueError("an event has no kind")
+        if not isinstance(event.get("date"), str) or not isinstance(event.get("note", ""), str):
+            raise ValueError(f"a '{event['kind']}' event has a bad date or note")
+        if event.get("status") is not None and not isinstance(event["status"], str):
+            raise ValueError(f"a '{event['kind']}' event has a bad status")
+
+
 class BoardStore:
     """The applications on one board file, with locked, atomic changes.
 
-    Every change method re-reads the file under the lock, applies the change to what is on
-    disk now (not to a stale copy), and writes it back, so concurrent processes compose.
+    Every change method takes the lock, re-reads the file if anyone wrote it since we last
+    looked, applies the change to what is on disk now (not to a stale copy), and writes the
+    whole board back once, so concurrent processes compose and a crash loses nothing saved.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        # TinyDB gives the file its format; the store edits the tables itself so that each
+        # change is one read under the lock and one atomic write.
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        # TinyDB's query cache would hide other processes' writes; we never use queries.
-        self._applications = self._db.table(APPLICATIONS, cache_size=0)
-        self._meta = self._db.table(META, cache_size=0)
-        self._parsed_generation = -1
         self._storage.on_load = self._parse
-        self._parsed: list[Application] = []
+        self._parsed_generation = -1
+        self._parsed: dict[str, Application] = {}
+        self._lock_owner: int | None = None
+        self._lock_depth = 0
 
     # -- reading ---------------------------------------------------------------------------
 
     def check(self) -> None:
         """Raise BoardError if the file exists but is not a board this jobboard can open."""
-        data = self._storage.read()
-        if data is not None:
-            self._parse(data)
+        self._load()
 
     def applications(self) -> list[Application]:
         """Every application on the board, in the order they were added."""
-        data = self._storage.read()
-        if data is None:
-            return []
-        return list(self._parse(data))
+        return list(self._load().values())
 
     def get(self, app_id: str) -> Application:
-        self.check()
-        record = self._applications.get(doc_id=int(app_id)) if app_id.isdigit() else None
-        if record is not None:
-            return self._from_record(app_id, record)
-        raise BoardError(f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids.")
+        application = self._load().get(app_id) if _is_id(app_id) else None
+        if application is None:
+            raise BoardError(
+                f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids."
+            )
+        return application
 
     def changed_on_disk(self) -> bool:
         """True when another process has written the file since we last read it."""
-        return _stat_key(self.path) != self._storage._key
+        return self._storage.current_key() != self._storage._key
 
-    def _parse(self, data: dict[str, Any]) -> list[Application]:
+    def _load(self) -> dict[str, Application]:
+        data = self._storage.read()
+        if data is None:
+            self._parsed_generation, self._parsed = self._storage.generation, {}
+            return self._parsed
+        return self._parse(data)
+
+    def _parse(self, data: Data) -> dict[str, Application]:
         if self._storage.generation == self._parsed_generation:
             return self._parsed
-        if migrations.version_of(data) != migrations.SCHEMA_VERSION:
-            data = migrations.upgraded(data)  # in memory only; written on the next change
-        parsed = [self._from_record(doc_id, record) for doc_id, record in data.get(APPLICATIONS, {}).items()]
+        data = self._current_schema(data)  # in memory only; written on the next change
+        records = data.get(APPLICATIONS, {})
+        parsed = {doc_id: self._from_record(doc_id, record) for doc_id, record in records.items()}
         self._parsed_generation, self._parsed = self._storage.generation, parsed
         return parsed
 
-    def _from_record(self, doc_id: Any, record: dict[str, Any]) -> Application:
-        try:
-            return Application.from_record(record)
-        except (KeyError, ValueError, TypeError, AttributeError) as error:
-            raise BoardError(
-                f"{self.path} holds an application (entry {doc_id}) jobboard cannot read: "
-                f"{error}; restore a backup or fix that entry."
-            ) from error
+    def _current_schema(self, data: Data) -> Data:
+        return _upgraded(data, self.path)
 
-    # -- changing --------------------------------------------------------------------------
+    def _from_record(self, doc_id: Any, record: Data) -> Application:
+        return _application(self.path, doc_id, record)
+
+    # -- locking ---------------------------------------------------------------------------
 
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the board's lock file for one read-modify-write (the file is checked and,
         when it is an older schema, upgraded after a backup)."""
         with self.lock_file():
-            self._upgrade_if_needed()
+            with self._change() as board:
+                board.touch()  # an older schema is written back upgraded; otherwise nothing is
             yield
 
     @contextmanager
     def lock_file(self) -> Iterator[None]:
-        """Hold the board's lock file without reading the board (restore uses this)."""
+        """Hold the board's lock file without reading the board (restore uses this).
+
+        Re-entrant within one thread, so a change made inside ``locked()`` does not wait for
+        itself."""
+        me = threading.get_ident()
+        if self._lock_owner == me:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.lock_path, "a+b")  # noqa: SIM115 - closed below
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
             raise BoardError(describe_os_error(self.path, error)) from error
         try:
-            deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError as error:
-                    if time.monotonic() > deadline:
-                        raise BoardError(
-                            f"{self.lock_path} is held by another jobboard for over "
-                            f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; close it and retry."
-                        ) from error
-                    time.sleep(0.01)
-            yield
+            self._acquire(fd)
+            self._lock_owner, self._lock_depth, self._storage.lock_fd = me, 1, fd
+            try:
+                yield
+            finally:
+                self._lock_owner, self._lock_depth, self._storage.lock_fd = None, 0, None
         finally:
-            handle.close()  # closing releases the flock
+            os.close(fd)  # closing releases the flock
 
-    def _upgrade_if_needed(self) -> None:
-        data = self._storage.read()
-        if data is None:
-            self._meta.insert(
-                Document({"schema_version": migrations.SCHEMA_VERSION, "next_id": 1}, META_DOC_ID)
-            )
-        elif migrations.version_of(data) != migrations.SCHEMA_VERSION:
-            backups.backup_now(self.path, reason=f"before-schema-{migrations.SCHEMA_VERSION}")
-            self._storage.write(migrations.upgraded(data))
+    def _acquire(self, fd: int) -> None:
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError as error:
+                if time.monotonic() > deadline:
+                    raise BoardError(
+                        f"{self.lock_path} is held by another jobboard for over "
+                        f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; close it and retry."
+                    ) from error
+                time.sleep(0.01)
+            except OSError as error:
+                raise BoardError(
+                    f"cannot lock {self.lock_path}: {error.strerror}; keep the board on a local "
+                    "or synced folder that supports file locks."
+                ) from error
 
-    def _allocate_id(self) -> str:
-        # Bump the counter before the application is written: a crash in between skips an id,
-        # which is harmless, but can never hand the same id out twice.
-        meta = self._meta.get(doc_id=META_DOC_ID)
-        next_id = int(meta.get("next_id", 1)) if meta else 1
-        existing = [int(doc_id) for doc_id in (self._storage.read() or {}).get(APPLICATIONS, {})]
-        next_id = max([next_id, *(n + 1 for n in existing)])
-        self._meta.update({"next_id": next_id + 1}, doc_ids=[META_DOC_ID])
-        return str(next_id)
+    # -- changing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self) -> Iterator[_Draft]:
+        """Lock, read the board as it is now, let the caller edit a draft, write it once."""
+        with self.lock_file():
+            data = self._storage.read()
+            if data is not None:
+                self._parse(data)  # every entry readable, or BoardError before any write
+            draft = _Draft(data, self._current_schema(data) if data is not None else None)
+            yield draft
+            if draft.changed:
+                self._commit(draft)
+
+    def _commit(self, draft: _Draft) -> None:
+        if draft.upgrading:
+            try:
+                backups.backup_now(self.path, reason=migrations.backup_reason())
+            except OSError as error:
+                raise BoardError(describe_os_error(self.path, error)) from error
+        self._storage.write(draft.data)
+        # Keep the parsed cache in step without re-parsing the whole board.
+        parsed = dict(self._parsed) if not draft.upgrading else {}
+        if draft.upgrading:
+            parsed = {d: self._from_record(d, r) for d, r in draft.data[APPLICATIONS].items()}
+        else:
+            for doc_id, application in draft.touched.items():
+                if application is None:
+                    parsed.pop(doc_id, None)
+                else:
+                    parsed[doc_id] = application
+            order = draft.data[APPLICATIONS]
+            parsed = {doc_id: parsed[doc_id] for doc_id in order}
+        self._parsed_generation, self._parsed = self._storage.generation, parsed
 
     def add(self, build: Callable[[str], Application]) -> Application:
         """Create an application: ``build`` receives the new id and returns the application."""
-        with self.locked():
-            application = build(self._allocate_id())
-            self._applications.insert(Document(application.to_record(), int(application.id)))
-            return application
+        return self.add_many([build])[0]
 
     def add_many(self, builds: list[Callable[[str], Application]]) -> list[Application]:
         """Create many applications in one write (imports, the demo board, benchmarks)."""
-        with self.locked():
-            first = int(self._allocate_id())
-            count = len(builds)
-            if count > 1:
-                self._meta.update({"next_id": first + count}, doc_ids=[META_DOC_ID])
+        if not builds:
+            return []
+        with self._change() as board:
+            first = board.next_id()
             created = [build(str(first + offset)) for offset, build in enumerate(builds)]
-            self._applications.insert_multiple(Document(app.to_record(), int(app.id)) for app in created)
+            for expected, application in zip(range(first, first + len(created)), created, strict=True):
+                if application.id != str(expected):
+                    raise ValueError(f"a new application must keep the id it was given ({expected})")
+                board.set(application)
             return created
 
     def update(self, app_id: str, change: Callable[[Application], Application]) -> Application:
         """Apply ``change`` to the application as it is on disk now, and save the result."""
-        with self.locked():
-            current = self.get(app_id)
-            changed = change(current)
-            self._put(changed)
+        with self._change() as board:
+            changed = change(self.get(app_id))
+            if changed.id != app_id:
+                raise ValueError(f"a change must keep the application's id ({app_id}), not {changed.id}")
+            board.set(changed)
             return changed
 
     def put(self, application: Application) -> None:
         """Save ``application`` as given (undo/redo restore whole snapshots), adding it back if
         it was deleted. Its id keeps its number, so ids are still never reused."""
-        with self.locked():
-            self._put(application)
-
-    def _put(self, application: Application) -> None:
-        record = application.to_record()
-        doc_id = int(application.id)
-
-        def replace_document(document: dict[str, Any]) -> None:
-            document.clear()
-            document.update(record)
-
-        if self._applications.contains(doc_id=doc_id):
-            self._applications.update(replace_document, doc_ids=[doc_id])
-        else:
-            self._applications.insert(Document(record, doc_id))
+        with self._change() as board:
+            board.set(application)
 
     def delete(self, app_id: str) -> Application:
-        with self.locked():
+        with self._change() as board:
             application = self.get(app_id)
-            self._applications.remove(doc_ids=[int(app_id)])
+            board.remove(app_id)
             return application
+
+    def restore(self, backup: Path) -> Path | None:
+        """Make ``backup`` the board, after keeping a copy of the current file (returned).
+
+        The backup must be a board this jobboard can open; otherwise nothing changes."""
+        backup = Path(backup)
+        try:
+            raw = backup.read_bytes()  # read once: what is checked is what is written
+        except OSError as error:
+            raise BoardError(f"cannot read {backup}: {error.strerror}; the board is unchanged.") from error
+        hint = "the board is unchanged, choose another backup (`jobboard backups` lists them)"
+        data = _upgraded(parse_board_bytes(raw, backup, hint), backup)
+        for doc_id, record in data.get(APPLICATIONS, {}).items():
+            _application(backup, doc_id, record, hint="the board is unchanged, choose another backup")
+        with self.lock_file():
+            try:
+                saved = backups.backup_now(self.path, reason="before-restore")
+                self._storage._bump_counter()
+                atomic_write(self.path, raw)
+                self._storage._bump_counter()
+            except OSError as error:
+                raise BoardError(describe_os_error(self.path, error)) from error
+            finally:
+                self._storage.forget()
+            remove_stale_temp_files(self.path)
+        return saved
+
+
+def _upgraded(data: Data, path: Path) -> Data:
+    if migrations.version_of(data) == migrations.SCHEMA_VERSION:
+        return data
+    try:
+        return migrations.upgraded(data)
+    except migrations.MigrationError as error:
+        raise BoardError(
+            f"{path} is an older board that cannot be upgraded: {error}; the file is unchanged, "
+            "report this with a copy of the file."
+        ) from error
+
+
+def _application(path: Path, doc_id: Any, record: Data, hint: str = ENTRY_HINT) -> Application:
+    try:
+        _check_record(str(doc_id), record)
+        return Application.from_record(record)
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
+        raise BoardError(
+            f"{path} holds an application (entry {doc_id}) jobboard cannot read: {error}; {hint}."
+        ) from error
+
+
+def _is_id(app_id: str) -> bool:
+    return isinstance(app_id, str) and app_id.isascii() and app_id.isdigit() and not app_id.startswith("0")
+
+
+class _Draft:
+    """The board being changed under the lock: a shallow copy, so a failed write leaves the
+    cached board as it was. Records are replaced whole, never edited in place."""
+
+    def __init__(self, on_disk: Data | None, current: Data | None) -> None:
+        self.upgrading = on_disk is not None and current is not on_disk
+        self.changed = False
+        self._next_id: int | None = None
+        if current is None:
+            self.data: Data = {META: {str(META_DOC_ID): {"schema_version": migrations.SCHEMA_VERSION,
+                                                          "next_id": 1}}}
+        else:
+            self.data = dict(current)
+            self.data[META] = dict(current[META])
+            self.data[META][str(META_DOC_ID)] = dict(current[META][str(META_DOC_ID)])
+        self.data[APPLICATIONS] = dict(self.data.get(APPLICATIONS, {}))
+        self.touched: dict[str, Application | None] = {}
+
+    @property
+    def meta(self) -> Data:
+        return self.data[META][str(META_DOC_ID)]
+
+    def touch(self) -> None:
+        """Write the board even if nothing else changes (an upgrade being saved)."""
+        self.changed = self.changed or self.upgrading
+
+    def next_id(self) -> int:
+        """The first id never handed out on this board."""
+        if self._next_id is None:
+            taken = (int(doc_id) for doc_id in self.data[APPLICATIONS])
+            self._next_id = max([int(self.meta.get("next_id", 1)), *(n + 1 for n in taken)])
+        return self._next_id
+
+    def set(self, application: Application) -> None:
+        if not _is_id(application.id):
+            raise ValueError(f"'{application.id}' is not an application id (a positive whole number)")
+        self.data[APPLICATIONS][application.id] = application.to_record()
+        # Ids are never reused: the counter always stays past every id ever stored.
+        self._next_id = max(self.next_id(), int(application.id) + 1)
+        self.meta["next_id"] = self._next_id
+        self.touched[application.id] = application
+        self.changed = True
+
+    def remove(self, app_id: str) -> None:
+        self.meta["next_id"] = self.next_id()  # remember the id before it leaves the table
+        del self.data[APPLICATIONS][app_id]
+        self.touched[app_id] = None
+        self.changed = True
