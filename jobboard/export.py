@@ -1,0 +1,378 @@
+"""Writers that turn the board into text: markdown, CSV, JSON and iCalendar.
+
+Pure functions: a list of applications (and the day the export is for) in, a string out. The
+CLI and the TUI decide where the text goes. The CSV and JSON formats are read back by
+``jobboard.importing``; change them together.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, STATUS_TITLES, TEXT_FIELDS, Application
+
+if TYPE_CHECKING:
+    from jobboard.etiquette import EtiquetteSettings, NextStep
+
+# The marker and version at the top of a JSON export; importing checks both.
+JSON_FORMAT = "jobboard-export"
+JSON_VERSION = 1
+
+# CSV columns, in order. `tags` holds "a, b" when that reads back unambiguously, else a JSON
+# list; `events` holds the event log as a JSON list of event records.
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "company",
+    "role",
+    "status",
+    "applied_on",
+    *TEXT_FIELDS,
+    "tags",
+    "events",
+    "created",
+    "updated",
+)
+
+NO_APPLICATIONS = "_No applications._"
+
+EVENT_LABELS: dict[str, str] = {
+    "applied": "Applied",
+    "status": "Moved",
+    "follow_up": "Followed up",
+    "heard_back": "Heard back",
+    "interview": "Interview",
+    "thank_you": "Sent a thank-you note",
+    "acknowledged": "Acknowledged the rejection",
+    "feedback_requested": "Asked for feedback",
+    "feedback_received": "Got feedback",
+    "contacted_team": "Talked to the team",
+    "note": "Note",
+    "snooze": "Snoozed until",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _markdown_escapes() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Control characters would break a row or vanish unpredictably (line breaks are already
+    # spaces by the time this table applies).
+    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
+        table[code] = ""
+    table[ord("\t")] = " "
+    # Everything that starts inline markup (emphasis, code, links, strikethrough, GitHub's
+    # math) or splits a table cell gets a backslash; the HTML-significant three become
+    # entities so no tag, autolink or entity can form.
+    for char in "\\`*_[]|#~$!{}":
+        table[ord(char)] = "\\" + char
+    table[ord("&")] = "&amp;"
+    table[ord("<")] = "&lt;"
+    table[ord(">")] = "&gt;"
+    return table
+
+
+_ESCAPES = _markdown_escapes()
+# A run of line breaks (of any kind) becomes one space so a cell always stays on its one line.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+# Characters that only mean something at the start of a line (lists, setext underlines).
+_LINE_START_MARKERS = "-+="
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as inert inline markdown on one line: safe in a table cell, a heading or a
+    list item. Every character stays visible when rendered; line breaks become spaces."""
+    return _LINE_BREAKS.sub(" ", str(text)).translate(_ESCAPES).strip()
+
+
+def _escape_line_start(text: str) -> str:
+    """Like ``escape_markdown``, and also safe at the very start of a line."""
+    escaped = escape_markdown(text)
+    if escaped[:1] in _LINE_START_MARKERS:
+        return "\\" + escaped
+    # "1." or "1)" would start an ordered list.
+    digits = len(escaped) - len(escaped.lstrip("0123456789"))
+    if digits and escaped[digits : digits + 1] in (".", ")"):
+        return escaped[:digits] + "\\" + escaped[digits:]
+    return escaped
+
+
+def _multiline(text: str, indent: str) -> str:
+    """Free text (notes) with its line breaks kept as markdown hard breaks."""
+    lines = [_escape_line_start(line) for line in str(text).splitlines()]
+    lines = [line for line in lines if line]
+    return ("\\\n" + indent).join(lines)
+
+
+def last_contact(application: Application, today: pendulum.Date) -> pendulum.Date:
+    """The latest of the applied date, follow-ups, answers (``heard_back``) and the latest
+    past interview, as ETIQUETTE.md defines it (and the advisor computes it)."""
+    applied = [e.date for e in application.events if e.kind == "applied"]
+    latest = max(applied) if applied else application.applied_on
+    interviews: list[pendulum.Date] = []
+    moved_to_interviewed: list[pendulum.Date] = []
+    has_interview_event = False
+    for event in application.events:
+        if event.kind in ("follow_up", "heard_back"):
+            latest = max(latest, event.date)
+        elif event.kind == "interview":
+            has_interview_event = True
+            if event.date <= today:
+                interviews.append(event.date)
+        elif event.kind == "status" and event.status == "interviewed" and event.date <= today:
+            moved_to_interviewed.append(event.date)
+    # With no interview logged at all, the move to Interviewed stands in for it.
+    past = interviews if has_interview_event else moved_to_interviewed
+    return max(latest, *past) if past else latest
+
+
+def _section_statuses(applications: Sequence[Application], columns: Sequence[str]) -> list[str]:
+    """The board's columns, then any status that holds applications but is not on the board
+    (so nothing is silently left out of an export)."""
+    statuses = list(columns)
+    present = {application.status for application in applications}
+    extra = [status for status in ALL_STATUSES if status in present and status not in columns]
+    unknown = sorted(present - set(ALL_STATUSES) - set(columns))
+    return statuses + extra + unknown
+
+
+def _title(status: str) -> str:
+    return STATUS_TITLES.get(status, status.replace("_", " ").capitalize())
+
+
+def _due_cell(step: NextStep) -> str:
+    if step.due is None:
+        return "—"
+    due = step.due.isoformat()
+    if step.snoozed_until is not None and step.snoozed_until == step.due:
+        return f"{due} (snoozed)"
+    if step.state == "overdue":
+        return f"{due} (overdue)"
+    if step.state == "due":
+        return f"{due} (today)"
+    return due
+
+
+def _resolve_settings(settings: EtiquetteSettings | None) -> tuple[Any, EtiquetteSettings]:
+    # Imported here so that importing this module stays cheap and independent of the rules.
+    from jobboard import etiquette
+
+    return etiquette.next_step, settings if settings is not None else etiquette.EtiquetteSettings()
+
+
+def to_markdown(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    settings: EtiquetteSettings | None = None,
+    details: bool = False,
+) -> str:
+    """The board as GitHub-flavoured markdown.
+
+    A title with ``today``'s date, a summary line with the counts, then one ``##`` section
+    per column in board order (columns first, then any other status that holds applications),
+    each with a table of Company, Role, Applied, Last contact, Next step and Due, or
+    ``_No applications._``. Applications keep the order they are given in. Every cell is
+    escaped so that no user text can break the table or add markup. With ``details``, each
+    application also gets a ``###`` subsection with its url, contact, email, notes and
+    timeline (newest first).
+    """
+    applications = list(applications)
+    next_step, settings = _resolve_settings(settings)
+    sections = _section_statuses(applications, columns)
+    by_status: dict[str, list[Application]] = {status: [] for status in sections}
+    for application in applications:
+        by_status[application.status].append(application)
+
+    counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
+    noun = "application" if len(applications) == 1 else "applications"
+    out: list[str] = [
+        f"# Job hunt — {today.day} {today.format('MMMM YYYY')}",
+        "",
+        f"{len(applications)} {noun}: {counts}.",
+        "",
+    ]
+    for status in sections:
+        members = by_status[status]
+        out.append(f"## {escape_markdown(_title(status))} ({len(members)})")
+        out.append("")
+        if not members:
+            out.append(NO_APPLICATIONS)
+            out.append("")
+            continue
+        out.append("| Company | Role | Applied | Last contact | Next step | Due |")
+        out.append("| --- | --- | --- | --- | --- | --- |")
+        steps = [next_step(application, today, settings) for application in members]
+        for application, step in zip(members, steps, strict=True):
+            cells = (
+                escape_markdown(application.company),
+                escape_markdown(application.role),
+                application.applied_on.isoformat(),
+                last_contact(application, today).isoformat(),
+                escape_markdown(step.title),
+                _due_cell(step),
+            )
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+        if details:
+            for application in members:
+                _details(application, out)
+    return "\n".join(out)
+
+
+def _details(application: Application, out: list[str]) -> None:
+    out.append(f"### {escape_markdown(application.company)} — {escape_markdown(application.role)}")
+    out.append("")
+    fields = (
+        ("URL", application.url),
+        ("Contact", application.contact),
+        ("Email", application.email),
+        ("Location", application.location),
+        ("Salary", application.salary),
+        ("Source", application.source),
+        ("Tags", ", ".join(application.tags)),
+    )
+    items = [f"- {label}: {escape_markdown(value)}" for label, value in fields if value.strip()]
+    notes = _multiline(application.notes, "  ")
+    if notes:
+        items.append(f"- Notes: {notes}")
+    if items:
+        out.extend(items)
+        out.append("")
+    if application.events:
+        out.append("Timeline:")
+        out.append("")
+        # Newest first; on the same day, the later entry in the log first.
+        for event in sorted(reversed(application.events), key=lambda e: e.date, reverse=True):
+            label = EVENT_LABELS.get(event.kind, event.kind)
+            if event.kind == "status" and event.status:
+                label = f"Moved to {_title(event.status)}"
+            line = f"- {event.date.isoformat()} — {escape_markdown(label)}"
+            note = escape_markdown(event.note)
+            out.append(f"{line}: {note}" if note else line)
+        out.append("")
+
+
+# --------------------------------------------------------------------------------------------
+# CSV and JSON
+
+
+def encode_tags(tags: Sequence[str]) -> str:
+    """Tags for one CSV cell: ``"remote, python"`` when splitting on commas gives them back
+    exactly, otherwise a JSON list (tags with commas, surrounding spaces, or empty tags)."""
+    plain = all(tag and tag == tag.strip() and "," not in tag for tag in tags)
+    joined = ", ".join(tags)
+    if plain and not joined.startswith("["):
+        return joined
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+def to_csv(applications: Iterable[Application]) -> str:
+    """One CSV row per application with every field, under a header of ``CSV_COLUMNS``.
+
+    Dates are YYYY-MM-DD, ``created``/``updated`` ISO 8601 timestamps, ``tags`` as in
+    ``encode_tags`` and ``events`` a JSON list of event records. Rows end in CRLF (RFC 4180);
+    write the text with ``newline=""`` so line breaks inside notes survive. Cells are written
+    as they are: a cell starting with ``=`` is not defused, so that the export stays lossless.
+    """
+    buffer = io.StringIO()
+    # CRLF as terminator also makes the writer quote a lone "\r" inside a field.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for application in applications:
+        record = application.to_record()
+        record["tags"] = encode_tags(application.tags)
+        record["events"] = json.dumps(record["events"], ensure_ascii=False)
+        writer.writerow([record[column] for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def to_json(applications: Iterable[Application]) -> str:
+    """Every application, losslessly: ``{"format": "jobboard-export", "version": 1,
+    "applications": [record, ...]}`` where each record is ``Application.to_record()``."""
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "applications": [application.to_record() for application in applications],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# iCalendar
+
+PRODID = "-//jobboard//jobboard//EN"
+
+
+def _plain_date(date: pendulum.Date) -> dt.date:
+    return dt.date(date.year, date.month, date.day)
+
+
+def to_ics(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings | None = None,
+) -> str:
+    """The next steps and interviews as an iCalendar file.
+
+    One all-day VTODO per application whose next step has a due date (upcoming, due or
+    overdue; never ``wait``), UID ``jobboard-<id>-<rule>@jobboard``, DUE the due date (a
+    snoozed step is due when the snooze ends), SUMMARY the step's title (which names the
+    company) with the role, DESCRIPTION why it matters and the draft. One all-day VEVENT per
+    interview day, UID ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. UIDs and DTSTAMP depend only on the
+    board and ``today``, so a calendar that re-imports the file updates instead of duplicating.
+    """
+    from icalendar import Calendar, Event, Todo
+
+    next_step, settings = _resolve_settings(settings)
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Job hunt")
+    for application in applications:
+        label = f"{application.company} — {application.role}"
+        step = next_step(application, today, settings)
+        if step.rule != "wait" and step.due is not None:
+            todo = Todo()
+            todo.add("uid", f"jobboard-{application.id}-{step.rule}@jobboard")
+            todo.add("dtstamp", stamp)
+            todo.add("summary", f"{step.title} ({application.role})")
+            todo.add("due", _plain_date(step.due))
+            todo.add("status", "NEEDS-ACTION")
+            description = step.why
+            if step.draft:
+                description = f"{description}\n\nDraft:\n{step.draft}"
+            todo.add("description", description)
+            if application.url:
+                todo.add("url", application.url)
+            calendar.add_component(todo)
+        # One event per interview day: two entries on the same day would share a UID.
+        interview_notes: dict[pendulum.Date, list[str]] = {}
+        for event in application.events:
+            if event.kind == "interview":
+                notes = interview_notes.setdefault(event.date, [])
+                if event.note:
+                    notes.append(event.note)
+        for date in sorted(interview_notes):
+            interview = Event()
+            interview.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard")
+            interview.add("dtstamp", stamp)
+            interview.add("summary", f"Interview: {label}")
+            interview.add("dtstart", _plain_date(date))
+            interview.add("dtend", _plain_date(date.add(days=1)))
+            interview.add("transp", "OPAQUE")
+            if interview_notes[date]:
+                interview.add("description", "\n".join(interview_notes[date]))
+            calendar.add_component(interview)
+    return calendar.to_ical().decode("utf-8")
