@@ -7,6 +7,7 @@ only on the ``today`` it is given.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pendulum
 
@@ -16,7 +17,15 @@ from jobboard.model import parse_iso_date
 _SATURDAY = 5
 
 _DAYS_AGO = re.compile(r"(\d{1,5})\s+days?\s+ago")
+_IN_DAYS = re.compile(r"in\s+(\d{1,5})\s+days?")
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# English names, as the rest of the app's wording; spelled out because pendulum's format()
+# is slow enough to matter when a large board works out every card's next step.
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 
 
 def is_business_day(date: pendulum.Date) -> bool:
@@ -30,13 +39,21 @@ def add_business_days(date: pendulum.Date, n: int) -> pendulum.Date:
     ``add_business_days(friday, 1)`` is the next Monday; ``n == 0`` returns ``date`` itself.
     A negative ``n`` counts backwards the same way.
     """
+    # Whole weeks jump at once (five business days are seven calendar days); only the few
+    # days left over are walked, so this stays cheap for every card of a large board.
     step = 1 if n >= 0 else -1
-    remaining = abs(n)
-    current = date
+    weeks, remaining = divmod(abs(n), 5)
+    current = date + timedelta(days=step * 7 * weeks)
+    one_day = timedelta(days=step)
     while remaining:
-        current = current.add(days=step)
-        if is_business_day(current):
+        current = current + one_day
+        if current.weekday() < _SATURDAY:
             remaining -= 1
+    if weeks and not remaining and current.weekday() >= _SATURDAY:
+        # A whole-week jump from a weekend day lands on a weekend: walk back to the last
+        # business day counted, which is the day the one-by-one walk would have stopped on.
+        while current.weekday() >= _SATURDAY:
+            current = current - one_day
     return current
 
 
@@ -61,7 +78,8 @@ def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
 
 
 def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
-    """Read a date the user typed: ``YYYY-MM-DD``, ``today``, ``yesterday`` or ``N days ago``.
+    """Read a date the user typed: ``YYYY-MM-DD``, ``today``, ``yesterday``, ``N days ago``,
+    and, for what lies ahead (an interview, a snooze), ``tomorrow`` and ``in N days``.
 
     Case and surrounding spaces do not matter. Raises ValueError with one sentence otherwise.
     """
@@ -70,9 +88,14 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
         return today
     if cleaned == "yesterday":
         return today.subtract(days=1)
+    if cleaned == "tomorrow":
+        return today.add(days=1)
     match = _DAYS_AGO.fullmatch(cleaned)
     if match:
         return today.subtract(days=int(match.group(1)))
+    match = _IN_DAYS.fullmatch(cleaned)
+    if match:
+        return today.add(days=int(match.group(1)))
     if _ISO_SHAPE.fullmatch(cleaned):
         try:
             return parse_iso_date(cleaned)
@@ -81,7 +104,8 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
                 f"'{str(text).strip()}' is not a real calendar date: check the month and day"
             ) from None
     raise ValueError(
-        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday or 'N days ago'"
+        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', "
+        "tomorrow or 'in N days'"
     )
 
 
@@ -119,7 +143,7 @@ def _plural(count: int, unit: str) -> str:
 
 def short_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
     """ "Mon 30 Nov" for lists and panels; the year is added when it is not ``today``'s."""
-    text = date.format("ddd D MMM")
+    text = f"{_DAY_NAMES[date.weekday()][:3]} {date.day} {_MONTH_NAMES[date.month - 1][:3]}"
     if today is not None and date.year != today.year:
         text += f" {date.year}"
     return text
@@ -127,7 +151,7 @@ def short_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
 
 def long_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
     """ "12 November" for messages; the year is added when it is not ``today``'s."""
-    text = date.format("D MMMM")
+    text = f"{date.day} {_MONTH_NAMES[date.month - 1]}"
     if today is not None and date.year != today.year:
         text += f" {date.year}"
     return text

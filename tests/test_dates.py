@@ -107,12 +107,19 @@ def test_parse_user_date_error_is_one_clear_sentence():
     with pytest.raises(ValueError) as error:
         parse_user_date("31/12", TODAY)
     assert str(error.value) == (
-        "'31/12' is not a date: use YYYY-MM-DD, today, yesterday or 'N days ago'"
+        "'31/12' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', tomorrow or 'in N days'"
     )
 
 
 @pytest.mark.parametrize(
-    "text", ["", "tomorrow", "3 weeks ago", "-3 days ago", "days ago", "2026-1-5", "12 Nov"]
+    ("text", "expected"), [("tomorrow", 1), ("in 3 days", 3), ("In 1 day", 1), ("  in   10  days ", 10)]
+)
+def test_parse_user_date_reads_dates_ahead(text, expected):
+    assert parse_user_date(text, TODAY) == TODAY.add(days=expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "in a week", "3 weeks ago", "-3 days ago", "days ago", "2026-1-5", "12 Nov"]
 )
 def test_parse_user_date_rejects(text):
     with pytest.raises(ValueError, match="is not a date: use YYYY-MM-DD"):

@@ -34,6 +34,14 @@ class BoardLoaded(Message):
         self.applications = applications
 
 
+class StepsReady(Message):
+    """Every card's next step, worked out off the UI thread after a load."""
+
+    def __init__(self, steps: dict[str, NextStep]) -> None:
+        super().__init__()
+        self.steps = steps
+
+
 class Saved(Message):
     """The writer saved an application; this is how it now stands on disk."""
 
@@ -74,6 +82,7 @@ class JobBoardApp(App[None]):
         self.steps: dict[str, NextStep] = {}
         self.history = History()
         self.loaded = False
+        self.steps_ready = False
         self.load_error: str | None = None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
 
@@ -136,11 +145,20 @@ class JobBoardApp(App[None]):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.board = {a.id: a for a in message.applications}
         self.steps.clear()
+        self.steps_ready = False
         first = not self.loaded
         self.loaded = True
         self.board_screen.refresh_board()
+        applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
+        self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules) for a in applications}))
         if not first:
             self.notify("The board changed on disk; showing the latest.", timeout=3)
+
+    def on_steps_ready(self, message: StepsReady) -> None:
+        # Steps worked out for cards changed meanwhile are newer than these: keep them.
+        self.steps = {**message.steps, **self.steps}
+        self.steps_ready = True
+        self.board_screen.refresh_board()
 
     def on_saved(self, message: Saved) -> None:
         application = message.application

@@ -177,19 +177,16 @@ class ColumnView(Vertical):
         self.status = status
         self.header = Static(STATUS_TITLES.get(status, status.title()), classes="column-header")
         self.card_list = CardList(status, step_for)
-        self.empty_hint = Static("", classes="column-empty")
+
 
     def compose(self):
         yield self.header
-        yield self.empty_hint
         yield self.card_list
 
-    def set_header(self, count: int, due: int, total: int | None = None) -> None:
+    def set_header(self, count: int, due: int) -> None:
+        """Two lines, so that even a narrow column shows both numbers in full."""
         title = STATUS_TITLES.get(self.status, self.status.title())
-        counted = f"{count}" if total is None or total == count else f"{count}/{total}"
-        text = f"{title} {counted}"
+        counts = f"{count} card{'s' * (count != 1)}"
         if due:
-            text += f" {DUE_MARK}{due}"
-        self.header.update(text)
-        self.empty_hint.display = count == 0
-        self.empty_hint.update("—" if total else "")
+            counts += f" · {DUE_MARK}{due} due"
+        self.header.update(f"{title}\n{counts}")

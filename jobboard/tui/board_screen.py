@@ -6,6 +6,7 @@ moves a card behind it. Every binding has an id, so config.toml's [keys] can rem
 
 from __future__ import annotations
 
+import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import CardList, ColumnView
+from jobboard.model import STATUS_TITLES, Application, Event
+from jobboard.tui.board import CardList, ColumnView, one_line
 from jobboard.tui.panel import SidePanel
 
 EMPTY_BOARD = (
@@ -34,6 +35,12 @@ class BoardScreen(Screen[None]):
         Binding("pagedown", "card(5)", "Page down", show=False, id="page_down"),
         Binding("shift+left,H", "move(-1)", "◀ Move", id="move_left"),
         Binding("shift+right,L", "move(1)", "Move ▶", id="move_right"),
+        Binding("f", "step_done", "Done", id="step_done"),
+        Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
+        Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
+        Binding("i", "interview", "Interview", show=False, id="log_interview"),
+        Binding("z", "snooze", "Snooze", show=False, id="snooze"),
+        Binding("a", "agenda", "Agenda", id="agenda"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", id="redo"),
         Binding("p", "toggle_panel", "Panel", id="toggle_panel"),
@@ -109,6 +116,16 @@ class BoardScreen(Screen[None]):
         self.query_one("#main").display = not (app.loaded and not app.board)
         self.show_selected()
 
+    def _due_count(self, cards: list[Application]) -> int:
+        """Cards whose step is due or overdue; until every step is known (they are worked out
+        off the UI thread after a load), only the ones already known are counted."""
+        app = self.jobboard
+        if app.steps_ready:
+            steps = [app.step_for(a) for a in cards]
+        else:
+            steps = [s for s in (app.steps.get(a.id) for a in cards) if s is not None]
+        return sum(1 for s in steps if s.state in ("due", "overdue") and s.snoozed_until is None)
+
     def _update_title(self, by_status: dict[str, list[Application]]) -> None:
         app = self.jobboard
         shown = sum(len(cards) for cards in by_status.values())
@@ -149,6 +166,16 @@ class BoardScreen(Screen[None]):
                 return None
             target = self.active_column + int(parameters[0])  # type: ignore[call-overload]
             return True if 0 <= target < len(self.column_views) else None
+        if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
+            application = self.selected
+            if application is None:
+                return None
+            step = self.jobboard.step_for(application)
+            if action == "copy_draft":
+                return True if step.draft else None
+            if action == "step_done":
+                return True if step.rule != "wait" else None
+            return True
         if action == "undo":
             return True if self.jobboard.history.past else None
         if action == "redo":
@@ -196,3 +223,92 @@ class BoardScreen(Screen[None]):
         from jobboard.tui.screens import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+    # -- the next step ----------------------------------------------------------------------------
+
+    def _log(self, application: Application, event: Event, label: str) -> None:
+        self.jobboard.change(application.id, lambda a: a.with_event(event), label)
+        self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3)
+
+    def action_step_done(self) -> None:
+        from jobboard.etiquette import done_event
+
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+        step = app.step_for(application)
+        event = done_event(application, step, app.today)
+        if event is None:
+            self.notify("Nothing to mark done here: this card is waiting.")
+        elif event.kind == "status" and event.status:
+            status = event.status
+            if status not in app.columns:
+                self.notify(f"The {status} column is not on this board; add it to 'columns' in config.toml.")
+                return
+            app.change(application.id, lambda a: a.moved_to(status, app.today), f"move to {status}")
+            self.notify(f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3)
+        else:
+            self._log(application, event, event.kind.replace("_", " "))
+
+    def action_copy_draft(self) -> None:
+        application = self.selected
+        step = self.jobboard.step_for(application) if application else None
+        if not step or not step.draft:
+            self.notify("This step has no draft to copy.")
+            return
+        self.app.copy_to_clipboard(step.draft)
+        self.notify("Draft copied to the clipboard.", timeout=2)
+
+    def action_heard_back(self) -> None:
+        application = self.selected
+        if application:
+            self._log(application, Event("heard_back", self.jobboard.today), "heard back")
+
+    def action_interview(self) -> None:
+        from jobboard.tui.screens import AskDateScreen
+
+        application = self.selected
+        if application is None:
+            return
+
+        def logged(day: pendulum.Date | None) -> None:
+            if day is not None:
+                self._log(application, Event("interview", day), f"interview on {day.format('D MMM')}")
+
+        question = f"When is (or was) the interview with {one_line(application.company)}?"
+        self.app.push_screen(AskDateScreen(question, "today"), logged)
+
+    def action_snooze(self) -> None:
+        from jobboard.tui.screens import AskDateScreen
+
+        application = self.selected
+        if application is None:
+            return
+
+        def snoozed(day: pendulum.Date | None) -> None:
+            if day is not None:
+                self._log(application, Event("snooze", day), f"snooze until {day.format('D MMM')}")
+
+        question = f"Hide the next step for {one_line(application.company)} until when?"
+        self.app.push_screen(AskDateScreen(question, "tomorrow", allow_past=False), snoozed)
+
+    def action_agenda(self) -> None:
+        from jobboard.etiquette import agenda
+        from jobboard.tui.agenda import AgendaScreen
+
+        app = self.jobboard
+        visible = [a for a in app.board.values() if a.status in app.columns]
+        entries = agenda(visible, app.today, app.settings.etiquette)
+        self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
+
+    def jump_to(self, app_id: str | None) -> None:
+        """Select the card with this id, in whichever column it is."""
+        application = self.jobboard.board.get(app_id) if app_id else None
+        if application is None:
+            return
+        for index, view in enumerate(self.column_views):
+            if view.status == application.status:
+                self._activate(index)
+                view.card_list.set_cards(view.card_list.cards, keep_id=app_id)
+                self.show_selected()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pendulum
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from jobboard import backups
 
@@ -133,3 +134,42 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class AskDateScreen(ModalScreen["pendulum.Date | None"]):
+    """Ask for one date (an interview's day, the end of a snooze); the error shows inline."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_date")]
+
+    def __init__(self, question: str, default: str, allow_past: bool = True) -> None:
+        super().__init__()
+        self.question = question
+        self.default = default
+        self.allow_past = allow_past
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog question"):
+            yield Static(Content(self.question))
+            yield Input(value=self.default, id="date-input")
+            yield Static(
+                "YYYY-MM-DD, today, tomorrow, 'in 3 days', '2 days ago' · enter to save · escape to cancel",
+                classes="muted",
+            )
+            yield Static("", id="date-error", classes="field-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from jobboard.dates import parse_user_date
+
+        today = pendulum.today().date()
+        try:
+            chosen = parse_user_date(event.value, today)
+        except ValueError as error:
+            self.query_one("#date-error", Static).update(str(error))
+            return
+        if not self.allow_past and chosen <= today:
+            self.query_one("#date-error", Static).update("Choose a day after today.")
+            return
+        self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

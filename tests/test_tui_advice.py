@@ -1,0 +1,151 @@
+"""The next-step keys on the board: f, b, i, z, c and the agenda (time frozen on Mon 16 Nov 2026)."""
+
+from __future__ import annotations
+
+import pendulum
+
+from jobboard.store import BoardStore
+from tests.test_tui_board import loaded, make_app, selected
+
+DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
+
+
+async def select_company(pilot, company: str) -> None:
+    app = pilot.app
+    target = next(a for a in app.board.values() if a.company == company)
+    app.board_screen.jump_to(target.id)
+    await pilot.pause()
+    assert selected(app).company == company
+
+
+async def test_f_marks_the_follow_up_done_and_u_undoes_it(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        assert app.step_for(selected(app)).rule == "follow_up"
+        assert app.step_for(selected(app)).state == "overdue"
+        await pilot.press("f")
+        card = selected(app)
+        assert card.events[-1].kind == "follow_up" and card.events[-1].date == frozen.date()
+        assert app.step_for(card).rule == "follow_up_other_channel"
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id).events[-1].kind == "follow_up"
+        await pilot.press("u")
+        assert app.step_for(selected(app)).rule == "follow_up"
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id).events[-1].kind == "applied"
+
+
+async def test_f_on_move_to_silent_moves_the_card(demo_board):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Hooli")
+        assert app.step_for(selected(app)).rule == "move_to_silent"
+        await pilot.press("f")
+        assert selected(app).company == "Hooli" and selected(app).status == "silent"
+
+
+async def test_b_logs_that_the_company_answered(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("b")
+        card = selected(app)
+        assert card.events[-1].kind == "heard_back"
+        step = app.step_for(card)
+        assert step.rule == "follow_up" and step.state == "upcoming"  # the clock restarts
+
+
+async def test_i_asks_for_the_interview_date_and_rejects_a_bad_one(demo_board):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Globex")
+        await pilot.press("i")
+        date_input = app.screen.query_one("#date-input")
+        date_input.value = "next tuesday-ish"
+        await pilot.press("enter")
+        assert "is not a date" in str(app.screen.query_one("#date-error").render())
+        date_input.value = "2026-11-20"
+        await pilot.press("enter")
+        await pilot.pause()
+        card = selected(app)
+        assert card.events[-1].kind == "interview" and card.events[-1].date == pendulum.date(2026, 11, 20)
+        assert app.step_for(card).rule == "prepare_interview"
+        await pilot.press("i", "escape")
+        assert selected(app).events[-1].date == pendulum.date(2026, 11, 20)  # escape logged nothing
+
+
+async def test_z_snoozes_until_tomorrow_by_default(demo_board):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("z")
+        assert app.screen.query_one("#date-input").value == "tomorrow"
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.step_for(selected(app))
+        assert step.snoozed_until == pendulum.date(2026, 11, 17) and step.state == "upcoming"
+
+
+async def test_c_copies_the_draft(demo_board, monkeypatch):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("c")
+        assert copied and "Acme Robotics" in copied[0] and "Dana" in copied[0]
+
+
+async def test_agenda_lists_due_steps_and_enter_jumps_to_the_card(demo_board):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        options = app.screen.query_one("#agenda-list")
+        assert options.option_count == 11
+        first = options.get_option_at_index(0)
+        assert app.step_for(app.board[first.id]).state == "overdue"
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        chosen = options.get_option_at_index(2).id
+        assert app.screen is app.board_screen
+        assert selected(app).id == chosen
+
+
+async def test_column_headers_count_due_cards(demo_board):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        for _ in range(50):
+            if app.steps_ready:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        headers = {v.status: str(v.header.render()) for v in app.board_screen.column_views}
+        assert "6 cards · ●3 due" in headers["applied"]
+        assert "3 cards · ●3 due" in headers["rejected"]
+
+
+def test_panel_on_a_rejected_card(demo_board, snap_compare):
+    async def open_rejected(pilot):
+        await loaded(pilot)
+        await select_company(pilot, "Massive Dynamic")
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_rejected)
+
+
+def test_panel_on_an_overdue_follow_up(demo_board, snap_compare):
+    async def open_overdue(pilot):
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_overdue)
