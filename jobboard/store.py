@@ -62,10 +62,12 @@ def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
 
 
 def _read_counter(lock_path: Path) -> int | None:
-    """The lock file's write counter; None when there is no lock file or it holds no number."""
+    """The lock file's write counter: 0 before any counted write, None when it is unreadable."""
     try:
         with open(lock_path, "rb") as handle:
             text = handle.read(COUNTER_WIDTH)
+    except FileNotFoundError:
+        return 0  # the same as the empty file the first lock creates: no needless re-read
     except OSError:
         return None
     if not text:
