@@ -1,0 +1,228 @@
+"""Backups: one a day before the first change, the newest seven kept, `backups` and `restore`."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from jobboard import backups
+from jobboard.cli import main
+from jobboard.model import new_application
+from jobboard.store import BoardStore
+
+FIXTURES = Path(__file__).parent / "fixtures" / "boards"
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(list(argv))
+        except SystemExit as exit_info:
+            return exit_info.code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+def on(day: int, hour: int = 10):
+    return pendulum.travel_to(pendulum.datetime(2026, 11, day, hour, 0, 0), freeze=True)
+
+
+def add(store: BoardStore, company: str) -> None:
+    store.add(lambda i: new_application(i, company, "Dev"))
+
+
+def test_the_first_write_of_each_day_keeps_the_file_as_it_was(tmp_path):
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    with on(1):
+        add(store, "Day 1 a")  # creates the file: nothing to keep yet
+        assert backups.list_backups(path) == []
+        before_second = path.read_bytes()
+        add(store, "Day 1 b")
+        add(store, "Day 1 c")
+    (first,) = backups.list_backups(path)
+    assert first.name == "board-2026-11-01_100000-daily.json"
+    assert first.read_bytes() == before_second
+    with on(2, 9):
+        before_day_2 = path.read_bytes()
+        add(store, "Day 2")
+        add(store, "Day 2 again")
+    newest = backups.list_backups(path)[0]
+    assert newest.name == "board-2026-11-02_090000-daily.json"
+    assert newest.read_bytes() == before_day_2
+
+
+def test_the_newest_seven_are_kept(tmp_path):
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    kept = {}
+    for day in range(1, 13):
+        with on(day):
+            if path.exists():
+                kept[day] = path.read_bytes()
+            add(store, f"Day {day}")
+    found = backups.list_backups(path)
+    assert [p.name for p in found] == [f"board-2026-11-{d:02d}_100000-daily.json" for d in range(12, 5, -1)]
+    assert [p.read_bytes() for p in found] == [kept[d] for d in range(12, 5, -1)]
+
+
+def test_copies_made_in_the_same_second_never_overwrite_each_other(tmp_path):
+    path = tmp_path / "board.json"
+    path.write_bytes((FIXTURES / "v1.json").read_bytes())
+    with on(3):
+        made = []
+        for n in range(3):
+            path.write_bytes(f"version {n}".encode())
+            made.append(backups.backup_now(path, reason="before-restore"))
+    assert [p.name for p in made] == [
+        "board-2026-11-03_100000-before-restore.json",
+        "board-2026-11-03_100000-2-before-restore.json",
+        "board-2026-11-03_100000-3-before-restore.json",
+    ]
+    assert backups.list_backups(path) == made[::-1]  # newest first
+    assert [p.read_bytes() for p in made] == [b"version 0", b"version 1", b"version 2"]
+
+
+def test_other_boards_and_stray_files_are_not_listed(tmp_path):
+    path = tmp_path / "board.json"
+    folder = backups.backups_folder(path)
+    folder.mkdir()
+    for name in ("board-2-2026-11-01_100000-daily.json", "notes.txt", ".board-x.json.abc.tmp",
+                 "boardroom-2026-11-01_100000-daily.json"):
+        (folder / name).write_text("{}")
+    (folder / "board-2026-11-01_100000-daily.json").write_text("{}")
+    assert [p.name for p in backups.list_backups(path)] == ["board-2026-11-01_100000-daily.json"]
+
+
+# -- the CLI ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def board_with_backups(tmp_path) -> Path:
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    for day in (1, 2, 3):
+        with on(day):
+            add(store, f"Day {day}")
+    return path
+
+
+def test_backups_lists_them_newest_first(board_with_backups):
+    code, out, err = run_cli("--db", str(board_with_backups), "backups")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [str(p) for p in backups.list_backups(board_with_backups)]
+    assert len(out.splitlines()) == 2
+
+
+def test_backups_on_a_board_without_any(tmp_path):
+    code, out, err = run_cli("--db", str(tmp_path / "board.json"), "backups")
+    assert code == 0 and out == "" and "No backups yet" in err
+
+
+def test_restore_brings_a_backup_back_after_backing_up_the_current_file(board_with_backups):
+    path = board_with_backups
+    oldest = backups.list_backups(path)[-1]
+    current = path.read_bytes()
+    with on(4):
+        code, out, err = run_cli("--db", str(path), "restore", str(oldest))
+    assert code == 0, err
+    assert path.read_bytes() == oldest.read_bytes()
+    saved = backups.list_backups(path)[0]
+    assert saved.name == "board-2026-11-04_100000-before-restore.json"
+    assert saved.read_bytes() == current
+    assert str(saved) in err and err.count("\n") == 1
+    assert [a.company for a in BoardStore(path).applications()] == ["Day 1"]
+
+
+def test_restore_accepts_a_bare_backup_name(board_with_backups):
+    path = board_with_backups
+    newest = backups.list_backups(path)[0]
+    with on(4):
+        code, _, err = run_cli("--db", str(path), "restore", newest.name)
+    assert code == 0, err
+    assert path.read_bytes() == newest.read_bytes()
+
+
+def test_restore_works_when_the_board_is_damaged(board_with_backups):
+    path = board_with_backups
+    newest = backups.list_backups(path)[0]
+    path.write_bytes(b'{"meta": {"1": {"sche')  # what a bad sync might leave
+    with on(4):
+        code, _, err = run_cli("--db", str(path), "restore", str(newest))
+    assert code == 0, err
+    assert BoardStore(path).applications()
+    assert backups.list_backups(path)[0].read_bytes() == b'{"meta": {"1": {"sche'
+
+
+def test_restoring_the_oldest_backup_survives_pruning(tmp_path):
+    """The before-restore copy prunes the oldest backup, which may be the very one restored."""
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    for day in range(1, 10):
+        with on(day):
+            add(store, f"Day {day}")
+    oldest = backups.list_backups(path)[-1]
+    wanted = oldest.read_bytes()
+    with on(20):
+        code, _, err = run_cli("--db", str(path), "restore", str(oldest))
+    assert code == 0, err
+    assert path.read_bytes() == wanted
+    assert len(backups.list_backups(path)) == backups.KEEP
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello, not a board", b"", (FIXTURES / "newer-schema.json").read_bytes(),
+     (FIXTURES / "bad-entry.json").read_bytes(), (FIXTURES / "wrong-shape-tinydb.json").read_bytes()],
+)
+def test_restoring_something_that_is_not_a_board_is_refused_and_changes_nothing(
+    board_with_backups, tmp_path, content
+):
+    path = board_with_backups
+    impostor = tmp_path / "impostor.json"
+    impostor.write_bytes(content)
+    before, listed = path.read_bytes(), backups.list_backups(path)
+    code, out, err = run_cli("--db", str(path), "restore", str(impostor))
+    assert code == 1
+    assert err.count("\n") == 1 and "Traceback" not in err and str(impostor) in err
+    assert "the board is unchanged" in err or "upgrade jobboard" in err
+    assert path.read_bytes() == before
+    assert backups.list_backups(path) == listed
+
+
+def test_restoring_a_missing_backup_is_one_line(board_with_backups):
+    before = board_with_backups.read_bytes()
+    code, _, err = run_cli("--db", str(board_with_backups), "restore", "board-1999-01-01_000000-daily.json")
+    assert code == 1 and err.count("\n") == 1 and "jobboard backups" in err
+    assert board_with_backups.read_bytes() == before
+
+
+def test_backups_and_restore_through_a_real_process(board_with_backups, tmp_path):
+    path = board_with_backups
+    listed = subprocess.run(
+        [sys.executable, "-m", "jobboard", "--db", str(path), "backups"], capture_output=True, text=True
+    )
+    assert listed.returncode == 0
+    oldest = listed.stdout.splitlines()[-1]
+    restored = subprocess.run(
+        [sys.executable, "-m", "jobboard", "--db", str(path), "restore", oldest],
+        capture_output=True, text=True,
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert path.read_bytes() == Path(oldest).read_bytes()
+    impostor = tmp_path / "notes.txt"
+    impostor.write_text("not a board")
+    before = path.read_bytes()
+    refused = subprocess.run(
+        [sys.executable, "-m", "jobboard", "--db", str(path), "restore", str(impostor)],
+        capture_output=True, text=True,
+    )
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "Traceback" not in refused.stderr
+    assert path.read_bytes() == before
