@@ -92,14 +92,35 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | N
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
+    from jobboard import themes as theme_files
+    from jobboard.cli_themes import remembered_theme, resolve_theme
+    from jobboard.settings import user_themes_folder
 
     settings = session.settings
+    # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
+    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
+    try:
+        chosen = resolve_theme(
+            session.theme,
+            settings.theme,
+            theme_files.available_names(loaded),
+            remembered=remembered_theme(),
+            broken=theme_files.broken_names(problems),
+        )
+    except ValueError as error:
+        if session.theme:
+            raise click.BadParameter(str(error), param_hint="'--theme'") from error
+        raise SettingsError(f"{session.config_path}: {error}.") from error
+
+    from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
+
     app = JobBoardApp(
         store,
         settings,
         columns=tuple(columns or settings.columns),
-        theme=session.theme,
+        theme=chosen,
+        themes=loaded,
+        theme_problems=problems,
     )
     app.run()
     if app.return_code:
@@ -308,7 +329,7 @@ def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a Nex
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every error a user can cause into one line."""
-    from jobboard import cli_data  # noqa: F401 - registers export/import/stats/backups
+    from jobboard import cli_data, cli_export, cli_themes  # noqa: F401 - register their commands
 
     try:
         result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)

@@ -27,9 +27,9 @@ def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
     terminal = Terminal(jobboard_argv("--db", str(board_path)), terminal_env)
     try:
         screen = terminal.wait_for("Globex")
-        assert "Applied 2" in screen
+        assert "2 cards" in screen
         terminal.keys("S-Right")
-        terminal.wait_for("Interviewed 1")
+        terminal.wait_for("1 card ")
         terminal.keys("q")
         terminal.wait_for("EXITED 0")
     finally:

@@ -5,6 +5,8 @@ Update them after an intended change with: uv run pytest tests/test_snapshots.py
 
 from __future__ import annotations
 
+import pytest
+
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
@@ -32,3 +34,13 @@ def test_demo_board_at_80x24_without_panel(demo_board, snap_compare):
 
     app = JobBoardApp(BoardStore(demo_board), Settings())
     assert snap_compare(app, terminal_size=(80, 24), run_before=hide_panel)
+
+
+SHIPPED_THEMES = ("jobboard-dark", "jobboard-light", "jobboard-high-contrast", "jobboard-colorblind")
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+def test_demo_board_in_each_shipped_theme(demo_board, snap_compare, theme):
+    app = JobBoardApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS, theme=theme)
+    assert app.theme == theme
+    assert snap_compare(app, terminal_size=(120, 40), run_before=wait_for_board)

@@ -18,7 +18,7 @@ from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, one_line
 
 def agenda_line(application: Application, step: NextStep, today: pendulum.Date) -> Content:
     overdue = step.state == "overdue"
-    mark, style = (OVERDUE_MARK, "bold $error") if overdue else (DUE_MARK, "bold $warning")
+    mark, style = (OVERDUE_MARK, "bold $overdue-marker") if overdue else (DUE_MARK, "bold $due-marker")
     return Content.assemble(
         (f"{mark} {when_text(step, today):<18}", style),
         (one_line(step.title), "bold"),

@@ -17,7 +17,9 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.theme import Theme
 
+from jobboard import themes as theme_files
 from jobboard.etiquette import NextStep, keep_going_note, next_step
 from jobboard.history import Change, History
 from jobboard.model import Application
@@ -72,12 +74,21 @@ class JobBoardApp(App[None]):
         *,
         columns: tuple[str, ...] | None = None,
         theme: str | None = None,
+        themes: list[Theme] | None = None,
+        theme_problems: list[str] | None = None,
     ) -> None:
         super().__init__()
+        if themes is None:
+            themes, theme_problems = theme_files.load_all(None)
+        # Registered before the first stylesheet pass, so the board never flashes another theme.
+        for loaded_theme in themes:
+            self.register_theme(loaded_theme)
+        self.theme_problems = list(theme_problems or [])
+        self._theme_settled = False
+        self.theme = theme or (theme_files.DEFAULT_THEME if themes else theme_files.FALLBACK_THEME)
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
-        self.requested_theme = theme
         self.board: dict[str, Application] = {}
         self.steps: dict[str, NextStep] = {}
         self.history = History()
@@ -88,9 +99,29 @@ class JobBoardApp(App[None]):
 
     # -- start and stop ----------------------------------------------------------------------
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return theme_files.variable_defaults_for(self.current_theme)
+
+    def watch_theme(self, name: str) -> None:
+        if self._theme_settled:  # a theme picked in the palette is remembered for next time
+            self._save_theme(name)
+
+    @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
+    def _save_theme(self, name: str) -> None:
+        from jobboard.cli_themes import remember_theme
+
+        problem = remember_theme(name)
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning")
+
     def on_mount(self) -> None:
         from jobboard.tui.board_screen import BoardScreen
 
+        self._theme_settled = True
+        if self.theme_problems:
+            self.notify(
+                "\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15
+            )
         self.push_screen(BoardScreen())
         self._serve_jobs()
         self.submit(lambda store: BoardLoaded(store.applications()))

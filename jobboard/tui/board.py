@@ -155,7 +155,9 @@ class CardList(ScrollView, can_focus=False):
                 Segment(fit(one_line(application.role), inner), role_style),
                 Segment(" ", base),
             ]
-        meta = f"applied {_ago(application.applied_on, self.today)}"
+        ago = _ago(application.applied_on, self.today)
+        verb = "added" if application.status == "wishlist" else "applied"
+        meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
         return [
             Segment(gutter, base),
             Segment(fit(meta, inner), base + self.get_component_rich_style("card--meta")),
@@ -169,24 +171,41 @@ def _ago(date: pendulum.Date, today: pendulum.Date) -> str:
     return ago(date, today)
 
 
+class ColumnHeader(Static):
+    """The column's name over its counts, shortened to fit a narrow column rather than wrapped."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(classes="column-header")
+        self.title = title
+        self.count = 0
+        self.due = 0
+
+    def show_counts(self, count: int, due: int) -> None:
+        self.count, self.due = count, due
+        self.refresh()
+
+    def render(self) -> str:
+        width = max(self.content_size.width, 1)
+        long = f"{self.count} card{'s' * (self.count != 1)}" + (
+            f" · {DUE_MARK}{self.due} due" if self.due else ""
+        )
+        short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
+        counts = long if len(long) <= width else short
+        return f"{fit(self.title, width).rstrip()}\n{fit(counts, width).rstrip()}"
+
+
 class ColumnView(Vertical):
     """One stage of the hunt: a header with counts above its cards."""
 
     def __init__(self, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         super().__init__(classes="column", id=f"column-{status}")
         self.status = status
-        self.header = Static(STATUS_TITLES.get(status, status.title()), classes="column-header")
+        self.header = ColumnHeader(STATUS_TITLES.get(status, status.title()))
         self.card_list = CardList(status, step_for)
-
 
     def compose(self):
         yield self.header
         yield self.card_list
 
     def set_header(self, count: int, due: int) -> None:
-        """Two lines, so that even a narrow column shows both numbers in full."""
-        title = STATUS_TITLES.get(self.status, self.status.title())
-        counts = f"{count} card{'s' * (count != 1)}"
-        if due:
-            counts += f" · {DUE_MARK}{due} due"
-        self.header.update(f"{title}\n{counts}")
+        self.header.show_counts(count, due)

@@ -39,9 +39,9 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
     elif step.state == "overdue":
-        mark, style = OVERDUE_MARK, "bold $error"
+        mark, style = OVERDUE_MARK, "bold $overdue-marker"
     elif step.state == "due":
-        mark, style = DUE_MARK, "bold $warning"
+        mark, style = DUE_MARK, "bold $due-marker"
     else:
         mark, style = "·", "$text-muted"
     parts: list[Content] = [
@@ -53,7 +53,7 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
     ]
     if step.principles:
         advice = " ".join(PRINCIPLES.get(p, p) for p in step.principles)
-        parts.append(_line(("Why it works: ", "italic $text-muted"), (advice, "italic $text-muted")))
+        parts += [_line(""), _line(("Why it works: ", "italic $text-muted"), (advice, "italic $text-muted"))]
     if step.draft:
         parts += [
             _line(""),
@@ -72,7 +72,7 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
         _line(application.role),
         _line(("Status   ", "$text-muted"), STATUS_TITLES.get(application.status, application.status)),
         _line(
-            ("Applied  ", "$text-muted"),
+            ("Added    " if application.status == "wishlist" else "Applied  ", "$text-muted"),
             f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
         ),
     ]

@@ -1,0 +1,153 @@
+"""CLI commands that take data out and bring it in: export, import, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from jobboard.cli import DATE, Session, cli, pass_session
+from jobboard.model import today
+from jobboard.safefile import atomic_write
+from jobboard.store import BoardError
+
+FORMATS = ("markdown", "csv", "json", "ics")
+PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
+
+
+def render_export(session: Session, fmt: str, on, details: bool) -> str:
+    from jobboard import export
+
+    applications = session.store.applications()
+    settings = session.settings
+    if fmt == "markdown":
+        return export.to_markdown(applications, on, settings.columns, settings.etiquette, details=details)
+    if fmt == "csv":
+        return export.to_csv(applications)
+    if fmt == "json":
+        return export.to_json(applications)
+    return export.to_ics(applications, on, settings.etiquette)
+
+
+@cli.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
+@click.option("--details", is_flag=True, help="Markdown: add each application's url, notes and timeline.")
+@pass_session
+def export_board(session: Session, fmt: str, output: Path | None, on, details: bool) -> None:
+    """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
+    text = render_export(session, fmt, on or today(), details)
+    if output is None:
+        # CSV carries its own CRLF line ends; write bytes so nothing translates them.
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(output.expanduser(), text.encode("utf-8"))
+    except OSError as error:
+        raise BoardError(f"could not write {output}: {error.strerror or error}.") from error
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command(name="import")
+@click.argument("source", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
+@click.option("--map", "mappings", multiple=True, metavar='"Header=field"', help="Read a column as a field.")
+@pass_session
+def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[str, ...]) -> None:
+    """Import applications from a CSV file (Huntr, Teal, a spreadsheet) or our JSON export.
+
+    All or nothing: if any row is wrong, every bad row is listed and nothing is written.
+    """
+    from jobboard.importing import import_rows, parse_mapping
+
+    for spec in mappings:
+        try:
+            parse_mapping(spec)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--map") from error
+    try:
+        with open(source, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as error:
+        raise BoardError(f"{source} is not UTF-8 text; save it as UTF-8 CSV and retry.") from error
+    counter = iter(range(1, 1 << 62))
+    result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
+    if not result.ok:
+        for problem in result.errors:
+            click.echo(f"{source}: {problem}", err=True)
+        raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
+    if dry_run:
+        for application in result.applications:
+            click.echo(
+                f"would add  {application.status:<12} {application.company} — {application.role}"
+                f" (applied {application.applied_on.isoformat()})"
+            )
+    elif result.applications:
+        session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])
+    verb = "Would import" if dry_run else "Imported"
+    summary = f"{verb} {len(result.applications)} application(s) from {source.name}"
+    if result.skipped:
+        summary += f"; skipped {result.skipped_existing} already on the board"
+        summary += f" and {result.skipped_repeats} repeated in the file" if result.skipped_repeats else ""
+    click.echo(summary + ".", err=True)
+
+
+def _run_import(import_rows, text: str, session: Session, mappings, allocate_id):  # noqa: ANN001, ANN202
+    existing = session.store.applications()
+    common = dict(existing=existing, today=today(), allocate_id=allocate_id, mapping_overrides=list(mappings))
+    rows = text.count("\n")
+    if not sys.stderr.isatty() or rows < PROGRESS_FROM_ROWS:
+        try:
+            return import_rows(text, **common)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--map") from error
+    with click.progressbar(length=rows, label="Reading rows", file=sys.stderr) as bar:
+        seen = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal seen
+            bar.length = total
+            bar.update(done - seen)
+            seen = done
+
+        return import_rows(text, progress=progress, **common)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@pass_session
+def stats(session: Session, as_json: bool, on) -> None:
+    """How the hunt is going: counts, response and interview rates, weekly applications."""
+    from jobboard.stats import bar_chart, board_stats
+
+    numbers = board_stats(session.store.applications(), on or today(), session.settings.columns)
+    if as_json:
+        click.echo(json.dumps(numbers.to_dict(), indent=2))
+        return
+    click.echo(format_stats(numbers, bar_chart))
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def format_stats(numbers, bar_chart) -> str:  # noqa: ANN001
+    lines = [f"{numbers.total} applications"]
+    lines += [f"  {status:<12} {count}" for status, count in numbers.counts.items()]
+    median = numbers.median_days_to_first_answer
+    lines += [
+        "",
+        f"Response rate     {percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})",
+        f"Interview rate    {percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})",
+        f"First answer in   {'—' if median is None else f'{median:g} days (median)'}",
+        f"Follow-ups sent   {numbers.follow_ups_sent}",
+        "",
+        "Applications per week",
+    ]
+    lines += [f"  {line}" for line in bar_chart(numbers.weekly)]
+    return "\n".join(lines)
