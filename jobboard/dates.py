@@ -7,7 +7,6 @@ only on the ``today`` it is given.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pendulum
 
@@ -33,28 +32,48 @@ def is_business_day(date: pendulum.Date) -> bool:
     return date.weekday() < _SATURDAY
 
 
+# Arithmetic goes through day numbers (``toordinal``): pendulum's ``add``, ``date + timedelta``
+# and ``date - date`` (an Interval) cost microseconds each, which adds up when a large board
+# works out every card's next step.
+
+
+def _weekday_of(ordinal: int) -> int:
+    return (ordinal - 1) % 7  # day 1 (1 January of year 1) was a Monday
+
+
+def add_days(date: pendulum.Date, n: int) -> pendulum.Date:
+    """``date`` moved by ``n`` calendar days (negative: back), of the same date type."""
+    return type(date).fromordinal(date.toordinal() + n)
+
+
+def days_between(start: pendulum.Date, end: pendulum.Date) -> int:
+    """Calendar days from ``start`` to ``end``: negative when ``end`` is earlier."""
+    return end.toordinal() - start.toordinal()
+
+
 def add_business_days(date: pendulum.Date, n: int) -> pendulum.Date:
     """The date ``n`` business days after ``date``; counting starts the day after it.
 
     ``add_business_days(friday, 1)`` is the next Monday; ``n == 0`` returns ``date`` itself.
     A negative ``n`` counts backwards the same way.
     """
+    if n == 0:
+        return date
     # Whole weeks jump at once (five business days are seven calendar days); only the few
     # days left over are walked, so this stays cheap for every card of a large board.
-    step = 1 if n >= 0 else -1
+    step = 1 if n > 0 else -1
     weeks, remaining = divmod(abs(n), 5)
-    current = date + timedelta(days=step * 7 * weeks)
-    one_day = timedelta(days=step)
+    current = date.toordinal() + step * 7 * weeks
     while remaining:
-        current = current + one_day
-        if current.weekday() < _SATURDAY:
+        current += step
+        if _weekday_of(current) < _SATURDAY:
             remaining -= 1
-    if weeks and not remaining and current.weekday() >= _SATURDAY:
+    if weeks and _weekday_of(current) >= _SATURDAY:
         # A whole-week jump from a weekend day lands on a weekend: walk back to the last
         # business day counted, which is the day the one-by-one walk would have stopped on.
-        while current.weekday() >= _SATURDAY:
-            current = current - one_day
-    return current
+        while _weekday_of(current) >= _SATURDAY:
+            current -= step
+    return type(date).fromordinal(current)
 
 
 def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
@@ -65,14 +84,14 @@ def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
     """
     if end < start:
         return -business_days_between(end, start)
-    total_days = (end - start).days
-    full_weeks, rest = divmod(total_days, 7)
+    first = start.toordinal()
+    full_weeks, rest = divmod(end.toordinal() - first, 7)
     count = full_weeks * 5
     # The leftover days (fewer than a week) are counted one by one.
-    current = start.add(days=full_weeks * 7)
+    current = first + full_weeks * 7
     for _ in range(rest):
-        current = current.add(days=1)
-        if is_business_day(current):
+        current += 1
+        if _weekday_of(current) < _SATURDAY:
             count += 1
     return count
 
@@ -99,7 +118,9 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
     if _ISO_SHAPE.fullmatch(cleaned):
         try:
             return parse_iso_date(cleaned)
-        except ValueError:
+        except ValueError as error:
+            if "between" in str(error):
+                raise
             raise ValueError(
                 f"'{str(text).strip()}' is not a real calendar date: check the month and day"
             ) from None
@@ -112,7 +133,7 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
 def ago(date: pendulum.Date, today: pendulum.Date) -> str:
     """How long ago ``date`` was, seen from ``today``: "today", "yesterday", "5 days ago",
     "3 weeks ago", "2 months ago", "1 year ago"; future dates read "tomorrow", "in 4 days"."""
-    days = (today - date).days
+    days = days_between(date, today)
     if days == 0:
         return "today"
     if days == 1:
@@ -124,7 +145,7 @@ def ago(date: pendulum.Date, today: pendulum.Date) -> str:
 
 
 def _rough_span(earlier: pendulum.Date, later: pendulum.Date) -> str:
-    days = (later - earlier).days
+    days = days_between(earlier, later)
     if days < 14:
         return _plural(days, "day")
     if days < 60:

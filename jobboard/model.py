@@ -178,8 +178,13 @@ class Application:
         )
 
 
+# Dates a job hunt can have. Far outside this range the advice's date arithmetic would run off
+# the calendar (year 9999 + 5 business days), so such dates are refused where they come in.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+
+
 def parse_iso_date(text: Any) -> pendulum.Date:
-    """Parse a strict YYYY-MM-DD date; raise ValueError otherwise."""
+    """Parse a strict YYYY-MM-DD date between 1900 and 2199; raise ValueError otherwise."""
     if not isinstance(text, str) or len(text) != 10:
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
     try:
@@ -188,6 +193,8 @@ def parse_iso_date(text: Any) -> pendulum.Date:
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from error
     if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise ValueError(f"'{text}' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
     return parsed
 
 

@@ -25,6 +25,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_CACHE_HOME", "cache"),
     ):
         monkeypatch.setenv(variable, str(home / folder))
+    # Work in a scratch folder, so a test that exports (x in the TUI) never writes into the repo.
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JOBBOARD_DB", raising=False)
     monkeypatch.delenv("JOBBOARD_CONFIG", raising=False)
     return home

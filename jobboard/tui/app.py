@@ -52,10 +52,26 @@ class Saved(Message):
         self.application = application
 
 
+class Added(Message):
+    def __init__(self, application: Application) -> None:
+        super().__init__()
+        self.application = application
+
+
+class Exported(Message):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
 class WriteFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+def _delete(store: BoardStore, app_id: str) -> None:
+    store.delete(app_id)  # nothing to report back: the board already shows it gone
 
 
 class JobBoardApp(App[None]):
@@ -99,6 +115,17 @@ class JobBoardApp(App[None]):
 
     # -- start and stop ----------------------------------------------------------------------
 
+    def _apply_keymap(self, board_screen: type) -> None:
+        from jobboard.tui.keymap import checked_keymap
+
+        if not self.settings.keys:
+            return
+        bindings = [b for b in [*board_screen.BINDINGS, *self.BINDINGS] if isinstance(b, Binding)]
+        keymap, problems = checked_keymap(self.settings.keys, bindings)
+        self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="config.toml", severity="warning", timeout=12, markup=False)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return theme_files.variable_defaults_for(self.current_theme)
 
@@ -118,10 +145,9 @@ class JobBoardApp(App[None]):
         from jobboard.tui.board_screen import BoardScreen
 
         self._theme_settled = True
+        self._apply_keymap(BoardScreen)
         if self.theme_problems:
-            self.notify(
-                "\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15
-            )
+            self.notify("\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15)
         self.push_screen(BoardScreen())
         self._serve_jobs()
         self.submit(lambda store: BoardLoaded(store.applications()))
@@ -202,7 +228,7 @@ class JobBoardApp(App[None]):
         if not self.loaded:
             self.show_board_error(message.error)
             return
-        self.notify(message.error, title="Not saved", severity="error", timeout=10)
+        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
         self.submit(lambda store: BoardLoaded(store.applications()))  # show what is really there
 
     def show_board_error(self, error: str) -> None:
@@ -247,6 +273,45 @@ class JobBoardApp(App[None]):
         self.submit(save)
         return after
 
+    def add_application(self, build: Callable[[str], Application]) -> None:
+        """Create an application through the writer (the store hands out its id)."""
+
+        def add(store: BoardStore) -> Message:
+            return Added(store.add(build))
+
+        self.submit(add)
+
+    def delete_application(self, app_id: str) -> None:
+        before = self.board[app_id]
+        self._apply(Change("delete", before, None))
+        self.submit(lambda store: _delete(store, app_id))
+
+    def export_markdown(self) -> None:
+        """Write the markdown report to export_name (a setting) in the current folder."""
+        from jobboard.export import to_markdown
+
+        applications, today = list(self.board.values()), self.today
+        target = Path(self.settings.export_name.replace("{date}", today.isoformat())).expanduser()
+
+        def write(_store: BoardStore) -> Message:
+            from jobboard.safefile import atomic_write
+
+            text = to_markdown(applications, today, self.columns, self.settings.etiquette)
+            try:
+                atomic_write(target.absolute(), text.encode("utf-8"))
+            except OSError as error:
+                return WriteFailed(f"could not write {target.absolute()}: {error.strerror or error}")
+            return Exported(target.absolute())
+
+        self.submit(write)
+
+    def on_added(self, message: Added) -> None:
+        self._apply(Change("add", None, message.application))
+        self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
+
+    def on_exported(self, message: Exported) -> None:
+        self.notify(f"Wrote the board to {message.path}", title="Exported", timeout=6, markup=False)
+
     def undo(self) -> Change | None:
         return self._replay(self.history.undo())
 
@@ -262,7 +327,7 @@ class JobBoardApp(App[None]):
             self.submit(lambda store: store.put(after))
         elif change.before is not None:
             gone = change.before.id
-            self.submit(lambda store: store.delete(gone) and None)
+            self.submit(lambda store: _delete(store, gone))
         return change
 
     def _apply(self, change: Change, record: bool = True) -> None:

@@ -38,6 +38,14 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def many_lines(text: str) -> str:
+    """Text for a multi-line area (notes, drafts): line breaks kept, other control codes gone."""
+    return _CONTROL_BUT_NEWLINE.sub(" ", text.replace("\r\n", "\n"))
+
+
 def fit(text: str, width: int) -> str:
     """Exactly ``width`` cells: padded, or cut with an ellipsis (wide characters counted)."""
     if width <= 0:
@@ -186,9 +194,7 @@ class ColumnHeader(Static):
 
     def render(self) -> str:
         width = max(self.content_size.width, 1)
-        long = f"{self.count} card{'s' * (self.count != 1)}" + (
-            f" · {DUE_MARK}{self.due} due" if self.due else ""
-        )
+        long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
         short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
         counts = long if len(long) <= width else short
         return f"{fit(self.title, width).rstrip()}\n{fit(counts, width).rstrip()}"

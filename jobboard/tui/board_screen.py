@@ -6,24 +6,43 @@ moves a card behind it. Every binding has an id, so config.toml's [keys] can rem
 
 from __future__ import annotations
 
-import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
-from jobboard.model import STATUS_TITLES, Application, Event
-from jobboard.tui.board import CardList, ColumnView, one_line
+from jobboard.model import STATUS_TITLES, Application
+from jobboard.tui.board import CardList, ColumnView
+from jobboard.tui.card_actions import CardActions
+from jobboard.tui.commands import BoardCommands
 from jobboard.tui.panel import SidePanel
+from jobboard.tui.step_actions import NextStepActions
 
 EMPTY_BOARD = (
-    'No applications yet.\n\nFrom a shell:  jobboard add ACME "Backend Engineer"\n\nPress ? for every key.'
+    "No applications yet.\n\n"
+    "Press n to add your first one,\n"
+    'or from a shell:  jobboard add ACME "Backend Engineer"\n\n'
+    "Press ? for every key."
 )
 
 
-class BoardScreen(Screen[None]):
+def matches(application: Application, needle: str) -> bool:
+    """Does the filter text appear in the company, role, location, tags or notes?"""
+    haystack = (
+        application.company,
+        application.role,
+        application.location,
+        application.notes,
+        *application.tags,
+    )
+    return any(needle in text.casefold() for text in haystack)
+
+
+class BoardScreen(NextStepActions, CardActions, Screen[None]):
+    COMMANDS = {BoardCommands}
+    AUTO_FOCUS = ""  # the board keys work on the screen itself; the filter box takes focus only on "/"
     BINDINGS = [
         Binding("left,h", "column(-1)", "Column", show=False, id="column_left"),
         Binding("right,l", "column(1)", "Column", show=False, id="column_right"),
@@ -35,6 +54,15 @@ class BoardScreen(Screen[None]):
         Binding("pagedown", "card(5)", "Page down", show=False, id="page_down"),
         Binding("shift+left,H", "move(-1)", "◀ Move", id="move_left"),
         Binding("shift+right,L", "move(1)", "Move ▶", id="move_right"),
+        Binding("n", "new_application", "New", id="new_application"),
+        Binding("e,enter", "edit", "Edit", id="edit"),
+        Binding("d", "delete", "Delete", show=False, id="delete"),
+        Binding("E", "edit_notes", "Notes in $EDITOR", show=False, id="edit_notes"),
+        Binding("o", "open_posting", "Open posting", show=False, id="open_posting"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+        Binding("x", "export_markdown", "Export", show=False, id="export_markdown"),
+        Binding("S", "stats", "Stats", show=False, id="stats"),
         Binding("f", "step_done", "Done", id="step_done"),
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
         Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
@@ -51,6 +79,7 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.active_column = 0
+        self.filter_text = ""
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
@@ -59,6 +88,10 @@ class BoardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.jobboard
         yield Static(id="title-bar")
+        yield Input(
+            placeholder="Filter: company, role, location, tags, notes · enter keeps it · esc clears",
+            id="filter",
+        )
         with Horizontal(id="main"):
             with Horizontal(id="board"):
                 for status in app.columns:
@@ -69,6 +102,7 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#empty-board").display = False
+        self.query_one("#filter").display = False
         self._activate(0)
 
     # -- the columns ----------------------------------------------------------------------------
@@ -91,8 +125,9 @@ class BoardScreen(Screen[None]):
         app = self.jobboard
         keep_id = keep_id or (self.selected.id if self.selected else None)
         by_status: dict[str, list[Application]] = {status: [] for status in app.columns}
+        needle = self.filter_text.casefold().strip()
         for application in app.board.values():
-            if application.status in by_status:
+            if application.status in by_status and (not needle or matches(application, needle)):
                 by_status[application.status].append(application)
         for index, view in enumerate(self.column_views):
             cards = by_status[view.status]
@@ -130,7 +165,10 @@ class BoardScreen(Screen[None]):
         app = self.jobboard
         shown = sum(len(cards) for cards in by_status.values())
         parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
-        hidden = len(app.board) - shown
+        on_board = sum(1 for a in app.board.values() if a.status in app.columns)
+        if self.filter_text.strip():
+            parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}”"
+        hidden = len(app.board) - on_board
         if hidden:
             parts.append(f"{hidden} in columns not shown")
         self.query_one("#title-bar", Static).update("  ·  ".join(parts))
@@ -166,6 +204,10 @@ class BoardScreen(Screen[None]):
                 return None
             target = self.active_column + int(parameters[0])  # type: ignore[call-overload]
             return True if 0 <= target < len(self.column_views) else None
+        if action in ("edit", "delete", "edit_notes", "open_posting"):
+            return True if self.selected is not None else None
+        if action == "clear_filter":
+            return True if self.filter_text else False
         if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
             application = self.selected
             if application is None:
@@ -193,11 +235,14 @@ class BoardScreen(Screen[None]):
         cards.cursor = len(cards.cards) - 1 if last else 0
 
     def action_move(self, step: int) -> None:
-        application = self.selected
         target = self.active_column + step
-        if application is None or not 0 <= target < len(self.column_views):
+        if 0 <= target < len(self.column_views):
+            self.move_selected_to(self.column_views[target].status)
+
+    def move_selected_to(self, status: str) -> None:
+        application = self.selected
+        if application is None or application.status == status:
             return
-        status = self.column_views[target].status
         today = self.jobboard.today
         self.jobboard.change(application.id, lambda a: a.moved_to(status, today), f"move to {status}")
 
@@ -219,96 +264,38 @@ class BoardScreen(Screen[None]):
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
 
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.filter_text = ""
+        self.set_focus(None)
+        self.refresh_board()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.refresh_board()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_kept(self) -> None:
+        if not self.filter_text.strip():
+            self.action_clear_filter()
+        else:
+            self.set_focus(None)  # the keys move between cards again; escape clears the filter
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        # Escape inside the filter box clears it (the box itself would only lose focus).
+        if event.key == "escape" and self.focused is self.query_one("#filter"):
+            event.stop()
+            self.action_clear_filter()
+
     def action_help(self) -> None:
         from jobboard.tui.screens import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
-
-    # -- the next step ----------------------------------------------------------------------------
-
-    def _log(self, application: Application, event: Event, label: str) -> None:
-        self.jobboard.change(application.id, lambda a: a.with_event(event), label)
-        self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3)
-
-    def action_step_done(self) -> None:
-        from jobboard.etiquette import done_event
-
-        application = self.selected
-        if application is None:
-            return
-        app = self.jobboard
-        step = app.step_for(application)
-        event = done_event(application, step, app.today)
-        if event is None:
-            self.notify("Nothing to mark done here: this card is waiting.")
-        elif event.kind == "status" and event.status:
-            status = event.status
-            if status not in app.columns:
-                self.notify(f"The {status} column is not on this board; add it to 'columns' in config.toml.")
-                return
-            app.change(application.id, lambda a: a.moved_to(status, app.today), f"move to {status}")
-            self.notify(f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3)
-        else:
-            self._log(application, event, event.kind.replace("_", " "))
-
-    def action_copy_draft(self) -> None:
-        application = self.selected
-        step = self.jobboard.step_for(application) if application else None
-        if not step or not step.draft:
-            self.notify("This step has no draft to copy.")
-            return
-        self.app.copy_to_clipboard(step.draft)
-        self.notify("Draft copied to the clipboard.", timeout=2)
-
-    def action_heard_back(self) -> None:
-        application = self.selected
-        if application:
-            self._log(application, Event("heard_back", self.jobboard.today), "heard back")
-
-    def action_interview(self) -> None:
-        from jobboard.tui.screens import AskDateScreen
-
-        application = self.selected
-        if application is None:
-            return
-
-        def logged(day: pendulum.Date | None) -> None:
-            if day is not None:
-                self._log(application, Event("interview", day), f"interview on {day.format('D MMM')}")
-
-        question = f"When is (or was) the interview with {one_line(application.company)}?"
-        self.app.push_screen(AskDateScreen(question, "today"), logged)
-
-    def action_snooze(self) -> None:
-        from jobboard.tui.screens import AskDateScreen
-
-        application = self.selected
-        if application is None:
-            return
-
-        def snoozed(day: pendulum.Date | None) -> None:
-            if day is not None:
-                self._log(application, Event("snooze", day), f"snooze until {day.format('D MMM')}")
-
-        question = f"Hide the next step for {one_line(application.company)} until when?"
-        self.app.push_screen(AskDateScreen(question, "tomorrow", allow_past=False), snoozed)
-
-    def action_agenda(self) -> None:
-        from jobboard.etiquette import agenda
-        from jobboard.tui.agenda import AgendaScreen
-
-        app = self.jobboard
-        visible = [a for a in app.board.values() if a.status in app.columns]
-        entries = agenda(visible, app.today, app.settings.etiquette)
-        self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
-
-    def jump_to(self, app_id: str | None) -> None:
-        """Select the card with this id, in whichever column it is."""
-        application = self.jobboard.board.get(app_id) if app_id else None
-        if application is None:
-            return
-        for index, view in enumerate(self.column_views):
-            if view.status == application.status:
-                self._activate(index)
-                view.card_list.set_cards(view.card_list.cards, keep_id=app_id)
-                self.show_selected()

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK
+from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, one_line
 
 TIMELINE_LIMIT = 12
 
@@ -46,10 +46,10 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
         mark, style = "·", "$text-muted"
     parts: list[Content] = [
         _line(("NEXT STEP", "bold $accent")),
-        _line((f"{mark} ", style), (step.title, "bold")),
+        _line((f"{mark} ", style), (one_line(step.title), "bold")),
         _line((when, style)),
         _line(""),
-        _line(step.why),
+        _line(many_lines(step.why)),
     ]
     if step.principles:
         advice = " ".join(PRINCIPLES.get(p, p) for p in step.principles)
@@ -58,7 +58,7 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
         parts += [
             _line(""),
             _line(("DRAFT", "bold $accent"), ("  c copy · f done", "$text-muted")),
-            _line((step.draft, "")),
+            _line((many_lines(step.draft), "")),
         ]
     return Content("").join(parts)
 
@@ -68,8 +68,8 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
 
     parts = [
         _line(("DETAILS", "bold $accent")),
-        _line((application.company, "bold")),
-        _line(application.role),
+        _line((one_line(application.company), "bold")),
+        _line(one_line(application.role)),
         _line(("Status   ", "$text-muted"), STATUS_TITLES.get(application.status, application.status)),
         _line(
             ("Added    " if application.status == "wishlist" else "Applied  ", "$text-muted"),
@@ -85,11 +85,11 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
         ("URL", application.url),
     ):
         if value:
-            parts.append(_line((f"{label:<9}", "$text-muted"), value))
+            parts.append(_line((f"{label:<9}", "$text-muted"), one_line(value)))
     if application.tags:
-        parts.append(_line(("Tags     ", "$text-muted"), ", ".join(application.tags)))
+        parts.append(_line(("Tags     ", "$text-muted"), one_line(", ".join(application.tags))))
     if application.notes:
-        parts += [_line(""), _line(("Notes", "$text-muted")), _line(application.notes)]
+        parts += [_line(""), _line(("Notes", "$text-muted")), _line(many_lines(application.notes))]
     return Content("").join(parts)
 
 
@@ -102,7 +102,7 @@ def timeline_content(application: Application) -> Content:
         words = EVENT_WORDS.get(event.kind, event.kind)
         if event.kind == "status" and event.status:
             words += " " + STATUS_TITLES.get(event.status, event.status)
-        detail = f" — {event.note}" if event.note else ""
+        detail = f" — {one_line(event.note)}" if event.note else ""
         parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
     if len(events) > TIMELINE_LIMIT:
         parts.append(_line((f"… and {len(events) - TIMELINE_LIMIT} earlier", "$text-muted")))

@@ -19,7 +19,10 @@ def keys_in_force(screen: Screen) -> list[tuple[str, str]]:
     """(keys, what they do) for every binding of ``screen``, after any remapping."""
     by_action: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
-    for key, bindings in screen._bindings.key_to_bindings.items():
+    # The binding chain has config.toml's [keys] applied; the class BINDINGS do not.
+    chain = dict(screen._binding_chain)
+    bindings_map = chain.get(screen, screen._bindings)
+    for key, bindings in bindings_map.key_to_bindings.items():
         for binding in bindings:
             if binding.id is None:  # Textual's own focus keys, not the board's
                 continue
@@ -92,9 +95,7 @@ class BoardErrorScreen(Screen[None]):
             lines += [
                 Content(""),
                 Content.assemble("Newest backup: ", (str(found[0]), "bold")),
-                Content.assemble(
-                    "Bring it back:  ", (f"jobboard --db {self.path} restore {found[0]}", "bold")
-                ),
+                Content.assemble("Bring it back:  ", (f"jobboard --db {self.path} restore {found[0]}", "bold")),
             ]
         else:
             lines += [Content(""), Content("There is no backup of this board yet.")]

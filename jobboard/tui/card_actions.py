@@ -1,0 +1,133 @@
+"""Keeping applications from the board: n (new), e/enter (edit), d (delete), E (notes in
+$EDITOR), o (open the posting), x (markdown export) and S (stats).
+
+A mixin of BoardScreen: it expects ``self.jobboard`` (the app) and ``self.selected``.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pendulum
+
+from jobboard.model import Application, Event, new_application, now_utc
+from jobboard.tui.board import one_line
+from jobboard.tui.forms import ApplicationFields, ApplicationForm, fields_of
+
+
+def edited(application: Application, fields: ApplicationFields, today: pendulum.Date) -> Application:
+    """The application as the form left it; a new column or applied date is logged too."""
+    changed = application.copy(
+        company=fields.company,
+        role=fields.role,
+        tags=list(fields.tags),
+        updated=now_utc(),
+        **fields.text,
+    )
+    if fields.applied_on != application.applied_on:
+        changed.applied_on = fields.applied_on
+        changed.events = [
+            Event("applied", fields.applied_on, e.note) if e.kind == "applied" else e for e in changed.events
+        ]
+    if fields.status != application.status:
+        changed = changed.moved_to(fields.status, today)
+    return changed
+
+
+class CardActions:
+    def action_new_application(self) -> None:
+        app = self.jobboard
+        column = self.column_views[self.active_column].status if self.column_views else "applied"
+
+        def add(fields: ApplicationFields | None) -> None:
+            if fields is None:
+                return
+            app.add_application(
+                lambda app_id: new_application(
+                    app_id,
+                    fields.company,
+                    fields.role,
+                    status=fields.status,
+                    applied_on=fields.applied_on,
+                    tags=fields.tags,
+                    **fields.text,
+                )
+            )
+
+        app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
+
+    def action_edit(self) -> None:
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+
+        def save(fields: ApplicationFields | None) -> None:
+            if fields is not None:
+                app.change(application.id, lambda a: edited(a, fields, app.today), "edit")
+                self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
+
+        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True), save)
+
+    def action_delete(self) -> None:
+        from jobboard.tui.screens import ConfirmScreen
+
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                app.delete_application(application.id)
+                self.notify(f"Deleted {one_line(application.company)}. u brings it back.", timeout=4, markup=False)
+
+        question = f"Delete {one_line(application.company)} — {one_line(application.role)}?"
+        app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
+
+    def action_edit_notes(self) -> None:
+        """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set."""
+        application = self.selected
+        if application is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify("No $EDITOR is set, so the notes open in the form.", timeout=3)
+            self.action_edit()
+            return
+        with tempfile.TemporaryDirectory(prefix="jobboard-notes-") as folder:
+            notes_file = Path(folder) / f"{application.id}-notes.md"
+            notes_file.write_text(application.notes, encoding="utf-8")
+            try:
+                with self.app.suspend():
+                    subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
+            except (OSError, ValueError) as error:
+                self.notify(f"Could not run the editor '{editor}': {error}", severity="error", markup=False)
+                return
+            notes = notes_file.read_text(encoding="utf-8")
+        if notes != application.notes:
+            self.jobboard.change(application.id, lambda a: a.copy(notes=notes, updated=now_utc()), "notes")
+            self.notify("Notes saved.", timeout=2)
+
+    def action_open_posting(self) -> None:
+        application = self.selected
+        if application is None:
+            return
+        if not application.url:
+            self.notify("This application has no posting URL; e adds one.")
+            return
+        self.app.open_url(application.url)
+        self.notify(f"Opening {application.url}", timeout=2, markup=False)
+
+    def action_export_markdown(self) -> None:
+        self.jobboard.export_markdown()
+
+    def action_stats(self) -> None:
+        from jobboard.tui.stats_screen import StatsScreen
+
+        app = self.jobboard
+        self.app.push_screen(StatsScreen(list(app.board.values()), app.today, app.columns))

@@ -1,0 +1,68 @@
+"""The command palette (ctrl+p) on the board: every board action, moves, and jumping to a card."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from jobboard.model import STATUS_TITLES
+from jobboard.tui.board import one_line
+
+# How many "open <company>" entries to offer when nothing is typed yet.
+DISCOVER_CARDS = 20
+
+
+class BoardCommands(Provider):
+    """Offers the board's actions (as bound, so remapped keys show), "move to <column>" for the
+    selected card and "open <company>" for every card."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        commands: list[tuple[str, object, str]] = []
+        seen: set[str] = set()
+        chain = dict(screen._binding_chain)  # has config.toml's [keys] applied
+        for bindings in chain.get(screen, screen._bindings).key_to_bindings.values():
+            for binding in bindings:
+                # Navigation (actions with arguments) is quicker by key; moves are offered below
+                # by column name instead.
+                if binding.id is None or "(" in binding.action or binding.action in seen:
+                    continue
+                if screen.check_action(binding.action, ()) is not True:
+                    continue
+                seen.add(binding.action)
+                commands.append(
+                    (binding.description, partial(screen.run_action, binding.action), f"key: {binding.key}")
+                )
+        selected = screen.selected
+        if selected is not None:
+            for status in self.app.columns:
+                if status != selected.status:
+                    title = f"Move to {STATUS_TITLES.get(status, status)}"
+                    commands.append((title, partial(screen.move_selected_to, status), f"{one_line(selected.company)}"))
+        return commands
+
+    def _cards(self) -> list[tuple[str, object, str]]:
+        screen = self.screen
+        return [
+            (
+                f"Open {one_line(application.company)}",
+                partial(screen.jump_to, application.id),
+                f"{one_line(application.role)} · {STATUS_TITLES.get(application.status, application.status)}",
+            )
+            for application in self.app.board.values()
+            if application.status in self.app.columns
+        ]
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+        for name, callback, help_text in self._cards()[:DISCOVER_CARDS]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in [*self._commands(), *self._cards()]:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,177 @@
+"""The add/edit form: a modal over the board, checked field by field as the user saves.
+
+A wrong field says what is wrong right under it and the form stays open; escape closes it and
+changes nothing. The form returns plain values (``ApplicationFields``); the board screen turns
+them into a new application or an edit, so this module never touches the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pendulum
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from jobboard.dates import parse_user_date
+from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+# (field, label, placeholder) for the one-line text fields, in the order they are shown.
+LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("company", "Company *", "e.g. Acme"),
+    ("role", "Role *", "e.g. Backend Engineer"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, yesterday, 3 days ago"),
+    ("url", "Posting URL", "https://..."),
+    ("location", "Location", "e.g. Remote, Berlin"),
+    ("salary", "Salary", "e.g. €70-80k"),
+    ("source", "Source", "e.g. LinkedIn, referral"),
+    ("contact", "Contact", "the recruiter or hiring manager"),
+    ("email", "Contact email", "name@company.com"),
+    ("tags", "Tags", "comma separated, e.g. remote, python"),
+)
+
+
+@dataclass
+class ApplicationFields:
+    """What the form collected, already checked."""
+
+    company: str
+    role: str
+    status: str
+    applied_on: pendulum.Date
+    text: dict[str, str] = field(default_factory=dict)  # url, location, ..., notes
+    tags: list[str] = field(default_factory=list)
+
+
+def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[ApplicationFields | None, dict[str, str]]:
+    """Check what was typed; return the fields, or None and an error per field name."""
+    errors: dict[str, str] = {}
+    company, role = raw.get("company", "").strip(), raw.get("role", "").strip()
+    if not company:
+        errors["company"] = "Company is required."
+    if not role:
+        errors["role"] = "Role is required."
+    applied_on = today
+    try:
+        applied_on = parse_user_date(raw.get("applied", "") or "today", today)
+        if applied_on > today:
+            errors["applied"] = "The applied date cannot be in the future."
+    except ValueError as error:
+        errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    url = raw.get("url", "").strip()
+    if url and not _SCHEME.match(url):
+        if " " in url or "." not in url:
+            errors["url"] = "Not a web address: use e.g. https://company.com/jobs/123."
+        else:
+            url = "https://" + url  # people paste "company.com/jobs/1"; make it openable
+    email = raw.get("email", "").strip()
+    if email and not _EMAIL.fullmatch(email):
+        errors["email"] = "Not an email address: use e.g. dana@company.com."
+    if errors:
+        return None, errors
+    text = {name: raw.get(name, "") for name in TEXT_FIELDS}
+    text["url"], text["email"] = url, email
+    tags = [tag.strip() for tag in raw.get("tags", "").split(",") if tag.strip()]
+    return ApplicationFields(company, role, raw["status"], applied_on, text, tags), {}
+
+
+def fields_of(application: Application) -> dict[str, str]:
+    """The form's starting values for an existing application."""
+    values = {name: getattr(application, name) for name in TEXT_FIELDS}
+    values.update(
+        company=application.company,
+        role=application.role,
+        status=application.status,
+        applied=application.applied_on.isoformat(),
+        tags=", ".join(application.tags),
+    )
+    return values
+
+
+class ApplicationForm(ModalScreen["ApplicationFields | None"]):
+    """Add a new application, or edit one (``initial`` set)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form_cancel"),
+        Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
+    ]
+
+    def __init__(self, columns: tuple[str, ...], initial: dict[str, str] | None = None, editing: bool = False) -> None:
+        super().__init__()
+        self.columns = columns
+        self.initial = initial or {}
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        title = "Edit application" if self.editing else "New application"
+        with VerticalScroll(id="form-box"):
+            yield Static(Content.assemble((title, "bold")), id="form-title")
+            for name, label, placeholder in LINE_FIELDS[:2]:
+                yield from self._line(name, label, placeholder)
+            status = self.initial.get("status", "applied")
+            with Horizontal(classes="form-row"):
+                yield Label("Status")
+                yield Select(
+                    [(STATUS_TITLES.get(s, s), s) for s in self.columns],
+                    value=status if status in self.columns else self.columns[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="field-status",
+                )
+            for name, label, placeholder in LINE_FIELDS[2:]:
+                yield from self._line(name, label, placeholder)
+            yield Label("Notes", classes="notes-label")
+            yield TextArea(self.initial.get("notes", ""), id="field-notes", soft_wrap=True)
+            with Horizontal(id="form-buttons"):
+                yield Button("Save  ctrl+s", id="save", variant="primary")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#field-company", Input).focus()
+
+    def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
+        default = "today" if name == "applied" and not self.editing else ""
+        with Horizontal(classes="form-row"):
+            yield Label(label)
+            yield Input(self.initial.get(name, default), placeholder=placeholder, compact=True, id=f"field-{name}")
+        error = Static("", id=f"error-{name}", classes="field-error")
+        error.display = False
+        yield error
+
+    def raw_values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#field-{name}", Input).value for name, _, _ in LINE_FIELDS}
+        values["status"] = str(self.query_one("#field-status", Select).value)
+        values["notes"] = self.query_one("#field-notes", TextArea).text
+        return values
+
+    def action_save(self) -> None:
+        checked, errors = check_fields(self.raw_values(), pendulum.today().date())
+        for name, _, _ in LINE_FIELDS:
+            message = self.query_one(f"#error-{name}", Static)
+            message.update(errors.get(name, ""))
+            message.display = name in errors
+        if checked is None:
+            first = next(name for name, _, _ in LINE_FIELDS if name in errors)
+            self.query_one(f"#field-{first}", Input).focus()
+            return
+        self.dismiss(checked)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,50 @@
+"""How the hunt is going: counts, response and interview rates, and applications per week."""
+
+from __future__ import annotations
+
+import pendulum
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from jobboard.model import STATUS_TITLES, Application
+from jobboard.stats import BoardStats, bar_chart, board_stats
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def stats_content(numbers: BoardStats) -> Content:
+    median = numbers.median_days_to_first_answer
+    rows: list[tuple[str, str]] = [
+        (STATUS_TITLES.get(status, status), str(count)) for status, count in numbers.counts.items()
+    ]
+    rows += [
+        ("", ""),
+        ("Response rate", f"{percent(numbers.response_rate)}  ({numbers.responded} of {numbers.sent})"),
+        ("Interview rate", f"{percent(numbers.interview_rate)}  ({numbers.interviewed} of {numbers.sent})"),
+        ("First answer", "—" if median is None else f"{median:g} days (median)"),
+        ("Follow-ups sent", str(numbers.follow_ups_sent)),
+    ]
+    lines = [Content.assemble((f"{label:<17}", "$text-muted"), value) for label, value in rows]
+    lines += [Content(""), Content.assemble(("Applications per week", "bold $accent"))]
+    lines += [Content.assemble((line, "$primary")) for line in bar_chart(numbers.weekly)]
+    return Content("\n").join(lines)
+
+
+class StatsScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,S", "dismiss(None)", "Close", id="close_stats")]
+
+    def __init__(self, applications: list[Application], today: pendulum.Date, columns: tuple[str, ...]) -> None:
+        super().__init__()
+        self.numbers = board_stats(applications, today, columns)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="stats-box"):
+            yield Static(Content.assemble((f"{self.numbers.total} applications", "bold")))
+            yield Static(stats_content(self.numbers), id="stats-body")
+            yield Static("escape closes", classes="muted")

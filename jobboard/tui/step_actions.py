@@ -1,0 +1,105 @@
+"""The next-step keys of the board: f (done), c (copy the draft), b, i, z and the agenda.
+
+A mixin of BoardScreen: it expects ``self.jobboard`` (the app), ``self.selected`` and
+``self.column_views``/``self._activate`` from the screen.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from jobboard.model import STATUS_TITLES, Application, Event
+from jobboard.tui.board import one_line
+
+
+class NextStepActions:
+    def _log(self, application: Application, event: Event, label: str) -> None:
+        self.jobboard.change(application.id, lambda a: a.with_event(event), label)
+        self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3, markup=False)
+
+    def action_step_done(self) -> None:
+        from jobboard.etiquette import done_event
+
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+        step = app.step_for(application)
+        event = done_event(application, step, app.today)
+        if event is None:
+            self.notify("Nothing to mark done here: this card is waiting.")
+        elif event.kind == "status" and event.status:
+            status = event.status
+            if status not in app.columns:
+                self.notify(
+                    f"The {status} column is not on this board; add it to 'columns' in config.toml.", markup=False
+                )
+                return
+            app.change(application.id, lambda a: a.moved_to(status, app.today), f"move to {status}")
+            self.notify(
+                f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3, markup=False
+            )
+        else:
+            self._log(application, event, event.kind.replace("_", " "))
+
+    def action_copy_draft(self) -> None:
+        application = self.selected
+        step = self.jobboard.step_for(application) if application else None
+        if not step or not step.draft:
+            self.notify("This step has no draft to copy.")
+            return
+        self.app.copy_to_clipboard(step.draft)
+        self.notify("Draft copied to the clipboard.", timeout=2)
+
+    def action_heard_back(self) -> None:
+        application = self.selected
+        if application:
+            self._log(application, Event("heard_back", self.jobboard.today), "heard back")
+
+    def action_interview(self) -> None:
+        from jobboard.tui.screens import AskDateScreen
+
+        application = self.selected
+        if application is None:
+            return
+
+        def logged(day: pendulum.Date | None) -> None:
+            if day is not None:
+                self._log(application, Event("interview", day), f"interview on {day.format('D MMM')}")
+
+        question = f"When is (or was) the interview with {one_line(application.company)}?"
+        self.app.push_screen(AskDateScreen(question, "today"), logged)
+
+    def action_snooze(self) -> None:
+        from jobboard.tui.screens import AskDateScreen
+
+        application = self.selected
+        if application is None:
+            return
+
+        def snoozed(day: pendulum.Date | None) -> None:
+            if day is not None:
+                self._log(application, Event("snooze", day), f"snooze until {day.format('D MMM')}")
+
+        question = f"Hide the next step for {one_line(application.company)} until when?"
+        self.app.push_screen(AskDateScreen(question, "tomorrow", allow_past=False), snoozed)
+
+    def action_agenda(self) -> None:
+        from jobboard.etiquette import agenda
+        from jobboard.tui.agenda import AgendaScreen
+
+        app = self.jobboard
+        visible = [a for a in app.board.values() if a.status in app.columns]
+        entries = agenda(visible, app.today, app.settings.etiquette)
+        self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
+
+    def jump_to(self, app_id: str | None) -> None:
+        """Select the card with this id, in whichever column it is."""
+        application = self.jobboard.board.get(app_id) if app_id else None
+        if application is None:
+            return
+        for index, view in enumerate(self.column_views):
+            if view.status == application.status:
+                self._activate(index)
+                view.card_list.set_cards(view.card_list.cards, keep_id=app_id)
+                self.show_selected()
