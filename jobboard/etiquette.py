@@ -29,12 +29,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
 from jobboard import drafts
-from jobboard.dates import add_business_days, business_days_between, short_date
+from jobboard.dates import add_business_days, add_days, business_days_between, days_between, short_date
 from jobboard.model import Application, Event
 
 PRINCIPLES = drafts.PRINCIPLES  # re-exported: the UI reads it from here
@@ -147,8 +147,7 @@ class NextStep:
 _Key = tuple[pendulum.Date, int]
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(NamedTuple):  # a NamedTuple: built once per card, and a frozen dataclass is slower
     applied: _Key
     anchor: _Key  # latest of applied, heard_back and the latest past interview
     anchor_kind: str
@@ -158,51 +157,98 @@ class _Facts:
     next_interview: pendulum.Date | None
 
 
-def _keyed(app: Application, *kinds: str) -> list[tuple[_Key, Event]]:
-    return sorted(
-        ((event.date, index), event)
-        for index, event in enumerate(app.events)
-        if event.kind in kinds
-    )
+class _Log:
+    """An application's events grouped by kind, each group sorted by (date, position); built
+    once per application so the rules below never re-scan or re-sort the whole log."""
+
+    __slots__ = ("app", "by_kind")
+
+    def __init__(self, app: Application) -> None:
+        self.app = app
+        by_kind: dict[str, list[tuple[_Key, Event]]] = {}
+        for index, event in enumerate(app.events):
+            by_kind.setdefault(event.kind, []).append(((event.date, index), event))
+        for keyed in by_kind.values():
+            if len(keyed) > 1:
+                keyed.sort(key=_first)
+        self.by_kind = by_kind
+
+    def keyed(self, *kinds: str) -> list[tuple[_Key, Event]]:
+        """The events of these kinds, oldest first (do not change the list)."""
+        if len(kinds) == 1:
+            return self.by_kind.get(kinds[0], _NONE)
+        return sorted((pair for kind in kinds for pair in self.by_kind.get(kind, ())), key=_first)
+
+    def has(self, *kinds: str) -> bool:
+        return any(kind in self.by_kind for kind in kinds)
+
+    def dates(self, kind: str) -> list[pendulum.Date]:
+        return [key[0] for key, _ in self.by_kind.get(kind, ())]
 
 
-def _latest(app: Application, *kinds: str) -> _Key | None:
-    keyed = _keyed(app, *kinds)
+_NONE: list[tuple[_Key, Event]] = []
+
+
+def _first(pair: tuple[_Key, Event]) -> _Key:
+    return pair[0]
+
+
+def _latest(log: _Log, *kinds: str) -> _Key | None:
+    keyed = log.keyed(*kinds)
     return keyed[-1][0] if keyed else None
 
 
-def _moved_to(app: Application, status: str) -> _Key:
+def _moved_to(log: _Log, status: str) -> _Key:
     """When the card last moved to ``status``; falls back to the last move of any kind, then
     the application date, for logs that lack the move (e.g. imported cards)."""
-    moves = [(key, e) for key, e in _keyed(app, "status") if e.status == status]
-    if moves:
-        return moves[-1][0]
-    return _latest(app, "status") or _applied_key(app)
+    moves = log.keyed("status")
+    for key, event in reversed(moves):
+        if event.status == status:
+            return key
+    return moves[-1][0] if moves else _applied_key(log)
 
 
-def _applied_key(app: Application) -> _Key:
-    return _latest(app, "applied") or (app.applied_on, -1)
+def _last_move_to(app: Application, status: str) -> _Key:
+    """``_moved_to(_Log(app), status)`` in one pass over the log, for board-wide notes that look
+    at every card on each keystroke."""
+    match = latest_move = latest_applied = None
+    for index, event in enumerate(app.events):
+        kind = event.kind
+        # Later in the log wins a tie on the date, as in the (date, position) keys.
+        if kind == "status":
+            if latest_move is None or event.date >= latest_move[0]:
+                latest_move = (event.date, index)
+            if event.status == status and (match is None or event.date >= match[0]):
+                match = (event.date, index)
+        elif kind == "applied" and (latest_applied is None or event.date >= latest_applied[0]):
+            latest_applied = (event.date, index)
+    return match or latest_move or latest_applied or (app.applied_on, -1)
 
 
-def _facts(app: Application, today: pendulum.Date) -> _Facts:
-    interviews = _keyed(app, "interview")
+def _applied_key(log: _Log) -> _Key:
+    return _latest(log, "applied") or (log.app.applied_on, -1)
+
+
+def _facts(log: _Log, today: pendulum.Date) -> _Facts:
+    interviews = log.keyed("interview")
     past = [key for key, _ in interviews if key[0] <= today]
     future = [key[0] for key, _ in interviews if key[0] > today]
     past_interview: _Key | None = past[-1] if past else None
     if not interviews:
         # No interview logged: the move to Interviewed stands in for it.
-        moves = [k for k, e in _keyed(app, "status") if e.status == "interviewed" and k[0] <= today]
+        moves = [k for k, e in log.keyed("status") if e.status == "interviewed" and k[0] <= today]
         past_interview = moves[-1] if moves else None
-    applied = _applied_key(app)
+    applied = _applied_key(log)
     candidates = [(applied, "applied")]
-    heard = _latest(app, "heard_back")
+    heard = _latest(log, "heard_back")
     if heard:
         candidates.append((heard, "heard_back"))
     if past_interview:
         candidates.append((past_interview, "interview"))
     anchor, anchor_kind = max(candidates)
-    follow_ups = tuple(key for key, _ in _keyed(app, "follow_up") if key > anchor)
-    last_follow_up = _latest(app, "follow_up")
+    follow_up_log = log.keyed("follow_up")
+    follow_ups = tuple(key for key, _ in follow_up_log if key > anchor)
+    last_follow_up = follow_up_log[-1][0] if follow_up_log else None
     contact_dates = [key[0] for key, _ in candidates]
     if last_follow_up:
         contact_dates.append(last_follow_up[0])
@@ -223,15 +269,14 @@ def _state(due: pendulum.Date, today: pendulum.Date) -> str:
     return "due" if today == due else "overdue"
 
 
-def _none_after(app: Application, kinds: tuple[str, ...], after: _Key) -> bool:
-    return all(key <= after for key, _ in _keyed(app, *kinds))
+def _none_after(log: _Log, kinds: tuple[str, ...], after: _Key) -> bool:
+    return all(key <= after for kind in kinds for key, _ in log.by_kind.get(kind, ()))
 
 
 # --- the rules -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     rule: str
     due: pendulum.Date
     fact: pendulum.Date | None = None  # the date the "why" and the draft refer to
@@ -239,12 +284,13 @@ class _Candidate:
     count: int = 0
 
 
-def _candidates(app: Application, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
-    f = _facts(app, today)
+def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    app = log.app
+    f = _facts(log, today)
     found: list[_Candidate] = []
     status = app.status
 
-    if status == "wishlist" and not app.events_of("contacted_team"):
+    if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
 
     if status == "applied" and not f.follow_ups:
@@ -268,36 +314,38 @@ def _candidates(app: Application, today: pendulum.Date, s: EtiquetteSettings) ->
         found.append(min(options, key=lambda c: c.due))
 
     if f.next_interview is not None:
-        due = f.next_interview.subtract(days=s.prepare_days_before)
+        due = add_days(f.next_interview, -s.prepare_days_before)
         found.append(_Candidate("prepare_interview", due, f.next_interview))
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
-        if not any(e.date >= met for e in app.events_of("thank_you")):
-            found.append(_Candidate("send_thank_you", met.add(days=s.thank_you_days), met))
-        if _none_after(app, ("heard_back", "follow_up"), f.past_interview):
+        if not any(date >= met for date in log.dates("thank_you")):
+            found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met))
+        if _none_after(log, ("heard_back", "follow_up"), f.past_interview):
             due = add_business_days(met, s.check_in_business_days)
             found.append(_Candidate("check_in_after_interview", due, met))
 
     if status == "rejected":
-        rejected_on = _moved_to(app, "rejected")[0]
-        if not app.events_of("acknowledged"):
+        rejected_on = _moved_to(log, "rejected")[0]
+        if not log.has("acknowledged"):
             found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on))
         # Feedback that arrived unasked needs no asking.
-        if not app.events_of("feedback_requested", "feedback_received"):
-            due = rejected_on.add(days=s.feedback_after_days)
+        if not log.has("feedback_requested", "feedback_received"):
+            due = add_days(rejected_on, s.feedback_after_days)
             found.append(_Candidate("request_feedback", due, rejected_on))
-        feedback = _latest(app, "feedback_received")
-        if feedback and _none_after(app, ("follow_up",), feedback):
+        feedback = _latest(log, "feedback_received")
+        if feedback and _none_after(log, ("follow_up",), feedback):
             found.append(_Candidate("keep_in_touch", feedback[0], feedback[0], "feedback"))
 
     if status == "silent":
-        moved = _moved_to(app, "silent")
-        if _none_after(app, ("follow_up",), moved):
+        moved = _moved_to(log, "silent")
+        if _none_after(log, ("follow_up",), moved):
             due = add_business_days(moved[0], s.keep_in_touch_business_days)
             found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
     return found
 
+
+_RULE_RANK: dict[str, int] = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
 
 # Which principles each rule rests on (ETIQUETTE.md's table).
 RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
@@ -326,13 +374,14 @@ def next_step(
     ETIQUETTE.md's table. An active snooze turns the step into an upcoming one due when the
     snooze ends.
     """
-    found = _candidates(application, today, settings)
+    log = _Log(application)
+    found = _candidates(log, today, settings)
     if not found:
         why = drafts.why_text("wait", application.status, None, today)
         title = drafts.TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
-        return _apply_snooze(step, application, today)
-    best = min(found, key=lambda c: (c.due, RULE_ORDER.index(c.rule)))
+        return _apply_snooze(step, log, today)
+    best = min(found, key=lambda c: (c.due, _RULE_RANK[c.rule]))
     step = NextStep(
         rule=best.rule,
         title=drafts.TITLES[best.rule].format(company=application.company),
@@ -344,11 +393,11 @@ def next_step(
             best.rule, application, best.fact, best.variant, settings.your_name, today
         ),
     )
-    return _apply_snooze(step, application, today)
+    return _apply_snooze(step, log, today)
 
 
-def _apply_snooze(step: NextStep, app: Application, today: pendulum.Date) -> NextStep:
-    ends = [e.date for e in app.events_of("snooze") if e.date > today]
+def _apply_snooze(step: NextStep, log: _Log, today: pendulum.Date) -> NextStep:
+    ends = [date for date in log.dates("snooze") if date > today]
     if not ends:
         return step
     until = max(ends)
@@ -388,7 +437,7 @@ def when_text(step: NextStep, today: pendulum.Date) -> str:
         return f"next check {short_date(step.check_on, today)}"
     if step.snoozed_until is not None and step.due == step.snoozed_until and step.due > today:
         return f"snoozed until {short_date(step.snoozed_until, today)}"
-    days = (step.due - today).days
+    days = days_between(today, step.due)
     if days == 0:
         return "due today"
     if days < 0:
@@ -439,11 +488,13 @@ def keep_going_note(
     of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off."""
     apps = list(applications)
     active = sum(1 for app in apps if app.status in ACTIVE_STATUSES)
-    outcomes = sorted(
-        (_moved_to(app, app.status), app.status)
-        for app in apps
-        if app.status in _OUTCOME_STATUSES and _moved_to(app, app.status)[0] <= today
-    )
+    outcomes = []
+    for app in apps:
+        if app.status in _OUTCOME_STATUSES:
+            moved = _last_move_to(app, app.status)
+            if moved[0] <= today:
+                outcomes.append((moved, app.status))
+    outcomes.sort()
     streak = settings.keep_going_rejections
     recent = [status for _, status in outcomes[-streak:]] if streak else []
     rejected_streak = streak > 0 and len(recent) == streak and set(recent) == {"rejected"}

@@ -1,0 +1,478 @@
+"""jobboard against a bare Textual app, in real terminals: ``python bench/run.py``.
+
+Options: ``--sizes 100,1000,10000`` (applications per board), ``--moves 30`` (card moves timed
+per size), ``--launches 5`` (launches timed per app and size), ``--out bench/results.md``.
+
+Every figure comes from the outside, as a user would see it: the apps run in tmux (a private
+``-L`` socket, 120x40, ``env -i`` with only PATH, HOME, TERM=xterm-256color, LANG=C.UTF-8 and
+XDG_* pointing into a temporary folder), and the script reads the screen back with
+``tmux capture-pane``. Side by side in the same run, the floor is ``bench/bare_app.py`` (a
+``Static`` and a ``Footer``).
+
+1. Launch to first card painted: from ``respawn-pane`` until the screen shows the top card's
+   company (for the bare app, its label). Median of ``--launches`` after one untimed warm-up.
+2. Keystroke to repaint for a card move: ``S-Right`` / ``S-Left`` alternately on the top card
+   of Applied, until the column headers show the new counts; median and p95. The floor is the
+   bare app's ``x`` until its label shows the new number, timed the same way.
+3. Keystroke until the move is durable: until the board file on disk has been replaced and
+   its JSON holds the card in its new column.
+4. ``jobboard list --json`` and ``jobboard add`` wall time (median of 5, on a copy of the board)
+   and whether either imports textual.
+5. ``jobboard export --format markdown`` wall time at the largest size (median of 3).
+6. Peak memory (VmHWM) of the TUI process, read from /proc just before quitting.
+
+How we poll, and what it costs: the clock starts just before the ``tmux send-keys`` (or
+``respawn-pane``) client is run, so each figure includes one tmux client round trip (about
+2 ms, the same for jobboard and the floor). Then one ``capture-pane`` client runs every
+``POLL_SECONDS`` (5 ms; each takes about 2 ms), and the board file is ``stat``-ed on each
+turn (microseconds); the JSON is parsed only when the file was replaced, and that time is not
+counted (the timestamp is taken at the ``stat`` that saw the change). So a figure is late by at
+most one poll period plus one capture (about 7 ms, on average about half that), equally for
+both apps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_board import make_board  # noqa: E402 - bench/ is not a package
+
+POLL_SECONDS = 0.005
+SIZE = (120, 40)
+CELL_COUNT = re.compile(r"\s*(\d+)")  # a header cell reads "32 cards · ●3 due" or, narrow, "32 · ●3"
+COLUMNS = ("applied", "interviewed", "silent", "rejected")
+
+
+# -- a terminal ---------------------------------------------------------------------------------
+
+
+class Terminal:
+    """One tmux server on a private socket, with one pane that we respawn for each launch."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.tmux = shutil.which("tmux") or sys.exit("bench/run.py needs tmux")
+        self.socket = f"jobboard-bench-{uuid.uuid4().hex[:8]}"
+        self.env = env
+        self.tmux_cmd("new-session", "-d", "-s", "b", "-x", str(SIZE[0]), "-y", str(SIZE[1]), "sleep 600")
+        self.tmux_cmd("set-option", "-t", "b", "remain-on-exit", "on")
+
+    def tmux_cmd(self, *args: str) -> str:
+        result = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True, text=True)
+        return result.stdout
+
+    def launch(self, argv: list[str]) -> None:
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        command = f"exec env -i {exports} {shlex.join(argv)}"
+        self.tmux_cmd("respawn-pane", "-k", "-t", "b", command)
+
+    def screen(self) -> str:
+        return self.tmux_cmd("capture-pane", "-p", "-t", "b")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux_cmd("send-keys", "-t", "b", *keys)
+
+    def pane_pid(self) -> int:
+        return int(self.tmux_cmd("list-panes", "-t", "b", "-F", "#{pane_pid}").split()[0])
+
+    def pane_dead(self) -> bool:
+        return self.tmux_cmd("list-panes", "-t", "b", "-F", "#{pane_dead}").strip() == "1"
+
+    def wait_until(self, test, timeout: float = 60.0) -> tuple[float, str]:  # noqa: ANN001
+        """Poll the screen until ``test(screen)`` holds; the seconds it took from now and the screen."""
+        start = time.perf_counter()
+        while True:
+            screen = self.screen()
+            if test(screen):
+                return time.perf_counter() - start, screen
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"timed out; the screen was:\n{screen}")
+            time.sleep(POLL_SECONDS)
+
+    def quit(self, key: str = "q") -> None:
+        self.keys(key)
+        deadline = time.monotonic() + 30
+        while not self.pane_dead() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def close(self) -> None:
+        self.tmux_cmd("kill-server")
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
+
+
+def descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return found
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The largest VmHWM among ``pid`` and its descendants, in MB."""
+    peak = 0
+    for each in descendants(pid):
+        try:
+            status = Path(f"/proc/{each}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmHWM:\s+(\d+) kB", status)
+        if match:
+            peak = max(peak, int(match.group(1)))
+    return peak / 1024
+
+
+# -- measurements -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    size: str
+    metric: str
+    value: float | None
+    floor: float | None
+    unit: str
+    target: str
+    ok: bool | None
+
+    def cells(self) -> list[str]:
+        def show(v: float | None) -> str:
+            if v is None:
+                return "—"
+            return f"{v:.0f} {self.unit}" if self.unit in ("ms", "MB") else f"{v} {self.unit}".strip()
+
+        ratio = f"{self.value / self.floor:.2f}x" if self.value is not None and self.floor else "—"
+        verdict = "—" if self.ok is None else ("pass" if self.ok else "**FAIL**")
+        return [self.size, self.metric, show(self.value), show(self.floor), ratio, self.target, verdict]
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def top_card(path: Path) -> dict:
+    """The card the board opens on: the newest in Applied (the board sorts newest first)."""
+    records = json.loads(path.read_text())["applications"].values()
+    applied = [r for r in records if r["status"] == "applied"]
+    return max(applied, key=lambda r: (r["applied_on"], int(r["id"])))
+
+
+def header_counts(screen: str) -> tuple[int, ...] | None:
+    """The card counts of the column headers, in board order: the line under the column titles,
+    one cell per column between the column borders."""
+    lines = screen.splitlines()[:6]
+    for above, line in zip(lines, lines[1:], strict=False):
+        if "Applied" in above and "Interviewed" in above:
+            cells = re.split(r"[▕│┃|]", line)[: len(COLUMNS)]
+            matches = [CELL_COUNT.match(cell) for cell in cells]
+            if len(cells) == len(COLUMNS) and all(matches):
+                return tuple(int(m.group(1)) for m in matches if m)
+    return None
+
+
+def launch_times(term: Terminal, argv: list[str], marker: str, quit_key: str, launches: int) -> list[float]:
+    times = []
+    for attempt in range(launches + 1):
+        start = time.perf_counter()
+        term.launch(argv)
+        elapsed, _ = term.wait_until(lambda screen: marker in screen)
+        elapsed = time.perf_counter() - start
+        if attempt:  # the first launch warms the page cache and the bytecode
+            times.append(elapsed)
+        time.sleep(0.3)
+        term.quit(quit_key)
+    return times
+
+
+def bare_keystrokes(term: Terminal, python: str, count: int) -> tuple[list[float], float]:
+    term.launch([python, str(HERE / "bare_app.py")])
+    term.wait_until(lambda screen: "bare label 0" in screen)
+    time.sleep(0.3)
+    times = []
+    for n in range(1, count + 1):
+        start = time.perf_counter()
+        term.keys("x")
+        term.wait_until(lambda screen, n=n: f"bare label {n}" in screen)
+        times.append(time.perf_counter() - start)
+        time.sleep(0.05)
+    memory = peak_memory_mb(term.pane_pid())
+    term.quit()
+    return times, memory
+
+
+def board_on_disk(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def status_on_disk(path: Path, app_id: str) -> str | None:
+    try:
+        return json.loads(path.read_bytes())["applications"][app_id]["status"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def jobboard_moves(term: Terminal, argv: list[str], board: Path, card: dict, count: int):  # noqa: ANN201
+    """Repaint and durable times of ``count`` moves, and the peak memory, in one launch."""
+    term.launch(argv)
+    term.wait_until(lambda screen: card["company"][:10] in screen and header_counts(screen) is not None)
+    time.sleep(1.0)  # let the next steps worked out after the load arrive
+    _, screen = term.wait_until(lambda s: header_counts(s) is not None)
+    counts = list(header_counts(screen) or ())
+    repaint, durable = [], []
+    for n in range(count):
+        right = n % 2 == 0
+        source, target = (0, 1) if right else (1, 0)
+        expected = list(counts)
+        expected[source] -= 1
+        expected[target] += 1
+        want_status = COLUMNS[target]
+        before = board_on_disk(board)
+        start = time.perf_counter()
+        term.keys("S-Right" if right else "S-Left")
+        seen_screen = seen_disk = None
+        while seen_screen is None or seen_disk is None:
+            now = time.perf_counter()
+            if seen_disk is None and board_on_disk(board) != before:
+                if status_on_disk(board, card["id"]) == want_status:
+                    seen_disk = now - start
+                else:
+                    before = board_on_disk(board)
+            if seen_screen is None:
+                screen = term.screen()
+                if header_counts(screen) == tuple(expected):
+                    seen_screen = time.perf_counter() - start
+            if time.perf_counter() - start > 30:
+                raise TimeoutError(f"move {n} never showed; the screen was:\n{term.screen()}")
+            time.sleep(POLL_SECONDS)
+        repaint.append(seen_screen)
+        durable.append(seen_disk)
+        counts = expected
+        time.sleep(0.05)
+    memory = peak_memory_mb(term.pane_pid())
+    term.quit()
+    return repaint, durable, memory
+
+
+def cli_times(
+    python: str, env: dict[str, str], board: Path, args: list[str], runs: int = 5
+) -> tuple[float, bool]:
+    """Median wall time of ``jobboard ARGS`` in a fresh process, and whether it imported textual."""
+    script = (
+        "import sys\nfrom jobboard.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit as exit:\n    code = exit.code\nelse:\n    code = 0\n"
+        "sys.stderr.write('TEXTUAL=%s\\n' % ('textual' in sys.modules))\nsys.exit(code)\n"
+    )
+    wrapped = [python, "-c", script, "--db", str(board), *args]
+    subprocess.run(wrapped, env=env, capture_output=True, check=True)  # warm the bytecode cache
+    check = subprocess.run(wrapped, env=env, capture_output=True, text=True, check=True)
+    imports_textual = "TEXTUAL=True" in check.stderr
+    entry = [python, "-m", "jobboard", "--db", str(board), *args]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(entry, env=env, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), imports_textual
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        pass
+    from importlib.metadata import version
+
+    tmux = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip()
+    return (
+        f"{cpu}, {os.cpu_count()} cores; Linux {platform.release()}; Python {platform.python_version()}; "
+        f"Textual {version('textual')}; {tmux}; "
+        f"{pendulum.now().format('YYYY-MM-DD HH:mm Z')}"
+    )
+
+
+def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
+    python = sys.executable
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="jobboard-bench-") as tmp:
+        folder = Path(tmp)
+        env = {
+            "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(folder / "home"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+        }
+        for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+            env[f"XDG_{name}_HOME"] = str(folder / name.lower())
+        term = Terminal(env)
+        try:
+            print("floor: the bare Textual app ...", file=sys.stderr)
+            bare_launch = statistics.median(
+                launch_times(term, [python, str(HERE / "bare_app.py")], "bare label 0", "q", launches)
+            )
+            bare_keys, bare_memory = bare_keystrokes(term, python, max(moves, 30))
+            bare_key = statistics.median(bare_keys)
+            bare_p95 = p95(bare_keys)
+            for size in sizes:
+                print(f"{size} applications ...", file=sys.stderr)
+                board = folder / f"board-{size}" / "board.json"
+                make_board(size, board)
+                card = top_card(board)
+                argv = [python, "-m", "jobboard", "--db", str(board)]
+                label = f"{size:,}"
+                first = statistics.median(launch_times(term, argv, card["company"][:10], "q", launches))
+                limit = 1.5 if size <= 1000 else 2.0
+                rows.append(
+                    Row(
+                        label,
+                        "launch → first card painted",
+                        ms(first),
+                        ms(bare_launch),
+                        "ms",
+                        f"≤ {limit}x floor",
+                        first <= limit * bare_launch,
+                    )
+                )
+                repaint, durable, memory = jobboard_moves(term, argv, board, card, moves)
+                rows.append(
+                    Row(
+                        label,
+                        f"move → repainted, median of {moves}",
+                        ms(statistics.median(repaint)),
+                        ms(bare_key),
+                        "ms",
+                        "≤ 2x floor",
+                        statistics.median(repaint) <= 2 * bare_key,
+                    )
+                )
+                rows.append(
+                    Row(label, "move → repainted, p95", ms(p95(repaint)), ms(bare_p95), "ms", "", None)
+                )
+                durable_median = statistics.median(durable)
+                rows.append(
+                    Row(
+                        label,
+                        "move → durable on disk, median",
+                        ms(durable_median),
+                        None,
+                        "ms",
+                        "≤ 250 ms at 10,000" if size >= 10000 else "",
+                        durable_median <= 0.25 if size >= 10000 else None,
+                    )
+                )
+                rows.append(
+                    Row(
+                        label,
+                        "TUI peak memory (VmHWM)",
+                        memory,
+                        bare_memory,
+                        "MB",
+                        "< 150 MB at 10,000" if size >= 10000 else "",
+                        memory < 150 if size >= 10000 else None,
+                    )
+                )
+                copy = folder / f"copy-{size}" / "board.json"
+                copy.parent.mkdir()
+                shutil.copy(board, copy)
+                for name, args in (("list --json", ["list", "--json"]), ("add", ["add", "Bench Co", "Dev"])):
+                    wall, textual_loaded = cli_times(python, env, copy, args)
+                    target = "< 300 ms, no textual" if size == 1000 else "no textual"
+                    ok = not textual_loaded and (wall < 0.3 if size == 1000 else True)
+                    rows.append(
+                        Row(
+                            label,
+                            f"`jobboard {name}` wall time{' (imports textual!)' if textual_loaded else ''}",
+                            ms(wall),
+                            None,
+                            "ms",
+                            target,
+                            ok,
+                        )
+                    )
+                if size == max(sizes):
+                    wall, _ = cli_times(python, env, copy, ["export", "--format", "markdown"], runs=3)
+                    rows.append(
+                        Row(
+                            label,
+                            "`jobboard export --format markdown` wall time",
+                            ms(wall),
+                            None,
+                            "ms",
+                            "< 1000 ms" if size >= 10000 else "",
+                            wall < 1.0 if size >= 10000 else None,
+                        )
+                    )
+        finally:
+            term.close()
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    header = ["size", "metric", "jobboard", "floor (bare app)", "ratio", "target", "result"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="jobboard against a bare Textual app, in tmux.")
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--moves", type=int, default=30)
+    parser.add_argument("--launches", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    started = time.perf_counter()
+    rows = run(sizes, args.moves, args.launches)
+    text = table(rows)
+    print(text)
+    report = (
+        "# Benchmark results\n\n"
+        f"Machine: {machine()}.\n\n"
+        f"`python bench/run.py --sizes {args.sizes} --moves {args.moves} --launches {args.launches}` "
+        f"({time.perf_counter() - started:.0f} s). Floor: `bench/bare_app.py` in the same run.\n\n"
+        f"{text}\n"
+    )
+    args.out.write_text(report)
+    print(f"\nwrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
