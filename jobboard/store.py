@@ -77,6 +77,7 @@ def _read_counter(lock_path: Path) -> int | None:
 
 def check_board_shape(data: Any, path: Path, hint: str = FIX_HINT) -> None:
     """Raise BoardError unless ``data`` looks like a board jobboard wrote (or an older one)."""
+
     def refuse(what: str) -> BoardError:
         return BoardError(f"{path} is not a jobboard board ({what}); {hint}.")
 
@@ -124,6 +125,9 @@ class AtomicJSONStorage(Storage):
         self._data: Data | None = None
         # Bumped whenever the data changes (a fresh read or a write).
         self.generation = 0
+        # Bumped only by reads that found the file changed by someone else: the TUI uses it to
+        # notice, after its own save, that the save also carried another process's changes.
+        self.disk_reads = 0
         # Called with every board freshly read from disk, so a bad entry is found before any write.
         self.on_load: Callable[[Data], Any] | None = None
         # The open lock file while this process holds the lock (set by BoardStore.lock_file).
@@ -151,13 +155,12 @@ class AtomicJSONStorage(Storage):
             self.forget()
             return None
         except OSError as error:
-            raise BoardError(
-                f"cannot read {self.path}: {error.strerror}; check the file's permissions."
-            ) from error
+            raise BoardError(f"cannot read {self.path}: {error.strerror}; check the file's permissions.") from error
         data = parse_board_bytes(raw, self.path)
         self._key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
         self._data = data
         self.generation += 1
+        self.disk_reads += 1
         if self.on_load is not None:
             try:
                 self.on_load(data)  # a board we cannot fully read must never be written
@@ -266,10 +269,13 @@ class BoardStore:
     def get(self, app_id: str) -> Application:
         application = self._load().get(app_id) if _is_id(app_id) else None
         if application is None:
-            raise BoardError(
-                f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids."
-            )
+            raise BoardError(f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids.")
         return application
+
+    @property
+    def disk_reads(self) -> int:
+        """How many times the file was read because it had changed (see the storage)."""
+        return self._storage.disk_reads
 
     def changed_on_disk(self) -> bool:
         """True when another process has written the file since we last read it."""
@@ -491,8 +497,7 @@ class _Draft:
         self.changed = False
         self._next_id: int | None = None
         if current is None:
-            self.data: Data = {META: {str(META_DOC_ID): {"schema_version": migrations.SCHEMA_VERSION,
-                                                          "next_id": 1}}}
+            self.data: Data = {META: {str(META_DOC_ID): {"schema_version": migrations.SCHEMA_VERSION, "next_id": 1}}}
         else:
             self.data = dict(current)
             self.data[META] = dict(current[META])

@@ -186,3 +186,52 @@ async def test_help_lists_the_keys_in_force(demo_board):
         assert "Focus Next" not in text
         await pilot.press("escape")
         assert app.screen is app.board_screen
+
+
+async def test_a_broken_board_shows_an_error_screen_and_stays_untouched(tmp_path):
+    from jobboard import backups
+
+    path = tmp_path / "board.json"
+    path.write_text('{"meta": {"1": {"schema_version": 1, "next_id": 1}}, "applications": {}}')
+    backups.backup_now(path, reason="daily")
+    path.write_bytes(b'{"meta": {"1": {"schema_ver')  # cut short, as by a crash of another tool
+    before = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.load_error:
+                break
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "cannot open this board" in text and "is not valid JSON" in text
+        assert str(path) in text and "restore" in text and "backups" in text
+        for key in ("L", "n", "d", "u", "j"):
+            await pilot.press(key)
+        await pilot.press("q")
+    assert app.return_code == 1
+    assert path.read_bytes() == before
+
+
+async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
+    from jobboard.model import new_application
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        other = BoardStore(demo_board)
+        other.update(
+            card.id, lambda a: a.with_event(__import__("jobboard.model").model.Event("heard_back", a.applied_on))
+        )
+        other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
+        await pilot.press("L")  # the TUI's own change, made on a board that is now stale
+        await app.flush()
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if any(a.company == "Zeta" for a in app.board.values()):
+                break
+        on_disk = BoardStore(demo_board).get(card.id)
+        assert on_disk.status == "interviewed"
+        assert any(e.kind == "heard_back" for e in on_disk.events)
+        assert any(a.company == "Zeta" for a in app.board.values())
+        assert app.board[card.id].status == "interviewed"

@@ -176,11 +176,13 @@ class JobBoardApp(App[None]):
 
     @work(thread=True, exit_on_error=False, name="board writer")
     def _serve_jobs(self) -> None:
+        reload_wanted = False
         while True:
             job = self._jobs.get()
             try:
                 if job is None:
                     return
+                reads_before = self.store.disk_reads
                 try:
                     message = job(self.store)
                 except BoardError as error:
@@ -189,6 +191,16 @@ class JobBoardApp(App[None]):
                     message = WriteFailed(f"could not use {self.store.path}: {error}")
                 if message is not None:
                     self.post_message(message)
+                if self.store.disk_reads != reads_before and not isinstance(message, BoardLoaded):
+                    # The save re-read a file another process had changed; show their changes
+                    # too, once our own queued saves are done.
+                    reload_wanted = True
+                if reload_wanted and self._jobs.qsize() == 0 and self.loaded:
+                    reload_wanted = False
+                    try:
+                        self.post_message(BoardLoaded(self.store.applications()))
+                    except BoardError as error:
+                        self.post_message(WriteFailed(str(error)))
             finally:
                 self._jobs.task_done()
 
