@@ -78,9 +78,7 @@ pass_session = click.make_pass_decorator(Session)
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (or $JOBBOARD_DB).")
-@click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG)."
-)
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
 @click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
 @click.version_option(__version__, prog_name="jobboard")
 @click.pass_context
@@ -208,9 +206,7 @@ def format_table(applications: list[Application]) -> str:
     for a in applications:
         rows.append((a.id, a.status, clip(a.company, 28), clip(a.role, 32), ago(a.applied_on, now)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    )
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
 
 
 def clip(text: str, width: int) -> str:

@@ -17,9 +17,7 @@ def list_backups(session: Session) -> None:
     """List the board's backups, newest first (one path a line)."""
     found = backups.list_backups(session.board_path)
     if not found:
-        click.echo(
-            f"No backups yet beside {session.board_path} (one is kept each day the board changes).", err=True
-        )
+        click.echo(f"No backups yet beside {session.board_path} (one is kept each day the board changes).", err=True)
         return
     for path in found:
         click.echo(str(path))

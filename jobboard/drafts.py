@@ -19,12 +19,9 @@ from jobboard.model import Application
 PRINCIPLES: dict[str, str] = {
     "P1": "A recruiter sifts through about a hundred resumes a day; quiet means busy, not no.",
     "P2": "No answer yet? Follow up by email or a direct message to the recruiter.",
-    "P3": "If the recruiter stays quiet, reach someone else on the hiring team or the "
-    "company's social accounts.",
-    "P4": "After a no, first thank them and accept it; wait several days before asking "
-    "what to improve.",
-    "P5": "Feedback shows what the market wants: skills to build, salaries to expect, "
-    "resume lines to fix.",
+    "P3": "If the recruiter stays quiet, reach someone else on the hiring team or the company's social accounts.",
+    "P4": "After a no, first thank them and accept it; wait several days before asking what to improve.",
+    "P5": "Feedback shows what the market wants: skills to build, salaries to expect, resume lines to fix.",
     "P6": "Before applying, talk to the people you'd work with; they may even read your resume.",
     "P7": "Short, precise and polite: respect the reader's time.",
     "P8": "Roles get frozen, cancelled or reshuffled; a silence is rarely about you.",
@@ -89,9 +86,7 @@ _WHY: dict[str, str] = {
 }
 
 
-def why_text(
-    rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0
-) -> str:
+def why_text(rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0) -> str:
     """The reason for a step, with the date behind it ("Mon 2 Nov")."""
     template = _WHY.get(f"{rule}:{variant}", _WHY.get(rule, ""))
     shown = short_date(date, today) if date is not None else ""
@@ -103,13 +98,8 @@ def keep_going_text(active: int | None, rejections: int | None) -> str:
     ``rejections`` when that many outcomes in a row were a no; None for a trigger not met."""
     parts = []
     if active is not None:
-        count = {0: "No applications are", 1: "Only 1 application is"}.get(
-            active, f"Only {active} applications are"
-        )
-        parts.append(
-            f"{count} in play. Every new interview raises the odds of a good match, "
-            "so line up a few more."
-        )
+        count = {0: "No applications are", 1: "Only 1 application is"}.get(active, f"Only {active} applications are")
+        parts.append(f"{count} in play. Every new interview raises the odds of a good match, so line up a few more.")
     if rejections is not None:
         parts.append(
             f"The last {rejections} answers were no. Openings get frozen and plans change; "
@@ -166,11 +156,8 @@ def draft_for(
         opener = {
             "heard_back": f"Thanks again for your reply on {on} about the {role} role at "
             f"{company}; I wanted to pick up where we left off.",
-            "interview": f"I'm following up on my interview on {on} for the {role} role "
-            f"at {company}.",
-        }.get(
-            variant, f"I applied for the {role} role at {company} on {on} and wanted to check in."
-        )
+            "interview": f"I'm following up on my interview on {on} for the {role} role at {company}.",
+        }.get(variant, f"I applied for the {role} role at {company} on {on} and wanted to check in.")
         body = [
             opener,
             "I'm still keen on the position and happy to send anything that helps.",
@@ -203,23 +190,20 @@ def draft_for(
     elif rule == "acknowledge_rejection":
         body = [
             f"Thank you for letting me know on {on} about the {role} role at {company}.",
-            "I appreciate the time you and the team spent on my application, and I'd be "
-            "glad to stay in touch.",
+            "I appreciate the time you and the team spent on my application, and I'd be glad to stay in touch.",
         ]
         closing = "All the best,"
     elif rule == "request_feedback":
         body = [
             f"Thanks again for your note of {on} about the {role} role at {company}.",
-            "If you have a moment, I'd value a line or two on what the role needed most "
-            "and where I could improve.",
+            "If you have a moment, I'd value a line or two on what the role needed most and where I could improve.",
             "It would help me focus my next steps.",
         ]
         closing = "Many thanks,"
     else:  # keep_in_touch
         if variant == "feedback":
             opener = (
-                f"Thank you again for the feedback on {on} about the {role} role at "
-                f"{company}; it was genuinely useful."
+                f"Thank you again for the feedback on {on} about the {role} role at {company}; it was genuinely useful."
             )
         else:
             # The Silent date means nothing to them; the application date does.

@@ -113,13 +113,9 @@ def _key(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalnum())
 
 
-_HEADER_LOOKUP: dict[str, str] = {
-    _key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases
-}
+_HEADER_LOOKUP: dict[str, str] = {_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _FIELD_LOOKUP: dict[str, str] = {**_HEADER_LOOKUP, **{_key(name): name for name in IMPORT_FIELDS}}
-_STATUS_LOOKUP: dict[str, str] = {
-    _key(word): status for status, words in STATUS_WORDS.items() for word in words
-}
+_STATUS_LOOKUP: dict[str, str] = {_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 
 
 @dataclass(frozen=True)
@@ -508,9 +504,7 @@ def _csv_rows(
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-                result.errors.append(
-                    RowError(line, f"{len(cells)} cells but the header has {len(header)} columns")
-                )
+                result.errors.append(RowError(line, f"{len(cells)} cells but the header has {len(header)} columns"))
                 continue
             values = {name: cells[index] for index, name in plan if index < len(cells)}
             rows.append((line, values))
@@ -562,8 +556,7 @@ def _plan_columns(
             result.errors.append(
                 RowError(
                     1,
-                    f"no column for {required} (looked for {looked_for});"
-                    f' name one with --map "Header={required}"',
+                    f'no column for {required} (looked for {looked_for}); name one with --map "Header={required}"',
                 )
             )
     return [(index, name) for name, index in chosen.items()]

@@ -96,9 +96,7 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
     if not isinstance(export_name, str) or not export_name.strip():
         raise ValueError("'export_name' must be a file name such as \"jobboard-{date}.md\"")
     keys = data.get("keys", {})
-    if not isinstance(keys, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
-    ):
+    if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
         raise ValueError('[keys] must map binding ids to keys, e.g. move_right = "ctrl+l"')
     etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
     if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):

@@ -93,8 +93,12 @@ def test_other_boards_and_stray_files_are_not_listed(tmp_path):
     path = tmp_path / "board.json"
     folder = backups.backups_folder(path)
     folder.mkdir()
-    for name in ("board-2-2026-11-01_100000-daily.json", "notes.txt", ".board-x.json.abc.tmp",
-                 "boardroom-2026-11-01_100000-daily.json"):
+    for name in (
+        "board-2-2026-11-01_100000-daily.json",
+        "notes.txt",
+        ".board-x.json.abc.tmp",
+        "boardroom-2026-11-01_100000-daily.json",
+    ):
         (folder / name).write_text("{}")
     (folder / "board-2026-11-01_100000-daily.json").write_text("{}")
     assert [p.name for p in backups.list_backups(path)] == ["board-2026-11-01_100000-daily.json"]
@@ -178,12 +182,15 @@ def test_restoring_the_oldest_backup_survives_pruning(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"hello, not a board", b"", (FIXTURES / "newer-schema.json").read_bytes(),
-     (FIXTURES / "bad-entry.json").read_bytes(), (FIXTURES / "wrong-shape-tinydb.json").read_bytes()],
+    [
+        b"hello, not a board",
+        b"",
+        (FIXTURES / "newer-schema.json").read_bytes(),
+        (FIXTURES / "bad-entry.json").read_bytes(),
+        (FIXTURES / "wrong-shape-tinydb.json").read_bytes(),
+    ],
 )
-def test_restoring_something_that_is_not_a_board_is_refused_and_changes_nothing(
-    board_with_backups, tmp_path, content
-):
+def test_restoring_something_that_is_not_a_board_is_refused_and_changes_nothing(board_with_backups, tmp_path, content):
     path = board_with_backups
     impostor = tmp_path / "impostor.json"
     impostor.write_bytes(content)
@@ -212,7 +219,8 @@ def test_backups_and_restore_through_a_real_process(board_with_backups, tmp_path
     oldest = listed.stdout.splitlines()[-1]
     restored = subprocess.run(
         [sys.executable, "-m", "jobboard", "--db", str(path), "restore", oldest],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert restored.returncode == 0, restored.stderr
     assert path.read_bytes() == Path(oldest).read_bytes()
@@ -221,7 +229,8 @@ def test_backups_and_restore_through_a_real_process(board_with_backups, tmp_path
     before = path.read_bytes()
     refused = subprocess.run(
         [sys.executable, "-m", "jobboard", "--db", str(path), "restore", str(impostor)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert "Traceback" not in refused.stderr

@@ -84,9 +84,7 @@ def test_list_table_and_status_filter(board, capsys):
 def test_move_show_log_and_delete(board, capsys):
     db = str(board)
     assert run(capsys, "--db", db, "move", "1", "silent", "--date", "2026-11-10")[0] == 0
-    assert (
-        run(capsys, "--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
-    )
+    assert run(capsys, "--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
     code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
     record = json.loads(out)
     assert record["status"] == "silent"

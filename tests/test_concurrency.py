@@ -110,9 +110,7 @@ def test_two_stores_in_one_process_take_turns(tmp_path):
         import threading
 
         done = threading.Event()
-        worker = threading.Thread(
-            target=lambda: (second.add(lambda i: new_application(i, "Globex", "QA")), done.set())
-        )
+        worker = threading.Thread(target=lambda: (second.add(lambda i: new_application(i, "Globex", "QA")), done.set()))
         worker.start()
         assert not done.wait(0.3), "the second store wrote while the first held the lock"
     worker.join(timeout=10)

@@ -118,9 +118,7 @@ def test_parse_user_date_reads_dates_ahead(text, expected):
     assert parse_user_date(text, TODAY) == TODAY.add(days=expected)
 
 
-@pytest.mark.parametrize(
-    "text", ["", "in a week", "3 weeks ago", "-3 days ago", "days ago", "2026-1-5", "12 Nov"]
-)
+@pytest.mark.parametrize("text", ["", "in a week", "3 weeks ago", "-3 days ago", "days ago", "2026-1-5", "12 Nov"])
 def test_parse_user_date_rejects(text):
     with pytest.raises(ValueError, match="is not a date: use YYYY-MM-DD"):
         parse_user_date(text, TODAY)

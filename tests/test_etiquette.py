@@ -171,9 +171,7 @@ RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("offset", "state"), [(-1, "upcoming"), (0, "due"), (1, "overdue")], ids=str
-)
+@pytest.mark.parametrize(("offset", "state"), [(-1, "upcoming"), (0, "due"), (1, "overdue")], ids=str)
 @pytest.mark.parametrize(
     ("application", "settings", "rule", "due"),
     [case[1:] for case in RULE_CASES],
@@ -200,9 +198,7 @@ def test_talk_to_team_is_due_every_day_until_done(today):
 
 
 def test_prepare_interview_default_timing_and_the_interview_day():
-    app = card(
-        "interviewed", moved("interviewed", NOV[10]), ev("interview", NOV[20]), applied=NOV[2]
-    )
+    app = card("interviewed", moved("interviewed", NOV[10]), ev("interview", NOV[20]), applied=NOV[2])
     assert next_step(app, NOV[18]).rule == "prepare_interview"
     assert next_step(app, NOV[18]).due == NOV[19]
     assert next_step(app, NOV[18]).state == "upcoming"
@@ -232,9 +228,7 @@ def test_heard_back_after_a_follow_up_answers_it():
 
 
 def test_only_unanswered_follow_ups_count():
-    app = card(
-        "applied", ev("follow_up", NOV[9]), ev("heard_back", NOV[10]), ev("follow_up", NOV[16])
-    )
+    app = card("applied", ev("follow_up", NOV[9]), ev("heard_back", NOV[10]), ev("follow_up", NOV[16]))
     step = next_step(app, NOV[17])
     assert (step.rule, step.due) == ("follow_up_other_channel", NOV[23])
 
@@ -259,9 +253,7 @@ def test_follow_up_other_channel_after_an_interview():
 
 
 def test_no_move_to_silent_while_an_interview_is_ahead():
-    app = card(
-        "applied", ev("follow_up", NOV[9]), ev("follow_up", NOV[16]), ev("interview", NOV[30])
-    )
+    app = card("applied", ev("follow_up", NOV[9]), ev("follow_up", NOV[16]), ev("interview", NOV[30]))
     step = next_step(app, NOV[25])
     assert (step.rule, step.due) == ("prepare_interview", NOV[29])
 
@@ -585,9 +577,7 @@ def test_from_mapping_reads_values_and_the_profile_name():
     settings = EtiquetteSettings.from_mapping(
         {"follow_up_business_days": 7, "keep_going_min_active": 0}, {"name": " Sam Lee "}
     )
-    assert settings == EtiquetteSettings(
-        follow_up_business_days=7, keep_going_min_active=0, your_name="Sam Lee"
-    )
+    assert settings == EtiquetteSettings(follow_up_business_days=7, keep_going_min_active=0, your_name="Sam Lee")
     assert EtiquetteSettings.from_mapping({}) == EtiquetteSettings()
     assert EtiquetteSettings.from_mapping(None, None) == EtiquetteSettings()
 
@@ -598,8 +588,7 @@ def test_from_mapping_reads_values_and_the_profile_name():
         (
             {"follow_up_business_days": "five"},
             None,
-            "etiquette.follow_up_business_days must be a whole number of days (0 or more), "
-            "not 'five'",
+            "etiquette.follow_up_business_days must be a whole number of days (0 or more), not 'five'",
         ),
         (
             {"thank_you_days": -1},
@@ -821,8 +810,7 @@ def test_keep_going_ignores_outcomes_after_today():
 def test_keep_going_both_triggers_and_settings():
     board = [*_active(1), _rejected(3, "r1"), _rejected(5, "r2")]
     assert keep_going_note(board, NOV[12]) == (
-        "Only 1 application is in play. Every new interview raises the odds of a good match, "
-        "so line up a few more."
+        "Only 1 application is in play. Every new interview raises the odds of a good match, so line up a few more."
     )
     both = keep_going_note(board, NOV[12], EtiquetteSettings(keep_going_rejections=2))
     assert both is not None and "Only 1 application" in both and "The last 2 answers" in both
@@ -879,9 +867,7 @@ def test_done_event_logs_the_matching_kind(rule, kind):
 
 def test_done_event_for_moves_prepare_and_wait():
     assert MOVE_TO == {"move_to_silent": "silent"}
-    assert done_event(card(), _step(NOV[2], "move_to_silent"), NOV[12]) == Event(
-        "status", NOV[12], status="silent"
-    )
+    assert done_event(card(), _step(NOV[2], "move_to_silent"), NOV[12]) == Event("status", NOV[12], status="silent")
     app = card("applied", ev("interview", NOV[20]))
     snooze = done_event(app, _step(NOV[19], "prepare_interview"), NOV[12])
     assert snooze is not None and (snooze.kind, snooze.date) == ("snooze", NOV[20])
@@ -899,11 +885,7 @@ def test_logging_the_done_event_moves_on_from_the_step(application, settings, ru
     step = next_step(application, due, settings)
     event = done_event(application, step, due)
     assert event is not None
-    after = (
-        application.moved_to(event.status, due)
-        if event.kind == "status"
-        else application.with_event(event)
-    )
+    after = application.moved_to(event.status, due) if event.kind == "status" else application.with_event(event)
     later = next_step(after, due, settings)
     assert (later.rule, later.due) != (step.rule, step.due) or later.snoozed_until
 

@@ -55,8 +55,9 @@ def test_random_changes_match_a_simple_model(ops):
             kind, ids = op[0], sorted(model, key=int)
             if kind == "add":
                 _, company, role, status = op
-                created = store.add(lambda i, c=company, r=role, s=status: new_application(
-                    i, c, r, status=s, applied_on=DAY))
+                created = store.add(
+                    lambda i, c=company, r=role, s=status: new_application(i, c, r, status=s, applied_on=DAY)
+                )
                 assert created.id not in handed_out, "an id was handed out twice"
                 handed_out.append(created.id)
                 model[created.id] = created.to_record()
@@ -139,8 +140,12 @@ record_fields = st.fixed_dictionaries(
 boardlike = st.fixed_dictionaries(
     {
         "meta": st.fixed_dictionaries(
-            {"1": st.fixed_dictionaries({"schema_version": st.sampled_from([1, 1, 0, 2, "1", None, True])},
-                                        optional={"next_id": json_values})}
+            {
+                "1": st.fixed_dictionaries(
+                    {"schema_version": st.sampled_from([1, 1, 0, 2, "1", None, True])},
+                    optional={"next_id": json_values},
+                )
+            }
         ),
     },
     optional={

@@ -315,9 +315,7 @@ with BoardStore(sys.argv[1]).lock_file():
 
 def hold_lock(path: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True, env=env
-    )
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True, env=env)
     assert holder.stdout.readline() == "locked\n"
     return holder
 

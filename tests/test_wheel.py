@@ -63,12 +63,8 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
             # No cache and no index: install the wheel alone and borrow this environment's
             # dependencies through a .pth file (searched after the venv's own site-packages).
             print(f"installing dependencies failed, borrowing them:\n{online.stderr}")
-            checked(
-                run(uv(), "pip", "install", "--quiet", "--no-deps", "--python", python, wheel, cwd=folder)
-            )
-            site = checked(
-                run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=folder)
-            )
+            checked(run(uv(), "pip", "install", "--quiet", "--no-deps", "--python", python, wheel, cwd=folder))
+            site = checked(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=folder))
             Path(site.stdout.strip(), "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return python
 
