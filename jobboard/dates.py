@@ -22,8 +22,18 @@ _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # is slow enough to matter when a large board works out every card's next step.
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -121,12 +131,9 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
         except ValueError as error:
             if "between" in str(error):
                 raise
-            raise ValueError(
-                f"'{str(text).strip()}' is not a real calendar date: check the month and day"
-            ) from None
+            raise ValueError(f"'{str(text).strip()}' is not a real calendar date: check the month and day") from None
     raise ValueError(
-        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', "
-        "tomorrow or 'in N days'"
+        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', tomorrow or 'in N days'"
     )
 
 

@@ -145,6 +145,18 @@ SAMPLES: list[Sample] = [
         ],
     ),
     (
+        "Pied Piper",
+        "Compression Engineer",
+        "rejected",
+        30,
+        {"contact": "Monica Hall"},
+        [
+            ("status", 10, {"status": "rejected"}),
+            ("acknowledged", 10, {}),
+            ("feedback_requested", 6, {"note": "Asked what the final round looked for"}),
+        ],
+    ),
+    (
         "Aperture Science",
         "QA Automation Engineer",
         "silent",

@@ -111,9 +111,7 @@ class EtiquetteSettings:
             if key not in numeric:
                 close = difflib.get_close_matches(str(key), numeric, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
-                raise ValueError(
-                    f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}"
-                )
+                raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}")
             # bool is an int in Python, but `true` is never a number of days.
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 unit = "whole number" if key.startswith("keep_going") else "whole number of days"
@@ -389,9 +387,7 @@ def next_step(
         state=_state(best.due, today),
         why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count),
         principles=RULE_PRINCIPLES[best.rule],
-        draft=drafts.draft_for(
-            best.rule, application, best.fact, best.variant, settings.your_name, today
-        ),
+        draft=drafts.draft_for(best.rule, application, best.fact, best.variant, settings.your_name, today),
     )
     return _apply_snooze(step, log, today)
 

@@ -7,6 +7,9 @@ JSON-safe dict the board file stores, and back.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -178,33 +181,49 @@ class Application:
         )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 # Dates a job hunt can have. Far outside this range the advice's date arithmetic would run off
 # the calendar (year 9999 + 5 business days), so such dates are refused where they come in.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_iso_date(text: Any) -> pendulum.Date:
-    """Parse a strict YYYY-MM-DD date between 1900 and 2199; raise ValueError otherwise."""
-    if not isinstance(text, str) or len(text) != 10:
+    """Parse a strict YYYY-MM-DD date between 1900 and 2199; raise ValueError otherwise.
+
+    Cached: a board of thousands of applications holds a few hundred distinct dates, and
+    loading it parses each of them many times.
+    """
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
-    try:
-        parsed = pendulum.parse(text, strict=True, exact=True)
-    except (ValueError, pendulum.parsing.exceptions.ParserError) as error:
-        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from error
-    if not isinstance(parsed, pendulum.Date) or isinstance(parsed, pendulum.DateTime):
-        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
-    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise ValueError(f"'{text}' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
-    return parsed
+    try:
+        return pendulum.Date(year, month, day)
+    except ValueError as error:
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from error
 
 
 def parse_timestamp(text: Any) -> pendulum.DateTime:
+    """A stored UTC timestamp (ISO 8601); the clock's now when missing."""
     if not text:
         return now_utc()
-    parsed = pendulum.parse(str(text))
-    if not isinstance(parsed, pendulum.DateTime):
-        raise ValueError(f"'{text}' is not a timestamp")
-    return parsed.in_timezone("UTC")
+    try:
+        # The stdlib parser is many times faster than pendulum.parse, which matters on load.
+        parsed = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        parsed = pendulum.parse(str(text))
+        if not isinstance(parsed, pendulum.DateTime):
+            raise ValueError(f"'{text}' is not a timestamp") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    utc = parsed.astimezone(dt.UTC)
+    # Built directly rather than through pendulum.instance(), which is slow on a large board.
+    return pendulum.DateTime(
+        utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, tzinfo=pendulum.UTC
+    )
 
 
 def new_application(

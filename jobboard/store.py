@@ -125,6 +125,8 @@ class AtomicJSONStorage(Storage):
         self._data: Data | None = None
         # Bumped whenever the data changes (a fresh read or a write).
         self.generation = 0
+        # Each application's encoded line, by id, with the record it was made from.
+        self._encoded: dict[str, tuple[Data, str]] = {}
         # Bumped only by reads that found the file changed by someone else: the TUI uses it to
         # notice, after its own save, that the save also carried another process's changes.
         self.disk_reads = 0
@@ -173,7 +175,7 @@ class AtomicJSONStorage(Storage):
         """Replace the board with ``data``; on any failure the file on disk is as it was."""
         try:
             # Serialise first: if this fails, nothing on disk has been touched.
-            payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+            payload = self._encode(data).encode("utf-8")
         except UnicodeEncodeError as error:
             raise BoardError(
                 f"could not save {self.path}: some text is not valid Unicode ({error.reason}); "
@@ -194,6 +196,29 @@ class AtomicJSONStorage(Storage):
         self._key = None if stat is None else (_read_counter(self.lock_path), stat)
         self._data = data
         self.generation += 1
+
+    def _encode(self, data: Data) -> str:
+        """The board as JSON with one application per line: readable and diff-friendly for the
+        user who owns the file, and fast, because only changed applications are re-encoded
+        (records are replaced whole, never edited in place, so identity tells what changed)."""
+        cache = self._encoded
+        fresh: dict[str, tuple[Data, str]] = {}
+        tables = []
+        for name, table in data.items():
+            rows = []
+            for doc_id, record in table.items():
+                hit = cache.get(doc_id) if name == APPLICATIONS else None
+                if hit is not None and hit[0] is record:
+                    line = hit[1]
+                else:
+                    line = f"  {json.dumps(doc_id)}: {json.dumps(record, ensure_ascii=False)}"
+                if name == APPLICATIONS:
+                    fresh[doc_id] = (record, line)
+                rows.append(line)
+            body = ",\n".join(rows)
+            tables.append(f" {json.dumps(name)}: {{\n{body}\n }}" if rows else f" {json.dumps(name)}: {{}}")
+        self._encoded = fresh
+        return "{\n" + ",\n".join(tables) + "\n}\n"
 
     def _bump_counter(self) -> None:
         if self.lock_fd is None:

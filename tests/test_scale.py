@@ -127,8 +127,6 @@ def test_script_commands_never_import_textual(boards, tmp_path, argv):
         "    assert exit.code in (0, None), exit.code\n"
         "sys.stderr.write(f\"LOADED {'textual' in sys.modules} {'jobboard.tui' in sys.modules}\\n\")\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, "--db", str(board), *argv], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", script, "--db", str(board), *argv], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "LOADED False False"

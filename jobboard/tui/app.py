@@ -110,6 +110,8 @@ class JobBoardApp(App[None]):
         self.history = History()
         self.loaded = False
         self.steps_ready = False
+        self._board_version = 0  # bumped on every change to self.board
+        self._keep_going: tuple[object, str | None] = (None, None)
         self.load_error: str | None = None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
 
@@ -213,6 +215,7 @@ class JobBoardApp(App[None]):
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.board = {a.id: a for a in message.applications}
+        self._board_version += 1
         self.steps.clear()
         self.steps_ready = False
         first = not self.loaded
@@ -227,14 +230,18 @@ class JobBoardApp(App[None]):
         # Steps worked out for cards changed meanwhile are newer than these: keep them.
         self.steps = {**message.steps, **self.steps}
         self.steps_ready = True
-        self.board_screen.refresh_board()
+        self.board_screen.refresh_due_counts()
 
     def on_saved(self, message: Saved) -> None:
-        application = message.application
-        if application.id in self.board:
-            self.board[application.id] = application
-            self.steps.pop(application.id, None)
-            self.board_screen.refresh_board()
+        saved = message.application
+        shown = self.board.get(saved.id)
+        # Usually the file now says exactly what the screen already shows; redraw only if a
+        # change made elsewhere came along with the save.
+        if shown is not None and shown != saved:
+            self.board[saved.id] = saved
+            self.steps.pop(saved.id, None)
+            self._board_version += 1
+            self.board_screen.refresh_board(changed=Change("saved", shown, saved))
 
     def on_write_failed(self, message: WriteFailed) -> None:
         if not self.loaded:
@@ -271,7 +278,12 @@ class JobBoardApp(App[None]):
         return step
 
     def keep_going(self) -> str | None:
-        return keep_going_note(list(self.board.values()), self.today, self.settings.etiquette)
+        """The board-level note, worked out once per version of the board (it reads every card)."""
+        key = (self._board_version, self.today)
+        if self._keep_going[0] != key:
+            note = keep_going_note(list(self.board.values()), self.today, self.settings.etiquette)
+            self._keep_going = (key, note)
+        return self._keep_going[1]
 
     def change(self, app_id: str, edit: Callable[[Application], Application], label: str) -> Application:
         """Apply ``edit`` now on screen and, through the writer, to the file as it is on disk."""
@@ -348,11 +360,12 @@ class JobBoardApp(App[None]):
         target = change.after or change.before
         assert target is not None
         self.steps.pop(target.id, None)
+        self._board_version += 1
         if change.after is None:
             self.board.pop(target.id, None)
         else:
             self.board[target.id] = change.after
-        self.board_screen.refresh_board(keep_id=target.id if change.after else None)
+        self.board_screen.refresh_board(keep_id=target.id if change.after else None, changed=change)
 
     @property
     def board_file(self) -> Path:

@@ -91,7 +91,9 @@ class CardList(ScrollView, can_focus=False):
     def set_cards(self, cards: list[Application], keep_id: str | None = None) -> None:
         """Show these cards; keep the cursor on ``keep_id`` if it is still here."""
         self.cards = cards
-        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        if size != self.virtual_size:
+            self.virtual_size = size
         index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
         self.refresh()

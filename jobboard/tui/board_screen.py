@@ -6,6 +6,8 @@ moves a card behind it. Every binding has an id, so config.toml's [keys] can rem
 
 from __future__ import annotations
 
+import bisect
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.board import CardList, ColumnView
 from jobboard.tui.card_actions import CardActions
@@ -26,6 +29,11 @@ EMPTY_BOARD = (
     'or from a shell:  jobboard add ACME "Backend Engineer"\n\n'
     "Press ? for every key."
 )
+
+
+def card_order(application: Application) -> tuple[int, int]:
+    """Newest application first (the ones you are most likely acting on lead), then newest id."""
+    return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
 
 
 def matches(application: Application, needle: str) -> bool:
@@ -80,6 +88,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         super().__init__()
         self.active_column = 0
         self.filter_text = ""
+        self._views: list[ColumnView] = []
+        self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
+        self._title = ""
+        self._panel_shows: tuple | None = None
+        self._bindings_state: tuple | None = None
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
@@ -103,52 +116,76 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#empty-board").display = False
         self.query_one("#filter").display = False
+        self._views = list(self.query(ColumnView))
         self._activate(0)
 
     # -- the columns ----------------------------------------------------------------------------
 
     @property
     def column_views(self) -> list[ColumnView]:
-        return list(self.query(ColumnView))
+        return self._views
 
     @property
     def current_list(self) -> CardList:
-        return self.column_views[self.active_column].card_list
+        return self._views[self.active_column].card_list
 
     @property
     def selected(self) -> Application | None:
-        return self.current_list.selected
+        return self.current_list.selected if self._views else None
 
-    def refresh_board(self, keep_id: str | None = None) -> None:
-        """Redraw every column from the app's board; the cursor stays on ``keep_id`` (or on the
-        card it was on), following it into another column when it moved."""
+    def refresh_board(self, keep_id: str | None = None, changed: Change | None = None) -> None:
+        """Show the app's board; the cursor stays on ``keep_id`` (or on the card it was on),
+        following it into another column when it moved.
+
+        With ``changed`` (one application added, edited, moved or deleted) only the columns it
+        left and entered are touched, so a keystroke costs the same on any size of board.
+        """
         app = self.jobboard
         keep_id = keep_id or (self.selected.id if self.selected else None)
-        by_status: dict[str, list[Application]] = {status: [] for status in app.columns}
         needle = self.filter_text.casefold().strip()
-        for application in app.board.values():
-            if application.status in by_status and (not needle or matches(application, needle)):
-                by_status[application.status].append(application)
-        for index, view in enumerate(self.column_views):
-            cards = by_status[view.status]
-            # Newest application first: the ones you are most likely acting on lead.
-            cards.sort(key=lambda a: (a.applied_on, int(a.id) if a.id.isdigit() else 0), reverse=True)
-            due = (
-                sum(
-                    1
-                    for a in cards
-                    if app.step_for(a).state in ("due", "overdue") and app.step_for(a).snoozed_until is None
-                )
-                if len(cards) <= 2000
-                else 0
-            )
-            view.set_header(len(cards), due)
+        if changed is not None and not needle and self._cards:
+            touched = self._apply_change(changed)
+        else:
+            self._cards = {status: [] for status in app.columns}
+            for application in app.board.values():
+                if application.status in self._cards and (not needle or matches(application, needle)):
+                    self._cards[application.status].append(application)
+            for cards in self._cards.values():
+                cards.sort(key=card_order)
+            touched = set(self._cards)
+        for index, view in enumerate(self._views):
+            if view.status not in touched:
+                continue
+            cards = self._cards[view.status]
+            view.set_header(len(cards), self._due_count(cards))
             view.card_list.set_cards(cards, keep_id)
-            if keep_id and any(a.id == keep_id for a in cards) and index != self.active_column:
+            if keep_id and index != self.active_column and any(a.id == keep_id for a in cards):
                 self._activate(index)
-        self._update_title(by_status)
-        self.query_one("#empty-board").display = app.loaded and not app.board
-        self.query_one("#main").display = not (app.loaded and not app.board)
+        self._update_title()
+        empty = app.loaded and not app.board
+        for widget, shown in ((self.query_one("#empty-board"), empty), (self.query_one("#main"), not empty)):
+            if widget.display != shown:
+                widget.display = shown
+        self.show_selected()
+
+    def _apply_change(self, change: Change) -> set[str]:
+        """Take one application out of its old column and put it in its new one, in order."""
+        touched: set[str] = set()
+        if change.before is not None and change.before.status in self._cards:
+            cards = self._cards[change.before.status]
+            self._cards[change.before.status] = [a for a in cards if a.id != change.before.id]
+            touched.add(change.before.status)
+        if change.after is not None and change.after.status in self._cards:
+            bisect.insort(self._cards[change.after.status], change.after, key=card_order)
+            touched.add(change.after.status)
+        return touched
+
+    def refresh_due_counts(self) -> None:
+        """Headers again, once every card's step is known."""
+        for view in self._views:
+            cards = self._cards.get(view.status, [])
+            view.set_header(len(cards), self._due_count(cards))
+            view.card_list.refresh()
         self.show_selected()
 
     def _due_count(self, cards: list[Application]) -> int:
@@ -161,9 +198,9 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             steps = [s for s in (app.steps.get(a.id) for a in cards) if s is not None]
         return sum(1 for s in steps if s.state in ("due", "overdue") and s.snoozed_until is None)
 
-    def _update_title(self, by_status: dict[str, list[Application]]) -> None:
+    def _update_title(self) -> None:
         app = self.jobboard
-        shown = sum(len(cards) for cards in by_status.values())
+        shown = sum(len(cards) for cards in self._cards.values())
         parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
         on_board = sum(1 for a in app.board.values() if a.status in app.columns)
         if self.filter_text.strip():
@@ -171,10 +208,13 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         hidden = len(app.board) - on_board
         if hidden:
             parts.append(f"{hidden} in columns not shown")
-        self.query_one("#title-bar", Static).update("  ·  ".join(parts))
+        title = "  ·  ".join(parts)
+        if title != self._title:
+            self._title = title
+            self.query_one("#title-bar", Static).update(title)
 
     def _activate(self, index: int) -> None:
-        views = self.column_views
+        views = self._views
         if not views:
             return
         self.active_column = max(0, min(index, len(views) - 1))
@@ -184,13 +224,30 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.show_selected()
 
     def show_selected(self) -> None:
+        """The panel and the footer follow the selection; both are redrawn only when what they
+        show has changed, because each redraw costs a layout pass."""
         app = self.jobboard
         application = self.selected
         step = app.step_for(application) if application else None
-        column = STATUS_TITLES.get(self.column_views[self.active_column].status, "")
+        column = STATUS_TITLES.get(self._views[self.active_column].status, "") if self._views else ""
         hint = f"No applications in {column}." if app.board else ""
-        self.query_one(SidePanel).show(application, step, app.today, app.keep_going(), hint)
-        self.refresh_bindings()
+        keep_going = app.keep_going()
+        shown = (application, step, keep_going, hint, app.today)
+        if shown != self._panel_shows:
+            self._panel_shows = shown
+            self.query_one(SidePanel).show(application, step, app.today, keep_going, hint)
+        bindings = (
+            application is not None,
+            self.active_column,
+            bool(step and step.draft),
+            bool(step and step.rule != "wait"),
+            bool(app.history.past),
+            bool(app.history.future),
+            bool(self.filter_text),
+        )
+        if bindings != self._bindings_state:
+            self._bindings_state = bindings
+            self.refresh_bindings()
 
     @on(CardList.Selected)
     def _card_selected(self) -> None:

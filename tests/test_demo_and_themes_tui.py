@@ -1,0 +1,66 @@
+"""The demo shows every rule on any weekday; themes in the running app."""
+
+from __future__ import annotations
+
+import json
+
+import pendulum
+import pytest
+
+from jobboard import themes as theme_files
+from jobboard.demo import demo_builds
+from jobboard.etiquette import RULE_ORDER, next_step
+from jobboard.settings import Settings
+from jobboard.store import BoardStore
+from jobboard.tui.app import JobBoardApp
+from tests.test_tui_board import loaded
+
+
+@pytest.mark.parametrize("day", range(16, 23))  # Monday 16 to Sunday 22 November 2026
+def test_the_demo_exercises_every_rule_whatever_the_weekday(day):
+    today = pendulum.date(2026, 11, day)
+    applications = [build(str(i)) for i, build in enumerate(demo_builds(today), 1)]
+    rules = {next_step(a, today).rule for a in applications}
+    assert rules == set(RULE_ORDER)
+    assert any(next_step(a, today).snoozed_until for a in applications)
+    assert len(applications) >= 12
+    assert {a.status for a in applications} >= {"applied", "interviewed", "silent", "rejected"}
+
+
+async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_path):
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "ocean.toml").write_text('name = "ocean"\nprimary = "#ggg"\n')
+    (folder / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n')
+    loaded_themes, problems = theme_files.load_all(folder)
+    app = JobBoardApp(BoardStore(demo_board), Settings(), themes=loaded_themes, theme_problems=problems)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "ocean.toml" in messages
+        assert app.theme == "jobboard-dark"
+        assert "mine" in app.available_themes
+
+
+async def test_a_theme_picked_while_running_is_remembered(demo_board):
+    from jobboard.cli_themes import remembered_theme
+    from jobboard.settings import state_path
+
+    app = JobBoardApp(BoardStore(demo_board), Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.theme = "jobboard-light"
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if state_path().exists():
+                break
+    assert remembered_theme() == "jobboard-light"
+    assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
+
+
+def test_demo_board_at_200x60(demo_board, snap_compare):
+    async def wait(pilot):
+        await loaded(pilot)
+
+    app = JobBoardApp(BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected"))
+    assert snap_compare(app, terminal_size=(200, 60), run_before=wait)
