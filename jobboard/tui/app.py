@@ -8,7 +8,9 @@ once (the keystroke repaints immediately) and the writer makes the change durabl
 
 from __future__ import annotations
 
+import concurrent.futures
 import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
 
 DISK_CHECK_SECONDS = 1.0
+PRELOAD_WAIT_SECONDS = 0.25
 Job = Callable[[BoardStore], "Message | None"]
 
 
@@ -114,6 +117,10 @@ class JobBoardApp(App[None]):
         self._keep_going: tuple[object, str | None] = (None, None)
         self.load_error: str | None = None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
+        # The board starts loading now, while Textual starts up, so that the first paint can
+        # usually show the cards rather than an empty board followed by a second full paint.
+        self._preload: concurrent.futures.Future[list[Application]] = concurrent.futures.Future()
+        threading.Thread(target=self._preload_board, name="board preload", daemon=True).start()
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -134,6 +141,14 @@ class JobBoardApp(App[None]):
     def watch_theme(self, name: str) -> None:
         if self._theme_settled:  # a theme picked in the palette is remembered for next time
             self._save_theme(name)
+            self.call_after_refresh(self._recolour_headers)
+
+    def _recolour_headers(self) -> None:
+        from jobboard.tui.board import ColumnHeader
+
+        for header in self.query(ColumnHeader):
+            active, header.active = header.active, not header.active
+            header.show_active(active)
 
     @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
@@ -143,6 +158,15 @@ class JobBoardApp(App[None]):
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
 
+    def _preload_board(self) -> None:
+        try:
+            self._preload.set_result(self.store.applications())
+        except BaseException as error:  # handed to the writer, which reports it
+            self._preload.set_exception(error)
+
+    def _first_load(self, store: BoardStore) -> Message:
+        return BoardLoaded(self._preload.result())
+
     def on_mount(self) -> None:
         from jobboard.tui.board_screen import BoardScreen
 
@@ -150,9 +174,18 @@ class JobBoardApp(App[None]):
         self._apply_keymap(BoardScreen)
         if self.theme_problems:
             self.notify("\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15)
+        try:
+            # A short wait for a small board beats painting the screen twice; a large one
+            # arrives from the writer thread instead and the board shows as soon as it is read.
+            self._take_board(self._preload.result(timeout=PRELOAD_WAIT_SECONDS))
+        except (concurrent.futures.TimeoutError, BoardError, OSError):
+            pass
         self.push_screen(BoardScreen())
         self._serve_jobs()
-        self.submit(lambda store: BoardLoaded(store.applications()))
+        if not self.loaded:
+            self.submit(self._first_load)
+        else:
+            self.call_after_refresh(self._work_out_steps)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
 
     async def action_quit(self) -> None:
@@ -213,16 +246,25 @@ class JobBoardApp(App[None]):
 
     # -- messages from the writer -------------------------------------------------------------
 
-    def on_board_loaded(self, message: BoardLoaded) -> None:
-        self.board = {a.id: a for a in message.applications}
+    def _take_board(self, applications: list[Application]) -> None:
+        self.board = {a.id: a for a in applications}
         self._board_version += 1
         self.steps.clear()
         self.steps_ready = False
-        first = not self.loaded
         self.loaded = True
-        self.board_screen.refresh_board()
+
+    def _work_out_steps(self) -> None:
+        """Every card's next step, in the writer thread (the headers' due counts need them all;
+        the cards on screen work theirs out as they are painted)."""
         applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
         self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules) for a in applications}))
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        first = not self.loaded
+        self._take_board(message.applications)
+        self.board_screen.refresh_board()
+        # After the paint, so that working out the steps does not delay the first cards.
+        self.call_after_refresh(self._work_out_steps)
         if not first:
             self.notify("The board changed on disk; showing the latest.", timeout=3)
 
@@ -237,7 +279,7 @@ class JobBoardApp(App[None]):
         shown = self.board.get(saved.id)
         # Usually the file now says exactly what the screen already shows; redraw only if a
         # change made elsewhere came along with the save.
-        if shown is not None and shown != saved:
+        if shown is not None and shown.copy(updated=saved.updated) != saved:
             self.board[saved.id] = saved
             self.steps.pop(saved.id, None)
             self._board_version += 1

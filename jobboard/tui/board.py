@@ -14,6 +14,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -87,6 +88,8 @@ class CardList(ScrollView, can_focus=False):
         self.cards: list[Application] = []
         self.step_for = step_for
         self.today = pendulum.today().date()
+        self._styles: dict[str, Style] = {}
+        self._lines: dict[tuple, tuple[Application, NextStep | None, Strip]] = {}
 
     def set_cards(self, cards: list[Application], keep_id: str | None = None) -> None:
         """Show these cards; keep the cursor on ``keep_id`` if it is still here."""
@@ -132,37 +135,64 @@ class CardList(ScrollView, can_focus=False):
         if index >= len(self.cards) or line == CARD_HEIGHT - 1:
             return Strip.blank(width, self.rich_style)
         application = self.cards[index]
-        highlighted = index == self.cursor and self.active
-        base = self.get_component_rich_style("card--cursor") if index == self.cursor else self.rich_style
-        if index == self.cursor and not self.active:
-            base = self.rich_style + Style(underline=False, dim=False, reverse=False)
-        return Strip(self._card_line(application, line, width, base, highlighted), width)
+        is_cursor = index == self.cursor
+        highlighted = is_cursor and self.active
+        step = self.step_for(application) if line == 0 else None
+        # Lines are cached by what they show: scrolling and moving the cursor repaint from the
+        # cache, and a changed application (a new object) or step simply misses it.
+        key = (application.id, line, width, is_cursor, highlighted)
+        hit = self._lines.get(key)
+        if hit is not None and hit[0] is application and hit[1] is step:
+            return hit[2]
+        strip = Strip(self._card_line(application, step, line, width, is_cursor, highlighted), width)
+        if len(self._lines) > 4000:
+            self._lines.clear()
+        self._lines[key] = (application, step, strip)
+        return strip
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per theme (the lookup walks the stylesheet)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (
+                self.rich_style if name == "base" else self.get_component_rich_style(name)
+            )
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._lines.clear()
 
     def _card_line(
-        self, application: Application, line: int, width: int, base: Style, highlighted: bool
+        self,
+        application: Application,
+        step: NextStep | None,
+        line: int,
+        width: int,
+        is_cursor: bool,
+        highlighted: bool,
     ) -> list[Segment]:
+        base = self._style("card--cursor") if highlighted else self._style("base")
         gutter = "▌" if highlighted else " "
         inner = max(width - 2, 0)
         if line == 0:
-            step = self.step_for(application)
             mark = step_mark(step)
             mark_style = base
             if step is not None and step.state == "overdue" and step.snoozed_until is None:
-                mark_style = base + self.get_component_rich_style("card--overdue")
-            elif mark not in (" ",):
-                mark_style = base + self.get_component_rich_style("card--due")
-            company_style = base + self.get_component_rich_style("card--company")
+                mark_style = base + self._style("card--overdue")
+            elif mark != " ":
+                mark_style = base + self._style("card--due")
             return [
                 Segment(gutter, base),
-                Segment(fit(one_line(application.company), max(inner - 1, 0)), company_style),
+                Segment(fit(one_line(application.company), max(inner - 1, 0)), base + self._style("card--company")),
                 Segment(mark, mark_style),
                 Segment(" ", base),
             ]
         if line == 1:
-            role_style = base + self.get_component_rich_style("card--role")
             return [
                 Segment(gutter, base),
-                Segment(fit(one_line(application.role), inner), role_style),
+                Segment(fit(one_line(application.role), inner), base + self._style("card--role")),
                 Segment(" ", base),
             ]
         ago = _ago(application.applied_on, self.today)
@@ -170,7 +200,7 @@ class CardList(ScrollView, can_focus=False):
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
         return [
             Segment(gutter, base),
-            Segment(fit(meta, inner), base + self.get_component_rich_style("card--meta")),
+            Segment(fit(meta, inner), base + self._style("card--meta")),
             Segment(" ", base),
         ]
 
@@ -182,24 +212,41 @@ def _ago(date: pendulum.Date, today: pendulum.Date) -> str:
 
 
 class ColumnHeader(Static):
-    """The column's name over its counts, shortened to fit a narrow column rather than wrapped."""
+    """The column's name over its counts, shortened to fit a narrow column rather than wrapped.
 
-    def __init__(self, title: str) -> None:
+    Drawn in the column's own colour, filled with it when the column is active. The header
+    paints that itself (no CSS class changes), so moving between columns is a repaint, not a
+    restyle of the whole board.
+    """
+
+    def __init__(self, status: str) -> None:
         super().__init__(classes="column-header")
-        self.title = title
+        self.status = status
+        self.title = STATUS_TITLES.get(status, status.title())
         self.count = 0
         self.due = 0
+        self.active = False
 
     def show_counts(self, count: int, due: int) -> None:
-        self.count, self.due = count, due
-        self.refresh()
+        if (count, due) != (self.count, self.due):
+            self.count, self.due = count, due
+            self.refresh()
 
-    def render(self) -> str:
+    def show_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            # An inline background, not a CSS class: no restyle of the board, just a repaint.
+            colour = self.app.theme_variables.get(f"column-{self.status}") if active else None
+            self.styles.background = colour
+            self.refresh()
+
+    def render(self) -> Content:
         width = max(self.content_size.width, 1)
         long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
         short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
         counts = long if len(long) <= width else short
-        return f"{fit(self.title, width).rstrip()}\n{fit(counts, width).rstrip()}"
+        style = "bold $background" if self.active else f"bold $column-{self.status}"
+        return Content.assemble((fit(self.title, width), style), "\n", (fit(counts, width), style))
 
 
 class ColumnView(Vertical):
@@ -208,7 +255,7 @@ class ColumnView(Vertical):
     def __init__(self, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         super().__init__(classes="column", id=f"column-{status}")
         self.status = status
-        self.header = ColumnHeader(STATUS_TITLES.get(status, status.title()))
+        self.header = ColumnHeader(status)
         self.card_list = CardList(status, step_for)
 
     def compose(self):

@@ -118,6 +118,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.query_one("#filter").display = False
         self._views = list(self.query(ColumnView))
         self._activate(0)
+        if self.jobboard.loaded:  # the board was read before the screen opened
+            self.refresh_board()
 
     # -- the columns ----------------------------------------------------------------------------
 
@@ -220,7 +222,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.active_column = max(0, min(index, len(views) - 1))
         for i, view in enumerate(views):
             view.card_list.active = i == self.active_column
-            view.set_class(i == self.active_column, "-active")
+            view.header.show_active(i == self.active_column)
         self.show_selected()
 
     def show_selected(self) -> None:
@@ -238,7 +240,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self.query_one(SidePanel).show(application, step, app.today, keep_going, hint)
         bindings = (
             application is not None,
-            self.active_column,
+            self.active_column > 0,
+            self.active_column < len(self._views) - 1,
             bool(step and step.draft),
             bool(step and step.rule != "wait"),
             bool(app.history.past),
