@@ -11,7 +11,7 @@ import click
 from jobboard.cli import DATE, Session, cli, pass_session
 from jobboard.model import today
 from jobboard.safefile import atomic_write
-from jobboard.store import BoardError
+from jobboard.store import BoardError, paused_gc
 
 FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
@@ -39,7 +39,8 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 @pass_session
 def export_board(session: Session, fmt: str, output: Path | None, on, details: bool) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
-    text = render_export(session, fmt, on or today(), details)
+    with paused_gc():  # tens of thousands of short-lived objects; see store.paused_gc
+        text = render_export(session, fmt, on or today(), details)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.
         sys.stdout.buffer.write(text.encode("utf-8"))

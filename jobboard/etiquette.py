@@ -365,17 +365,20 @@ def next_step(
     application: Application,
     today: pendulum.Date,
     settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+    words: bool = True,
 ) -> NextStep:
     """The single next step for ``application`` as seen on ``today``.
 
     The applicable rule with the earliest due date wins; ties go to the earlier rule in
     ETIQUETTE.md's table. An active snooze turns the step into an upcoming one due when the
-    snooze ends.
+    snooze ends. ``words=False`` leaves out the reason and the draft (``why`` is "" and
+    ``draft`` None): the same rule, title, due date and state, for callers that go through a
+    whole board and show only those (the board's markers, the markdown table).
     """
     log = _Log(application)
     found = _candidates(log, today, settings)
     if not found:
-        why = drafts.why_text("wait", application.status, None, today)
+        why = drafts.why_text("wait", application.status, None, today) if words else ""
         title = drafts.TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
@@ -385,9 +388,13 @@ def next_step(
         title=drafts.TITLES[best.rule].format(company=application.company),
         due=best.due,
         state=_state(best.due, today),
-        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count),
+        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count) if words else "",
         principles=RULE_PRINCIPLES[best.rule],
-        draft=drafts.draft_for(best.rule, application, best.fact, best.variant, settings.your_name, today),
+        draft=(
+            drafts.draft_for(best.rule, application, best.fact, best.variant, settings.your_name, today)
+            if words
+            else None
+        ),
     )
     return _apply_snooze(step, log, today)
 

@@ -211,7 +211,7 @@ def to_markdown(
             continue
         out.append("| Company | Role | Applied | Last contact | Next step | Due |")
         out.append("| --- | --- | --- | --- | --- | --- |")
-        steps = [next_step(application, today, settings) for application in members]
+        steps = [next_step(application, today, settings, words=False) for application in members]
         for application, step in zip(members, steps, strict=True):
             cells = (
                 escape_markdown(application.company),

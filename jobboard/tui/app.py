@@ -115,6 +115,7 @@ class JobBoardApp(App[None]):
         self.steps_ready = False
         self._board_version = 0  # bumped on every change to self.board
         self._keep_going: tuple[object, str | None] = (None, None)
+        self._advice: tuple[object, NextStep | None] = (None, None)
         self.load_error: str | None = None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         # The board starts loading now, while Textual starts up, so that the first paint can
@@ -257,7 +258,7 @@ class JobBoardApp(App[None]):
         """Every card's next step, in the writer thread (the headers' due counts need them all;
         the cards on screen work theirs out as they are painted)."""
         applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
-        self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules) for a in applications}))
+        self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications}))
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         first = not self.loaded
@@ -316,8 +317,18 @@ class JobBoardApp(App[None]):
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)
         if step is None:
-            step = self.steps[application.id] = next_step(application, self.today, self.settings.etiquette)
+            step = self.steps[application.id] = next_step(
+                application, self.today, self.settings.etiquette, words=False
+            )
         return step
+
+    def advice_for(self, application: Application) -> NextStep:
+        """The next step with its reason and draft, for the one card the panel shows (the
+        board-wide cache keeps only what the markers and counts need)."""
+        key = (application, self.today)
+        if self._advice[0] != key:
+            self._advice = (key, next_step(application, self.today, self.settings.etiquette))
+        return self._advice[1]
 
     def keep_going(self) -> str | None:
         """The board-level note, worked out once per version of the board (it reads every card)."""

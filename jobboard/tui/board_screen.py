@@ -230,7 +230,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         show has changed, because each redraw costs a layout pass."""
         app = self.jobboard
         application = self.selected
-        step = app.step_for(application) if application else None
+        step = app.advice_for(application) if application else None
         column = STATUS_TITLES.get(self._views[self.active_column].status, "") if self._views else ""
         hint = f"No applications in {column}." if app.board else ""
         keep_going = app.keep_going()
@@ -272,7 +272,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             application = self.selected
             if application is None:
                 return None
-            step = self.jobboard.step_for(application)
+            step = self.jobboard.advice_for(application)
             if action == "copy_draft":
                 return True if step.draft else None
             if action == "step_done":

@@ -44,7 +44,7 @@ class NextStepActions:
 
     def action_copy_draft(self) -> None:
         application = self.selected
-        step = self.jobboard.step_for(application) if application else None
+        step = self.jobboard.advice_for(application) if application else None
         if not step or not step.draft:
             self.notify("This step has no draft to copy.")
             return
