@@ -43,7 +43,7 @@ from typing import Any
 
 import pendulum
 
-from jobboard.export import JSON_FORMAT, JSON_VERSION
+from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION
 from jobboard.model import (
     ALL_STATUSES,
     EVENT_KINDS,
@@ -55,19 +55,10 @@ from jobboard.model import (
     parse_timestamp,
 )
 
-# Fields a column can fill, and `ignore` to drop a column on purpose.
-IMPORT_FIELDS: tuple[str, ...] = (
-    "company",
-    "role",
-    "status",
-    "applied_on",
-    *TEXT_FIELDS,
-    "tags",
-    "events",
-    "id",
-    "created",
-    "updated",
-)
+# Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
+# people map their own headers to first; and `ignore` to drop a column on purpose.
+_BOOKKEEPING = ("id", "created", "updated")
+IMPORT_FIELDS: tuple[str, ...] = (*(c for c in CSV_COLUMNS if c not in _BOOKKEEPING), *_BOOKKEEPING)
 IGNORE = "ignore"
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {

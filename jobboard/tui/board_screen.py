@@ -307,18 +307,16 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.jobboard.change(application.id, lambda a: a.moved_to(status, today), f"move to {status}")
 
     def action_undo(self) -> None:
-        change = self.jobboard.undo()
-        if change is None:
-            self.notify("Nothing to undo.")
-        else:
-            self.notify(f"Undid {change.label}.", timeout=2)
+        self._say_replayed(self.jobboard.undo(), "undo", "Undid")
 
     def action_redo(self) -> None:
-        change = self.jobboard.redo()
+        self._say_replayed(self.jobboard.redo(), "redo", "Redid")
+
+    def _say_replayed(self, change: Change | None, verb: str, done: str) -> None:
         if change is None:
-            self.notify("Nothing to redo.")
+            self.notify(f"Nothing to {verb}.")
         else:
-            self.notify(f"Redid {change.label}.", timeout=2)
+            self.notify(f"{done} {change.label}.", timeout=2)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)

@@ -57,32 +57,28 @@ class NextStepActions:
             self._log(application, Event("heard_back", self.jobboard.today), "heard back")
 
     def action_interview(self) -> None:
-        from jobboard.tui.screens import AskDateScreen
-
         application = self.selected
-        if application is None:
-            return
-
-        def logged(day: pendulum.Date | None) -> None:
-            if day is not None:
-                self._log(application, Event("interview", day), f"interview on {day.format('D MMM')}")
-
-        question = f"When is (or was) the interview with {one_line(application.company)}?"
-        self.app.push_screen(AskDateScreen(question, "today"), logged)
+        if application is not None:
+            question = f"When is (or was) the interview with {one_line(application.company)}?"
+            self._ask_date_and_log(application, "interview", question, "today", "interview on")
 
     def action_snooze(self) -> None:
+        application = self.selected
+        if application is not None:
+            question = f"Hide the next step for {one_line(application.company)} until when?"
+            self._ask_date_and_log(application, "snooze", question, "tomorrow", "snooze until", allow_past=False)
+
+    def _ask_date_and_log(
+        self, application: Application, kind: str, question: str, default: str, label: str, allow_past: bool = True
+    ) -> None:
+        """Ask for a date, then log a ``kind`` event on it (escape logs nothing)."""
         from jobboard.tui.screens import AskDateScreen
 
-        application = self.selected
-        if application is None:
-            return
-
-        def snoozed(day: pendulum.Date | None) -> None:
+        def answered(day: pendulum.Date | None) -> None:
             if day is not None:
-                self._log(application, Event("snooze", day), f"snooze until {day.format('D MMM')}")
+                self._log(application, Event(kind, day), f"{label} {day.format('D MMM')}")
 
-        question = f"Hide the next step for {one_line(application.company)} until when?"
-        self.app.push_screen(AskDateScreen(question, "tomorrow", allow_past=False), snoozed)
+        self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past), answered)
 
     def action_agenda(self) -> None:
         from jobboard.etiquette import agenda
