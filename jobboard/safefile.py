@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -15,8 +16,9 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that readers see the old file or the new one, never half.
+def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
+    """Write ``payload`` (bytes, or chunks of bytes written in turn) to ``path`` so that
+    readers see the old file or the new one, never half.
 
     Temp file in the same folder (so the rename stays on one filesystem), flush, fsync,
     ``os.replace``, then fsync the folder so the rename itself is durable. On any error the
@@ -27,7 +29,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
     try:
         _keep_mode(path, fd)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in [payload] if isinstance(payload, bytes) else payload:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

@@ -177,7 +177,7 @@ class AtomicJSONStorage(Storage):
         """Replace the board with ``data``; on any failure the file on disk is as it was."""
         try:
             # Serialise first: if this fails, nothing on disk has been touched.
-            payload = self._encode(data).encode("utf-8")
+            payload = self._encode(data)
         except UnicodeEncodeError as error:
             raise BoardError(
                 f"could not save {self.path}: some text is not valid Unicode ({error.reason}); "
@@ -199,28 +199,33 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self.generation += 1
 
-    def _encode(self, data: Data) -> str:
-        """The board as JSON with one application per line: readable and diff-friendly for the
-        user who owns the file, and fast, because only changed applications are re-encoded
-        (records are replaced whole, never edited in place, so identity tells what changed)."""
+    def _encode(self, data: Data) -> list[bytes]:
+        """The board as JSON with one application per line, as chunks to write in turn.
+
+        One line per application is readable and diff-friendly for the user who owns the
+        file; only changed applications are re-encoded (records are replaced whole, never
+        edited in place, so identity tells what changed); and writing the chunks one by one
+        never builds a second copy of a large board in memory.
+        """
         cache = self._encoded
-        fresh: dict[str, tuple[Data, str]] = {}
-        tables = []
-        for name, table in data.items():
-            rows = []
-            for doc_id, record in table.items():
+        fresh: dict[str, tuple[Data, bytes]] = {}
+        chunks: list[bytes] = [b"{"]
+        for position, (name, table) in enumerate(data.items()):
+            chunks.append(f"{',' if position else ''}\n {json.dumps(name)}: {{".encode())
+            for index, (doc_id, record) in enumerate(table.items()):
                 hit = cache.get(doc_id) if name == APPLICATIONS else None
                 if hit is not None and hit[0] is record:
                     line = hit[1]
                 else:
-                    line = f"  {json.dumps(doc_id)}: {json.dumps(record, ensure_ascii=False)}"
+                    line = f"  {json.dumps(doc_id)}: {json.dumps(record, ensure_ascii=False)}".encode()
                 if name == APPLICATIONS:
                     fresh[doc_id] = (record, line)
-                rows.append(line)
-            body = ",\n".join(rows)
-            tables.append(f" {json.dumps(name)}: {{\n{body}\n }}" if rows else f" {json.dumps(name)}: {{}}")
+                chunks.append(b",\n" if index else b"\n")
+                chunks.append(line)
+            chunks.append(b"\n }" if table else b"}")
+        chunks.append(b"\n}\n")
         self._encoded = fresh
-        return "{\n" + ",\n".join(tables) + "\n}\n"
+        return chunks
 
     def _bump_counter(self) -> None:
         if self.lock_fd is None:

@@ -11,12 +11,15 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from jobboard.model import Application, Event, new_application, now_utc
 from jobboard.tui.board import one_line
-from jobboard.tui.forms import ApplicationFields, ApplicationForm, fields_of
+
+if TYPE_CHECKING:
+    from jobboard.tui.forms import ApplicationFields
 
 
 def edited(application: Application, fields: ApplicationFields, today: pendulum.Date) -> Application:
@@ -40,6 +43,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
 
 class CardActions:
     def action_new_application(self) -> None:
+        from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
         app = self.jobboard
         column = self.column_views[self.active_column].status if self.column_views else "applied"
 
@@ -61,6 +65,7 @@ class CardActions:
         app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
 
     def action_edit(self) -> None:
+        from jobboard.tui.forms import ApplicationForm, fields_of
         application = self.selected
         if application is None:
             return
