@@ -167,22 +167,35 @@ class Application:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Application:
-        """Build an application from a stored dict; raises KeyError/ValueError/TypeError when
-        the record is not one jobboard wrote."""
+        """Build an application from a stored dict; raises KeyError or ValueError (naming the
+        field) when the record is not one jobboard wrote. Strict about types, so a hand-edited
+        file with a number where text belongs is reported instead of silently converted."""
+        text = {}
+        for name in ("id", "company", "role", "status", *TEXT_FIELDS):
+            value = record[name] if name in _REQUIRED else record.get(name, "")
+            if type(value) is not str:
+                raise ValueError(f"'{name}' is missing or not text")
+            text[name] = value
+        tags = record.get("tags", [])
+        if type(tags) is not list or any(type(tag) is not str for tag in tags):
+            raise ValueError("'tags' is not a list of text")
+        events = record.get("events", [])
+        if type(events) is not list or any(type(event) is not dict for event in events):
+            raise ValueError("'events' is not a list of events")
+        for name in ("created", "updated"):
+            if record.get(name) is not None and type(record[name]) is not str:
+                raise ValueError(f"'{name}' is not text")
         return cls(
-            id=str(record["id"]),
-            company=str(record["company"]),
-            role=str(record["role"]),
-            status=str(record["status"]),
             applied_on=parse_iso_date(record["applied_on"]),
-            **{name: str(record.get(name, "")) for name in TEXT_FIELDS},
-            tags=[str(tag) for tag in record.get("tags", [])],
-            events=[Event.from_record(event) for event in record.get("events", [])],
+            tags=list(tags),
+            events=[Event.from_record(event) for event in events],
             created=parse_timestamp(record.get("created")),
             updated=parse_timestamp(record.get("updated")),
+            **text,
         )
 
 
+_REQUIRED = frozenset(("id", "company", "role", "status"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Dates a job hunt can have. Far outside this range the advice's date arithmetic would run off
