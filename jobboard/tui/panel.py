@@ -112,6 +112,11 @@ def timeline_content(application: Application) -> Content:
 class SidePanel(VerticalScroll, can_focus=False):
     """What to do next for the selected card, and everything known about it."""
 
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - Widget's own arguments
+        super().__init__(**kwargs)
+        self._shown: dict[str | None, Content] = {}
+        self._showing: str | None = None
+
     def compose(self):
         yield Static(id="panel-keep-going", classes="keep-going")
         yield Static(id="panel-step", classes="panel-section")
@@ -127,17 +132,26 @@ class SidePanel(VerticalScroll, can_focus=False):
         empty_hint: str = "",
     ) -> None:
         note = self.query_one("#panel-keep-going", Static)
-        note.display = bool(keep_going)
-        note.update(Content.assemble(("KEEP GOING  ", "bold $success"), keep_going or ""))
+        self._set(note, Content.assemble(("KEEP GOING  ", "bold $success"), keep_going or ""), bool(keep_going))
         step_widget = self.query_one("#panel-step", Static)
         details = self.query_one("#panel-details", Static)
         timeline = self.query_one("#panel-timeline", Static)
         if application is None:
-            step_widget.update(Content(empty_hint))
-            details.display = timeline.display = False
+            self._set(step_widget, Content(empty_hint), True)
+            self._set(details, Content(""), False)
+            self._set(timeline, Content(""), False)
             return
-        details.display = timeline.display = True
-        step_widget.update(step_content(step, today) if step else "")
-        details.update(details_content(application, today))
-        timeline.update(timeline_content(application))
-        self.scroll_home(animate=False)
+        if application.id != self._showing:
+            self._showing = application.id
+            self.scroll_home(animate=False)
+        self._set(step_widget, step_content(step, today) if step else Content(""), True)
+        self._set(details, details_content(application, today), True)
+        self._set(timeline, timeline_content(application), True)
+
+    def _set(self, widget: Static, content: Content, shown: bool) -> None:
+        """Update a section only when what it shows changed: each update costs a layout pass."""
+        if widget.display != shown:
+            widget.display = shown
+        if self._shown.get(widget.id) != content:
+            self._shown[widget.id] = content
+            widget.update(content)
