@@ -27,7 +27,7 @@ What the TUI's "f" (done) key should do for each step is :func:`done_event`'s jo
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, NamedTuple
 
@@ -458,12 +458,15 @@ def agenda(
     today: pendulum.Date,
     settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
     include_upcoming: bool = False,
+    step_for: Callable[[Application], NextStep] | None = None,
 ) -> list[tuple[Application, NextStep]]:
     """Each application's next step that is due or overdue (plus upcoming and wait ones with
-    ``include_upcoming``): overdue first, then by due date, ties by company; waits last."""
+    ``include_upcoming``): overdue first, then by due date, ties by company; waits last.
+    ``step_for`` supplies steps already worked out (the board keeps them), instead of
+    working each one out here."""
     entries = []
     for app in applications:
-        step = next_step(app, today, settings)
+        step = step_for(app) if step_for else next_step(app, today, settings)
         if step.state == "upcoming" and not include_upcoming:
             continue
         entries.append((app, step))

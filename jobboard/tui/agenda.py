@@ -20,7 +20,7 @@ def agenda_line(application: Application, step: NextStep, today: pendulum.Date) 
     overdue = step.state == "overdue"
     mark, style = (OVERDUE_MARK, "bold $overdue-marker") if overdue else (DUE_MARK, "bold $due-marker")
     return Content.assemble(
-        (f"{mark} {when_text(step, today):<18}", style),
+        (f"{mark} {when_text(step, today):<20} ", style),
         (one_line(step.title), "bold"),
         ("  ·  ", "$text-muted"),
         (one_line(f"{application.company} — {application.role}"), "$text-muted"),

@@ -118,11 +118,14 @@ class CardList(ScrollView, can_focus=False):
         self.refresh()
 
     def scroll_to_region_of(self, index: int) -> None:
+        """Scroll just enough to show card ``index``, keeping whole cards at the top so that
+        every column reads from a company name down."""
         top = index * CARD_HEIGHT
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
-        elif top + CARD_HEIGHT > self.scroll_y + self.size.height:
-            self.scroll_to(y=top + CARD_HEIGHT - self.size.height, animate=False)
+        elif top + CARD_HEIGHT - 1 > self.scroll_y + self.size.height:
+            fits = max(1, (self.size.height + 1) // CARD_HEIGHT)  # a card's blank line may be cut
+            self.scroll_to(y=max(0, (index - fits + 1) * CARD_HEIGHT), animate=False)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
@@ -244,7 +247,8 @@ class ColumnHeader(Static):
         width = max(self.content_size.width, 1)
         long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
         short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
-        counts = long if len(long) <= width else short
+        tiny = f"{self.count}" + (f"{DUE_MARK}{self.due}" if self.due else "")
+        counts = next((text for text in (long, short) if len(text) <= width), tiny)
         style = "bold $background" if self.active else f"bold $column-{self.status}"
         return Content.assemble((fit(self.title, width), style), "\n", (fit(counts, width), style))
 

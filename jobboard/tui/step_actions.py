@@ -86,7 +86,7 @@ class NextStepActions:
 
         app = self.jobboard
         visible = [a for a in app.board.values() if a.status in app.columns]
-        entries = agenda(visible, app.today, app.settings.etiquette)
+        entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
         self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
 
     def jump_to(self, app_id: str | None) -> None:
