@@ -300,6 +300,13 @@ class BoardStore:
             raise BoardError(f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids.")
         return application
 
+    def prepare_for_writes(self) -> None:
+        """Encode the board as it is now, so the first save re-encodes only what changed (a
+        long-running TUI calls this off the UI thread after loading a large board)."""
+        data = self._storage.read()
+        if data is not None:
+            self._storage._encode(data)
+
     @property
     def disk_reads(self) -> int:
         """How many times the file was read because it had changed (see the storage)."""

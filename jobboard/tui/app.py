@@ -73,6 +73,10 @@ class WriteFailed(Message):
         self.error = error
 
 
+def _prepare_for_writes(store: BoardStore) -> None:
+    store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
+
+
 def _delete(store: BoardStore, app_id: str) -> None:
     store.delete(app_id)  # nothing to report back: the board already shows it gone
 
@@ -259,6 +263,7 @@ class JobBoardApp(App[None]):
         the cards on screen work theirs out as they are painted)."""
         applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
         self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications}))
+        self.submit(_prepare_for_writes)
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         first = not self.loaded
