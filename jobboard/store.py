@@ -36,6 +36,7 @@ from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp
 APPLICATIONS = "applications"
 META = "meta"
 META_DOC_ID = 1
+WRITE_BATCH = 2000  # lines per write call when saving
 LOCK_TIMEOUT_SECONDS = 10.0
 COUNTER_WIDTH = 20  # the lock file's write counter: fixed width, rewritten in place
 ENTRY_HINT = "restore a backup or fix that entry"
@@ -225,7 +226,9 @@ class AtomicJSONStorage(Storage):
             chunks.append(b"\n }" if table else b"}")
         chunks.append(b"\n}\n")
         self._encoded = fresh
-        return chunks
+        # Joined in batches: one write call per line is slow when the TUI's repaint holds the
+        # GIL at the same time, and one joined copy of a large board costs memory.
+        return [b"".join(chunks[start : start + WRITE_BATCH]) for start in range(0, len(chunks), WRITE_BATCH)]
 
     def _bump_counter(self) -> None:
         if self.lock_fd is None:
@@ -551,8 +554,9 @@ class _Draft:
     def next_id(self) -> int:
         """The first id never handed out on this board."""
         if self._next_id is None:
-            taken = (int(doc_id) for doc_id in self.data[APPLICATIONS])
-            self._next_id = max([int(self.meta.get("next_id", 1)), *(n + 1 for n in taken)])
+            # map() keeps the scan in C: it runs on every save of a board of any size.
+            highest = max(map(int, self.data[APPLICATIONS]), default=0)
+            self._next_id = max(int(self.meta.get("next_id", 1)), highest + 1)
         return self._next_id
 
     def set(self, application: Application) -> None:
