@@ -62,5 +62,7 @@ def test_demo_board_at_200x60(demo_board, snap_compare):
     async def wait(pilot):
         await loaded(pilot)
 
-    app = JobBoardApp(BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected"))
+    app = JobBoardApp(
+        BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected")
+    )
     assert snap_compare(app, terminal_size=(200, 60), run_before=wait)
