@@ -92,6 +92,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
         self._title = ""
         self._panel_shows: tuple | None = None
+        self._panel_pending = False
         self._bindings_state: tuple | None = None
 
     @property
@@ -237,7 +238,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         shown = (application, step, keep_going, hint, app.today)
         if shown != self._panel_shows:
             self._panel_shows = shown
-            self.query_one(SidePanel).show(application, step, app.today, keep_going, hint)
+            # The panel follows one frame after the cards: the card you moved or picked shows
+            # at once, and the panel's text (the costlier layout) paints right behind it.
+            if not self._panel_pending:
+                self._panel_pending = True
+                self.call_after_refresh(self._show_panel)
         bindings = (
             application is not None,
             self.active_column > 0,
@@ -251,6 +256,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if bindings != self._bindings_state:
             self._bindings_state = bindings
             self.refresh_bindings()
+
+    def _show_panel(self) -> None:
+        self._panel_pending = False
+        application, step, keep_going, hint, today = self._panel_shows
+        self.query_one(SidePanel).show(application, step, today, keep_going, hint)
 
     @on(CardList.Selected)
     def _card_selected(self) -> None:
