@@ -1,9 +1,11 @@
 """JobBoardApp: holds the board in memory and talks to the store from one writer thread.
 
-The UI thread never touches the file. Every load, save and check for changes made by another
-process goes through one queue served by one thread worker, so writes happen in the order they
-were made and two threads never use the store at once. The UI changes its in-memory board at
-once (the keystroke repaints immediately) and the writer makes the change durable.
+The UI thread never reads or writes the file. The first read starts in a thread while Textual
+starts up (the UI waits at most a quarter of a second for it, so a small board is on the first
+paint); after that every load, save and check for changes made by another process goes through
+one queue served by one thread worker, so writes happen in the order they were made and two
+threads never use the store at once. The UI changes its in-memory board at once (the keystroke
+repaints immediately) and the writer makes the change durable.
 """
 
 from __future__ import annotations
@@ -152,8 +154,7 @@ class JobBoardApp(App[None]):
         from jobboard.tui.board import ColumnHeader
 
         for header in self.query(ColumnHeader):
-            active, header.active = header.active, not header.active
-            header.show_active(active)
+            header.paint_colour()
 
     @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
     def _save_theme(self, name: str) -> None:

@@ -238,10 +238,14 @@ class ColumnHeader(Static):
     def show_active(self, active: bool) -> None:
         if active != self.active:
             self.active = active
-            # An inline background, not a CSS class: no restyle of the board, just a repaint.
-            colour = self.app.theme_variables.get(f"column-{self.status}") if active else None
-            self.styles.background = colour
-            self.refresh()
+            self.paint_colour()
+
+    def paint_colour(self) -> None:
+        """Fill the header with its column's colour when active (again after a theme change).
+        An inline background, not a CSS class: no restyle of the board, just a repaint."""
+        colour = self.app.theme_variables.get(f"column-{self.status}") if self.active else None
+        self.styles.background = colour
+        self.refresh()
 
     def render(self) -> Content:
         width = max(self.content_size.width, 1)
