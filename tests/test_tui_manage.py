@@ -106,7 +106,6 @@ async def test_edit_with_enter_changes_fields_and_logs_a_new_column(demo_board, 
         await pilot.press("enter")
         form = app.screen
         assert form.query_one("#field-company", Input).value == card.company
-        await fill(pilot, role="Staff Engineer", notes_unused="") if False else None
         form.query_one("#field-role", Input).value = "Staff Engineer"
         form.query_one("#field-status", Select).value = "silent"
         await pilot.press("ctrl+s")
