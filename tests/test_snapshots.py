@@ -10,26 +10,19 @@ import pytest
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
+from tests.test_tui_board import loaded
 
 DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
 
 
-async def wait_for_board(pilot) -> None:
-    for _ in range(200):
-        if pilot.app.loaded:
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 def test_demo_board(demo_board, snap_compare):
     app = JobBoardApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=wait_for_board)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)
 
 
 def test_demo_board_at_80x24_without_panel(demo_board, snap_compare):
     async def hide_panel(pilot):
-        await wait_for_board(pilot)
+        await loaded(pilot)
         await pilot.press("p")
 
     app = JobBoardApp(BoardStore(demo_board), Settings())
@@ -43,4 +36,4 @@ SHIPPED_THEMES = ("jobboard-dark", "jobboard-light", "jobboard-high-contrast", "
 def test_demo_board_in_each_shipped_theme(demo_board, snap_compare, theme):
     app = JobBoardApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS, theme=theme)
     assert app.theme == theme
-    assert snap_compare(app, terminal_size=(120, 40), run_before=wait_for_board)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)

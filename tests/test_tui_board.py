@@ -10,11 +10,13 @@ from jobboard.tui.app import JobBoardApp
 
 
 async def loaded(pilot) -> None:
-    """Wait until the writer thread has delivered the board."""
-    for _ in range(100):
-        if pilot.app.loaded:
+    """Wait until the writer thread has delivered the board and every card's next step (the
+    headers' due counts), then let the panel, which paints a frame later, catch up."""
+    for _ in range(250):
+        if pilot.app.loaded and pilot.app.steps_ready:
             break
         await pilot.pause(0.02)
+    await pilot.pause()
     await pilot.pause()
 
 
