@@ -284,9 +284,16 @@ class _Candidate(NamedTuple):
 
 def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
     app = log.app
-    f = _facts(log, today)
-    found: list[_Candidate] = []
     status = app.status
+    found: list[_Candidate] = []
+    if status in ACTIVE_STATUSES:
+        f = _facts(log, today)
+        next_interview = f.next_interview
+    else:
+        # Other columns only need the next interview (for prepare_interview); skipping the
+        # rest of the facts matters on a board of thousands of closed applications.
+        future = [key[0] for key, _ in log.keyed("interview") if key[0] > today]
+        next_interview = min(future) if future else None
 
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
@@ -301,7 +308,7 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
         due = add_business_days(sent, s.other_channel_business_days)
         found.append(_Candidate("follow_up_other_channel", due, sent))
 
-    if status in ACTIVE_STATUSES and f.next_interview is None:
+    if status in ACTIVE_STATUSES and next_interview is None:
         quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
         options = [_Candidate("move_to_silent", quiet_due, f.last_contact, "quiet")]
         if len(f.follow_ups) >= 2:
@@ -311,9 +318,9 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
             options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
         found.append(min(options, key=lambda c: c.due))
 
-    if f.next_interview is not None:
-        due = add_days(f.next_interview, -s.prepare_days_before)
-        found.append(_Candidate("prepare_interview", due, f.next_interview))
+    if next_interview is not None:
+        due = add_days(next_interview, -s.prepare_days_before)
+        found.append(_Candidate("prepare_interview", due, next_interview))
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
