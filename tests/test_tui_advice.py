@@ -122,12 +122,7 @@ async def test_agenda_lists_due_steps_and_enter_jumps_to_the_card(demo_board):
 async def test_column_headers_count_due_cards(demo_board):
     app = make_app(demo_board, DEMO_COLUMNS)
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        for _ in range(50):
-            if app.steps_ready:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await loaded(pilot)  # waits for every card's step, so the due counts are final
         headers = {v.status: v.header for v in app.board_screen.column_views}
         assert (headers["applied"].count, headers["applied"].due) == (6, 3)
         assert (headers["interviewed"].count, headers["interviewed"].due) == (4, 3)

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from jobboard import dates
 from jobboard.etiquette import NextStep
 from jobboard.model import STATUS_TITLES, Application
 
@@ -138,16 +139,15 @@ class CardList(ScrollView, can_focus=False):
         if index >= len(self.cards) or line == CARD_HEIGHT - 1:
             return Strip.blank(width, self.rich_style)
         application = self.cards[index]
-        is_cursor = index == self.cursor
-        highlighted = is_cursor and self.active
+        highlighted = index == self.cursor and self.active
         step = self.step_for(application) if line == 0 else None
         # Lines are cached by what they show: scrolling and moving the cursor repaint from the
         # cache, and a changed application (a new object) or step simply misses it.
-        key = (application.id, line, width, is_cursor, highlighted)
+        key = (application.id, line, width, highlighted)
         hit = self._lines.get(key)
         if hit is not None and hit[0] is application and hit[1] is step:
             return hit[2]
-        strip = Strip(self._card_line(application, step, line, width, is_cursor, highlighted), width)
+        strip = Strip(self._card_line(application, step, line, width, highlighted), width)
         if len(self._lines) > 4000:
             self._lines.clear()
         self._lines[key] = (application, step, strip)
@@ -157,9 +157,7 @@ class CardList(ScrollView, can_focus=False):
         """A component style, looked up once per theme (the lookup walks the stylesheet)."""
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = (
-                self.rich_style if name == "base" else self.get_component_rich_style(name)
-            )
+            style = self._styles[name] = self.rich_style if name == "base" else self.get_component_rich_style(name)
         return style
 
     def notify_style_update(self) -> None:
@@ -173,7 +171,6 @@ class CardList(ScrollView, can_focus=False):
         step: NextStep | None,
         line: int,
         width: int,
-        is_cursor: bool,
         highlighted: bool,
     ) -> list[Segment]:
         base = self._style("card--cursor") if highlighted else self._style("base")
@@ -198,7 +195,7 @@ class CardList(ScrollView, can_focus=False):
                 Segment(fit(one_line(application.role), inner), base + self._style("card--role")),
                 Segment(" ", base),
             ]
-        ago = _ago(application.applied_on, self.today)
+        ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
         return [
@@ -206,12 +203,6 @@ class CardList(ScrollView, can_focus=False):
             Segment(fit(meta, inner), base + self._style("card--meta")),
             Segment(" ", base),
         ]
-
-
-def _ago(date: pendulum.Date, today: pendulum.Date) -> str:
-    from jobboard.dates import ago
-
-    return ago(date, today)
 
 
 class ColumnHeader(Static):
