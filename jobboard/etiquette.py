@@ -27,6 +27,7 @@ What the TUI's "f" (done) key should do for each step is :func:`done_event`'s jo
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, NamedTuple
@@ -499,19 +500,41 @@ def keep_going_note(
     """A board-level nudge (P11, P8) when fewer than ``keep_going_min_active`` applications
     are active or the last ``keep_going_rejections`` outcomes (rejected or offer, by the date
     of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off."""
-    apps = list(applications)
-    active = sum(1 for app in apps if app.status in ACTIVE_STATUSES)
-    outcomes = []
-    for app in apps:
-        if app.status in _OUTCOME_STATUSES:
+    tally = KeepGoingTally(today)
+    for app in applications:
+        tally.put(app)
+    return tally.note(settings)
+
+
+class KeepGoingTally:
+    """What keep_going_note reads from a board, kept one application at a time: the board
+    shows the note on every keystroke, and re-reading 10,000 cards each time would not do."""
+
+    def __init__(self, today: pendulum.Date) -> None:
+        self.today = today
+        self._active: set[str] = set()
+        self._outcomes: dict[str, tuple[_Key, str]] = {}  # id -> (when it moved there, status)
+
+    def put(self, app: Application) -> None:
+        """Count ``app`` as it now stands (replacing what was counted for its id)."""
+        self.remove(app.id)
+        if app.status in ACTIVE_STATUSES:
+            self._active.add(app.id)
+        elif app.status in _OUTCOME_STATUSES:
             moved = _last_move_to(app, app.status)
-            if moved[0] <= today:
-                outcomes.append((moved, app.status))
-    outcomes.sort()
-    streak = settings.keep_going_rejections
-    recent = [status for _, status in outcomes[-streak:]] if streak else []
-    rejected_streak = streak > 0 and len(recent) == streak and set(recent) == {"rejected"}
-    few = active < settings.keep_going_min_active
-    if not (few or rejected_streak):
-        return None
-    return drafts.keep_going_text(active if few else None, streak if rejected_streak else None)
+            if moved[0] <= self.today:
+                self._outcomes[app.id] = (moved, app.status)
+
+    def remove(self, app_id: str) -> None:
+        self._active.discard(app_id)
+        self._outcomes.pop(app_id, None)
+
+    def note(self, settings: EtiquetteSettings = EtiquetteSettings()) -> str | None:  # noqa: B008
+        streak = settings.keep_going_rejections
+        recent = [status for _, status in heapq.nlargest(streak, self._outcomes.values())] if streak else []
+        rejected_streak = streak > 0 and len(recent) == streak and set(recent) == {"rejected"}
+        active = len(self._active)
+        few = active < settings.keep_going_min_active
+        if not (few or rejected_streak):
+            return None
+        return drafts.keep_going_text(active if few else None, streak if rejected_streak else None)

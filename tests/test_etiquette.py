@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobboard import etiquette
 from jobboard.drafts import DRAFTED_RULES
@@ -17,6 +19,7 @@ from jobboard.etiquette import (
     RULE_ORDER,
     RULE_PRINCIPLES,
     EtiquetteSettings,
+    KeepGoingTally,
     NextStep,
     agenda,
     done_event,
@@ -897,3 +900,33 @@ def test_principles_cover_every_rule_in_our_words():
             assert principle in PRINCIPLES
     assert set(DONE_EVENT) == set(RULE_ORDER) == set(RULE_PRINCIPLES)
     assert etiquette.next_step is next_step
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d", "e", "f"]),
+            st.sampled_from(["applied", "interviewed", "silent", "rejected", "offer", None]),  # None: deleted
+            st.integers(min_value=1, max_value=20),
+        ),
+        max_size=30,
+    ),
+    st.integers(min_value=0, max_value=4),
+    st.integers(min_value=0, max_value=4),
+)
+def test_keep_going_tally_kept_change_by_change_matches_a_fresh_count(changes, min_active, streak):
+    """The board keeps the tally up to date one change at a time; whatever the order of
+    edits, moves and deletions, it must say what counting the final board afresh says."""
+    rules = EtiquetteSettings(keep_going_min_active=min_active, keep_going_rejections=streak)
+    tally, board = KeepGoingTally(NOV[12]), {}
+    for app_id, status, day in changes:
+        if status is None:
+            board.pop(app_id, None)
+            tally.remove(app_id)
+            continue
+        events = [moved(status, NOV[day])] if status != "applied" else []
+        application = card(status, *events, app_id=app_id)
+        board[app_id] = application
+        tally.put(application)
+    assert tally.note(rules) == keep_going_note(list(board.values()), NOV[12], rules)

@@ -96,6 +96,56 @@ async def test_impossible_moves_are_disabled(demo_board):
         assert screen.check_action("undo", ()) is None
 
 
+def footer_keys(app) -> dict[str, tuple[object, bool]]:
+    from textual.widgets._footer import FooterKey
+
+    return {key.action: (key, key.has_class("-disabled")) for key in app.screen.query(FooterKey)}
+
+
+async def test_the_footer_greys_keys_in_place_as_the_selection_moves(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first = footer_keys(app)
+        assert first["move(-1)"][1] is True and first["move(1)"][1] is False  # in Applied
+        await pilot.press("shift+right")  # the card, and the cursor, go to Interviewed
+        await pilot.pause()
+        await pilot.pause()
+        now = footer_keys(app)
+        assert now["move(-1)"][1] is False  # a move back is possible again, and shown so
+        assert now["undo"][1] is False
+        # The same key widgets, greyed or not: no rebuild of the footer on a keystroke.
+        assert all(now[action][0] is widget for action, (widget, _) in first.items())
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.pause()
+        assert footer_keys(app)["move(-1)"][1] is True
+
+
+async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_path, frozen):
+    from jobboard.model import new_application
+
+    day = frozen.date()
+    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
+    BoardStore(board_path).add_many(builds)
+    app = make_app(board_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        cards = app.board_screen.column_views[0].card_list
+        height = cards.container_size.height
+
+        def thumb_rows() -> list[int]:
+            return [y for y in range(height) if cards.render_line(y).text.endswith("▐")]
+
+        top = thumb_rows()
+        assert top and top[0] == 0 and len(top) < height  # 30 cards do not fit: a short thumb at the top
+        await pilot.press("G")  # the last card
+        await pilot.pause()
+        bottom = thumb_rows()
+        assert bottom[-1] == height - 1 and len(bottom) == len(top)
+        assert app.board_screen.column_views[1].card_list.render_line(0).text.endswith(" ")  # empty: no thumb
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_empty_board_says_how_to_start_and_no_key_crashes(board_path, size):
     app = make_app(board_path)

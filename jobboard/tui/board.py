@@ -75,6 +75,7 @@ class CardList(ScrollView, can_focus=False):
         "card--cursor",
         "card--due",
         "card--overdue",
+        "card--scrollbar",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -95,7 +96,7 @@ class CardList(ScrollView, can_focus=False):
     def set_cards(self, cards: list[Application], keep_id: str | None = None) -> None:
         """Show these cards; keep the cursor on ``keep_id`` if it is still here."""
         self.cards = cards
-        size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        size = Size(self.container_size.width, len(cards) * CARD_HEIGHT)
         if size != self.virtual_size:
             self.virtual_size = size
         index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
@@ -133,25 +134,51 @@ class CardList(ScrollView, can_focus=False):
         self.scroll_to_region_of(self.cursor)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        row = y + int(self.scroll_y)
-        index, line = divmod(row, CARD_HEIGHT)
+        width = self.container_size.width  # the cheap way to the width (size looks up the map)
+        top = int(self.scroll_y)
+        index, line = divmod(y + top, CARD_HEIGHT)
+        thumb = self._on_thumb(y, top)
         if index >= len(self.cards) or line == CARD_HEIGHT - 1:
-            return Strip.blank(width, self.rich_style)
+            return self._blank_line(width, thumb)
         application = self.cards[index]
         highlighted = index == self.cursor and self.active
         step = self.step_for(application) if line == 0 else None
         # Lines are cached by what they show: scrolling and moving the cursor repaint from the
-        # cache, and a changed application (a new object) or step simply misses it.
-        key = (application.id, line, width, highlighted)
+        # cache, and a changed application (a new object) or step simply misses it. The same
+        # Strip object also lets Textual reuse what it did with it last time.
+        key = (application.id, line, width, highlighted, thumb)
         hit = self._lines.get(key)
         if hit is not None and hit[0] is application and hit[1] is step:
             return hit[2]
-        strip = Strip(self._card_line(application, step, line, width, highlighted), width)
+        segments = self._card_line(application, step, line, width - 1, highlighted)
+        strip = Strip([*segments, self._edge(thumb)], width)
         if len(self._lines) > 4000:
             self._lines.clear()
         self._lines[key] = (application, step, strip)
         return strip
+
+    def _on_thumb(self, y: int, top: int) -> bool:
+        """Is row ``y`` of the column on the scroll thumb? The column draws its own slim
+        scrollbar in its last cell: a Textual scrollbar is a widget of its own, and redrawing
+        two of them made up a third of the time a card move took to show."""
+        height = self.container_size.height
+        total = len(self.cards) * CARD_HEIGHT
+        if total <= height or height <= 0:
+            return False
+        thumb = max(1, round(height * height / total))
+        start = round(top * (height - thumb) / max(total - height, 1))
+        return start <= y < start + thumb
+
+    def _edge(self, thumb: bool) -> Segment:
+        return Segment("▐", self._style("card--scrollbar")) if thumb else Segment(" ", self._style("base"))
+
+    def _blank_line(self, width: int, thumb: bool) -> Strip:
+        key = ("blank", width, thumb)
+        hit = self._lines.get(key)
+        if hit is None:
+            blank = Strip([Segment(" " * (width - 1), self._style("base")), self._edge(thumb)], width)
+            hit = self._lines[key] = (None, None, blank)
+        return hit[2]
 
     def _style(self, name: str) -> Style:
         """A component style, looked up once per theme (the lookup walks the stylesheet)."""
@@ -173,9 +200,10 @@ class CardList(ScrollView, can_focus=False):
         width: int,
         highlighted: bool,
     ) -> list[Segment]:
+        """One row of a card, ``width`` cells (the column's last cell is its scrollbar)."""
         base = self._style("card--cursor") if highlighted else self._style("base")
         gutter = "▌" if highlighted else " "
-        inner = max(width - 2, 0)
+        inner = max(width - 1, 0)
         if line == 0:
             mark = step_mark(step)
             mark_style = base
@@ -187,13 +215,11 @@ class CardList(ScrollView, can_focus=False):
                 Segment(gutter, base),
                 Segment(fit(one_line(application.company), max(inner - 1, 0)), base + self._style("card--company")),
                 Segment(mark, mark_style),
-                Segment(" ", base),
             ]
         if line == 1:
             return [
                 Segment(gutter, base),
                 Segment(fit(one_line(application.role), inner), base + self._style("card--role")),
-                Segment(" ", base),
             ]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
@@ -201,7 +227,6 @@ class CardList(ScrollView, can_focus=False):
         return [
             Segment(gutter, base),
             Segment(fit(meta, inner), base + self._style("card--meta")),
-            Segment(" ", base),
         ]
 
 

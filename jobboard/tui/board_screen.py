@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.board import CardList, ColumnView
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.commands import BoardCommands
+from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
 
@@ -90,6 +91,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.filter_text = ""
         self._views: list[ColumnView] = []
         self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
+        self._due: dict[str, set[str]] = {}  # each column's cards whose step is due or overdue
+        self._on_board = 0  # applications in the columns shown (the rest are in hidden ones)
         self._title = ""
         self._panel_shows: tuple | None = None
         self._panel_pending = False
@@ -112,7 +115,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                     yield ColumnView(status, app.step_for)
             yield SidePanel(id="panel")
         yield Static(EMPTY_BOARD, id="empty-board")
-        yield Footer()
+        yield BoardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#empty-board").display = False
@@ -141,7 +144,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         following it into another column when it moved.
 
         With ``changed`` (one application added, edited, moved or deleted) only the columns it
-        left and entered are touched, so a keystroke costs the same on any size of board.
+        left and entered are touched, and the counts are adjusted rather than recounted, so a
+        keystroke costs the same on any size of board.
         """
         app = self.jobboard
         keep_id = keep_id or (self.selected.id if self.selected else None)
@@ -155,14 +159,19 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                     self._cards[application.status].append(application)
             for cards in self._cards.values():
                 cards.sort(key=card_order)
+            self._due = {status: self._due_ids(cards) for status, cards in self._cards.items()}
+            self._on_board = sum(1 for a in app.board.values() if a.status in app.columns)
             touched = set(self._cards)
+        kept = app.board.get(keep_id) if keep_id else None
         for index, view in enumerate(self._views):
             if view.status not in touched:
                 continue
             cards = self._cards[view.status]
-            view.set_header(len(cards), self._due_count(cards))
-            view.card_list.set_cards(cards, keep_id)
-            if keep_id and index != self.active_column and any(a.id == keep_id for a in cards):
+            view.set_header(len(cards), len(self._due[view.status]))
+            here = kept is not None and kept.status == view.status
+            view.card_list.set_cards(cards, keep_id if here else None)
+            picked = view.card_list.selected
+            if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
         self._update_title()
         empty = app.loaded and not app.board
@@ -174,41 +183,51 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def _apply_change(self, change: Change) -> set[str]:
         """Take one application out of its old column and put it in its new one, in order."""
         touched: set[str] = set()
-        if change.before is not None and change.before.status in self._cards:
-            cards = self._cards[change.before.status]
-            self._cards[change.before.status] = [a for a in cards if a.id != change.before.id]
-            touched.add(change.before.status)
-        if change.after is not None and change.after.status in self._cards:
-            bisect.insort(self._cards[change.after.status], change.after, key=card_order)
-            touched.add(change.after.status)
+        before, after = change.before, change.after
+        if before is not None and before.status in self._cards:
+            cards = self._cards[before.status]
+            at = bisect.bisect_left(cards, card_order(before), key=card_order)
+            while at < len(cards) and cards[at].id != before.id:  # same date and id: only itself
+                at += 1
+            if at < len(cards):
+                del cards[at]
+            self._due[before.status].discard(before.id)
+            self._on_board -= 1
+            touched.add(before.status)
+        if after is not None and after.status in self._cards:
+            bisect.insort(self._cards[after.status], after, key=card_order)
+            if self._is_due(after):
+                self._due[after.status].add(after.id)
+            self._on_board += 1
+            touched.add(after.status)
         return touched
 
     def refresh_due_counts(self) -> None:
         """Headers again, once every card's step is known."""
         for view in self._views:
             cards = self._cards.get(view.status, [])
-            view.set_header(len(cards), self._due_count(cards))
+            self._due[view.status] = self._due_ids(cards)
+            view.set_header(len(cards), len(self._due[view.status]))
             view.card_list.refresh()
         self.show_selected()
 
-    def _due_count(self, cards: list[Application]) -> int:
-        """Cards whose step is due or overdue; until every step is known (they are worked out
-        off the UI thread after a load), only the ones already known are counted."""
+    def _due_ids(self, cards: list[Application]) -> set[str]:
+        """The cards whose step is due or overdue; until every step is known (they are worked
+        out off the UI thread after a load), only the ones already known are counted."""
+        return {a.id for a in cards if self._is_due(a)}
+
+    def _is_due(self, application: Application) -> bool:
         app = self.jobboard
-        if app.steps_ready:
-            steps = [app.step_for(a) for a in cards]
-        else:
-            steps = [s for s in (app.steps.get(a.id) for a in cards) if s is not None]
-        return sum(1 for s in steps if s.state in ("due", "overdue") and s.snoozed_until is None)
+        step = app.step_for(application) if app.steps_ready else app.steps.get(application.id)
+        return step is not None and step.state in ("due", "overdue") and step.snoozed_until is None
 
     def _update_title(self) -> None:
         app = self.jobboard
         shown = sum(len(cards) for cards in self._cards.values())
         parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
-        on_board = sum(1 for a in app.board.values() if a.status in app.columns)
         if self.filter_text.strip():
-            parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}”"
-        hidden = len(app.board) - on_board
+            parts[1] = f"{shown} of {self._on_board} match “{self.filter_text.strip()}”"
+        hidden = len(app.board) - self._on_board
         if hidden:
             parts.append(f"{hidden} in columns not shown")
         title = "  ·  ".join(parts)
