@@ -283,9 +283,7 @@ def jobboard_moves(term: Terminal, argv: list[str], board: Path, card: dict, cou
     return repaint, durable, memory
 
 
-def cli_times(
-    python: str, env: dict[str, str], board: Path, args: list[str], runs: int = 5
-) -> tuple[float, bool]:
+def cli_times(python: str, env: dict[str, str], board: Path, args: list[str], runs: int = 5) -> tuple[float, bool]:
     """Median wall time of ``jobboard ARGS`` in a fresh process, and whether it imported textual."""
     script = (
         "import sys\nfrom jobboard.cli import main\ntry:\n    main(sys.argv[1:])\n"
@@ -382,9 +380,7 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                         statistics.median(repaint) <= 2 * bare_key,
                     )
                 )
-                rows.append(
-                    Row(label, "move → repainted, p95", ms(p95(repaint)), ms(bare_p95), "ms", "", None)
-                )
+                rows.append(Row(label, "move → repainted, p95", ms(p95(repaint)), ms(bare_p95), "ms", "", None))
                 durable_median = statistics.median(durable)
                 rows.append(
                     Row(

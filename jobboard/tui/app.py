@@ -342,9 +342,7 @@ class JobBoardApp(App[None]):
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)
         if step is None:
-            step = self.steps[application.id] = next_step(
-                application, self.today, self.settings.etiquette, words=False
-            )
+            step = self.steps[application.id] = next_step(application, self.today, self.settings.etiquette, words=False)
         return step
 
     def advice_for(self, application: Application) -> NextStep:

@@ -13,14 +13,14 @@ import pendulum
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.containers import Vertical
-from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
+from textual.widget import Widget
 
 from jobboard import dates
 from jobboard.etiquette import NextStep
@@ -98,7 +98,10 @@ class CardList(ScrollView, can_focus=False):
         self.cards = cards
         size = Size(self.container_size.width, len(cards) * CARD_HEIGHT)
         if size != self.virtual_size:
-            self.virtual_size = size
+            # Without the layout pass a changed virtual size asks for: the column's place on
+            # screen stays the same, scrolling reads the new size directly, and the scrollbar
+            # is drawn in the card lines. A card move is then a repaint of two columns.
+            self.set_reactive(CardList.virtual_size, size)
         index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
         self.refresh()
@@ -230,12 +233,13 @@ class CardList(ScrollView, can_focus=False):
         ]
 
 
-class ColumnHeader(Static):
+class ColumnHeader(Widget):
     """The column's name over its counts, shortened to fit a narrow column rather than wrapped.
 
     Drawn in the column's own colour, filled with it when the column is active. The header
     paints that itself (no CSS class changes), so moving between columns is a repaint, not a
-    restyle of the whole board.
+    restyle of the whole board; and it draws its two lines itself, from a small cache, because
+    the two headers a card move touches were otherwise a good part of that move's repaint.
     """
 
     def __init__(self, status: str) -> None:
@@ -245,6 +249,7 @@ class ColumnHeader(Static):
         self.count = 0
         self.due = 0
         self.active = False
+        self._lines: dict[tuple, Strip] = {}
 
     def show_counts(self, count: int, due: int) -> None:
         if (count, due) != (self.count, self.due):
@@ -261,16 +266,32 @@ class ColumnHeader(Static):
         An inline background, not a CSS class: no restyle of the board, just a repaint."""
         colour = self.app.theme_variables.get(f"column-{self.status}") if self.active else None
         self.styles.background = colour
+        self._lines.clear()
         self.refresh()
 
-    def render(self) -> Content:
-        width = max(self.content_size.width, 1)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def counts_text(self, width: int) -> str:
         long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
         short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
         tiny = f"{self.count}" + (f"{DUE_MARK}{self.due}" if self.due else "")
-        counts = next((text for text in (long, short) if len(text) <= width), tiny)
-        style = "bold $background" if self.active else f"bold $column-{self.status}"
-        return Content.assemble((fit(self.title, width), style), "\n", (fit(counts, width), style))
+        return next((text for text in (long, short) if len(text) <= width), tiny)
+
+    def render_line(self, y: int) -> Strip:
+        width = max(self.content_size.width, 1)
+        key = (y, width, self.count, self.due)
+        strip = self._lines.get(key)
+        if strip is None:
+            text = fit(self.title, width) if y == 0 else fit(self.counts_text(width), width) if y == 1 else " " * width
+            variable = "background" if self.active else f"column-{self.status}"
+            colour = Color.parse(self.app.theme_variables.get(variable, "white")).rich_color
+            strip = Strip([Segment(text, self.rich_style + Style(color=colour, bold=True))], width)
+            if len(self._lines) > 64:
+                self._lines.clear()
+            self._lines[key] = strip
+        return strip
 
 
 class ColumnView(Vertical):

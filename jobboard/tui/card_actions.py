@@ -44,6 +44,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
 class CardActions:
     def action_new_application(self) -> None:
         from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
+
         app = self.jobboard
         column = self.column_views[self.active_column].status if self.column_views else "applied"
 
@@ -66,6 +67,7 @@ class CardActions:
 
     def action_edit(self) -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
+
         application = self.selected
         if application is None:
             return

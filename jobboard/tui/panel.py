@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
@@ -109,7 +110,21 @@ def timeline_content(application: Application) -> Content:
     return Content("").join(parts)
 
 
-class SidePanel(VerticalScroll, can_focus=False):
+class OneLayoutPass:
+    """For the panel and its sections: when an update changes their height (another card, a
+    new event), the layout pass that places them tells each its new size, and Textual would
+    then ask for a second layout pass of the whole screen, repainting the panel twice per
+    update. The new sizes are already in place, so they are taken without that second pass."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class PanelSection(OneLayoutPass, Static):
+    pass
+
+
+class SidePanel(OneLayoutPass, VerticalScroll, can_focus=False):
     """What to do next for the selected card, and everything known about it."""
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003 - Widget's own arguments
@@ -118,10 +133,10 @@ class SidePanel(VerticalScroll, can_focus=False):
         self._showing: str | None = None
 
     def compose(self):
-        yield Static(id="panel-keep-going", classes="keep-going")
-        yield Static(id="panel-step", classes="panel-section")
-        yield Static(id="panel-details", classes="panel-section")
-        yield Static(id="panel-timeline", classes="panel-section")
+        yield PanelSection(id="panel-keep-going", classes="keep-going")
+        yield PanelSection(id="panel-step", classes="panel-section")
+        yield PanelSection(id="panel-details", classes="panel-section")
+        yield PanelSection(id="panel-timeline", classes="panel-section")
 
     def show(
         self,
