@@ -57,6 +57,18 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+def on_thumb(y: int, top: int, height: int, total: int) -> bool:
+    """Is row ``y`` of a view ``height`` rows tall, scrolled to ``top`` over ``total`` rows, on
+    the scroll thumb? The columns and the panel draw their own slim scrollbar in their last
+    cell: a Textual scrollbar is a widget of its own, and redrawing them made up a third of
+    the time a card move took to show."""
+    if total <= height or height <= 0:
+        return False
+    thumb = max(1, round(height * height / total))
+    start = round(top * (height - thumb) / max(total - height, 1))
+    return start <= y < start + thumb
+
+
 def step_mark(step: NextStep | None) -> str:
     if step is None:
         return " "
@@ -161,16 +173,7 @@ class CardList(ScrollView, can_focus=False):
         return strip
 
     def _on_thumb(self, y: int, top: int) -> bool:
-        """Is row ``y`` of the column on the scroll thumb? The column draws its own slim
-        scrollbar in its last cell: a Textual scrollbar is a widget of its own, and redrawing
-        two of them made up a third of the time a card move took to show."""
-        height = self.container_size.height
-        total = len(self.cards) * CARD_HEIGHT
-        if total <= height or height <= 0:
-            return False
-        thumb = max(1, round(height * height / total))
-        start = round(top * (height - thumb) / max(total - height, 1))
-        return start <= y < start + thumb
+        return on_thumb(y, top, self.container_size.height, len(self.cards) * CARD_HEIGHT)
 
     def _edge(self, thumb: bool) -> Segment:
         return Segment("▐", self._style("card--scrollbar")) if thumb else Segment(" ", self._style("base"))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pendulum
-from textual.containers import VerticalScroll
+from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, one_line
+from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
 
@@ -110,33 +112,28 @@ def timeline_content(application: Application) -> Content:
     return Content("").join(parts)
 
 
-class OneLayoutPass:
-    """For the panel and its sections: when an update changes their height (another card, a
-    new event), the layout pass that places them tells each its new size, and Textual would
-    then ask for a second layout pass of the whole screen, repainting the panel twice per
-    update. The new sizes are already in place, so they are taken without that second pass."""
+class SidePanel(ScrollView, can_focus=False):
+    """What to do next for the selected card, and everything known about it.
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+    One widget that draws its own lines, like the columns: an update wraps the sections into
+    lines once and repaints, so a card move or a new selection never costs a layout pass of
+    the screen (four Static sections in a scrolling container did, and the container's
+    scrollbar widget was repainted three times per move on top of that).
+    """
 
-
-class PanelSection(OneLayoutPass, Static):
-    pass
-
-
-class SidePanel(OneLayoutPass, VerticalScroll, can_focus=False):
-    """What to do next for the selected card, and everything known about it."""
+    COMPONENT_CLASSES = {"panel--keep-going", "panel--scrollbar"}
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003 - Widget's own arguments
         super().__init__(**kwargs)
-        self._shown: dict[str | None, Content] = {}
+        self.sections: tuple[Content, ...] = ()  # keep-going note (or empty), step, details, timeline
         self._showing: str | None = None
+        self._lines: list[Strip] = []
+        self._wrapped_for: tuple | None = None
 
-    def compose(self):
-        yield PanelSection(id="panel-keep-going", classes="keep-going")
-        yield PanelSection(id="panel-step", classes="panel-section")
-        yield PanelSection(id="panel-details", classes="panel-section")
-        yield PanelSection(id="panel-timeline", classes="panel-section")
+    @property
+    def text(self) -> str:
+        """The panel's words, section after section (what a screen reader or a test reads)."""
+        return "\n\n".join(section.plain for section in self.sections if section)
 
     def show(
         self,
@@ -146,27 +143,66 @@ class SidePanel(OneLayoutPass, VerticalScroll, can_focus=False):
         keep_going: str | None,
         empty_hint: str = "",
     ) -> None:
-        note = self.query_one("#panel-keep-going", Static)
-        self._set(note, Content.assemble(("KEEP GOING  ", "bold $success"), keep_going or ""), bool(keep_going))
-        step_widget = self.query_one("#panel-step", Static)
-        details = self.query_one("#panel-details", Static)
-        timeline = self.query_one("#panel-timeline", Static)
+        note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
-            self._set(step_widget, Content(empty_hint), True)
-            self._set(details, Content(""), False)
-            self._set(timeline, Content(""), False)
-            return
-        if application.id != self._showing:
-            self._showing = application.id
-            self.scroll_home(animate=False)
-        self._set(step_widget, step_content(step, today) if step else Content(""), True)
-        self._set(details, details_content(application, today), True)
-        self._set(timeline, timeline_content(application), True)
+            sections = (note, Content(empty_hint))
+        else:
+            sections = (
+                note,
+                step_content(step, today) if step else Content(""),
+                details_content(application, today),
+                timeline_content(application),
+            )
+            if application.id != self._showing:
+                self._showing = application.id
+                self.scroll_to(y=0, animate=False)
+        if sections != self.sections:
+            self.sections = sections
+            self.refresh()
 
-    def _set(self, widget: Static, content: Content, shown: bool) -> None:
-        """Update a section only when what it shows changed: each update costs a layout pass."""
-        if widget.display != shown:
-            widget.display = shown
-        if self._shown.get(widget.id) != content:
-            self._shown[widget.id] = content
-            widget.update(content)
+    def _wrap(self, width: int) -> list[Strip]:
+        """Every line of the sections at ``width`` cells, a blank line after each; the note
+        sits on its own background with a cell of padding each side."""
+        base = self.visual_style
+        blank = Strip.blank(width, base.rich_style)
+        lines: list[Strip] = []
+        note, *rest = self.sections or (Content(""),)
+        if note:
+            style = self.get_visual_style("panel--keep-going")
+            pad = Strip.blank(1, style.rich_style)
+            for strip in Visual.to_strips(self, note, max(width - 2, 1), None, style, pad=True):
+                lines.append(Strip.join([pad, strip, pad]))
+            lines.append(blank)
+        for section in rest:
+            if section:
+                section = section.rstrip("\n")  # each section's last line ends in a newline
+                lines += Visual.to_strips(self, section, width, None, base, pad=True)
+                lines.append(blank)
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.container_size
+        text_width = max(width - 1, 1)  # the last cell is the slim scrollbar
+        key = (self.sections, text_width)
+        if key != self._wrapped_for:
+            self._wrapped_for = key
+            self._lines = self._wrap(text_width)
+            # Set without the layout pass a changed virtual size would ask for: the panel's
+            # place on screen does not depend on it, only how far it scrolls.
+            self.set_reactive(SidePanel.virtual_size, Size(width, len(self._lines)))
+        top = int(self.scroll_y)
+        row = y + top
+        text = self._lines[row] if row < len(self._lines) else Strip.blank(text_width, self.rich_style)
+        if on_thumb(y, top, height, len(self._lines)):
+            edge = Strip([Segment("▐", self.get_component_rich_style("panel--scrollbar"))], 1)
+        else:
+            edge = Strip.blank(1, self.rich_style)
+        return Strip.join([text, edge])
+
+    def on_resize(self) -> None:
+        self._wrapped_for = None
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._wrapped_for = None  # the lines carry the theme's colours: wrap them again
