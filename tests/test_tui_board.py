@@ -99,7 +99,11 @@ async def test_impossible_moves_are_disabled(demo_board):
 def footer_keys(app) -> dict[str, tuple[object, bool]]:
     from textual.widgets._footer import FooterKey
 
-    return {key.action: (key, key.has_class("-disabled")) for key in app.screen.query(FooterKey)}
+    def greyed(key: FooterKey) -> bool:
+        assert bool(key.rich_style.dim) == key._disabled  # looks greyed exactly when a click does nothing
+        return key._disabled
+
+    return {key.action: (key, greyed(key)) for key in app.screen.query(FooterKey)}
 
 
 async def test_the_footer_greys_keys_in_place_as_the_selection_moves(demo_board):

@@ -11,6 +11,7 @@ repaints immediately) and the writer makes the change durable.
 from __future__ import annotations
 
 import concurrent.futures
+import datetime
 import queue
 import threading
 from collections.abc import Callable
@@ -121,6 +122,8 @@ class JobBoardApp(App[None]):
         self.steps_ready = False
         self._tally: KeepGoingTally | None = None  # built on first use, then kept per change
         self._advice: tuple[object, NextStep | None] = (None, None)
+        self._local_day: datetime.date | None = None
+        self._today = pendulum.Date(1970, 1, 1)
         self.load_error: str | None = None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._waiting: list[Job] = []  # submitted, handed to the writer after the next paint
@@ -337,7 +340,14 @@ class JobBoardApp(App[None]):
 
     @property
     def today(self) -> pendulum.Date:
-        return pendulum.today().date()
+        """The local date. Asked many times per keystroke (each footer key's check asks for the
+        step); ``pendulum.today()`` converts time zones every time, the C clock does not, so
+        the pendulum date is rebuilt only when the day changes."""
+        local = datetime.date.today()
+        if local != self._local_day:
+            self._local_day = local
+            self._today = pendulum.Date(local.year, local.month, local.day)
+        return self._today
 
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)

@@ -24,7 +24,9 @@ class BoardFooter(Footer):
                 disabled = not active[key.key][2]
                 if disabled != key._disabled:
                     key._disabled = disabled  # what a click on the key checks before acting
-                    key.set_class(disabled, "-disabled")
+                    # The dim look as an inline style: a class change restyles the key and
+                    # repaints every key of the row, a style of its own repaints just this one.
+                    key.styles.text_style = "dim" if disabled else "none"
             return
         super().bindings_changed(screen)
 
