@@ -148,3 +148,32 @@ def test_panel_on_an_overdue_follow_up(demo_board, snap_compare):
 
     app = make_app(demo_board, DEMO_COLUMNS)
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_overdue)
+
+
+async def test_the_keep_going_note_follows_changes_to_other_cards(board_path, frozen):
+    """The note is a board-wide tally, worked out with the panel after the cards: another
+    card leaving play (here rejected from another terminal) brings it, though the selected
+    card is unchanged."""
+    from jobboard.model import new_application
+    from jobboard.tui.panel import SidePanel
+
+    day = frozen.date()
+    BoardStore(board_path).add_many(
+        [lambda app_id, n=n: new_application(app_id, f"Co {n}", "Engineer", applied_on=day) for n in range(3)]
+    )
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        panel = app.board_screen.query_one(SidePanel)
+        shown = app.board_screen.selected
+        assert "KEEP GOING" not in panel.text and shown.company in panel.text  # three in play
+        other = next(a for a in app.board.values() if a.id != shown.id)
+        BoardStore(board_path).update(other.id, lambda a: a.moved_to("rejected", day))
+        for _ in range(150):  # the TUI looks for other processes' changes once a second
+            await pilot.pause(0.02)
+            if app.board[other.id].status == "rejected":
+                break
+        await pilot.pause()
+        await pilot.pause()
+        assert app.board_screen.selected.id == shown.id
+        assert "KEEP GOING" in panel.text

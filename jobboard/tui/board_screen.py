@@ -178,7 +178,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         for widget, shown in ((self.query_one("#empty-board"), empty), (self.query_one("#main"), not empty)):
             if widget.display != shown:
                 widget.display = shown
-        self.show_selected()
+        self.show_selected(board_changed=True)
 
     def _apply_change(self, change: Change) -> set[str]:
         """Take one application out of its old column and put it in its new one, in order."""
@@ -209,7 +209,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self._due[view.status] = self._due_ids(cards)
             view.set_header(len(cards), len(self._due[view.status]))
             view.card_list.refresh()
-        self.show_selected()
+        self.show_selected(board_changed=True)
 
     def _due_ids(self, cards: list[Application]) -> set[str]:
         """The cards whose step is due or overdue; until every step is known (they are worked
@@ -245,17 +245,17 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             view.header.show_active(i == self.active_column)
         self.show_selected()
 
-    def show_selected(self) -> None:
+    def show_selected(self, board_changed: bool = False) -> None:
         """The panel and the footer follow the selection; both are redrawn only when what they
-        show has changed, because each redraw costs a layout pass."""
+        show has changed. ``board_changed``: any card changed, which may change the panel's
+        keep-going note (a board-wide tally, so worked out with the panel, after the cards)."""
         app = self.jobboard
         application = self.selected
         step = app.advice_for(application) if application else None
         column = STATUS_TITLES.get(self._views[self.active_column].status, "") if self._views else ""
         hint = f"No applications in {column}." if app.board else ""
-        keep_going = app.keep_going()
-        shown = (application, step, keep_going, hint, app.today)
-        if shown != self._panel_shows:
+        shown = (application, step, hint, app.today)
+        if shown != self._panel_shows or board_changed:
             self._panel_shows = shown
             # The panel follows one frame after the cards: the card you moved or picked shows
             # at once, and the panel's text (the costlier layout) paints right behind it.
@@ -278,8 +278,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def _show_panel(self) -> None:
         self._panel_pending = False
-        application, step, keep_going, hint, today = self._panel_shows
-        self.query_one(SidePanel).show(application, step, today, keep_going, hint)
+        application, step, hint, today = self._panel_shows
+        self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
 
     @on(CardList.Selected)
     def _card_selected(self) -> None:
