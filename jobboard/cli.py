@@ -3,17 +3,22 @@
 Only `jobboard` (no command) and `jobboard demo` import the TUI, so every other command starts
 fast and never loads textual. Every error a user can cause is one line on stderr: exit status 2
 for a usage error, 1 for anything else, and the board file untouched.
+
+Starting fast matters for scripts that call jobboard in a loop, and on a small machine most of
+a command's time is spent importing: so each command imports what it uses when it runs (dates
+and the rules, the settings, the commands kept in other modules), not when this module loads.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
-import pendulum
 
 from jobboard import __version__
 from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
@@ -27,6 +32,8 @@ class UserDate(click.ParamType):
     name = "date"
 
     def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        import pendulum
+
         if isinstance(value, pendulum.Date):
             return value
         from jobboard.dates import parse_user_date
@@ -45,10 +52,14 @@ class Session:
 
     def __init__(self, db: Path | None, config: Path | None, theme: str | None) -> None:
         self.board_path = board_path(db)
-        self.config_path = config_path(config)
+        self._config_option = config
         self.theme = theme
         self._settings: Settings | None = None
         self._store: BoardStore | None = None
+
+    @functools.cached_property
+    def config_path(self) -> Path:
+        return config_path(self._config_option)  # platformdirs is imported only if it is asked for
 
     @property
     def settings(self) -> Settings:
@@ -75,8 +86,42 @@ class Session:
 
 pass_session = click.make_pass_decorator(Session)
 
+# Commands defined in other modules, which register themselves when imported.
+COMMAND_MODULES: dict[str, str] = {
+    "export": "jobboard.cli_export",
+    "import": "jobboard.cli_export",
+    "stats": "jobboard.cli_export",
+    "backups": "jobboard.cli_data",
+    "restore": "jobboard.cli_data",
+    "themes": "jobboard.cli_themes",
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class Commands(click.Group):
+    """The command group, importing a command's module only when that command is asked for,
+    so `jobboard add` does not load what `jobboard export` needs. Listing the commands (help,
+    completion, a mistyped name's suggestions) imports them all."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is None:
+                self.load_all()  # unknown: click suggests close names from every command
+            else:
+                importlib.import_module(module)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load_all()
+        return super().list_commands(ctx)
+
+    @staticmethod
+    def load_all() -> None:
+        for module in dict.fromkeys(COMMAND_MODULES.values()):
+            importlib.import_module(module)
+
+
+@click.group(cls=Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (or $JOBBOARD_DB).")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
 @click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
@@ -183,15 +228,20 @@ def add(session: Session, company: str, role: str, status: str, applied, tags, *
 @pass_session
 def list_applications(session: Session, status: str | None, as_json: bool) -> None:
     """List the applications on the board."""
+    if as_json:
+        # The stored records, checked and in their usual shape, without building applications.
+        records = session.store.records()
+        if status:
+            status = session.status(status)
+            records = [r for r in records if r["status"] == status]
+        # Indented for a person at a terminal; compact (and several times faster) for a pipe.
+        indent = 2 if sys.stdout.isatty() else None
+        click.echo(json.dumps(records, ensure_ascii=False, indent=indent))
+        return
     applications = session.store.applications()
     if status:
         status = session.status(status)
         applications = [a for a in applications if a.status == status]
-    if as_json:
-        # Indented for a person at a terminal; compact (and several times faster) for a pipe.
-        indent = 2 if sys.stdout.isatty() else None
-        click.echo(json.dumps([a.to_record() for a in applications], ensure_ascii=False, indent=indent))
-        return
     if not applications:
         click.echo("No applications yet. Add one: jobboard add COMPANY ROLE", err=True)
         return
@@ -327,8 +377,6 @@ def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a Nex
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every error a user can cause into one line."""
-    from jobboard import cli_data, cli_export, cli_themes  # noqa: F401 - register their commands
-
     try:
         result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)
     except click.exceptions.Abort:

@@ -2,7 +2,11 @@
 
 Plain dataclasses with no I/O. Dates are pendulum ``Date`` objects; timestamps are UTC
 pendulum ``DateTime`` objects. ``to_record``/``from_record`` turn an application into the
-JSON-safe dict the board file stores, and back.
+JSON-safe dict the board file stores, and back; ``canonical_record`` checks a stored dict the
+same way and gives what that round trip would, without making an application.
+
+pendulum is imported on first use, not with this module: it takes ~50 ms to import, and
+commands that only check records and pass them on (``jobboard list --json``) never make a date.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pendulum
+if TYPE_CHECKING:
+    import pendulum
 
 # Every stage jobboard knows, in board order. The default board shows four of them;
 # `wishlist` and `offer` can be switched on in config.toml.
@@ -73,12 +78,18 @@ def normalise_event_kind(kind: str) -> str:
     return cleaned
 
 
+def _pendulum():  # noqa: ANN202 - the pendulum module
+    import pendulum  # on first use: see the module's docstring
+
+    return pendulum
+
+
 def now_utc() -> pendulum.DateTime:
-    return pendulum.now("UTC")
+    return _pendulum().now("UTC")
 
 
 def today() -> pendulum.Date:
-    return pendulum.today().date()
+    return _pendulum().today().date()
 
 
 class Event(NamedTuple):
@@ -104,10 +115,7 @@ class Event(NamedTuple):
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Event:
         """An event from its stored dict; ValueError when a field is not what jobboard writes."""
-        kind, note, status = record["kind"], record.get("note", ""), record.get("status")
-        if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
-            raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
-        return cls(kind, parse_iso_date(record["date"]), note, status)
+        return cls._make(_event_fields(record, parse_iso_date))
 
 
 @dataclass
@@ -170,32 +178,86 @@ class Application:
         """Build an application from a stored dict; raises KeyError or ValueError (naming the
         field) when the record is not one jobboard wrote. Strict about types, so a hand-edited
         file with a number where text belongs is reported instead of silently converted."""
-        text = {}
-        for name in ("id", "company", "role", "status", *TEXT_FIELDS):
-            value = record[name] if name in _REQUIRED else record.get(name, "")
-            if type(value) is not str:
-                raise ValueError(f"'{name}' is missing or not text")
-            text[name] = value
-        tags = record.get("tags", [])
-        if type(tags) is not list or any(type(tag) is not str for tag in tags):
-            raise ValueError("'tags' is not a list of text")
-        events = record.get("events", [])
-        if type(events) is not list or any(type(event) is not dict for event in events):
-            raise ValueError("'events' is not a list of events")
-        for name in ("created", "updated"):
-            if record.get(name) is not None and type(record[name]) is not str:
-                raise ValueError(f"'{name}' is not text")
-        return cls(
-            applied_on=parse_iso_date(record["applied_on"]),
-            tags=list(tags),
-            events=[Event.from_record(event) for event in events],
-            created=parse_timestamp(record.get("created")),
-            updated=parse_timestamp(record.get("updated")),
-            **text,
+        text, applied_on, tags, events, created, updated = _read_record(
+            record, parse_iso_date, parse_timestamp, Event._make
         )
+        return cls(applied_on=applied_on, tags=tags, events=events, created=created, updated=updated, **text)
 
 
-_REQUIRED = frozenset(("id", "company", "role", "status"))
+def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
+    """``Application.from_record(record).to_record()`` without making the application (or
+    importing pendulum): the same checks and errors, the same dict, the same key order.
+
+    For commands that pass a board's records through (``jobboard list --json``): checking
+    and re-encoding a record this way costs a fraction of building an application."""
+    text, applied_on, tags, events, created, updated = _read_record(
+        record, iso_date_text, timestamp_text, _event_record
+    )
+    canonical = {"id": text["id"], "company": text["company"], "role": text["role"], "status": text["status"]}
+    canonical["applied_on"] = applied_on
+    for name in TEXT_FIELDS:
+        canonical[name] = text[name]
+    canonical["tags"] = tags
+    canonical["events"] = events
+    canonical["created"] = created
+    canonical["updated"] = updated
+    return canonical
+
+
+def _event_record(fields: tuple[str, str, str, str | None]) -> dict[str, Any]:
+    """What ``Event(*fields).to_record()`` gives, from (kind, date's text, note, status)."""
+    kind, date, note, status = fields
+    record: dict[str, Any] = {"kind": kind, "date": date}
+    if note:
+        record["note"] = note
+    if status is not None:
+        record["status"] = status
+    return record
+
+
+# The text fields of a record in the order they are checked, and whether each must be present.
+_REQUIRED = ("id", "company", "role", "status")
+_TEXT_KEYS: tuple[tuple[str, bool], ...] = tuple((name, name in _REQUIRED) for name in (*_REQUIRED, *TEXT_FIELDS))
+
+
+def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # noqa: ANN001
+    """Check a stored application record field by field and return (text fields, applied_on,
+    tags, events, created, updated), with its dates and timestamps made by the ``date`` and
+    ``timestamp`` functions given, and each event by ``event`` from its (kind, date, note,
+    status).
+
+    Raises KeyError or ValueError for the first field (in a fixed order) that is not what
+    jobboard writes, so both readers above report a bad record in the same words."""
+    text = {}
+    for name, required in _TEXT_KEYS:
+        value = record[name] if required else record.get(name, "")
+        if type(value) is not str:
+            raise ValueError(f"'{name}' is missing or not text")
+        text[name] = value
+    tags = record.get("tags", [])
+    if type(tags) is not list or any(type(tag) is not str for tag in tags):
+        raise ValueError("'tags' is not a list of text")
+    events = record.get("events", [])
+    if type(events) is not list or any(type(item) is not dict for item in events):
+        raise ValueError("'events' is not a list of events")
+    created, updated = record.get("created"), record.get("updated")
+    if created is not None and type(created) is not str:
+        raise ValueError("'created' is not text")
+    if updated is not None and type(updated) is not str:
+        raise ValueError("'updated' is not text")
+    applied_on = date(record["applied_on"])
+    made = [event(_event_fields(item, date)) for item in events]
+    return text, applied_on, list(tags), made, timestamp(created), timestamp(updated)
+
+
+def _event_fields(record: dict[str, Any], date) -> tuple[str, Any, str, str | None]:  # noqa: ANN001
+    """(kind, date, note, status) of a stored event, its date made by ``date``."""
+    kind, note, status = record["kind"], record.get("note", ""), record.get("status")
+    if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
+        raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
+    return kind, date(record["date"]), note, status
+
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Dates a job hunt can have. Far outside this range the advice's date arithmetic would run off
@@ -203,42 +265,79 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
 
 
-@functools.lru_cache(maxsize=8192)
-def parse_iso_date(text: Any) -> pendulum.Date:
-    """Parse a strict YYYY-MM-DD date between 1900 and 2199; raise ValueError otherwise.
-
-    Cached: a board of thousands of applications holds a few hundred distinct dates, and
-    loading it parses each of them many times.
-    """
+def _date_parts(text: Any) -> tuple[int, int, int]:
+    """(year, month, day) of a strict YYYY-MM-DD date between 1900 and 2199; ValueError otherwise."""
     if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
     year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise ValueError(f"'{text}' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
     try:
-        return pendulum.Date(year, month, day)
+        dt.date(year, month, day)
     except ValueError as error:
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD") from error
+    return year, month, day
+
+
+# Both date readers are cached: a board of thousands of applications holds a few hundred
+# distinct dates, and loading it reads each of them many times.
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_iso_date(text: Any) -> pendulum.Date:
+    """Parse a strict YYYY-MM-DD date between 1900 and 2199; raise ValueError otherwise."""
+    return _pendulum().Date(*_date_parts(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def iso_date_text(text: Any) -> str:
+    """``parse_iso_date(text).isoformat()``, without making a pendulum date."""
+    return dt.date(*_date_parts(text)).isoformat()
+
+
+def _utc(text: Any) -> dt.datetime:
+    """A stored timestamp (ISO 8601) as an aware UTC datetime; naive ones are taken as UTC."""
+    try:
+        # The stdlib parser is many times faster than pendulum.parse, which matters on load.
+        parsed = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        pendulum = _pendulum()
+        parsed = pendulum.parse(str(text))
+        if not isinstance(parsed, pendulum.DateTime):
+            raise ValueError(f"'{text}' is not a timestamp") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
 
 
 def parse_timestamp(text: Any) -> pendulum.DateTime:
     """A stored UTC timestamp (ISO 8601); the clock's now when missing."""
     if not text:
         return now_utc()
-    try:
-        # The stdlib parser is many times faster than pendulum.parse, which matters on load.
-        parsed = dt.datetime.fromisoformat(str(text))
-    except ValueError:
-        parsed = pendulum.parse(str(text))
-        if not isinstance(parsed, pendulum.DateTime):
-            raise ValueError(f"'{text}' is not a timestamp") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
-    utc = parsed.astimezone(dt.UTC)
+    utc = _utc(text)
+    pendulum = _pendulum()
     # Built directly rather than through pendulum.instance(), which is slow on a large board.
     return pendulum.DateTime(
         utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, tzinfo=pendulum.UTC
     )
+
+
+# A timestamp exactly as ``to_iso8601_string`` writes a UTC one (microseconds only when not 0;
+# hour 24, which a newer Python may read as the next day, is never written).
+_CANONICAL_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}(\.(?!000000)[0-9]{6})?Z"
+)
+
+
+def timestamp_text(text: Any) -> str:
+    """``parse_timestamp(text).to_iso8601_string()``, without making a pendulum timestamp:
+    ISO 8601 in UTC with a "Z" (and the clock's now when missing)."""
+    if not text:
+        return now_utc().to_iso8601_string()  # pendulum's clock, which tests can stop
+    utc = _utc(text)  # checked even when it is written as it should be
+    if _CANONICAL_TIMESTAMP.fullmatch(text):
+        return text  # what jobboard writes reads back as itself; formatting it again is slow
+    return utc.isoformat().replace("+00:00", "Z")
 
 
 def new_application(

@@ -3,20 +3,23 @@
 Paths come from platformdirs; nothing here creates a folder (a write does that, when it
 needs to). config.toml is optional: a missing file means the defaults. An invalid value is one
 sentence naming the key and the file.
+
+Every command imports this module, and many never need what it can do (`jobboard list --json
+--db FILE` reads no settings at all), so platformdirs, the TOML parser and the advice rules
+are imported only when a path, a config file or the settings are actually wanted.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
-from jobboard.etiquette import EtiquetteSettings
 from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS
+
+if TYPE_CHECKING:
+    from jobboard.etiquette import EtiquetteSettings
 
 APP_NAME = "jobboard"
 DEFAULT_EXPORT_NAME = "jobboard-{date}.md"
@@ -28,10 +31,14 @@ class SettingsError(Exception):
 
 
 def default_board_path() -> Path:
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "board.json"
 
 
 def default_config_path() -> Path:
+    import platformdirs
+
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
@@ -41,6 +48,8 @@ def user_themes_folder(config_path: Path | None = None) -> Path:
 
 def state_path() -> Path:
     """Small things the app remembers between runs (the last theme chosen)."""
+    import platformdirs
+
     return platformdirs.user_state_path(APP_NAME, appauthor=False) / "state.json"
 
 
@@ -55,13 +64,19 @@ def config_path(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else default_config_path()
 
 
+def _default_etiquette() -> EtiquetteSettings:
+    from jobboard.etiquette import EtiquetteSettings
+
+    return EtiquetteSettings()
+
+
 @dataclass(frozen=True)
 class Settings:
     columns: tuple[str, ...] = DEFAULT_COLUMNS
     theme: str | None = None
     export_name: str = DEFAULT_EXPORT_NAME
     keys: dict[str, str] = field(default_factory=dict)
-    etiquette: EtiquetteSettings = field(default_factory=EtiquetteSettings)
+    etiquette: EtiquetteSettings = field(default_factory=_default_etiquette)
     source: Path | None = None  # the config.toml they came from, if any
 
 
@@ -74,6 +89,8 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except OSError as error:
         raise SettingsError(f"cannot read {path}: {error.strerror}.") from error
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -101,6 +118,8 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
     etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
     if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):
         raise ValueError("[etiquette] and [profile] must be tables")
+    from jobboard.etiquette import EtiquetteSettings
+
     return Settings(
         columns=columns,
         theme=theme,

@@ -29,8 +29,10 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from jobboard import backups, migrations
-from jobboard.model import ALL_STATUSES, Application
+# jobboard.backups is imported where a copy is made: it needs pendulum (~50 ms to import), which
+# a command that only reads the board (`jobboard list --json`) never uses otherwise.
+from jobboard import migrations
+from jobboard.model import ALL_STATUSES, Application, canonical_record
 from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp_files
 
 APPLICATIONS = "applications"
@@ -132,8 +134,6 @@ class AtomicJSONStorage(Storage):
         # Bumped only by reads that found the file changed by someone else: the TUI uses it to
         # notice, after its own save, that the save also carried another process's changes.
         self.disk_reads = 0
-        # Called with every board freshly read from disk, so a bad entry is found before any write.
-        self.on_load: Callable[[Data], Any] | None = None
         # The open lock file while this process holds the lock (set by BoardStore.lock_file).
         self.lock_fd: int | None = None
 
@@ -162,16 +162,10 @@ class AtomicJSONStorage(Storage):
             raise BoardError(f"cannot read {self.path}: {error.strerror}; check the file's permissions.") from error
         with paused_gc():
             data = parse_board_bytes(raw, self.path)
-            self._key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
-            self._data = data
-            self.generation += 1
-            self.disk_reads += 1
-            if self.on_load is not None:
-                try:
-                    self.on_load(data)  # a board we cannot fully read must never be written
-                except BoardError:
-                    self.forget()
-                    raise
+        self._key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
+        self._data = data
+        self.generation += 1
+        self.disk_reads += 1
         return data
 
     def write(self, data: Data) -> None:
@@ -186,6 +180,8 @@ class AtomicJSONStorage(Storage):
             ) from error
         except (TypeError, ValueError) as error:
             raise BoardError(f"could not save {self.path}: {error}; the board is unchanged.") from error
+        from jobboard import backups
+
         try:
             backups.keep_daily_backup(self.path)
             self._bump_counter()  # before: a reader that sees the new counter re-reads later
@@ -281,9 +277,15 @@ class BoardStore:
         # change is one read under the lock and one atomic write.
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._storage.on_load = self._parse
+        # What has been done with the board as read (by the storage's generation): every entry
+        # checked, and the applications built from them. Building costs several times more
+        # than checking, so a one-off command that only passes records on or adds one checks
+        # the board without building it; once anyone asks for the applications (the TUI
+        # does), they are built and then kept in step with every change.
+        self._checked_generation = -1
         self._parsed_generation = -1
         self._parsed: dict[str, Application] = {}
+        self._keeps_applications = False
         self._lock_owner: int | None = None
         self._lock_depth = 0
 
@@ -297,6 +299,15 @@ class BoardStore:
         """Every application on the board, in the order they were added."""
         return list(self._load().values())
 
+    def records(self) -> list[Data]:
+        """Every application as ``Application.to_record()`` gives it, in the order they were
+        added, with every entry checked as ``applications()`` does, but without building the
+        applications: for commands that only pass the board's data on (``list --json``)."""
+        data = self._read(build=False)
+        if data is None:
+            return []
+        return list(self._canonical_records(data).values())
+
     def get(self, app_id: str) -> Application:
         application = self._load().get(app_id) if _is_id(app_id) else None
         if application is None:
@@ -306,7 +317,7 @@ class BoardStore:
     def prepare_for_writes(self) -> None:
         """Encode the board as it is now, so the first save re-encodes only what changed (a
         long-running TUI calls this off the UI thread after loading a large board)."""
-        data = self._storage.read()
+        data = self._read(build=self._keeps_applications)
         if data is not None:
             self._storage._encode(data)
 
@@ -319,27 +330,47 @@ class BoardStore:
         """True when another process has written the file since we last read it."""
         return self._storage.current_key() != self._storage._key
 
-    def _load(self) -> dict[str, Application]:
+    def _read(self, build: bool) -> Data | None:
+        """The board as it is on disk (read again only when it changed), with every entry
+        checked, and with ``build`` its applications built too. A board with an entry we
+        cannot read raises BoardError, is not kept, and so can never be written back."""
         data = self._storage.read()
         if data is None:
+            return None
+        generation = self._storage.generation
+        try:
+            if build:
+                self._parse(data)
+            elif generation not in (self._checked_generation, self._parsed_generation):
+                self._canonical_records(data)
+        except BoardError:
+            self._storage.forget()
+            raise
+        return data
+
+    def _load(self) -> dict[str, Application]:
+        self._keeps_applications = True
+        data = self._read(build=True)
+        if data is None:
             self._parsed_generation, self._parsed = self._storage.generation, {}
-            return self._parsed
-        return self._parse(data)
+        return self._parsed
 
     def _parse(self, data: Data) -> dict[str, Application]:
         if self._storage.generation == self._parsed_generation:
             return self._parsed
         data = self._current_schema(data)  # in memory only; written on the next change
-        records = data.get(APPLICATIONS, {})
-        parsed = {doc_id: self._from_record(doc_id, record) for doc_id, record in records.items()}
-        self._parsed_generation, self._parsed = self._storage.generation, parsed
+        parsed = _read_entries(self.path, data.get(APPLICATIONS, {}), Application.from_record)
+        self._parsed_generation = self._checked_generation = self._storage.generation
+        self._parsed = parsed
         return parsed
+
+    def _canonical_records(self, data: Data) -> dict[str, Data]:
+        records = _read_entries(self.path, self._current_schema(data).get(APPLICATIONS, {}), canonical_record)
+        self._checked_generation = self._storage.generation
+        return records
 
     def _current_schema(self, data: Data) -> Data:
         return _upgraded(data, self.path)
-
-    def _from_record(self, doc_id: Any, record: Data) -> Application:
-        return _application(self.path, doc_id, record)
 
     # -- locking ---------------------------------------------------------------------------
 
@@ -406,9 +437,7 @@ class BoardStore:
     def _change(self) -> Iterator[_Draft]:
         """Lock, read the board as it is now, let the caller edit a draft, write it once."""
         with self.lock_file():
-            data = self._storage.read()
-            if data is not None:
-                self._parse(data)  # every entry readable, or BoardError before any write
+            data = self._read(build=self._keeps_applications)  # every entry readable, or BoardError
             draft = _Draft(data, self._current_schema(data) if data is not None else None)
             yield draft
             if draft.changed:
@@ -416,24 +445,29 @@ class BoardStore:
 
     def _commit(self, draft: _Draft) -> None:
         if draft.upgrading:
+            from jobboard import backups
+
             try:
                 backups.backup_now(self.path, reason=migrations.backup_reason())
             except OSError as error:
                 raise BoardError(describe_os_error(self.path, error)) from error
+        built = self._parsed_generation == self._storage.generation  # from the board being changed
         self._storage.write(draft.data)
-        # Keep the parsed cache in step without re-parsing the whole board.
-        parsed = dict(self._parsed) if not draft.upgrading else {}
-        if draft.upgrading:
-            parsed = {d: self._from_record(d, r) for d, r in draft.data[APPLICATIONS].items()}
-        else:
-            for doc_id, application in draft.touched.items():
-                if application is None:
-                    parsed.pop(doc_id, None)
-                else:
-                    parsed[doc_id] = application
-            order = draft.data[APPLICATIONS]
-            parsed = {doc_id: parsed[doc_id] for doc_id in order}
-        self._parsed_generation, self._parsed = self._storage.generation, parsed
+        # What was written is the board as checked plus the applications we were given.
+        self._checked_generation = self._storage.generation
+        if draft.upgrading or not built:
+            # Nothing to keep in step: the applications are built from the new board if asked for.
+            return
+        # Keep the applications in step without building the whole board again.
+        parsed = dict(self._parsed)
+        for doc_id, application in draft.touched.items():
+            if application is None:
+                parsed.pop(doc_id, None)
+            else:
+                parsed[doc_id] = application
+        order = draft.data[APPLICATIONS]
+        self._parsed_generation = self._storage.generation
+        self._parsed = {doc_id: parsed[doc_id] for doc_id in order}
 
     def add(self, build: Callable[[str], Application]) -> Application:
         """Create an application: ``build`` receives the new id and returns the application."""
@@ -484,8 +518,10 @@ class BoardStore:
             raise BoardError(f"cannot read {backup}: {error.strerror}; the board is unchanged.") from error
         hint = "the board is unchanged, choose another backup (`jobboard backups` lists them)"
         data = _upgraded(parse_board_bytes(raw, backup, hint), backup)
-        for doc_id, record in data.get(APPLICATIONS, {}).items():
-            _application(backup, doc_id, record, hint="the board is unchanged, choose another backup")
+        entry_hint = "the board is unchanged, choose another backup"
+        _read_entries(backup, data.get(APPLICATIONS, {}), canonical_record, entry_hint)
+        from jobboard import backups
+
         with self.lock_file():
             try:
                 saved = backups.backup_now(self.path, reason="before-restore")
@@ -512,14 +548,22 @@ def _upgraded(data: Data, path: Path) -> Data:
         ) from error
 
 
-def _application(path: Path, doc_id: Any, record: Data, hint: str = ENTRY_HINT) -> Application:
+def _read_entries(path: Path, records: Data, read: Callable[[Data], Any], hint: str = ENTRY_HINT) -> dict[str, Any]:
+    """Each entry of an applications table, by id, as ``read`` (``Application.from_record`` or
+    ``canonical_record``) makes it, once its key and status are checked; BoardError naming
+    the first entry that cannot be read."""
+    entries: dict[str, Any] = {}
+    doc_id = None
     try:
-        _check_record(str(doc_id), record)
-        return Application.from_record(record)
+        with paused_gc():  # thousands of new dicts and objects; see paused_gc
+            for doc_id, record in records.items():
+                _check_record(str(doc_id), record)
+                entries[doc_id] = read(record)
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
         raise BoardError(
             f"{path} holds an application (entry {doc_id}) jobboard cannot read: {error}; {hint}."
         ) from error
+    return entries
 
 
 def _is_id(app_id: str) -> bool:

@@ -208,6 +208,37 @@ def test_cli_commands_never_import_textual(board):
     assert bare_import.stdout.strip() == "False"
 
 
+def test_list_json_loads_neither_dates_nor_the_other_commands(board):
+    """`list --json` passes records through: it never needs pendulum (slow to import) or the
+    modules of other commands, which are imported when their command runs."""
+    script = (
+        "import sys\n"
+        "from jobboard.cli import main\n"
+        "try:\n"
+        f"    main(['--db', {str(board)!r}, 'list', '--json'])\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 0, exit.code\n"
+        "print(sorted(m for m in ('pendulum', 'jobboard.cli_export', 'jobboard.cli_themes') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert json.loads(result.stdout.strip().splitlines()[0])[0]["company"] == "Acme"
+
+
+def test_commands_from_other_modules_are_found_listed_and_suggested(board, capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in ("export", "import", "stats", "backups", "restore", "themes", "add", "list"):
+        assert f"  {name} " in out
+    # In a fresh process, where no other module has registered its commands yet.
+    typo = subprocess.run(
+        [sys.executable, "-m", "jobboard", "--db", str(board), "exprot"], capture_output=True, text=True
+    )
+    assert typo.returncode == 2 and "Did you mean" in typo.stderr and "export" in typo.stderr
+    code, out, _ = run(capsys, "--db", str(board), "stats", "--json")
+    assert code == 0 and json.loads(out)["total"] == 2
+
+
 def test_python_dash_m_runs_the_cli(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "jobboard", "--db", str(tmp_path / "b.json"), "add", "Acme", "Dev"],

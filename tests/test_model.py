@@ -1,8 +1,17 @@
+import json
+
 import pendulum
 import pytest
 
 from jobboard.history import Change, History
-from jobboard.model import Application, Event, new_application, normalise_event_kind, parse_iso_date
+from jobboard.model import (
+    Application,
+    Event,
+    canonical_record,
+    new_application,
+    normalise_event_kind,
+    parse_iso_date,
+)
 
 
 def test_record_round_trip_keeps_every_field():
@@ -67,3 +76,75 @@ def test_history_undo_redo_walks_both_ways():
     history.undo()
     history.record(Change("add", None, a))
     assert history.redo() is None  # a new change drops the redo branch
+
+
+# -- canonical_record: the round trip without building the application ---------------------------
+
+
+def stored(**changes) -> dict:
+    """A record as jobboard writes it, with ``changes`` (None deletes a key)."""
+    record = new_application("7", "Acme", "Dev", applied_on=pendulum.date(2026, 3, 1), tags=["a"]).to_record()
+    record["events"].append({"kind": "follow_up", "date": "2026-03-09", "note": "sent"})
+    record["created"], record["updated"] = "2026-03-01T09:30:00.123456Z", "2026-03-02T10:00:00Z"
+    for key, value in changes.items():
+        if value is None:
+            record.pop(key, None)
+        else:
+            record[key] = value
+    return record
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"url": None, "notes": None, "tags": None, "events": None},  # optional fields left out
+        {"created": "2026-03-01T09:30:00.000000Z"},  # zero microseconds are not written
+        {"created": "2026-03-01T11:30:00+02:00", "updated": "2026-03-01 09:30:00.5"},  # offset, naive
+        {"created": "2026-03-01T23:59:59-05:00"},  # the next day in UTC
+        {"created": "20260301T093000Z"},  # basic format
+        {"applied_on": "２０２６-03-01"},  # other digits are read as digits, and written plainly
+        {"events": [{"kind": "status", "date": "2026-03-02", "status": "silent", "note": ""}]},
+    ],
+)
+def test_canonical_record_is_the_round_trip_through_an_application(changes):
+    record = stored(**changes)
+    assert json.dumps(canonical_record(record)) == json.dumps(Application.from_record(record).to_record())
+
+
+def test_canonical_record_stamps_a_missing_timestamp_with_the_same_clock(frozen):
+    record = stored(created=None, updated="")
+    assert canonical_record(record) == Application.from_record(record).to_record()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"company": 5},
+        {"role": None},
+        {"company": 5, "role": None},  # the first field in order is the one named
+        {"notes": ["x"]},
+        {"tags": "a, b"},
+        {"tags": ["a", 1]},
+        {"events": {"kind": "applied"}},
+        {"events": ["applied"]},
+        {"events": [{"date": "2026-03-01"}]},
+        {"events": [{"kind": "note", "date": "2026-03-01", "note": 3}]},
+        {"events": [{"kind": "note"}]},
+        {"events": [{"kind": "note", "date": "2026-02-30"}]},
+        {"applied_on": None},
+        {"applied_on": "2026-3-1"},
+        {"applied_on": "9999-12-30"},
+        {"applied_on": ["2026-03-01"]},
+        {"created": 1234},
+        {"created": "not a time"},
+        {"updated": "2026-03-01T25:00:00Z"},
+    ],
+)
+def test_canonical_record_refuses_what_from_record_refuses_in_the_same_words(changes):
+    record = stored(**changes)
+    with pytest.raises(Exception) as built:
+        Application.from_record(record)
+    with pytest.raises(type(built.value)) as canonical:
+        canonical_record(record)
+    assert str(canonical.value) == str(built.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -63,6 +64,44 @@ def test_add_get_update_put_delete(board):
     assert board.get("2") == gone
     fresh = BoardStore(board.path)
     assert fresh.applications() == board.applications()
+
+
+def test_records_are_the_applications_as_records_without_building_them(board, monkeypatch):
+    expected = [a.to_record() for a in board.applications()]
+    assert board.records() == expected
+    fresh = BoardStore(board.path)
+    monkeypatch.setattr("jobboard.model.Application.from_record", None)  # records() must not need it
+    assert fresh.records() == expected
+    assert BoardStore(board.path.with_name("missing.json")).records() == []
+
+
+def test_a_store_that_writes_before_it_reads_sees_every_change(board):
+    """A one-off command checks the board without building its applications before a write;
+    asked for them afterwards, the same store still has them all, up to date."""
+    fresh = BoardStore(board.path)
+    added = add(fresh, "Initech", "SRE")
+    assert [a.id for a in fresh.applications()] == ["1", "2", "3"]
+    moved = BoardStore(board.path).update("1", lambda a: a.moved_to("silent", DAY))
+    assert fresh.get("1") == moved and fresh.get("3") == added
+    assert fresh.applications() == BoardStore(board.path).applications()
+
+
+def test_a_bad_entry_is_refused_by_every_way_in_and_nothing_is_written(board):
+    data = json.loads(board.path.read_text())
+    data["applications"]["2"]["tags"] = "python"
+    board.path.write_text(json.dumps(data))
+    before = snapshot(board.path)
+    for attempt in (
+        lambda store: store.records(),
+        lambda store: store.applications(),
+        lambda store: add(store),
+        lambda store: store.update("1", lambda a: a.moved_to("silent", DAY)),
+    ):
+        with pytest.raises(BoardError, match=r"entry 2\) jobboard cannot read: 'tags' is not a list of text"):
+            attempt(BoardStore(board.path))
+        with pytest.raises(BoardError):
+            attempt(board)  # also a store that had read the board before it went bad
+    assert snapshot(board.path) == before
 
 
 def test_ids_are_never_reused(board):
