@@ -6,6 +6,7 @@ only on the ``today`` it is given.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pendulum
@@ -51,9 +52,16 @@ def _weekday_of(ordinal: int) -> int:
     return (ordinal - 1) % 7  # day 1 (1 January of year 1) was a Monday
 
 
+@functools.lru_cache(maxsize=8192)
+def _from_ordinal(date_type: type[pendulum.Date], ordinal: int) -> pendulum.Date:
+    # Cached: pendulum's fromordinal makes two objects in Python, and the due dates of a whole
+    # board fall on a few hundred distinct days (dates are immutable, so they can be shared).
+    return date_type.fromordinal(ordinal)
+
+
 def add_days(date: pendulum.Date, n: int) -> pendulum.Date:
     """``date`` moved by ``n`` calendar days (negative: back), of the same date type."""
-    return type(date).fromordinal(date.toordinal() + n)
+    return _from_ordinal(type(date), date.toordinal() + n)
 
 
 def days_between(start: pendulum.Date, end: pendulum.Date) -> int:
@@ -83,7 +91,7 @@ def add_business_days(date: pendulum.Date, n: int) -> pendulum.Date:
         # business day counted, which is the day the one-by-one walk would have stopped on.
         while _weekday_of(current) >= _SATURDAY:
             current -= step
-    return type(date).fromordinal(current)
+    return _from_ordinal(type(date), current)
 
 
 def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:

@@ -169,14 +169,14 @@ class _Log:
             by_kind.setdefault(event.kind, []).append(((event.date, index), event))
         for keyed in by_kind.values():
             if len(keyed) > 1:
-                keyed.sort(key=_first)
+                keyed.sort()  # by the (date, position) keys alone: no two are equal
         self.by_kind = by_kind
 
     def keyed(self, *kinds: str) -> list[tuple[_Key, Event]]:
         """The events of these kinds, oldest first (do not change the list)."""
         if len(kinds) == 1:
             return self.by_kind.get(kinds[0], _NONE)
-        return sorted((pair for kind in kinds for pair in self.by_kind.get(kind, ())), key=_first)
+        return sorted(pair for kind in kinds for pair in self.by_kind.get(kind, ()))  # keys are unique
 
     def has(self, *kinds: str) -> bool:
         return any(kind in self.by_kind for kind in kinds)
@@ -186,10 +186,6 @@ class _Log:
 
 
 _NONE: list[tuple[_Key, Event]] = []
-
-
-def _first(pair: tuple[_Key, Event]) -> _Key:
-    return pair[0]
 
 
 def _latest(log: _Log, *kinds: str) -> _Key | None:
@@ -230,13 +226,18 @@ def _applied_key(log: _Log) -> _Key:
 
 def _facts(log: _Log, today: pendulum.Date) -> _Facts:
     interviews = log.keyed("interview")
-    past = [key for key, _ in interviews if key[0] <= today]
-    future = [key[0] for key, _ in interviews if key[0] > today]
-    past_interview: _Key | None = past[-1] if past else None
-    if not interviews:
-        # No interview logged: the move to Interviewed stands in for it.
-        moves = [k for k, e in log.keyed("status") if e.status == "interviewed" and k[0] <= today]
-        past_interview = moves[-1] if moves else None
+    past_interview: _Key | None = None
+    next_interview: pendulum.Date | None = None
+    if interviews:
+        past = [key for key, _ in interviews if key[0] <= today]
+        future = [key[0] for key, _ in interviews if key[0] > today]
+        past_interview = past[-1] if past else None
+        next_interview = min(future) if future else None
+    else:
+        # No interview logged: the move to Interviewed stands in for it (the latest one).
+        for key, event in log.keyed("status"):
+            if event.status == "interviewed" and key[0] <= today:
+                past_interview = key
     applied = _applied_key(log)
     candidates = [(applied, "applied")]
     heard = _latest(log, "heard_back")
@@ -258,7 +259,7 @@ def _facts(log: _Log, today: pendulum.Date) -> _Facts:
         follow_ups=follow_ups,
         last_contact=max(contact_dates),
         past_interview=past_interview,
-        next_interview=min(future) if future else None,
+        next_interview=next_interview,
     )
 
 
@@ -317,7 +318,7 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
             last = f.follow_ups[-1][0]
             due = add_business_days(last, s.other_channel_business_days)
             options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
-        found.append(min(options, key=lambda c: c.due))
+        found.append(min(options, key=_due))
 
     if next_interview is not None:
         due = add_days(next_interview, -s.prepare_days_before)
@@ -352,6 +353,15 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
 
 
 _RULE_RANK: dict[str, int] = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
+
+
+def _due(candidate: _Candidate) -> pendulum.Date:
+    return candidate.due
+
+
+def _earliest_first(candidate: _Candidate) -> tuple[pendulum.Date, int]:
+    return candidate.due, _RULE_RANK[candidate.rule]
+
 
 # Which principles each rule rests on (ETIQUETTE.md's table).
 RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
@@ -390,7 +400,7 @@ def next_step(
         title = drafts.TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
-    best = min(found, key=lambda c: (c.due, _RULE_RANK[c.rule]))
+    best = found[0] if len(found) == 1 else min(found, key=_earliest_first)
     step = NextStep(
         rule=best.rule,
         title=drafts.TITLES[best.rule].format(company=application.company),
@@ -408,6 +418,8 @@ def next_step(
 
 
 def _apply_snooze(step: NextStep, log: _Log, today: pendulum.Date) -> NextStep:
+    if "snooze" not in log.by_kind:
+        return step  # the common case, checked first: every card of a large board comes here
     ends = [date for date in log.dates("snooze") if date > today]
     if not ends:
         return step

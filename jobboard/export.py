@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from jobboard.dates import long_date
 from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, STATUS_TITLES, TEXT_FIELDS, Application
 
 if TYPE_CHECKING:
@@ -84,6 +85,9 @@ def _markdown_escapes() -> dict[int, str]:
 _ESCAPES = _markdown_escapes()
 # A run of line breaks (of any kind) becomes one space so a cell always stays on its one line.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+# Any character the two steps above would change: most names and titles have none, and one
+# search is much cheaper than a translate (a board has three cells of text per application).
+_CHANGED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "\u2028\u2029]")
 # Characters that only mean something at the start of a line (lists, setext underlines).
 _LINE_START_MARKERS = "-+="
 
@@ -91,7 +95,10 @@ _LINE_START_MARKERS = "-+="
 def escape_markdown(text: str) -> str:
     """``text`` as inert inline markdown on one line: safe in a table cell, a heading or a
     list item. Every character stays visible when rendered; line breaks become spaces."""
-    return _LINE_BREAKS.sub(" ", str(text)).translate(_ESCAPES).strip()
+    text = str(text)
+    if _CHANGED.search(text) is None:
+        return text.strip()
+    return _LINE_BREAKS.sub(" ", text).translate(_ESCAPES).strip()
 
 
 def _escape_line_start(text: str) -> str:
@@ -196,7 +203,7 @@ def to_markdown(
     counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
     noun = "application" if len(applications) == 1 else "applications"
     out: list[str] = [
-        f"# Job hunt — {today.day} {today.format('MMMM YYYY')}",
+        f"# Job hunt — {long_date(today)} {today.year}",  # "22 November 2026"
         "",
         f"{len(applications)} {noun}: {counts}.",
         "",

@@ -305,6 +305,8 @@ def _utc(text: Any) -> dt.datetime:
         parsed = pendulum.parse(str(text))
         if not isinstance(parsed, pendulum.DateTime):
             raise ValueError(f"'{text}' is not a timestamp") from None
+    if parsed.tzinfo is dt.UTC:
+        return parsed  # written in UTC, as jobboard does: nothing to convert
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed.astimezone(dt.UTC)

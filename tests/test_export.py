@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
+from jobboard import export as export_module
 from jobboard import model
 from jobboard.etiquette import EtiquetteSettings, next_step
 from jobboard.export import (
@@ -181,6 +182,15 @@ def test_control_characters_are_dropped_without_breaking_the_row():
     rows = table_rows(to_markdown([app("1", text)], TODAY))
     assert len(rows) == 2 and len(rows[1]) == 6
     assert cell_text(rows[1][0]) == "Acme Corp X"
+
+
+def test_text_with_nothing_to_escape_takes_the_short_way_and_every_other_character_does_not():
+    """escape_markdown skips the full escaping when a quick search finds no character it would
+    change; for every character up to U+2FFF (past all it changes), both ways agree."""
+    for code in range(0x3000):
+        text = f" a{chr(code)}b "
+        full = export_module._LINE_BREAKS.sub(" ", text).translate(export_module._ESCAPES).strip()
+        assert escape_markdown(text) == full, hex(code)
 
 
 @settings(max_examples=300, deadline=None)
