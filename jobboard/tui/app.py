@@ -218,15 +218,16 @@ class JobBoardApp(App[None]):
     # -- the writer --------------------------------------------------------------------------
 
     def submit(self, job: Job, now: bool = False) -> None:
-        """Queue a job for the writer, in order. It reaches the writer after the next paint
-        unless ``now``: the writer thread competes with the UI thread for the interpreter, so
-        a keystroke's own frame goes first (a save of 10,000 applications still lands well
-        within a quarter of a second)."""
+        """Queue a job for the writer, in order. Unless ``now``, it reaches the writer after
+        the keystroke's two frames (the cards, then the side panel a frame later): the writer
+        thread competes for the interpreter with the UI thread and with Textual's own thread
+        that writes each frame to the terminal, so the frames go first (a save of 10,000
+        applications still lands well within a quarter of a second)."""
         self._waiting.append(job)
         if now:
             self._hand_over()
         elif len(self._waiting) == 1:
-            self.call_after_refresh(self._hand_over)
+            self.call_after_refresh(self.call_after_refresh, self._hand_over)
 
     def _hand_over(self) -> None:
         waiting, self._waiting = self._waiting, []
