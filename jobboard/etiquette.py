@@ -26,7 +26,6 @@ What the TUI's "f" (done) key should do for each step is :func:`done_event`'s jo
 
 from __future__ import annotations
 
-import difflib
 import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -110,6 +109,8 @@ class EtiquetteSettings:
         values: dict[str, Any] = {}
         for key, value in etiquette.items():
             if key not in numeric:
+                import difflib  # only to word this error
+
                 close = difflib.get_close_matches(str(key), numeric, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}")
@@ -294,8 +295,10 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     else:
         # Other columns only need the next interview (for prepare_interview); skipping the
         # rest of the facts matters on a board of thousands of closed applications.
-        future = [key[0] for key, _ in log.keyed("interview") if key[0] > today]
-        next_interview = min(future) if future else None
+        next_interview = None
+        if "interview" in log.by_kind:
+            future = [key[0] for key, _ in log.keyed("interview") if key[0] > today]
+            next_interview = min(future) if future else None
 
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))

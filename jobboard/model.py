@@ -235,7 +235,7 @@ def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # no
             raise ValueError(f"'{name}' is missing or not text")
         text[name] = value
     tags = record.get("tags", [])
-    if type(tags) is not list or any(type(tag) is not str for tag in tags):
+    if type(tags) is not list or (tags and any(type(tag) is not str for tag in tags)):
         raise ValueError("'tags' is not a list of text")
     events = record.get("events", [])
     if type(events) is not list or any(type(item) is not dict for item in events):

@@ -47,6 +47,9 @@ FIX_HINT = "restore a backup (`jobboard backups` lists them) or fix it"
 Data = dict[str, Any]
 Key = tuple[int | None, tuple[int, int, int, int]]
 
+# json.dumps(record, ensure_ascii=False), with one encoder for every record of a board.
+_encode_record = json.JSONEncoder(ensure_ascii=False).encode
+
 
 class BoardError(Exception):
     """Something is wrong with the board file; the message is one sentence for the user."""
@@ -214,7 +217,7 @@ class AtomicJSONStorage(Storage):
                 if hit is not None and hit[0] is record:
                     line = hit[1]
                 else:
-                    line = f"  {json.dumps(doc_id)}: {json.dumps(record, ensure_ascii=False)}".encode()
+                    line = f"  {json.dumps(doc_id)}: {_encode_record(record)}".encode()
                 if name == APPLICATIONS:
                     fresh[doc_id] = (record, line)
                 chunks.append(b",\n" if index else b"\n")
