@@ -129,10 +129,11 @@ class SidePanel(ScrollView, can_focus=False):
         self._showing: str | None = None
         self._lines: list[Strip] = []
         self._wrapped_for: tuple | None = None
+        self._below = self._edge = self._thumb = Strip([])  # made with the lines, see render_line
 
     @property
     def text(self) -> str:
-        """The panel's words, section after section (what a screen reader or a test reads)."""
+        """The panel's words, section after section, without their styles (tests read this)."""
         return "\n\n".join(section.plain for section in self.sections if section)
 
     def show(
@@ -190,13 +191,15 @@ class SidePanel(ScrollView, can_focus=False):
             # Set without the layout pass a changed virtual size would ask for: the panel's
             # place on screen does not depend on it, only how far it scrolls.
             self.set_reactive(SidePanel.virtual_size, Size(width, len(self._lines)))
+            # The strips every row reuses, made here rather than per row: a component style is
+            # looked up by walking the stylesheet, and this reruns on a resize or a new theme.
+            self._below = Strip.blank(text_width, self.rich_style)
+            self._edge = Strip.blank(1, self.rich_style)
+            self._thumb = Strip([Segment("▐", self.get_component_rich_style("panel--scrollbar"))], 1)
         top = int(self.scroll_y)
         row = y + top
-        text = self._lines[row] if row < len(self._lines) else Strip.blank(text_width, self.rich_style)
-        if on_thumb(y, top, height, len(self._lines)):
-            edge = Strip([Segment("▐", self.get_component_rich_style("panel--scrollbar"))], 1)
-        else:
-            edge = Strip.blank(1, self.rich_style)
+        text = self._lines[row] if row < len(self._lines) else self._below
+        edge = self._thumb if on_thumb(y, top, height, len(self._lines)) else self._edge
         return Strip.join([text, edge])
 
     def on_resize(self) -> None:
