@@ -185,20 +185,29 @@ def test_default_board_lives_in_the_user_data_folder(capsys, isolated_home):
     assert (isolated_home / "data" / "jobboard" / "board.json").exists()
 
 
-def test_cli_commands_never_import_textual(board):
-    """Scripts stay fast: the non-TUI commands must not load the UI toolkit."""
+def run_in_fresh_python(board, argvs: list[list[str]], modules: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Run jobboard with each argv in turn (each must exit 0) in a new interpreter: what the
+    commands printed, line by line, and which of ``modules`` were imported by then."""
     script = (
-        "import sys\n"
+        "import json, sys\n"
         "from jobboard.cli import main\n"
-        "for argv in (['list', '--json'], ['add', 'Acme', 'Dev'], ['next', '--json'], ['show', '1']):\n"
+        f"for argv in {argvs!r}:\n"
         "    try:\n"
         f"        main(['--db', {str(board)!r}, *argv])\n"
         "    except SystemExit as exit:\n"
         "        assert exit.code == 0, (argv, exit.code)\n"
-        "print('textual' in sys.modules, 'jobboard.tui' in sys.modules)\n"
+        f"print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "False False"
+    *printed, loaded = result.stdout.strip().splitlines()
+    return printed, json.loads(loaded)
+
+
+def test_cli_commands_never_import_textual(board):
+    """Scripts stay fast: the non-TUI commands must not load the UI toolkit."""
+    commands = [["list", "--json"], ["add", "Acme", "Dev"], ["next", "--json"], ["show", "1"]]
+    _, loaded = run_in_fresh_python(board, commands, ("textual", "jobboard.tui"))
+    assert loaded == []
     bare_import = subprocess.run(
         [sys.executable, "-c", "import jobboard, sys; print('textual' in sys.modules)"],
         capture_output=True,
@@ -211,18 +220,11 @@ def test_cli_commands_never_import_textual(board):
 def test_list_json_loads_neither_dates_nor_the_other_commands(board):
     """`list --json` passes records through: it never needs pendulum (slow to import) or the
     modules of other commands, which are imported when their command runs."""
-    script = (
-        "import sys\n"
-        "from jobboard.cli import main\n"
-        "try:\n"
-        f"    main(['--db', {str(board)!r}, 'list', '--json'])\n"
-        "except SystemExit as exit:\n"
-        "    assert exit.code == 0, exit.code\n"
-        "print(sorted(m for m in ('pendulum', 'jobboard.cli_export', 'jobboard.cli_themes') if m in sys.modules))\n"
+    printed, loaded = run_in_fresh_python(
+        board, [["list", "--json"]], ("pendulum", "jobboard.cli_export", "jobboard.cli_themes")
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
-    assert json.loads(result.stdout.strip().splitlines()[0])[0]["company"] == "Acme"
+    assert loaded == []
+    assert json.loads(printed[0])[0]["company"] == "Acme"
 
 
 def test_commands_from_other_modules_are_found_listed_and_suggested(board, capsys):
