@@ -135,6 +135,20 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | N
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
+    import gc
+
+    # Opening the board makes a great many objects and frees few: importing Textual, building
+    # its widgets, reading thousands of applications. The cycle collector would walk them all
+    # again and again (at 10,000 applications, a third of a second before the first paint), so
+    # it rests until the board is on screen; the app turns it back on (JobBoardApp).
+    gc.disable()
+    try:
+        _open_board(session, store, columns)
+    finally:
+        gc.enable()
+
+
+def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | None) -> None:
     from jobboard import themes as theme_files
     from jobboard.cli_themes import remembered_theme, resolve_theme
     from jobboard.settings import user_themes_folder

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime
+import gc
 import queue
 import threading
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 from textual.theme import Theme
 
 from jobboard import themes as theme_files
@@ -125,6 +127,9 @@ class JobBoardApp(App[None]):
         self._local_day: datetime.date | None = None
         self._today = pendulum.Date(1970, 1, 1)
         self.load_error: str | None = None
+        # `jobboard` pauses Python's cycle collector while the board opens (see cli.run_board);
+        # the app turns it back on once the first board is on screen.
+        self._resume_collector = not gc.isenabled()
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._waiting: list[Job] = []  # submitted, handed to the writer after the next paint
         # The board starts loading now, while Textual starts up, so that the first paint can
@@ -176,6 +181,20 @@ class JobBoardApp(App[None]):
     def _first_load(self, store: BoardStore) -> Message:
         return BoardLoaded(self._preload.result())
 
+    def get_default_screen(self) -> Screen:
+        """The board is the app's first screen rather than one pushed over Textual's blank one:
+        Textual holds every paint until the app has mounted, and a pushed screen that mounts
+        in that time is laid out and drawn once for nothing."""
+        from jobboard.tui.board_screen import BoardScreen
+
+        try:
+            # A short wait for a small board beats painting the screen twice; a large one
+            # arrives from the writer thread instead and the board shows as soon as it is read.
+            self._take_board(self._preload.result(timeout=PRELOAD_WAIT_SECONDS))
+        except (concurrent.futures.TimeoutError, BoardError, OSError):
+            pass
+        return BoardScreen()
+
     def on_mount(self) -> None:
         from jobboard.tui.board_screen import BoardScreen
 
@@ -183,18 +202,12 @@ class JobBoardApp(App[None]):
         self._apply_keymap(BoardScreen)
         if self.theme_problems:
             self.notify("\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15)
-        try:
-            # A short wait for a small board beats painting the screen twice; a large one
-            # arrives from the writer thread instead and the board shows as soon as it is read.
-            self._take_board(self._preload.result(timeout=PRELOAD_WAIT_SECONDS))
-        except (concurrent.futures.TimeoutError, BoardError, OSError):
-            pass
-        self.push_screen(BoardScreen())
         self._serve_jobs()
         if not self.loaded:
             self.submit(self._first_load, now=True)
         else:
             self.call_after_refresh(self._work_out_steps)
+            self.call_after_refresh(self._resume_collector_once)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
 
     async def action_quit(self) -> None:
@@ -294,6 +307,7 @@ class JobBoardApp(App[None]):
         self.board_screen.refresh_board()
         # After the paint, so that working out the steps does not delay the first cards.
         self.call_after_refresh(self._work_out_steps)
+        self.call_after_refresh(self._resume_collector_once)
         if not first:
             self.notify("The board changed on disk; showing the latest.", timeout=3)
 
@@ -315,7 +329,17 @@ class JobBoardApp(App[None]):
             self.steps.pop(saved.id, None)
             self.board_screen.refresh_board(changed=Change("saved", shown, saved))
 
+    def _resume_collector_once(self) -> None:
+        """Turn the cycle collector back on, after freezing what exists now: the widgets and the
+        board live as long as the app, and a collector that no longer walks them on every full
+        pass keeps its pauses short on a board of thousands of applications."""
+        if self._resume_collector:
+            self._resume_collector = False
+            gc.freeze()
+            gc.enable()
+
     def on_write_failed(self, message: WriteFailed) -> None:
+        self._resume_collector_once()
         if not self.loaded:
             self.show_board_error(message.error)
             return

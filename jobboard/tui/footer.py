@@ -6,17 +6,40 @@ most card moves, and Textual's Footer answers every such change by rebuilding al
 mount and a restyle of a score of widgets plus a layout pass, which cost more than the rest of a
 move. When the footer would show the same keys as now, this one only flips their greyed look;
 any other change (a remapped key, another screen's keys) rebuilds as usual.
+
+Building the keys is also made cheaper, which shows at launch: the screen announces its keys
+more than once while it starts, and each announcement used to queue a rebuild of its own; and
+every new key restyled itself twice (Textual's keys start compact and are then told they are
+not), a full stylesheet match per key and per change. Here one rebuild is queued at a time, and
+each key is made with the footer's compactness already set, so it is styled once, when mounted.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
 class BoardFooter(Footer):
+    _rebuild_queued = False
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            # The keys bound to the footer's compactness (all but the palette key, which keeps
+            # its own) take it now instead of on mount.
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
+
+    async def recompose(self) -> None:
+        self._rebuild_queued = False  # the rebuild reads the keys as they are when it runs
+        await super().recompose()
+
     def bindings_changed(self, screen: Screen) -> None:
+        if self._rebuild_queued:
+            return
         keys = list(self.query_children(FooterKey))
         if self._bindings_ready and keys and screen is self.screen and self._same_keys(screen, keys):
             active = screen.active_bindings
@@ -29,6 +52,8 @@ class BoardFooter(Footer):
                     key.styles.text_style = "dim" if disabled else "none"
             return
         super().bindings_changed(screen)
+        # What Footer.bindings_changed checks before it queues a rebuild.
+        self._rebuild_queued = screen.app.app_focus and self.is_attached and screen is self.screen
 
     def _same_keys(self, screen: Screen, keys: list[FooterKey]) -> bool:
         """Would a rebuild show these keys, in this order, with these labels?"""
