@@ -21,7 +21,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from tinydb.storages import Storage
 # jobboard.backups is imported where a copy is made: it needs pendulum (~50 ms to import), which
 # a command that only reads the board (`jobboard list --json`) never uses otherwise.
 from jobboard import migrations
+from jobboard.first_look import FirstLook, first_look
 from jobboard.model import ALL_STATUSES, Application, canonical_record
 from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp_files
 
@@ -301,6 +302,15 @@ class BoardStore:
     def applications(self) -> list[Application]:
         """Every application on the board, in the order they were added."""
         return list(self._load().values())
+
+    def first_look(self, statuses: Iterable[str], per_column: int) -> FirstLook | None:
+        """What the first screen shows (see jobboard.first_look), from the file as parsed,
+        before its entries are checked: the full read that must follow (``applications``)
+        reuses the parse. None when there is no board yet or it needs upgrading first."""
+        data = self._storage.read()
+        if data is None or migrations.version_of(data) != migrations.SCHEMA_VERSION:
+            return None
+        return first_look(data.get(APPLICATIONS, {}), statuses, per_column)
 
     def records(self) -> list[Data]:
         """Every application as ``Application.to_record()`` gives it, in the order they were

@@ -1,9 +1,12 @@
 """JobBoardApp: holds the board in memory and talks to the store from one writer thread.
 
 The UI thread never reads or writes the file. The first read starts in a thread while Textual
-starts up (the UI waits at most a quarter of a second for it, so a small board is on the first
-paint); after that every load, save and check for changes made by another process goes through
-one queue served by one thread worker, so writes happen in the order they were made and two
+starts up, in two steps: the file is parsed and the first look taken (the counts and the top
+cards of each column, see jobboard.first_look), which the first paint shows; then, once that
+paint is done, every entry is checked and built, and the whole board replaces the first look.
+Until it has, keys are held and replayed in order, so nothing acts on a board not fully read.
+After that every load, save and check for changes made by another process goes through one
+queue served by one thread worker, so writes happen in the order they were made and two
 threads never use the store at once. The UI changes its in-memory board at once (the keystroke
 repaints immediately) and the writer makes the change durable.
 """
@@ -14,12 +17,14 @@ import concurrent.futures
 import datetime
 import gc
 import queue
+import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -28,13 +33,16 @@ from textual.theme import Theme
 
 from jobboard import themes as theme_files
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
+from jobboard.first_look import FirstLook
 from jobboard.history import Change, History
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
+from jobboard.tui.board import CARD_HEIGHT
 
 DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
+FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
 Job = Callable[[BoardStore], "Message | None"]
 
 
@@ -133,7 +141,11 @@ class JobBoardApp(App[None]):
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._waiting: list[Job] = []  # submitted, handed to the writer after the next paint
         # The board starts loading now, while Textual starts up, so that the first paint can
-        # usually show the cards rather than an empty board followed by a second full paint.
+        # show the cards rather than an empty board followed by a second full paint.
+        self.first_look: FirstLook | None = None  # shown until the whole board is read
+        self._held_keys: list[events.Key] | None = None  # pressed while the first look shows
+        self._first_look: concurrent.futures.Future[FirstLook | None] = concurrent.futures.Future()
+        self._first_paint = threading.Event()
         self._preload: concurrent.futures.Future[list[Application]] = concurrent.futures.Future()
         threading.Thread(target=self._preload_board, name="board preload", daemon=True).start()
 
@@ -173,6 +185,17 @@ class JobBoardApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="warning")
 
     def _preload_board(self) -> None:
+        look = None
+        try:
+            rows = max(shutil.get_terminal_size().lines, 24)
+            look = self.store.first_look(self.columns, rows // CARD_HEIGHT + 1)
+        except BaseException:  # noqa: S110 - the full read below meets the same problem and reports it
+            pass
+        self._first_look.set_result(look)
+        if look is not None:
+            # Checking and building every entry competes with the UI thread for the
+            # interpreter: it waits until the first look is on screen.
+            self._first_paint.wait(FIRST_PAINT_WAIT_SECONDS)
         try:
             self._preload.set_result(self.store.applications())
         except BaseException as error:  # handed to the writer, which reports it
@@ -187,10 +210,15 @@ class JobBoardApp(App[None]):
         in that time is laid out and drawn once for nothing."""
         from jobboard.tui.board_screen import BoardScreen
 
+        # A short wait for the first look (or, without one, the board) beats painting the
+        # screen twice; a board slower than that shows as soon as the writer has read it.
+        deadline = time.monotonic() + PRELOAD_WAIT_SECONDS
         try:
-            # A short wait for a small board beats painting the screen twice; a large one
-            # arrives from the writer thread instead and the board shows as soon as it is read.
-            self._take_board(self._preload.result(timeout=PRELOAD_WAIT_SECONDS))
+            look = self._first_look.result(timeout=PRELOAD_WAIT_SECONDS)
+            if look is not None:
+                self.first_look, self._held_keys = look, []
+            else:
+                self._take_board(self._preload.result(timeout=max(0.0, deadline - time.monotonic())))
         except (concurrent.futures.TimeoutError, BoardError, OSError):
             pass
         return BoardScreen()
@@ -202,6 +230,7 @@ class JobBoardApp(App[None]):
         self._apply_keymap(BoardScreen)
         if self.theme_problems:
             self.notify("\n".join(self.theme_problems), title="Theme files skipped", severity="warning", timeout=15)
+        self.call_after_refresh(self._first_paint.set)
         self._serve_jobs()
         if not self.loaded:
             self.submit(self._first_load, now=True)
@@ -224,7 +253,19 @@ class JobBoardApp(App[None]):
     def action_exit_with_error(self) -> None:
         self.exit(return_code=1)
 
+    async def on_event(self, event: events.Event) -> None:
+        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            self._held_keys.append(event)  # replayed by _release_keys once the board is read
+            return
+        await super().on_event(event)
+
+    def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
+
     def on_unmount(self) -> None:
+        self._first_paint.set()
         self._hand_over()
         self._jobs.put(None)
 
@@ -304,7 +345,9 @@ class JobBoardApp(App[None]):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         first = not self.loaded
         self._take_board(message.applications)
+        self.first_look = None
         self.board_screen.refresh_board()
+        self._release_keys()
         # After the paint, so that working out the steps does not delay the first cards.
         self.call_after_refresh(self._work_out_steps)
         self.call_after_refresh(self._resume_collector_once)
@@ -342,6 +385,7 @@ class JobBoardApp(App[None]):
         self._resume_collector_once()
         if not self.loaded:
             self.show_board_error(message.error)
+            self._release_keys()  # to the error screen, which can only quit
             return
         self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
         self.submit(lambda store: BoardLoaded(store.applications()))  # show what is really there

@@ -100,15 +100,19 @@ class CardList(ScrollView, can_focus=False):
         super().__init__(classes="cards")
         self.status = status
         self.cards: list[Application] = []
+        self.rows = 0  # the cards the column holds: more than ``cards`` in a first look
         self.step_for = step_for
         self.today = pendulum.today().date()
         self._styles: dict[str, Style] = {}
         self._lines: dict[tuple, tuple[Application, NextStep | None, Strip]] = {}
 
-    def set_cards(self, cards: list[Application], keep_id: str | None = None) -> None:
-        """Show these cards; keep the cursor on ``keep_id`` if it is still here."""
+    def set_cards(self, cards: list[Application], keep_id: str | None = None, rows: int | None = None) -> None:
+        """Show these cards; keep the cursor on ``keep_id`` if it is still here. ``rows``: the
+        cards the column holds when ``cards`` are only its top ones (a first look), so that
+        the scrollbar already has its final size."""
         self.cards = cards
-        size = Size(self.container_size.width, len(cards) * CARD_HEIGHT)
+        self.rows = len(cards) if rows is None else rows
+        size = Size(self.container_size.width, self.rows * CARD_HEIGHT)
         if size != self.virtual_size:
             # Without the layout pass a changed virtual size asks for: the column's place on
             # screen stays the same, scrolling reads the new size directly, and the scrollbar
@@ -145,7 +149,7 @@ class CardList(ScrollView, can_focus=False):
             self.scroll_to(y=max(0, (index - fits + 1) * CARD_HEIGHT), animate=False)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        self.virtual_size = Size(self.size.width, self.rows * CARD_HEIGHT)
         self.scroll_to_region_of(self.cursor)
 
     def render_line(self, y: int) -> Strip:
@@ -173,7 +177,7 @@ class CardList(ScrollView, can_focus=False):
         return strip
 
     def _on_thumb(self, y: int, top: int) -> bool:
-        return on_thumb(y, top, self.container_size.height, len(self.cards) * CARD_HEIGHT)
+        return on_thumb(y, top, self.container_size.height, self.rows * CARD_HEIGHT)
 
     def _edge(self, thumb: bool) -> Segment:
         return Segment("▐", self._style("card--scrollbar")) if thumb else Segment(" ", self._style("base"))

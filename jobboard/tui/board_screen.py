@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from jobboard.first_look import FirstLook, card_order
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.board import CardList, ColumnView
@@ -30,11 +31,6 @@ EMPTY_BOARD = (
     'or from a shell:  jobboard add ACME "Backend Engineer"\n\n'
     "Press ? for every key."
 )
-
-
-def card_order(application: Application) -> tuple[int, int]:
-    """Newest application first (the ones you are most likely acting on lead), then newest id."""
-    return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
 
 
 def matches(application: Application, needle: str) -> bool:
@@ -124,6 +120,18 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
             self.refresh_board()
+        elif self.jobboard.first_look is not None:
+            self.show_first_look(self.jobboard.first_look)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """The counts and the top cards of each column while the rest of the board is read
+        (see jobboard.first_look); refresh_board replaces them with the same cards."""
+        for view in self._views:
+            count = look.counts.get(view.status, 0)
+            view.set_header(count, 0)
+            view.card_list.set_cards(look.cards.get(view.status, []), rows=count)
+        on_board = sum(look.counts.values())
+        self._update_title(on_board, on_board, look.total)
 
     # -- the columns ----------------------------------------------------------------------------
 
@@ -173,7 +181,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             picked = view.card_list.selected
             if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
-        self._update_title()
+        self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, len(app.board))
         empty = app.loaded and not app.board
         for widget, shown in ((self.query_one("#empty-board"), empty), (self.query_one("#main"), not empty)):
             if widget.display != shown:
@@ -221,13 +229,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         step = app.step_for(application) if app.steps_ready else app.steps.get(application.id)
         return step is not None and step.state in ("due", "overdue") and step.snoozed_until is None
 
-    def _update_title(self) -> None:
+    def _update_title(self, shown: int, on_board: int, total: int) -> None:
+        """``shown``: the cards in the columns (after the filter); ``on_board``: before it;
+        ``total``: every application, in the columns shown or not."""
         app = self.jobboard
-        shown = sum(len(cards) for cards in self._cards.values())
         parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
         if self.filter_text.strip():
-            parts[1] = f"{shown} of {self._on_board} match “{self.filter_text.strip()}”"
-        hidden = len(app.board) - self._on_board
+            parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}”"
+        hidden = total - on_board
         if hidden:
             parts.append(f"{hidden} in columns not shown")
         title = "  ·  ".join(parts)
@@ -278,6 +287,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def _show_panel(self) -> None:
         self._panel_pending = False
+        if not self.jobboard.loaded:
+            return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
         self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
 
