@@ -15,11 +15,19 @@ Pure: no UI and no storage.
 from __future__ import annotations
 
 import heapq
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from jobboard.model import Application
+
+CARD_HEIGHT = 4  # a card's lines on the board: company, role, age and next step, then a blank
+
+
+def cards_per_column() -> int:
+    """How many cards of a column the first screen can show, in this terminal."""
+    return max(shutil.get_terminal_size().lines, 24) // CARD_HEIGHT + 1
 
 
 def card_order(application: Application) -> tuple[int, int]:

@@ -24,9 +24,9 @@ from textual.widget import Widget
 
 from jobboard import dates
 from jobboard.etiquette import NextStep
+from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import STATUS_TITLES, Application
 
-CARD_HEIGHT = 4  # company, role, age and next step, a blank line between cards
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # Symbols carry the state as well as colour, for colour-blind users and monochrome terminals.
