@@ -66,3 +66,25 @@ def test_demo_board_at_200x60(demo_board, snap_compare):
         BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected")
     )
     assert snap_compare(app, terminal_size=(200, 60), run_before=wait)
+
+
+@pytest.mark.parametrize("name", ["jobboard-light", "jobboard-dark"])
+async def test_the_app_starts_in_its_theme_as_if_it_had_been_switched_to(demo_board, name):
+    """The theme is put in place before the first style pass (without Textual's theme switch):
+    the result must be what the switch gives."""
+    app = JobBoardApp(BoardStore(demo_board), Settings(), theme=name)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        theme = app.current_theme
+        started = (app.theme, app.has_class("-dark-mode"), app.has_class("-light-mode"), app.stylesheet._variables)
+        assert started[:3] == (name, theme.dark, not theme.dark) and app.has_class(f"-theme-{name}")
+        background = app.screen.styles.background
+        other = "jobboard-dark" if name == "jobboard-light" else "jobboard-light"
+        app.theme = other
+        await pilot.pause()
+        app.theme = name  # Textual's own switch, back to where the app started
+        await pilot.pause()
+        await pilot.pause()
+        assert (app.theme, app.has_class("-dark-mode"), app.has_class("-light-mode")) == started[:3]
+        assert app.stylesheet._variables == started[3]
+        assert app.screen.styles.background == background
