@@ -156,6 +156,26 @@ async def test_filter_narrows_the_board_and_escape_clears_it(demo_board):
         assert screen.filter_text == ""
 
 
+async def test_letters_typed_right_behind_the_filter_key_go_to_the_filter(demo_board):
+    """A fast typist's "/tyrell" arrives as one burst: the letters were on their way to the
+    board before the filter box had focus. They are filter text, never board keys (o would
+    open a posting, b log a reply)."""
+    from textual import events
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        before = demo_board.read_bytes()
+        for key in ["slash", *"tyrell"]:
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        await pilot.pause(0.3)
+        screen = app.board_screen
+        assert screen.filter_text == "tyrell"
+        assert {a.company for v in screen.column_views for a in v.card_list.cards} == {"Tyrell Corp"}
+        await app.flush()
+        assert demo_board.read_bytes() == before
+
+
 async def test_palette_offers_moves_and_jumps(demo_board):
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:

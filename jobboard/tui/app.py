@@ -29,6 +29,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from jobboard import themes as theme_files
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
@@ -281,6 +282,17 @@ class JobBoardApp(App[None]):
             self._held_keys.append(event)  # replayed by _release_keys once the board is read
             return
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed right behind one that moves focus into a text box ("/glob", or "n" and a
+        # company's name) were already on their way to what had focus before. Textual finds
+        # the box focused by the time it looks for their bindings, so none runs, and nothing
+        # else would take them: the box does. (A box stops the keys it takes itself, so only
+        # these get here.)
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            event.stop()
+            focused.insert_text_at_cursor(event.character)
 
     def _release_keys(self) -> None:
         held, self._held_keys = self._held_keys or [], None

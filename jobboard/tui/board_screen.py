@@ -101,10 +101,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.jobboard
         yield Static(id="title-bar")
-        yield Input(
-            placeholder="Filter: company, role, location, tags, notes · enter keeps it · esc clears",
-            id="filter",
-        )
         with Horizontal(id="main"):
             with Horizontal(id="board"):
                 for status in app.columns:
@@ -114,8 +110,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         yield BoardFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#empty-board").display = False
-        self.query_one("#filter").display = False
+        self.call_after_refresh(self._make_filter_box)
         self._views = list(self.query(ColumnView))
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
@@ -362,15 +357,32 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    def _filter_box(self) -> Input | None:
+        return next(iter(self.query_children("#filter").results(Input)), None)
+
+    async def _make_filter_box(self) -> Input:
+        """The filter box (hidden until `/`) is one of the costlier widgets to make and style,
+        so it is made just after the first paint rather than before it. It must exist before
+        `/` is pressed: the keys typed right after `/` go to it only if focus moves at once."""
+        box = self._filter_box()
+        if box is None:
+            box = Input(
+                placeholder="Filter: company, role, location, tags, notes · enter keeps it · esc clears",
+                id="filter",
+            )
+            await self.mount(box, after="#title-bar")
+        return box
+
+    async def action_filter(self) -> None:
+        box = self._filter_box() or await self._make_filter_box()
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: box.focus() would wait behind the keys typed after `/`
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.display = False
+        box = self._filter_box()
+        if box is not None:
+            box.value = ""
+            box.display = False
         self.filter_text = ""
         self.set_focus(None)
         self.refresh_board()
@@ -389,7 +401,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         # Escape inside the filter box clears it (the box itself would only lose focus).
-        if event.key == "escape" and self.focused is self.query_one("#filter"):
+        if event.key == "escape" and self.focused is not None and self.focused is self._filter_box():
             event.stop()
             self.action_clear_filter()
 
