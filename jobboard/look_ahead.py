@@ -35,8 +35,16 @@ class LookAhead:
         if not hasattr(os, "fork"):
             return None
         statuses = tuple(statuses)
-        pipe_out, pipe_in = os.pipe()
-        pid = os.fork()
+        try:
+            pipe_out, pipe_in = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a limit reached): the app looks itself
+            os.close(pipe_out)
+            os.close(pipe_in)
+            return None
         if pid == 0:  # the child: answer, then leave without running any of the parent's exit code
             try:
                 os.close(pipe_out)

@@ -215,3 +215,11 @@ async def test_the_app_shows_the_first_look_its_look_ahead_took(big_board, tmp_p
         store.go.set()
         await wait_for(pilot, lambda: app.loaded)
         assert len(app.board) == 600
+
+
+def test_no_look_ahead_when_the_system_cannot_fork(big_board, monkeypatch):
+    def refuse():  # noqa: ANN202
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert LookAhead.start(big_board, COLUMNS, 6) is None
