@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jobboard.model import Application
+from jobboard.model import RECORD_ERRORS, Application
 
 CARD_HEIGHT = 4  # a card's lines on the board: company, role, age and next step, then a blank
 
@@ -65,7 +65,7 @@ def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: 
         for status, entries in columns.items():
             top = heapq.nlargest(per_column, entries, key=_record_order)
             cards[status] = [Application.from_record(record) for _, record in top]
-    except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+    except RECORD_ERRORS:
         return None
     counts = {status: len(entries) for status, entries in columns.items()}
     return FirstLook(counts, cards, len(records))

@@ -220,6 +220,11 @@ _REQUIRED = ("id", "company", "role", "status")
 _TEXT_KEYS: tuple[tuple[str, bool], ...] = tuple((name, name in _REQUIRED) for name in (*_REQUIRED, *TEXT_FIELDS))
 
 
+# What reading a stored record that jobboard did not write can raise (a missing field, a wrong
+# type, a date off the calendar); anything else is a bug, not a bad board.
+RECORD_ERRORS = (KeyError, ValueError, TypeError, AttributeError, OverflowError)
+
+
 def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # noqa: ANN001
     """Check a stored application record field by field and return (text fields, applied_on,
     tags, events, created, updated), with its dates and timestamps made by the ``date`` and

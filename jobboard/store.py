@@ -33,7 +33,7 @@ from tinydb.storages import Storage
 # a command that only reads the board (`jobboard list --json`) never uses otherwise.
 from jobboard import migrations
 from jobboard.first_look import FirstLook, first_look
-from jobboard.model import ALL_STATUSES, Application, canonical_record
+from jobboard.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
 from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp_files
 
 APPLICATIONS = "applications"
@@ -572,7 +572,7 @@ def _read_entries(path: Path, records: Data, read: Callable[[Data], Any], hint: 
             for doc_id, record in records.items():
                 _check_record(str(doc_id), record)
                 entries[doc_id] = read(record)
-    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
+    except RECORD_ERRORS as error:
         raise BoardError(
             f"{path} holds an application (entry {doc_id}) jobboard cannot read: {error}; {hint}."
         ) from error
