@@ -15,7 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -77,7 +77,41 @@ def step_mark(step: NextStep | None) -> str:
     return {"overdue": OVERDUE_MARK, "due": DUE_MARK}.get(step.state, " ")
 
 
-class CardList(ScrollView, can_focus=False):
+class DrawnLines:
+    """For a widget that draws every cell of its lines itself (no border, padding, outline,
+    tint or opacity in its CSS): its lines go to the screen as ``render_line`` made them,
+    through the app's colour filters only.
+
+    Textual's own pass over each line (for borders, padding and tint) wraps every line in a
+    new Strip each frame, so the Strips' own caches (filtered, divided, rendered) never hit:
+    for the two columns a card move repaints, that pass was most of the frame. Should the
+    CSS ever give the widget a border or the like, Textual's pass is used again."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        styles = self.styles
+        if (
+            any(edge for edge, _ in styles.border)
+            or any(edge for edge, _ in styles.outline)
+            or any(styles.padding)
+            or styles.tint.a
+            or styles.text_opacity != 1
+            or self.opacity != 1
+        ):
+            return super().render_lines(crop)
+        background = self.background_colors[1]
+        filters = self.get_line_filters()
+        strips = []
+        for y in crop.line_range:
+            strip = self.render_line(y)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        if crop.column_span != (0, self.size.width):
+            strips = [strip.crop(*crop.column_span) for strip in strips]
+        return strips
+
+
+class CardList(DrawnLines, ScrollView, can_focus=False):
     """The cards of one column, drawn line by line; only visible rows are ever rendered."""
 
     COMPONENT_CLASSES = {
@@ -240,7 +274,7 @@ class CardList(ScrollView, can_focus=False):
         ]
 
 
-class ColumnHeader(Widget):
+class ColumnHeader(DrawnLines, Widget):
     """The column's name over its counts, shortened to fit a narrow column rather than wrapped.
 
     Drawn in the column's own colour, filled with it when the column is active. The header
@@ -287,14 +321,17 @@ class ColumnHeader(Widget):
         return next((text for text in (long, short) if len(text) <= width), tiny)
 
     def render_line(self, y: int) -> Strip:
-        width = max(self.content_size.width, 1)
+        width = max(self.size.width, 2)
         key = (y, width, self.count, self.due)
         strip = self._lines.get(key)
         if strip is None:
-            text = fit(self.title, width) if y == 0 else fit(self.counts_text(width), width) if y == 1 else " " * width
+            inner = width - 2  # a blank cell each side, drawn here (the header has no CSS padding)
+            text = self.title if y == 0 else self.counts_text(inner) if y == 1 else ""
             variable = "background" if self.active else f"column-{self.status}"
             colour = Color.parse(self.app.theme_variables.get(variable, "white")).rich_color
-            strip = Strip([Segment(text, self.rich_style + Style(color=colour, bold=True))], width)
+            edge = Segment(" ", Style(bgcolor=self.rich_style.bgcolor))  # as CSS padding would be
+            words = Segment(fit(text, inner), self.rich_style + Style(color=colour, bold=True))
+            strip = Strip([edge, words, edge], width)
             if len(self._lines) > 64:
                 self._lines.clear()
             self._lines[key] = strip
