@@ -183,6 +183,33 @@ async def test_columns_paint_what_textuals_own_line_pass_would(demo_board, froze
         assert header.render_lines(region)[0].text.startswith("   Applied")  # two of padding, one drawn
 
 
+async def test_at_start_each_column_is_styled_once_and_a_theme_switch_still_restyles(demo_board, monkeypatch):
+    """Textual restyles every widget when a screen resumes; the board's first resume comes
+    right after its widgets were styled as they mounted, so it is skipped. Later changes of
+    style must still reach the board."""
+    from textual.css.stylesheet import Stylesheet
+
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def counting_apply(self, node, *args, **kwargs):
+        styled.append(node)
+        return apply(self, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting_apply)
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        columns = [view.card_list for view in app.board_screen.column_views]
+        assert [styled.count(cards) for cards in columns] == [1, 1, 1, 1]
+        before = columns[0].rich_style
+        app.theme = "jobboard-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert all(styled.count(cards) > 1 for cards in columns)
+        assert columns[0].rich_style != before
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_empty_board_says_how_to_start_and_no_key_crashes(board_path, size):
     app = make_app(board_path)
