@@ -150,32 +150,34 @@ async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_pa
         assert app.board_screen.column_views[1].card_list.render_line(0).text.endswith(" ")  # empty: no thumb
 
 
-async def test_columns_paint_what_textuals_own_line_pass_would(demo_board, frozen):
-    """Columns and headers hand their lines to the screen without Textual's per-line pass for
-    borders and padding (they have none). Cell for cell, with styles, that must be what the
-    pass would have given; and a header given padding must fall back to the pass."""
+async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board, frozen):
+    """The board's widgets skip Textual's per-line pass for borders and padding where it
+    would change nothing: columns and headers hand over their own lines, a column's frame
+    is one row repeated, the rows of the layout are blank. Cell for cell, with styles, that
+    must be what the pass would have given; and a header given padding must fall back to it."""
     from textual.geometry import Region
-    from textual.widget import Widget
 
     def cells(strips) -> list[list[tuple[str, object]]]:
         return [[(char, segment.style) for segment in strip for char in segment.text] for strip in strips]
 
     def textual_pass(widget, crop):
         widget._styles_cache.clear()
-        return Widget.render_lines(widget, crop)
+        return widget._styles_cache.render_widget(widget, crop)
 
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("j", "l")  # a highlighted card in a column that is not the first
-        for column in app.board_screen.column_views:
-            for widget in (column.header, column.card_list):
-                whole = widget.size.region
-                half = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
-                for crop in (whole, half):
-                    ours = widget.render_lines(crop)
-                    assert cells(ours) == cells(textual_pass(widget, crop)), (widget, crop)
-        header = app.board_screen.column_views[0].header
+        screen = app.board_screen
+        widgets = [screen.query_one("#main"), screen.query_one("#board")]
+        for column in screen.column_views:
+            widgets += [column, column.header, column.card_list]
+        for widget in widgets:
+            whole = widget.size.region
+            part = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
+            for crop in (whole, part):
+                assert cells(widget.render_lines(crop)) == cells(textual_pass(widget, crop)), (widget, crop)
+        header = screen.column_views[0].header
         header.styles.padding = (0, 2)
         await pilot.pause()
         region = header.size.region

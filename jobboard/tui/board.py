@@ -14,7 +14,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -338,6 +338,15 @@ class ColumnHeader(DrawnLines, Widget):
         return strip
 
 
+class Lane(Horizontal):
+    """A row of the board's layout (the columns beside the panel; the columns side by side),
+    covered from edge to edge by what it holds. Textual's BLANK: its own lines are plain
+    blanks rather than a pass over every line for borders it does not have, which is work
+    nobody sees."""
+
+    BLANK = True
+
+
 class ColumnView(Vertical):
     """One stage of the hunt: a header with counts above its cards."""
 
@@ -353,3 +362,11 @@ class ColumnView(Vertical):
 
     def set_header(self, count: int, due: int) -> None:
         self.header.show_counts(count, due)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The column's own lines show only in its right border, and with no top or bottom
+        border every row is the same: Textual draws one, which is used for them all."""
+        styles = self.styles
+        if styles.border_top[0] or styles.border_bottom[0] or styles.padding.top or styles.padding.bottom:
+            return super().render_lines(crop)
+        return super().render_lines(Region(crop.x, crop.y, crop.width, 1)) * crop.height

@@ -11,14 +11,13 @@ import bisect
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from jobboard.first_look import FirstLook, card_order
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import CardList, ColumnView
+from jobboard.tui.board import CardList, ColumnView, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.commands import BoardCommands
 from jobboard.tui.footer import BoardFooter
@@ -102,8 +101,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.jobboard
         yield Static(id="title-bar")
-        with Horizontal(id="main"):
-            with Horizontal(id="board"):
+        with Lane(id="main"):
+            with Lane(id="board"):
                 for status in app.columns:
                     yield ColumnView(status, app.step_for)
             yield SidePanel(id="panel")
