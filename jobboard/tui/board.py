@@ -79,7 +79,7 @@ def step_mark(step: NextStep | None) -> str:
 
 class DrawnLines:
     """For a widget that draws every cell of its lines itself (no border, padding, outline,
-    tint or opacity in its CSS): its lines go to the screen as ``render_line`` made them,
+    tint, hatch or opacity in its CSS): its lines go to the screen as ``render_line`` made them,
     through the app's colour filters only.
 
     Textual's own pass over each line (for borders, padding and tint) wraps every line in a
@@ -96,6 +96,7 @@ class DrawnLines:
             or styles.tint.a
             or styles.text_opacity != 1
             or self.opacity != 1
+            or (styles.has_rule("hatch") and styles.hatch != "none")
         ):
             return super().render_lines(crop)
         background = self.background_colors[1]
