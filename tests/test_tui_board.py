@@ -153,8 +153,9 @@ async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_pa
 async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board, frozen):
     """The board's widgets skip Textual's per-line pass for borders and padding where it
     would change nothing: columns and headers hand over their own lines, a column's frame
-    is one row repeated, the rows of the layout are blank. Cell for cell, with styles, that
-    must be what the pass would have given; and a header given padding must fall back to it."""
+    (and the empty side panel) is one row repeated, the screen and its layout rows are blank.
+    Cell for cell, with styles, that must be what the pass would have given; and a header
+    given padding must fall back to it."""
     from textual.geometry import Region
 
     def cells(strips) -> list[list[tuple[str, object]]]:
@@ -169,7 +170,7 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
         await loaded(pilot)
         await pilot.press("j", "l")  # a highlighted card in a column that is not the first
         screen = app.board_screen
-        widgets = [screen.query_one("#main"), screen.query_one("#board")]
+        widgets = [screen, screen.query_one("#main"), screen.query_one("#board")]
         for column in screen.column_views:
             widgets += [column, column.header, column.card_list]
         for widget in widgets:
@@ -177,6 +178,11 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
             part = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
             for crop in (whole, part):
                 assert cells(widget.render_lines(crop)) == cells(textual_pass(widget, crop)), (widget, crop)
+        panel = screen.query_one("#panel")
+        panel.sections = ()  # as before the first look is shown: nothing to say yet
+        panel.refresh()
+        region = panel.size.region
+        assert cells(panel.render_lines(region)) == cells(textual_pass(panel, region))
         header = screen.column_views[0].header
         header.styles.padding = (0, 2)
         await pilot.pause()

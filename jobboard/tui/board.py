@@ -69,6 +69,17 @@ def on_thumb(y: int, top: int, height: int, total: int) -> bool:
     return start <= y < start + thumb
 
 
+def repeated_row(widget: Widget, crop: Region) -> list[Strip] | None:
+    """Textual's lines for a widget whose rows all look the same (a column's frame, the side
+    panel before it has anything to say): one row drawn by Textual, used for every row. None
+    when the widget's CSS gives it a top or bottom edge, where the rows differ."""
+    styles = widget.styles
+    edges = (styles.border_top, styles.border_bottom, styles.outline_top, styles.outline_bottom)
+    if any(edge for edge, _ in edges) or styles.padding.top or styles.padding.bottom:
+        return None
+    return Widget.render_lines(widget, Region(crop.x, crop.y, crop.width, 1)) * crop.height
+
+
 def step_mark(step: NextStep | None) -> str:
     if step is None:
         return " "
@@ -365,9 +376,5 @@ class ColumnView(Vertical):
         self.header.show_counts(count, due)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """The column's own lines show only in its right border, and with no top or bottom
-        border every row is the same: Textual draws one, which is used for them all."""
-        styles = self.styles
-        if styles.border_top[0] or styles.border_bottom[0] or styles.padding.top or styles.padding.bottom:
-            return super().render_lines(crop)
-        return super().render_lines(Region(crop.x, crop.y, crop.width, 1)) * crop.height
+        # The column's own lines show only in its right border, and every row is the same.
+        return repeated_row(self, crop) or super().render_lines(crop)

@@ -47,6 +47,7 @@ def matches(application: Application, needle: str) -> bool:
 class BoardScreen(NextStepActions, CardActions, Screen[None]):
     COMMANDS = {BoardCommands}
     AUTO_FOCUS = ""  # the board keys work on the screen itself; the filter box takes focus only on "/"
+    BLANK = True  # its rows (title, board, footer) cover it: its own lines are never seen
     BINDINGS = [
         Binding("left,h", "column(-1)", "Column", show=False, id="column_left"),
         Binding("right,l", "column(1)", "Column", show=False, id="column_right"),

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pendulum
 from rich.segment import Segment
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
+from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line, repeated_row
 
 TIMELINE_LIMIT = 12
 
@@ -201,6 +201,10 @@ class SidePanel(ScrollView, can_focus=False):
         text = self._lines[row] if row < len(self._lines) else self._below
         edge = self._thumb if on_thumb(y, top, height, len(self._lines)) else self._edge
         return Strip.join([text, edge])
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Before the panel has anything to say (the first paint), every row is the same.
+        return (not self.sections and repeated_row(self, crop)) or super().render_lines(crop)
 
     def on_resize(self) -> None:
         self._wrapped_for = None
