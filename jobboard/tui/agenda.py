@@ -31,6 +31,18 @@ class AgendaScreen(ModalScreen["str | None"]):
     """Dismisses with the id of the chosen application, or None."""
 
     BINDINGS = [Binding("escape,a,q", "dismiss(None)", "Close", id="close_agenda")]
+    DEFAULT_CSS = """
+    AgendaScreen { align: center middle; }
+    #agenda-box {
+        width: 90%;
+        max-width: 110;
+        height: 80%;
+        padding: 1 2;
+        background: $surface;
+        border: round $accent;
+    }
+    #agenda-list { height: 1fr; margin: 1 0; }
+    """
 
     def __init__(self, entries: list[tuple[Application, NextStep]], today: pendulum.Date) -> None:
         super().__init__()

@@ -103,6 +103,25 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         Binding("escape", "cancel", "Cancel", id="form_cancel"),
         Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
     ]
+    DEFAULT_CSS = """
+    ApplicationForm { align: center middle; }
+    #form-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 95%;
+        padding: 1 2;
+        background: $surface;
+        border: round $accent;
+    }
+    .form-row { height: 1; margin-top: 1; }
+    .form-row Label { width: 15; color: $text-muted; }
+    .form-row Input, .form-row Select { width: 1fr; }
+    .notes-label { margin-top: 1; color: $text-muted; }
+    #form-box TextArea { height: 6; }
+    #form-buttons { height: auto; margin-top: 1; }
+    #form-buttons Button { margin-right: 2; }
+    """
 
     def __init__(self, columns: tuple[str, ...], initial: dict[str, str] | None = None, editing: bool = False) -> None:
         super().__init__()

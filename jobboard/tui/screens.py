@@ -55,6 +55,18 @@ class HelpScreen(ModalScreen[None]):
     """Every key of the board, as remapped by config.toml."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-box {
+        width: 72;
+        max-height: 90%;
+        height: auto;
+        padding: 1 2;
+        background: $surface;
+        border: round $accent;
+    }
+    #help-box VerticalScroll { height: auto; max-height: 30; }
+    """
 
     def __init__(self, board: Screen) -> None:
         super().__init__()
@@ -76,6 +88,17 @@ class BoardErrorScreen(Screen[None]):
     """The board file cannot be opened: say which, why, and how to get a good copy back."""
 
     BINDINGS = [Binding("q,escape", "app.exit_with_error", "Quit", id="quit_error")]
+    DEFAULT_CSS = """
+    BoardErrorScreen { align: center middle; }
+    #error-box {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        padding: 1 2;
+        border: round $error;
+        background: $surface;
+    }
+    """
 
     def __init__(self, path: Path, error: str) -> None:
         super().__init__()
@@ -115,6 +138,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
+    DEFAULT_CSS = "ConfirmScreen { align: center middle; }"
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
@@ -141,6 +165,7 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
     """Ask for one date (an interview's day, the end of a snooze); the error shows inline."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_date")]
+    DEFAULT_CSS = "AskDateScreen { align: center middle; }"
 
     def __init__(self, question: str, default: str, allow_past: bool = True) -> None:
         super().__init__()

@@ -38,6 +38,18 @@ def stats_content(numbers: BoardStats) -> Content:
 
 class StatsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,S", "dismiss(None)", "Close", id="close_stats")]
+    DEFAULT_CSS = """
+    StatsScreen { align: center middle; }
+    #stats-box {
+        width: 70;
+        height: auto;
+        max-height: 90%;
+        padding: 1 2;
+        background: $surface;
+        border: round $accent;
+    }
+    #stats-body { margin: 1 0; }
+    """
 
     def __init__(self, applications: list[Application], today: pendulum.Date, columns: tuple[str, ...]) -> None:
         super().__init__()
