@@ -17,8 +17,7 @@ from __future__ import annotations
 import heapq
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jobboard.model import RECORD_ERRORS, Application
 
@@ -44,8 +43,7 @@ def _record_order(entry: tuple[str, Any]) -> tuple[str, int]:
     return (record["applied_on"], int(doc_id))
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
     counts: dict[str, int]  # cards per column
     cards: dict[str, list[Application]]  # the top cards of each column, in board order
     total: int  # every application on the board, shown or not

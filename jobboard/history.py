@@ -6,15 +6,14 @@ edits, moves, logged events and deletes. Pure: the caller applies what comes bac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from jobboard.model import Application
 
 LIMIT = 200
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     label: str
     before: Application | None
     after: Application | None
@@ -23,10 +22,12 @@ class Change:
         return Change(self.label, self.after, self.before)
 
 
-@dataclass
 class History:
-    past: list[Change] = field(default_factory=list)
-    future: list[Change] = field(default_factory=list)
+    # A plain class, and Change a NamedTuple: a dataclass would be written and compiled at
+    # every start of jobboard (a millisecond or two each).
+    def __init__(self) -> None:
+        self.past: list[Change] = []
+        self.future: list[Change] = []
 
     def record(self, change: Change) -> None:
         self.past.append(change)
