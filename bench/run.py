@@ -1,7 +1,7 @@
 """jobboard against a bare Textual app, in real terminals: ``python bench/run.py``.
 
 Options: ``--sizes 100,1000,10000`` (applications per board), ``--moves 30`` (card moves timed
-per size), ``--launches 7`` (launches timed per app and size), ``--out bench/results.md``.
+per size), ``--launches 11`` (launches timed per app and size), ``--out bench/results.md``.
 
 Every figure comes from the outside, as a user would see it: the apps run in tmux (a private
 ``-L`` socket, 120x40, ``env -i`` with only PATH, HOME, TERM=xterm-256color, LANG=C.UTF-8 and
@@ -462,7 +462,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="jobboard against a bare Textual app, in tmux.")
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--moves", type=int, default=30)
-    parser.add_argument("--launches", type=int, default=7)
+    parser.add_argument("--launches", type=int, default=11)
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
