@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from jobboard.model import RECORD_ERRORS, Application
 
-CARD_HEIGHT = 4  # a card's lines on the board: company, role, age and next step, then a blank
+CARD_HEIGHT = 4  # a card's lines on the board: company (and its next step's mark), role, age, a blank
 
 
 def cards_per_column() -> int:
