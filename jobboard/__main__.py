@@ -1,3 +1,3 @@
-from jobboard.cli import main
+from jobboard.cli import run
 
-main()
+run()

@@ -20,10 +20,18 @@ PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
 def render_export(session: Session, fmt: str, on, details: bool) -> str:
     from jobboard import export
 
-    applications = session.store.applications()
     settings = session.settings
     if fmt == "markdown":
-        return export.to_markdown(applications, on, settings.columns, settings.etiquette, details=details)
+        from jobboard.cores import on_two_cores
+
+        # Each card's row depends on that card alone, so a large board is read and worked
+        # through in two halves at once; a bad entry in either half is reported as ever.
+        def rows_of(entries):  # noqa: ANN001, ANN202
+            return export.markdown_rows(session.store.build(entries), on, settings.etiquette, details)
+
+        rows = on_two_cores(rows_of, session.store.entries())
+        return export.markdown_report(rows, on, settings.columns)
+    applications = session.store.applications()
     if fmt == "csv":
         return export.to_csv(applications)
     if fmt == "json":

@@ -142,11 +142,10 @@ def last_contact(application: Application, today: pendulum.Date) -> pendulum.Dat
     return max(latest, *past) if past else latest
 
 
-def _section_statuses(applications: Sequence[Application], columns: Sequence[str]) -> list[str]:
-    """The board's columns, then any status that holds applications but is not on the board
-    (so nothing is silently left out of an export)."""
+def _section_statuses(present: set[str], columns: Sequence[str]) -> list[str]:
+    """The board's columns, then any status ``present`` (holding applications) that is not
+    on the board (so nothing is silently left out of an export)."""
     statuses = list(columns)
-    present = {application.status for application in applications}
     extra = [status for status in ALL_STATUSES if status in present and status not in columns]
     unknown = sorted(present - set(ALL_STATUSES) - set(columns))
     return statuses + extra + unknown
@@ -193,19 +192,51 @@ def to_markdown(
     application also gets a ``###`` subsection with its url, contact, email, notes and
     timeline (newest first).
     """
-    applications = list(applications)
-    next_step, settings = _resolve_settings(settings)
-    sections = _section_statuses(applications, columns)
-    by_status: dict[str, list[Application]] = {status: [] for status in sections}
-    for application in applications:
-        by_status[application.status].append(application)
+    return markdown_report(markdown_rows(applications, today, settings, details), today, columns)
 
+
+MarkdownRow = tuple[str, str, str]  # (status, table row, ### subsection or "")
+
+
+def markdown_rows(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings | None = None,
+    details: bool = False,
+) -> list[MarkdownRow]:
+    """Each application's part of ``to_markdown``, in order: its status, its table row, and
+    with ``details`` its ``###`` subsection (else ""). Each depends on its application alone,
+    so a long list can be split, worked through in parts and joined (the CLI does)."""
+    next_step, settings = _resolve_settings(settings)
+    rows = []
+    for application in applications:
+        step = next_step(application, today, settings, words=False)
+        cells = (
+            escape_markdown(application.company),
+            escape_markdown(application.role),
+            application.applied_on.isoformat(),
+            last_contact(application, today).isoformat(),
+            escape_markdown(step.title),
+            _due_cell(step),
+        )
+        row = "| " + " | ".join(cells) + " |"
+        rows.append((application.status, row, _details(application) if details else ""))
+    return rows
+
+
+def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: Sequence[str] = DEFAULT_COLUMNS) -> str:
+    """``to_markdown``'s report from the applications' ``markdown_rows``."""
+    by_status: dict[str, list[MarkdownRow]] = {status: [] for status in columns}
+    for row in rows:
+        by_status.setdefault(row[0], []).append(row)
+    sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
+    total = sum(len(members) for members in by_status.values())
     counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
-    noun = "application" if len(applications) == 1 else "applications"
+    noun = "application" if total == 1 else "applications"
     out: list[str] = [
         f"# Job hunt — {long_date(today)} {today.year}",  # "22 November 2026"
         "",
-        f"{len(applications)} {noun}: {counts}.",
+        f"{total} {noun}: {counts}.",
         "",
     ]
     for status in sections:
@@ -218,27 +249,14 @@ def to_markdown(
             continue
         out.append("| Company | Role | Applied | Last contact | Next step | Due |")
         out.append("| --- | --- | --- | --- | --- | --- |")
-        steps = [next_step(application, today, settings, words=False) for application in members]
-        for application, step in zip(members, steps, strict=True):
-            cells = (
-                escape_markdown(application.company),
-                escape_markdown(application.role),
-                application.applied_on.isoformat(),
-                last_contact(application, today).isoformat(),
-                escape_markdown(step.title),
-                _due_cell(step),
-            )
-            out.append("| " + " | ".join(cells) + " |")
+        out.extend(row for _, row, _ in members)
         out.append("")
-        if details:
-            for application in members:
-                _details(application, out)
+        out.extend(subsection for _, _, subsection in members if subsection)
     return "\n".join(out)
 
 
-def _details(application: Application, out: list[str]) -> None:
-    out.append(f"### {escape_markdown(application.company)} — {escape_markdown(application.role)}")
-    out.append("")
+def _details(application: Application) -> str:
+    out = [f"### {escape_markdown(application.company)} — {escape_markdown(application.role)}", ""]
     fields = (
         ("URL", application.url),
         ("Contact", application.contact),
@@ -267,6 +285,7 @@ def _details(application: Application, out: list[str]) -> None:
             note = escape_markdown(event.note)
             out.append(f"{line}: {note}" if note else line)
         out.append("")
+    return "\n".join(out)
 
 
 # --------------------------------------------------------------------------------------------

@@ -5,13 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
+import pendulum
 import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
+from jobboard import cores
+from jobboard.export import to_markdown
+from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from tests.test_cli import run
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
 
 
 @pytest.fixture
@@ -107,6 +117,55 @@ def test_markdown_export_to_a_file_parses_as_tables(hunt, capsys, tmp_path):
     assert sum(1 for t in tokens if t.type == "table_open") == 2  # Applied and Rejected
     assert "Dev \\| Ops" in text  # the pipe is escaped, the table holds
     assert "## Interviewed (0)" in text and "_No applications._" in text
+
+
+@pytest.fixture(scope="module")
+def large_board(tmp_path_factory) -> Path:
+    """A board long enough for the markdown export to work through it in two processes."""
+    path = tmp_path_factory.mktemp("large") / "board.json"
+    make_board(cores.WORTH_A_FORK + 101, path)
+    return path
+
+
+@pytest.mark.parametrize("details", [[], ["--details"]])
+def test_a_large_boards_markdown_is_the_report_of_all_its_applications(large_board, capsys, details):
+    code, out, _ = run(capsys, "--db", str(large_board), "export", "--date", "2026-11-23", *details)
+    expected = to_markdown(
+        BoardStore(large_board).applications(), pendulum.date(2026, 11, 23), Settings().columns, details=bool(details)
+    )
+    assert code == 0 and out == expected
+    assert out.count("\n| ") >= cores.WORTH_A_FORK  # one row per application (and the headers)
+
+
+def test_the_installed_command_delivers_all_its_output_before_its_quick_exit(large_board, capsys):
+    """`python -m jobboard` (as the installed script) ends without Python's teardown: what it
+    printed still arrives whole, and a reader that stops early gets no traceback."""
+    argv = [sys.executable, "-m", "jobboard", "--db", str(large_board), "export", "--date", "2026-11-23"]
+    whole = subprocess.run(argv, capture_output=True)
+    assert whole.returncode == 0 and whole.stderr == b""
+    assert whole.stdout.decode() == run(capsys, *argv[3:])[1]
+    reader = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout.readline().startswith(b"# Job hunt")
+    reader.stdout.close()  # like `| head -1`
+    reader.wait(timeout=60)
+    assert reader.stderr.read() == b""
+
+
+@pytest.mark.parametrize("bad", [["1900"], ["40"], ["1900", "40"]])
+def test_a_bad_entry_anywhere_in_a_large_board_is_named_as_ever(large_board, tmp_path, capsys, bad):
+    """Entries past the middle (1,050) are read in the second process: the first bad entry on
+    the board is still the one named, and the board is untouched."""
+    data = json.loads(large_board.read_text())
+    for key in bad:
+        data["applications"][key]["applied_on"] = "next Tuesday"
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    code, out, err = run(capsys, "--db", str(path), "export")
+    assert code == 1 and out == ""
+    first = min(bad, key=int)
+    assert f"holds an application (entry {first}) jobboard cannot read" in err and err.count("\n") == 1
+    assert path.read_bytes() == before
 
 
 def test_csv_and_json_round_trip_through_the_cli(hunt, capsys, tmp_path):
