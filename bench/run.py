@@ -20,7 +20,7 @@ take turns with jobboard's, and its keystrokes are timed just before jobboard's 
    its JSON holds the card in its new column.
 4. ``jobboard list --json`` and ``jobboard add`` wall time (median of 5, on a copy of the board)
    and whether either imports textual.
-5. ``jobboard export --format markdown`` wall time at the largest size (median of 3).
+5. ``jobboard export --format markdown`` wall time at the largest size (median of 5).
 6. Peak memory (VmHWM) of the TUI process, read from /proc just before quitting.
 
 How we poll, and what it costs: the clock starts just before the ``tmux send-keys`` (or
@@ -434,7 +434,7 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                         )
                     )
                 if size == max(sizes):
-                    wall, _ = cli_times(python, env, copy, ["export", "--format", "markdown"], runs=3)
+                    wall, _ = cli_times(python, env, copy, ["export", "--format", "markdown"], runs=5)
                     rows.append(
                         Row(
                             label,

@@ -1,19 +1,21 @@
-"""Work through a long list on two cores, for a command a person is waiting on.
+"""Work on the machine's other core, for what a person is waiting on.
 
-The markdown export of a board of 10,000 applications spends most of its time on each card's
-next step and table row: Python, one card after another, on one core while the other idles.
-``on_two_cores`` forks: the child works through the second half of the list and sends its
-results back through a pipe, pickled, while this process works through the first half. The
-child sees this process's memory as it was at the fork (copy-on-write), so the list is never
-copied or sent; only the results travel.
+Two users here. The launch forks a child to take the board's first look while Textual starts
+(``jobboard.look_ahead``). The markdown export of a board of 10,000 applications spends most
+of its time on each card's next step and table row, one card after another on one core while
+the other idles: ``on_two_cores`` has a child work through the second half of the list while
+this process works through the first.
 
-``os.fork`` rather than multiprocessing: importing multiprocessing takes longer than the fork
-saves on this kind of machine, and the child here needs none of its machinery.
+Either way the child is made by ``fork_child``: it sees this process's memory as it was at
+the fork (copy-on-write), so nothing is copied or sent to it; it pickles its one answer into
+a pipe and leaves at once. ``os.fork`` rather than multiprocessing: importing multiprocessing
+takes longer than the fork saves on this kind of machine, and the child needs none of its
+machinery. Fork only from a process with no other threads (before Textual starts, or in the
+CLI), since a fork copies just the calling thread.
 
-Whatever gets in the way (no fork on this system, one core, a list too short to be worth a
-process, a child that fails or dies) ends with this process doing that part itself: the
-answer is the same either way, only slower. Call it only from a process with no other threads
-(the CLI), since a fork copies just the calling thread.
+Whatever gets in the way (no fork on this system, one core, too little work to be worth a
+process, a child that fails or dies) ends with this process doing the work itself: the
+answer is the same either way, only slower.
 """
 
 from __future__ import annotations
@@ -40,16 +42,10 @@ def on_two_cores(work: Work, items: Sequence[Item]) -> list[Result]:
     if len(items) < WORTH_A_FORK or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return work(items)
     half = len(items) // 2
-    read_end, write_end = os.pipe()
-    try:
-        child = os.fork()
-    except OSError:  # no process to spare: one process does it all
-        os.close(read_end)
-        os.close(write_end)
+    forked = fork_child(lambda: work(items[half:]))
+    if forked is None:
         return work(items)
-    if child == 0:
-        _second_half(work, items[half:], read_end, write_end)
-    os.close(write_end)
+    child, read_end = forked
     pipe = os.fdopen(read_end, "rb")
     try:
         first = work(items[:half])
@@ -69,15 +65,33 @@ def on_two_cores(work: Work, items: Sequence[Item]) -> list[Result]:
     return first + second
 
 
-def _second_half(work: Work, part: Sequence[Item], read_end: int, write_end: int) -> None:
-    """The child: work through ``part``, send the results, and leave at once, exit status 0
-    only if everything was sent. ``os._exit`` skips what this process inherited and must not
-    run twice: the parent's ``finally`` blocks and exit handlers, its unflushed output."""
-    status = 1
+def fork_child(task: Callable[[], object]) -> tuple[int, int] | None:
+    """A child process that pickles ``task()`` into a pipe and leaves: (its pid, the pipe's
+    read end), or None where there is no fork or no process to spare. Its exit status is 0
+    only if the whole answer was sent; if ``task`` fails the pipe closes with nothing in it.
+    The caller reads the pipe, closes it and reaps the child."""
+    if not hasattr(os, "fork"):
+        return None
     try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # a limit on processes reached
         os.close(read_end)
-        with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(work(part), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        status = 0
-    finally:
-        os._exit(status)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        # ``os._exit`` skips what the child inherited and must not run twice: the parent's
+        # ``finally`` blocks and exit handlers, its unflushed output.
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(task(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, read_end

@@ -19,6 +19,7 @@ import signal
 import time
 from collections.abc import Iterable
 
+from jobboard.cores import fork_child
 from jobboard.first_look import FirstLook
 from jobboard.store import BoardStore
 
@@ -32,32 +33,10 @@ class LookAhead:
 
     @classmethod
     def start(cls, path: os.PathLike[str] | str, statuses: Iterable[str], per_column: int) -> LookAhead | None:
-        if not hasattr(os, "fork"):
-            return None
         statuses = tuple(statuses)
-        try:
-            pipe_out, pipe_in = os.pipe()
-        except OSError:
-            return None
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare (a limit reached): the app looks itself
-            os.close(pipe_out)
-            os.close(pipe_in)
-            return None
-        if pid == 0:  # the child: answer, then leave without running any of the parent's exit code
-            try:
-                os.close(pipe_out)
-                try:
-                    answer = ("look", BoardStore(path).first_look(statuses, per_column))
-                except Exception:  # the app's own read will meet the problem and report it
-                    answer = ("failed", None)
-                with os.fdopen(pipe_in, "wb") as pipe:
-                    pipe.write(pickle.dumps(answer))
-            finally:
-                os._exit(0)
-        os.close(pipe_in)
-        return cls(pid, pipe_out)
+        # A child that fails sends nothing: the app's own read meets the problem and reports it.
+        forked = fork_child(lambda: BoardStore(path).first_look(statuses, per_column))
+        return None if forked is None else cls(*forked)
 
     def answer(self, timeout: float) -> tuple[bool, FirstLook | None]:
         """(answered, look): ``look`` is None when the board has no first look to take (no
@@ -73,9 +52,8 @@ class LookAhead:
                 if not chunk:
                     break
                 chunks.append(chunk)
-            kind, look = pickle.loads(b"".join(chunks))
-            return kind == "look", look
-        except Exception:
+            return True, pickle.loads(b"".join(chunks))
+        except Exception:  # nothing sent (the child failed), or not a whole answer
             return False, None
         finally:
             os.close(self._pipe)
