@@ -8,14 +8,16 @@ Every figure comes from the outside, as a user would see it: the apps run in tmu
 XDG_* pointing into a temporary folder), and the script reads the screen back with
 ``tmux capture-pane``. Side by side in the same run, the floor is ``bench/bare_app.py`` (a
 ``Static`` and a ``Footer``), measured again at each size right beside jobboard: its launches
-take turns with jobboard's, and its keystrokes are timed just before jobboard's moves.
+take turns with jobboard's, and each of its keystrokes comes just before one of jobboard's
+moves, both apps open side by side in their own panes.
 
 1. Launch to first card painted: from ``respawn-pane`` until the screen shows the top card's
    company (for the bare app, its label). Median of ``--launches`` after one untimed warm-up
    round, the two apps taking turns (and, before the first size, ``WARM_UP_ROUNDS`` more).
 2. Keystroke to repaint for a card move: ``S-Right`` / ``S-Left`` alternately on the top card
    of Applied, until the column headers show the new counts; median and p95. The floor is the
-   bare app's ``x`` until its label shows the new number, timed the same way.
+   bare app's ``x`` until its label shows the new number, timed the same way, one before each
+   move.
 3. Keystroke until the move is durable: until the board file on disk has been replaced and
    its JSON holds the card in its new column.
 4. ``jobboard list --json`` and ``jobboard add`` wall time (median of 5, on a copy of the board)
@@ -69,51 +71,53 @@ COLUMNS = ("applied", "interviewed", "silent", "rejected")
 
 
 class Terminal:
-    """One tmux server on a private socket, with one pane that we respawn for each launch."""
+    """One tmux server on a private socket, with two panes that we respawn for each launch:
+    jobboard's ("b") and the floor's ("f"), so that both apps can run side by side."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.tmux = shutil.which("tmux") or sys.exit("bench/run.py needs tmux")
         self.socket = f"jobboard-bench-{uuid.uuid4().hex[:8]}"
         self.env = env
-        self.tmux_cmd("new-session", "-d", "-s", "b", "-x", str(SIZE[0]), "-y", str(SIZE[1]), "sleep 600")
-        self.tmux_cmd("set-option", "-t", "b", "remain-on-exit", "on")
+        for pane in ("b", "f"):
+            self.tmux_cmd("new-session", "-d", "-s", pane, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "sleep 600")
+            self.tmux_cmd("set-option", "-t", pane, "remain-on-exit", "on")
 
     def tmux_cmd(self, *args: str) -> str:
         result = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True, text=True)
         return result.stdout
 
-    def launch(self, argv: list[str]) -> None:
+    def launch(self, argv: list[str], pane: str = "b") -> None:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
         command = f"exec env -i {exports} {shlex.join(argv)}"
-        self.tmux_cmd("respawn-pane", "-k", "-t", "b", command)
+        self.tmux_cmd("respawn-pane", "-k", "-t", pane, command)
 
-    def screen(self) -> str:
-        return self.tmux_cmd("capture-pane", "-p", "-t", "b")
+    def screen(self, pane: str = "b") -> str:
+        return self.tmux_cmd("capture-pane", "-p", "-t", pane)
 
-    def keys(self, *keys: str) -> None:
-        self.tmux_cmd("send-keys", "-t", "b", *keys)
+    def keys(self, *keys: str, pane: str = "b") -> None:
+        self.tmux_cmd("send-keys", "-t", pane, *keys)
 
-    def pane_pid(self) -> int:
-        return int(self.tmux_cmd("list-panes", "-t", "b", "-F", "#{pane_pid}").split()[0])
+    def pane_pid(self, pane: str = "b") -> int:
+        return int(self.tmux_cmd("list-panes", "-t", pane, "-F", "#{pane_pid}").split()[0])
 
-    def pane_dead(self) -> bool:
-        return self.tmux_cmd("list-panes", "-t", "b", "-F", "#{pane_dead}").strip() == "1"
+    def pane_dead(self, pane: str = "b") -> bool:
+        return self.tmux_cmd("list-panes", "-t", pane, "-F", "#{pane_dead}").strip() == "1"
 
-    def wait_until(self, test, timeout: float = 60.0) -> tuple[float, str]:  # noqa: ANN001
+    def wait_until(self, test, timeout: float = 60.0, pane: str = "b") -> tuple[float, str]:  # noqa: ANN001
         """Poll the screen until ``test(screen)`` holds; the seconds it took from now and the screen."""
         start = time.perf_counter()
         while True:
-            screen = self.screen()
+            screen = self.screen(pane)
             if test(screen):
                 return time.perf_counter() - start, screen
             if time.perf_counter() - start > timeout:
                 raise TimeoutError(f"timed out; the screen was:\n{screen}")
             time.sleep(POLL_SECONDS)
 
-    def quit(self, key: str = "q") -> None:
-        self.keys(key)
+    def quit(self, key: str = "q", pane: str = "b") -> None:
+        self.keys(key, pane=pane)
         deadline = time.monotonic() + 30
-        while not self.pane_dead() and time.monotonic() < deadline:
+        while not self.pane_dead(pane) and time.monotonic() < deadline:
             time.sleep(0.02)
 
     def close(self) -> None:
@@ -220,22 +224,6 @@ def launch_times(term: Terminal, apps: list[tuple[list[str], str]], launches: in
     return times
 
 
-def bare_keystrokes(term: Terminal, python: str, count: int) -> tuple[list[float], float]:
-    term.launch([python, str(HERE / "bare_app.py")])
-    term.wait_until(lambda screen: "bare label 0" in screen)
-    time.sleep(0.3)
-    times = []
-    for n in range(1, count + 1):
-        start = time.perf_counter()
-        term.keys("x")
-        term.wait_until(lambda screen, n=n: f"bare label {n}" in screen)
-        times.append(time.perf_counter() - start)
-        time.sleep(0.05)
-    memory = peak_memory_mb(term.pane_pid())
-    term.quit()
-    return times, memory
-
-
 def board_on_disk(path: Path) -> tuple[int, int]:
     st = os.stat(path)
     return (st.st_ino, st.st_mtime_ns)
@@ -248,15 +236,33 @@ def status_on_disk(path: Path, app_id: str) -> str | None:
         return None
 
 
-def jobboard_moves(term: Terminal, argv: list[str], board: Path, card: dict, count: int):  # noqa: ANN201
-    """Repaint and durable times of ``count`` moves, and the peak memory, in one launch."""
+@dataclass
+class Moves:
+    repaint: list[float]  # jobboard: key to the headers' new counts on screen
+    durable: list[float]  # jobboard: key to the move in the board file
+    memory: float  # jobboard's peak, MB
+    floor: list[float]  # the bare app: key to its new label on screen
+    floor_memory: float
+
+
+def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path, card: dict, count: int) -> Moves:
+    """``count`` card moves in jobboard, each right after one label change in the bare app, both
+    apps open side by side: a machine that slows down for a while then weighs on both alike,
+    as it does in the launches' turns."""
+    term.launch([python, str(HERE / "bare_app.py")], pane="f")
+    term.wait_until(lambda screen: "bare label 0" in screen, pane="f")
     term.launch(argv)
     term.wait_until(lambda screen: card["company"][:10] in screen and header_counts(screen) is not None)
     time.sleep(1.0)  # let the next steps worked out after the load arrive
     _, screen = term.wait_until(lambda s: header_counts(s) is not None)
     counts = list(header_counts(screen) or ())
-    repaint, durable = [], []
+    moves = Moves([], [], 0.0, [], 0.0)
     for n in range(count):
+        start = time.perf_counter()
+        term.keys("x", pane="f")
+        term.wait_until(lambda screen, n=n: f"bare label {n + 1}" in screen, pane="f")
+        moves.floor.append(time.perf_counter() - start)
+        time.sleep(0.05)
         right = n % 2 == 0
         source, target = (0, 1) if right else (1, 0)
         expected = list(counts)
@@ -281,13 +287,15 @@ def jobboard_moves(term: Terminal, argv: list[str], board: Path, card: dict, cou
             if time.perf_counter() - start > 30:
                 raise TimeoutError(f"move {n} never showed; the screen was:\n{term.screen()}")
             time.sleep(POLL_SECONDS)
-        repaint.append(seen_screen)
-        durable.append(seen_disk)
+        moves.repaint.append(seen_screen)
+        moves.durable.append(seen_disk)
         counts = expected
         time.sleep(0.05)
-    memory = peak_memory_mb(term.pane_pid())
+    moves.memory = peak_memory_mb(term.pane_pid())
+    moves.floor_memory = peak_memory_mb(term.pane_pid("f"))
     term.quit()
-    return repaint, durable, memory
+    term.quit(pane="f")
+    return moves
 
 
 def cli_times(python: str, env: dict[str, str], board: Path, args: list[str], runs: int = 5) -> tuple[float, bool]:
@@ -363,10 +371,6 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                     launch_times(term, apps, WARM_UP_ROUNDS)
                 bare_launches, launches_here = launch_times(term, apps, launches)
                 bare_launch, first = statistics.median(bare_launches), statistics.median(launches_here)
-                # The floor's keystrokes just before jobboard's moves, for the same reason.
-                bare_keys, bare_memory = bare_keystrokes(term, python, max(moves, 30))
-                bare_key = statistics.median(bare_keys)
-                bare_p95 = p95(bare_keys)
                 limit = 1.5 if size <= 1000 else 2.0
                 rows.append(
                     Row(
@@ -379,7 +383,10 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                         first <= limit * bare_launch,
                     )
                 )
-                repaint, durable, memory = jobboard_moves(term, argv, board, card, moves)
+                measured = moves_beside_floor(term, python, argv, board, card, moves)
+                repaint, durable, memory = measured.repaint, measured.durable, measured.memory
+                bare_key, bare_p95 = statistics.median(measured.floor), p95(measured.floor)
+                bare_memory = measured.floor_memory
                 rows.append(
                     Row(
                         label,
