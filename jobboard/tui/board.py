@@ -334,15 +334,17 @@ class ColumnHeader(DrawnLines, Widget):
 
     def render_line(self, y: int) -> Strip:
         width = max(self.size.width, 2)
-        key = (y, width, self.count, self.due)
+        # Only the counts line depends on the counts: a card move redraws that line alone.
+        key = (y, width, self.count, self.due) if y == 1 else (y, width)
         strip = self._lines.get(key)
         if strip is None:
             inner = width - 2  # a blank cell each side, drawn here (the header has no CSS padding)
             text = self.title if y == 0 else self.counts_text(inner) if y == 1 else ""
             variable = "background" if self.active else f"column-{self.status}"
             colour = Color.parse(self.app.theme_variables.get(variable, "white")).rich_color
-            edge = Segment(" ", Style(bgcolor=self.rich_style.bgcolor))  # as CSS padding would be
-            words = Segment(fit(text, inner), self.rich_style + Style(color=colour, bold=True))
+            base = self.rich_style  # walks the ancestors' styles: once per line drawn
+            edge = Segment(" ", Style(bgcolor=base.bgcolor))  # as CSS padding would be
+            words = Segment(fit(text, inner), base + Style(color=colour, bold=True))
             strip = Strip([edge, words, edge], width)
             if len(self._lines) > 64:
                 self._lines.clear()
