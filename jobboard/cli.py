@@ -429,6 +429,7 @@ def run() -> None:
     closed and synced by then (safefile), and locks are released as their ``with`` ends. The
     TUI exits the ordinary way: Textual restores the terminal as it shuts down. ``main`` keeps
     ``sys.exit`` for the tests that call it in-process."""
+    code = 0
     try:
         main()
     except SystemExit as exit:

@@ -39,11 +39,11 @@ def on_two_cores(work: Work, items: Sequence[Item]) -> list[Result]:
     """``work(items)``, worked out as ``work(first half) + work(second half)`` in two processes
     when that is worth it. ``work`` must give one result per item, depending on that item alone,
     and must not write anywhere: the child's side effects are lost."""
-    if len(items) < WORTH_A_FORK or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if len(items) < WORTH_A_FORK or (os.cpu_count() or 1) < 2:
         return work(items)
     half = len(items) // 2
     forked = fork_child(lambda: work(items[half:]))
-    if forked is None:
+    if forked is None:  # no fork on this system, or no process to spare
         return work(items)
     child, read_end = forked
     pipe = os.fdopen(read_end, "rb")

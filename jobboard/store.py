@@ -345,8 +345,13 @@ class BoardStore:
 
     def build(self, entries: Iterable[tuple[str, Data]]) -> list[Application]:
         """The applications of ``entries`` (from ``entries``), each checked as
-        ``applications`` checks it: BoardError naming the first that cannot be read."""
-        return list(_read_entries(self.path, dict(entries), Application.from_record).values())
+        ``applications`` checks it: BoardError naming the first that cannot be read, and the
+        board as read is then not kept (as in ``_read``), so it can never be written back."""
+        try:
+            return list(_read_entries(self.path, dict(entries), Application.from_record).values())
+        except BoardError:
+            self._storage.forget()
+            raise
 
     def get(self, app_id: str) -> Application:
         application = self._load().get(app_id) if _is_id(app_id) else None
