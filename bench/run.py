@@ -25,14 +25,16 @@ moves, both apps open side by side in their own panes.
 5. ``jobboard export --format markdown`` wall time at the largest size (median of 5).
 6. Peak memory (VmHWM) of the TUI process, read from /proc just before quitting.
 
-How we poll, and what it costs: the clock starts just before the ``tmux send-keys`` (or
-``respawn-pane``) client is run, so each figure includes one tmux client round trip (about
-2 ms, the same for jobboard and the floor). Then one ``capture-pane`` client runs every
-``POLL_SECONDS`` (5 ms; each takes about 2 ms), and the board file is ``stat``-ed on each
-turn (microseconds); the JSON is parsed only when the file was replaced, and that time is not
-counted (the timestamp is taken at the ``stat`` that saw the change). So a figure is late by at
-most one poll period plus one capture (about 7 ms, on average about half that), equally for
-both apps.
+How we poll, and what it costs: every tmux command after the setup (``respawn-pane``,
+``send-keys``, ``capture-pane``) goes through one tmux client in control mode that stays
+connected, so a command costs about 0.1 ms and almost no CPU. (Until 2026-11-22 each was a new
+``tmux`` process: ~3 ms and ~2.5 ms of CPU each, which at one screen read every 5 ms took
+about half a core of this 2-core machine away from the apps being timed, and added ~3 ms to
+every figure of both apps.) The clock starts just before the command is sent; the screen is
+read every ``POLL_SECONDS`` (5 ms), and the board file is ``stat``-ed on each turn
+(microseconds); the JSON is parsed only when the file was replaced, and that time is not
+counted (the timestamp is taken at the ``stat`` that saw the change). So a figure is late by
+at most one poll period (on average about half of it), equally for both apps.
 """
 
 from __future__ import annotations
@@ -72,36 +74,80 @@ COLUMNS = ("applied", "interviewed", "silent", "rejected")
 
 class Terminal:
     """One tmux server on a private socket, with two panes that we respawn for each launch:
-    jobboard's ("b") and the floor's ("f"), so that both apps can run side by side."""
+    jobboard's ("b") and the floor's ("f"), so that both apps can run side by side.
+
+    Every command after the setup goes through one tmux client in control mode (``-C``) that
+    stays connected: a new ``tmux`` client per screen read costs ~2.5 ms of CPU, and at one
+    read every 5 ms that took about half of one of this machine's two cores away from the
+    apps being measured (more from jobboard, which uses both cores while it opens)."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.tmux = shutil.which("tmux") or sys.exit("bench/run.py needs tmux")
         self.socket = f"jobboard-bench-{uuid.uuid4().hex[:8]}"
         self.env = env
-        for pane in ("b", "f"):
+        for pane in ("b", "f", "ctl"):
             self.tmux_cmd("new-session", "-d", "-s", pane, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "sleep 600")
             self.tmux_cmd("set-option", "-t", pane, "remain-on-exit", "on")
+        # Panes keep their size when the control client attaches (it would otherwise resize
+        # every window to its own 80x24). Set once the sessions exist: tmux 3.3a's server
+        # exits if a session is created after it.
+        self.tmux_cmd("set-option", "-g", "window-size", "manual")
+        self.control = subprocess.Popen(
+            [self.tmux, "-L", self.socket, "-C", "attach-session", "-t", "=ctl", "-f", "no-output"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
 
     def tmux_cmd(self, *args: str) -> str:
+        """A command in a client of its own: for the setup, before the control client exists."""
         result = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True, text=True)
         return result.stdout
+
+    def command(self, *args: str) -> str:
+        """A command through the control client; its output. The client also prints
+        notifications (a window renamed, a session changed) and the reply to its own attach:
+        only a block flagged as this client's command (``%begin TIME N 1``) is the answer."""
+        assert self.control.stdin is not None and self.control.stdout is not None
+        self.control.stdin.write(shlex.join(args).encode() + b"\n")
+        self.control.stdin.flush()
+        lines: list[str] | None = None
+        while True:
+            raw = self.control.stdout.readline()
+            if not raw:
+                raise RuntimeError(f"the tmux control client ended during: {shlex.join(args)}")
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            if lines is None:
+                if line.startswith("%begin ") and line.split()[-1] == "1":
+                    lines = []
+            elif line.startswith(("%end ", "%error ")):
+                if line.startswith("%error "):
+                    raise RuntimeError(f"tmux {shlex.join(args)}: {' '.join(lines)}")
+                return "\n".join(lines) + "\n"
+            else:
+                lines.append(line)
+
+    @staticmethod
+    def target(pane: str) -> str:
+        # Exactly that session's pane: to a client attached to "ctl", a bare "b" can mean
+        # a pane of its own session.
+        return f"={pane}:"
 
     def launch(self, argv: list[str], pane: str = "b") -> None:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
         command = f"exec env -i {exports} {shlex.join(argv)}"
-        self.tmux_cmd("respawn-pane", "-k", "-t", pane, command)
+        self.command("respawn-pane", "-k", "-t", self.target(pane), command)
 
     def screen(self, pane: str = "b") -> str:
-        return self.tmux_cmd("capture-pane", "-p", "-t", pane)
+        return self.command("capture-pane", "-p", "-t", self.target(pane))
 
     def keys(self, *keys: str, pane: str = "b") -> None:
-        self.tmux_cmd("send-keys", "-t", pane, *keys)
+        self.command("send-keys", "-t", self.target(pane), *keys)
 
     def pane_pid(self, pane: str = "b") -> int:
-        return int(self.tmux_cmd("list-panes", "-t", pane, "-F", "#{pane_pid}").split()[0])
+        return int(self.command("list-panes", "-t", self.target(pane), "-F", "#{pane_pid}").split()[0])
 
     def pane_dead(self, pane: str = "b") -> bool:
-        return self.tmux_cmd("list-panes", "-t", pane, "-F", "#{pane_dead}").strip() == "1"
+        return self.command("list-panes", "-t", self.target(pane), "-F", "#{pane_dead}").strip() == "1"
 
     def wait_until(self, test, timeout: float = 60.0, pane: str = "b") -> tuple[float, str]:  # noqa: ANN001
         """Poll the screen until ``test(screen)`` holds; the seconds it took from now and the screen."""
@@ -121,6 +167,9 @@ class Terminal:
             time.sleep(0.02)
 
     def close(self) -> None:
+        if self.control.stdin is not None:
+            self.control.stdin.close()  # the control client detaches at the end of its input
+        self.control.wait(timeout=10)
         self.tmux_cmd("kill-server")
         folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
         (folder / self.socket).unlink(missing_ok=True)
