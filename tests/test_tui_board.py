@@ -170,7 +170,7 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
         await loaded(pilot)
         await pilot.press("j", "l")  # a highlighted card in a column that is not the first
         screen = app.board_screen
-        widgets = [screen, screen.query_one("#main"), screen.query_one("#board")]
+        widgets = [screen, screen.query_one("#main")]
         for column in screen.column_views:
             widgets += [column, column.header, column.card_list]
         for widget in widgets:

@@ -103,9 +103,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         app = self.jobboard
         yield Static(id="title-bar")
         with Lane(id="main"):
-            with Lane(id="board"):
-                for status in app.columns:
-                    yield ColumnView(status, app.step_for)
+            for status in app.columns:
+                yield ColumnView(status, app.step_for)
             yield SidePanel(id="panel")
         yield Static(EMPTY_BOARD, id="empty-board")
         yield BoardFooter()
