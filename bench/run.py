@@ -63,6 +63,7 @@ sys.path.insert(0, str(HERE))
 from make_board import make_board  # noqa: E402 - bench/ is not a package
 
 POLL_SECONDS = 0.005
+GOLDEN = 0.6180339887  # steps of the golden ratio cover [0, 1) evenly, in any number of them
 WARM_UP_ROUNDS = 3  # untimed launches of both apps before the first size is measured
 SIZE = (120, 40)
 CELL_COUNT = re.compile(r"\s*(\d+)")  # a header cell reads "32 cards · ●3 due" or, narrow, "32 · ●3"
@@ -307,8 +308,15 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
     counts = list(header_counts(screen) or ())
     moves = Moves([], [], 0.0, [], 0.0)
     for n in range(count):
+        # The screen is read every POLL_SECONDS, so a frame is seen up to one period late. Read
+        # on the same grid after every key, a frame out in 4 ms always reads as ~5 and one out
+        # in 11 ms as ~15, and the ratio jumps with where each app's frames fall on the grid.
+        # So the first read comes at an offset spread evenly over the period from one move to
+        # the next (the same offsets for both apps): each median is then ~half a period late.
+        offset = POLL_SECONDS * ((n * GOLDEN) % 1)
         start = time.perf_counter()
         term.keys("x", pane="f")
+        time.sleep(offset)
         term.wait_until(lambda screen, n=n: f"bare label {n + 1}" in screen, pane="f")
         moves.floor.append(time.perf_counter() - start)
         time.sleep(0.05)
@@ -321,6 +329,7 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
         before = board_on_disk(board)
         start = time.perf_counter()
         term.keys("S-Right" if right else "S-Left")
+        time.sleep(offset)
         seen_screen = seen_disk = None
         while seen_screen is None or seen_disk is None:
             now = time.perf_counter()

@@ -358,3 +358,63 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
         assert any(e.kind == "heard_back" for e in on_disk.events)
         assert any(a.company == "Zeta" for a in app.board.values())
         assert app.board[card.id].status == "interviewed"
+
+
+async def test_board_compositor_composes_what_textuals_own_would(demo_board, frozen, monkeypatch):
+    """The board screen composes a partial frame only from the widgets that show in it; in
+    the part that changed (the only part written out) every cell is what Textual's own
+    compositor would have put there, and what lies outside it is not even composed."""
+    import functools
+
+    from textual._compositor import Compositor
+    from textual.geometry import Region
+
+    from jobboard.tui.compositor import BoardCompositor
+
+    def cells(strip) -> list[tuple[str, object]]:
+        return [(char, segment.style) for segment in strip for char in segment.text]
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "shift+right")  # a card moved, the panel and footer following
+        await loaded(pilot)
+        compositor = app.board_screen._compositor
+        assert isinstance(compositor, BoardCompositor)
+        panel = app.board_screen.query_one("#panel").region
+        crops = [Region(0, 1, 39, 38), panel, Region(20, 0, 60, 40), Region(0, 39, 120, 1)]
+        for crop in crops:
+            ours = compositor._render_chops(crop, lambda y: True)
+            monkeypatch.setattr(compositor, "_get_renders", functools.partial(Compositor._get_renders, compositor))
+            textuals = compositor._render_chops(crop, lambda y: True)
+            monkeypatch.undo()
+            compared = 0
+            for y in crop.line_range:
+                for x, strip in textuals[y].items():
+                    if crop.x <= x < crop.right:
+                        assert ours[y][x] is not None and cells(ours[y][x]) == cells(strip), (crop, x, y)
+                        compared += 1
+            assert compared >= crop.height
+        # For a change in the first two columns, the side panel's lines are not even drawn
+        # (Textual's own compositor draws them, then leaves them out of the frame).
+        side_panel = app.board_screen.query_one("#panel")
+        drawn = []
+        draw = side_panel.render_lines
+        monkeypatch.setattr(side_panel, "render_lines", lambda crop: drawn.append(crop) or draw(crop))
+        compositor._render_chops(Region(0, 1, 39, 38), lambda y: True)
+        assert drawn == []
+        monkeypatch.setattr(compositor, "_get_renders", functools.partial(Compositor._get_renders, compositor))
+        compositor._render_chops(Region(0, 1, 39, 38), lambda y: True)
+        assert len(drawn) == 1
+
+
+def test_board_compositor_stands_aside_for_a_textual_it_was_not_written_for(monkeypatch):
+    from textual._compositor import Compositor
+
+    from jobboard.tui.compositor import fits_this_textual
+
+    assert fits_this_textual()
+    monkeypatch.setattr(Compositor, "_get_renders", lambda self, crop, extra: iter(()))
+    assert not fits_this_textual()
+    monkeypatch.delattr(Compositor, "_get_renders")
+    assert not fits_this_textual()

@@ -20,6 +20,7 @@ from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.board import CardList, ColumnView, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.commands import BoardCommands
+from jobboard.tui.compositor import BoardCompositor, fits_this_textual
 from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
@@ -83,6 +84,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        if fits_this_textual():  # a frame composed from the widgets that show in it
+            self._compositor = BoardCompositor()
         self.active_column = 0
         self.filter_text = ""
         self._views: list[ColumnView] = []
