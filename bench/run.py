@@ -170,8 +170,8 @@ class Terminal:
     def close(self) -> None:
         if self.control.stdin is not None:
             self.control.stdin.close()  # the control client detaches at the end of its input
+        self.tmux_cmd("kill-server")  # first: a client that hangs must not leave the server behind
         self.control.wait(timeout=10)
-        self.tmux_cmd("kill-server")
         folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
         (folder / self.socket).unlink(missing_ok=True)
 

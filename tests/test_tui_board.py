@@ -24,6 +24,11 @@ def make_app(path, columns=None) -> JobBoardApp:
     return JobBoardApp(BoardStore(path), Settings(), columns=columns)
 
 
+def cells(strip) -> list[tuple[str, object]]:
+    """A line's cells, each with its style: what the terminal is sent for it."""
+    return [(char, segment.style) for segment in strip for char in segment.text]
+
+
 def selected(app):
     return app.board_screen.selected
 
@@ -158,8 +163,8 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
     given padding must fall back to it."""
     from textual.geometry import Region
 
-    def cells(strips) -> list[list[tuple[str, object]]]:
-        return [[(char, segment.style) for segment in strip for char in segment.text] for strip in strips]
+    def lines(strips) -> list[list[tuple[str, object]]]:
+        return [cells(strip) for strip in strips]
 
     def textual_pass(widget, crop):
         widget._styles_cache.clear()
@@ -177,17 +182,17 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
             whole = widget.size.region
             part = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
             for crop in (whole, part):
-                assert cells(widget.render_lines(crop)) == cells(textual_pass(widget, crop)), (widget, crop)
+                assert lines(widget.render_lines(crop)) == lines(textual_pass(widget, crop)), (widget, crop)
         panel = screen.query_one("#panel")
         panel.sections = ()  # as before the first look is shown: nothing to say yet
         panel.refresh()
         region = panel.size.region
-        assert cells(panel.render_lines(region)) == cells(textual_pass(panel, region))
+        assert lines(panel.render_lines(region)) == lines(textual_pass(panel, region))
         header = screen.column_views[0].header
         header.styles.padding = (0, 2)
         await pilot.pause()
         region = header.size.region
-        assert cells(header.render_lines(region)) == cells(textual_pass(header, region))
+        assert lines(header.render_lines(region)) == lines(textual_pass(header, region))
         assert header.render_lines(region)[0].text.startswith("   Applied")  # two of padding, one drawn
 
 
@@ -370,9 +375,6 @@ async def test_board_compositor_composes_what_textuals_own_would(demo_board, fro
     from textual.geometry import Region
 
     from jobboard.tui.compositor import BoardCompositor
-
-    def cells(strip) -> list[tuple[str, object]]:
-        return [(char, segment.style) for segment in strip for char in segment.text]
 
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
