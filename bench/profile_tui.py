@@ -64,8 +64,9 @@ def install_timers() -> None:
     from textual.widgets import Footer
 
     from jobboard.tui.app import JobBoardApp
-    from jobboard.tui.board import CardList
+    from jobboard.tui.board import Board
     from jobboard.tui.board_screen import BoardScreen
+    from jobboard.tui.column import Column
     from jobboard.tui.panel import SidePanel
 
     for owner, name in (
@@ -78,8 +79,9 @@ def install_timers() -> None:
         (JobBoardApp, "step_for"),
         (JobBoardApp, "_apply"),
         (SidePanel, "show"),
-        (CardList, "set_cards"),
-        (CardList, "render_line"),
+        (Column, "set_cards"),
+        (Column, "card_line"),
+        (Board, "render_lines"),
         (Footer, "compose"),
         (Widget, "recompose"),
         (Screen, "_refresh_layout"),

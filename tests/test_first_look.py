@@ -118,19 +118,19 @@ async def test_keys_pressed_during_the_first_look_act_once_the_board_is_read(big
     store = HeldStore(path)
     app = JobBoardApp(store, Settings())
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.first_look is not None and app.board_screen.column_views[0].card_list.cards)
+        await wait_for(pilot, lambda: app.first_look is not None and app.board_screen.column_views[0].cards)
         screen = app.board_screen
         applied = screen.column_views[0]
         look = app.first_look
         assert not app.loaded
-        assert applied.header.render_line(1).text.strip().startswith(f"{look.counts['applied']} cards")
-        assert applied.card_list.cards == look.cards["applied"]
-        assert applied.card_list.virtual_size.height == look.counts["applied"] * 4  # the final scrollbar
+        assert applied.header_line(1).text.strip().startswith(f"{look.counts['applied']} cards")
+        assert applied.cards == look.cards["applied"]
+        assert applied.rows == look.counts["applied"]  # the scrollbar already has its final size
         second = look.cards["applied"][1]
 
         await pilot.press("down", "L")  # the second card of Applied, moved to Interviewed
         await pilot.pause(0.1)
-        assert applied.card_list.cursor == 0 and path.read_bytes() == before  # nothing acted yet
+        assert applied.cursor == 0 and path.read_bytes() == before  # nothing acted yet
 
         store.go.set()
         await wait_for(pilot, lambda: app.loaded and app.board[second.id].status == "interviewed")

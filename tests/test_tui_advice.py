@@ -123,13 +123,13 @@ async def test_column_headers_count_due_cards(demo_board):
     app = make_app(demo_board, DEMO_COLUMNS)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)  # waits for every card's step, so the due counts are final
-        headers = {v.status: v.header for v in app.board_screen.column_views}
+        headers = {v.status: v for v in app.board_screen.column_views}
         assert (headers["applied"].count, headers["applied"].due) == (6, 3)
         assert (headers["interviewed"].count, headers["interviewed"].due) == (4, 3)
-        assert "6 · ●3" in headers["applied"].render_line(1).text  # the short form, in a narrow column
+        assert "6 · ●3" in headers["applied"].header_line(1).text  # the short form, in a narrow column
         await pilot.press("p")  # without the panel the columns are wide enough to say it in full
         await pilot.pause()
-        assert "6 cards · ●3 due" in headers["applied"].render_line(1).text
+        assert "6 cards · ●3 due" in headers["applied"].header_line(1).text
 
 
 def test_panel_on_a_rejected_card(demo_board, snap_compare):

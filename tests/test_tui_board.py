@@ -46,7 +46,7 @@ async def test_navigation_between_columns_and_cards(demo_board):
         await pilot.press("k")
         assert selected(app).id == first.id
         await pilot.press("G")
-        assert selected(app).id == screen.current_list.cards[-1].id
+        assert selected(app).id == screen.current_column.cards[-1].id
         await pilot.press("g")
         assert selected(app).id == first.id
         await pilot.press("l")
@@ -140,11 +140,11 @@ async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_pa
     app = make_app(board_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        cards = app.board_screen.column_views[0].card_list
-        height = cards.container_size.height
+        column = app.board_screen.column_views[0]
+        height = column.height
 
         def thumb_rows() -> list[int]:
-            return [y for y in range(height) if cards.render_line(y).text.endswith("▐")]
+            return [y for y in range(height) if column.card_line(y).text.endswith("▐▕")]
 
         top = thumb_rows()
         assert top and top[0] == 0 and len(top) < height  # 30 cards do not fit: a short thumb at the top
@@ -152,15 +152,15 @@ async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_pa
         await pilot.pause()
         bottom = thumb_rows()
         assert bottom[-1] == height - 1 and len(bottom) == len(top)
-        assert app.board_screen.column_views[1].card_list.render_line(0).text.endswith(" ")  # empty: no thumb
+        assert app.board_screen.column_views[1].card_line(0).text.endswith(" ▕")  # empty: no thumb
 
 
 async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board, frozen):
     """The board's widgets skip Textual's per-line pass for borders and padding where it
-    would change nothing: columns and headers hand over their own lines, a column's frame
-    (and the empty side panel) is one row repeated, the screen and its layout rows are blank.
-    Cell for cell, with styles, that must be what the pass would have given; and a header
-    given padding must fall back to it."""
+    would change nothing: the board hands over its own lines (for part of its width, from
+    the columns under that part alone), the empty side panel is one row repeated, the
+    screen and its layout row are blank. Cell for cell, with styles, that must be what the
+    pass would have given; and a board given padding must fall back to it."""
     from textual.geometry import Region
 
     def lines(strips) -> list[list[tuple[str, object]]]:
@@ -175,28 +175,26 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
         await loaded(pilot)
         await pilot.press("j", "l")  # a highlighted card in a column that is not the first
         screen = app.board_screen
-        widgets = [screen, screen.query_one("#main")]
-        for column in screen.column_views:
-            widgets += [column, column.header, column.card_list]
-        for widget in widgets:
+        board = screen.query_one("Board")
+        for widget in (screen, screen.query_one("#main"), board):
             whole = widget.size.region
             part = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
-            for crop in (whole, part):
+            across = Region(17, 0, 10, 5)  # the edge between two columns
+            for crop in (whole, part, across):
                 assert lines(widget.render_lines(crop)) == lines(textual_pass(widget, crop)), (widget, crop)
         panel = screen.query_one("#panel")
         panel.sections = ()  # as before the first look is shown: nothing to say yet
         panel.refresh()
         region = panel.size.region
         assert lines(panel.render_lines(region)) == lines(textual_pass(panel, region))
-        header = screen.column_views[0].header
-        header.styles.padding = (0, 2)
+        board.styles.padding = (0, 2)
         await pilot.pause()
-        region = header.size.region
-        assert lines(header.render_lines(region)) == lines(textual_pass(header, region))
-        assert header.render_lines(region)[0].text.startswith("   Applied")  # two of padding, one drawn
+        region = board.size.region
+        assert lines(board.render_lines(region)) == lines(textual_pass(board, region))
+        assert board.render_lines(region)[0].text.startswith("   Applied")  # two of padding, one drawn
 
 
-async def test_at_start_each_column_is_styled_once_and_a_theme_switch_still_restyles(demo_board, monkeypatch):
+async def test_at_start_the_board_is_styled_once_and_a_theme_switch_still_restyles(demo_board, monkeypatch):
     """Textual restyles every widget when a screen resumes; the board's first resume comes
     right after its widgets were styled as they mounted, so it is skipped. Later changes of
     style must still reach the board."""
@@ -213,14 +211,15 @@ async def test_at_start_each_column_is_styled_once_and_a_theme_switch_still_rest
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        columns = [view.card_list for view in app.board_screen.column_views]
-        assert [styled.count(cards) for cards in columns] == [1, 1, 1, 1]
-        before = columns[0].rich_style
+        board = app.board_screen.query_one("Board")
+        assert styled.count(board) == 1
+        before = (board.component_style("base"), board.columns[0].header_line(0))
         app.theme = "jobboard-light"
         await pilot.pause()
         await pilot.pause()
-        assert all(styled.count(cards) > 1 for cards in columns)
-        assert columns[0].rich_style != before
+        assert styled.count(board) > 1
+        assert board.component_style("base") != before[0]
+        assert cells(board.columns[0].header_line(0)) != cells(before[1])  # drawn again in the new colours
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -393,8 +392,12 @@ async def test_board_compositor_composes_what_textuals_own_would(demo_board, fro
             compared = 0
             for y in crop.line_range:
                 for x, strip in textuals[y].items():
-                    if crop.x <= x < crop.right:
-                        assert ours[y][x] is not None and cells(ours[y][x]) == cells(strip), (crop, x, y)
+                    if strip is None:
+                        continue
+                    start, end = max(x, crop.x) - x, min(x + strip.cell_length, crop.right) - x
+                    if start < end:  # the part of this piece of the line inside the crop
+                        assert ours[y][x] is not None, (crop, x, y)
+                        assert cells(ours[y][x])[start:end] == cells(strip)[start:end], (crop, x, y)
                         compared += 1
             assert compared >= crop.height
         # For a change in the first two columns, the side panel's lines are not even drawn
@@ -420,3 +423,77 @@ def test_board_compositor_stands_aside_for_a_textual_it_was_not_written_for(monk
     assert not fits_this_textual()
     monkeypatch.delattr(Compositor, "_get_renders")
     assert not fits_this_textual()
+
+
+@pytest.mark.parametrize("columns", [3, 4, 5, 7])
+async def test_the_board_shares_its_width_between_columns_as_textual_shares_1fr(columns):
+    """The board lays its columns out itself; each must have the width Textual would give a
+    row of ``1fr`` widgets, so that the board looks the same as when they were widgets."""
+    from textual.app import App
+    from textual.containers import Horizontal
+    from textual.widget import Widget
+
+    from jobboard.tui.board import column_edges
+
+    class Row(App[None]):
+        def compose(self):
+            with Horizontal():
+                for _ in range(columns):
+                    yield Widget(classes="column")
+
+        CSS = ".column { width: 1fr; min-width: 8; }"
+
+    for width in (43, 80, 97, 120, 211):
+        if width < 8 * columns:
+            continue  # too narrow for a column each: see the next test
+        async with Row().run_test(size=(width, 5)) as pilot:
+            regions = [widget.region for widget in pilot.app.query(".column")]
+            assert column_edges(width, columns) == [r.x for r in regions] + [regions[-1].right], width
+
+
+def test_columns_never_get_narrower_than_eight_cells():
+    from jobboard.tui.board import column_edges
+
+    # Textual's own layout gave each ``1fr; min-width: 8`` column the whole width here.
+    assert column_edges(30, 5) == [0, 8, 16, 24, 32, 40]  # the last columns fall off the edge
+
+
+async def test_the_mouse_wheel_scrolls_the_column_under_it(board_path, frozen):
+    from textual.events import MouseScrollDown, MouseScrollUp
+
+    from jobboard.model import new_application
+
+    day = frozen.date()
+    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
+    BoardStore(board_path).add_many(builds)
+    app = make_app(board_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        board = app.board_screen.query_one("Board")
+
+        async def wheel(event, x: int, times: int = 1) -> None:
+            for _ in range(times):
+                await pilot._post_mouse_events([event], board, offset=(x, 10))  # as the terminal sends it
+
+        applied, interviewed = board.columns[0], board.columns[1]
+        first = applied.card_line(0).text
+        await wheel(MouseScrollDown, 2, times=2)
+        assert applied.top == 8 and applied.card_line(0).text != first  # two cards further down
+        assert applied.card_line(0).text.startswith(" " + applied.cards[2].company)
+        await wheel(MouseScrollDown, interviewed.x + 2)
+        assert interviewed.top == 0  # an empty column has nowhere to go
+        await wheel(MouseScrollDown, 2, times=40)
+        assert applied.top == applied.rows * 4 - applied.height  # no further than the last card
+        await wheel(MouseScrollUp, 2, times=40)
+        assert applied.top == 0 and applied.card_line(0).text == first
+        assert selected(app).id == applied.cards[0].id  # scrolling leaves the cursor where it was
+
+
+async def test_a_terminal_too_narrow_for_every_column_still_draws(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(36, 14)) as pilot:
+        await loaded(pilot)
+        await pilot.press("l", "l", "l", "j", "L", "H")
+        board = app.board_screen.query_one("Board")
+        assert app.is_running
+        assert all(line.cell_length == board.size.width for line in board.render_lines(board.size.region))

@@ -143,15 +143,15 @@ async def test_filter_narrows_the_board_and_escape_clears_it(demo_board):
         for key in "ENGINEER":
             await pilot.press(key.lower())
         screen = app.board_screen
-        shown = {v.status: len(v.card_list.cards) for v in screen.column_views}
+        shown = {v.status: len(v.cards) for v in screen.column_views}
         assert sum(shown.values()) == 13  # roles with "engineer" in them
-        assert screen.column_views[0].header.count == shown["applied"]
+        assert screen.column_views[0].count == shown["applied"]
         await pilot.press("enter")  # keep the filter, back to the cards
         await pilot.press("j")
         await pilot.press("escape")
-        assert sum(len(v.card_list.cards) for v in screen.column_views) == 16
+        assert sum(len(v.cards) for v in screen.column_views) == 16
         await pilot.press("slash", "r", "e", "m", "o", "t", "e")  # location
-        assert {a.company for v in screen.column_views for a in v.card_list.cards} == {"Hooli"}
+        assert {a.company for v in screen.column_views for a in v.cards} == {"Hooli"}
         await pilot.press("escape")
         assert screen.filter_text == ""
 
@@ -171,7 +171,7 @@ async def test_letters_typed_right_behind_the_filter_key_go_to_the_filter(demo_b
         await pilot.pause(0.3)
         screen = app.board_screen
         assert screen.filter_text == "tyrell"
-        assert {a.company for v in screen.column_views for a in v.card_list.cards} == {"Tyrell Corp"}
+        assert {a.company for v in screen.column_views for a in v.cards} == {"Tyrell Corp"}
         await app.flush()
         assert demo_board.read_bytes() == before
 
@@ -251,10 +251,9 @@ async def test_odd_text_is_stored_as_typed_and_the_layout_holds(board_path):
             await pilot.press("j")
         await pilot.press("question_mark", "escape", "slash", "x", "escape", "a", "escape")
         assert app.is_running
-        for line in app.board_screen.query_one("CardList").render_lines(
-            app.board_screen.query_one("CardList").region.reset_offset
-        ):
-            assert line.cell_length <= 80
+        board = app.board_screen.query_one("Board")
+        for line in board.render_lines(board.region.reset_offset):
+            assert line.cell_length == board.size.width
     assert [a.company for a in BoardStore(board_path).applications()] == HOSTILE
 
 

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from jobboard.etiquette import NextStep, when_text
 from jobboard.model import Application
-from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, one_line
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
 
 
 def agenda_line(application: Application, step: NextStep, today: pendulum.Date) -> Content:

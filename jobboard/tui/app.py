@@ -195,13 +195,13 @@ class JobBoardApp(App[None]):
     def watch_theme(self, name: str) -> None:
         if self._theme_settled:  # a theme picked in the palette is remembered for next time
             self._save_theme(name)
-            self.call_after_refresh(self._recolour_headers)
+            self.call_after_refresh(self._recolour_board)
 
-    def _recolour_headers(self) -> None:
-        from jobboard.tui.board import ColumnHeader
+    def _recolour_board(self) -> None:
+        from jobboard.tui.board import Board
 
-        for header in self.query(ColumnHeader):
-            header.paint_colour()
+        for board in self.query(Board):
+            board.forget_styles()
 
     @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
     def _save_theme(self, name: str) -> None:

@@ -17,8 +17,9 @@ from textual.widgets import Input, Static
 from jobboard.first_look import FirstLook, card_order
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import CardList, ColumnView, Lane
+from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
+from jobboard.tui.column import Column
 from jobboard.tui.commands import BoardCommands
 from jobboard.tui.compositor import BoardCompositor, fits_this_textual
 from jobboard.tui.footer import BoardFooter
@@ -88,7 +89,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self._compositor = BoardCompositor()
         self.active_column = 0
         self.filter_text = ""
-        self._views: list[ColumnView] = []
+        self._views: list[Column] = []
         self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
         self._due: dict[str, set[str]] = {}  # each column's cards whose step is due or overdue
         self._on_board = 0  # applications in the columns shown (the rest are in hidden ones)
@@ -106,15 +107,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         app = self.jobboard
         yield Static(id="title-bar")
         with Lane(id="main"):
-            for status in app.columns:
-                yield ColumnView(status, app.step_for)
+            yield Board(app.columns, app.step_for)
             yield SidePanel(id="panel")
         yield Static(EMPTY_BOARD, id="empty-board")
         yield BoardFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._make_filter_box)
-        self._views = list(self.query(ColumnView))
+        self._views = self.query_one(Board).columns
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
             self.refresh_board()
@@ -136,24 +136,24 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         (see jobboard.first_look); refresh_board replaces them with the same cards."""
         for view in self._views:
             count = look.counts.get(view.status, 0)
-            view.set_header(count, 0)
-            view.card_list.set_cards(look.cards.get(view.status, []), rows=count)
+            view.show_counts(count, 0)
+            view.set_cards(look.cards.get(view.status, []), rows=count)
         on_board = sum(look.counts.values())
         self._update_title(on_board, on_board, look.total)
 
     # -- the columns ----------------------------------------------------------------------------
 
     @property
-    def column_views(self) -> list[ColumnView]:
+    def column_views(self) -> list[Column]:
         return self._views
 
     @property
-    def current_list(self) -> CardList:
-        return self._views[self.active_column].card_list
+    def current_column(self) -> Column:
+        return self._views[self.active_column]
 
     @property
     def selected(self) -> Application | None:
-        return self.current_list.selected if self._views else None
+        return self.current_column.selected if self._views else None
 
     def refresh_board(self, keep_id: str | None = None, changed: Change | None = None) -> None:
         """Show the app's board; the cursor stays on ``keep_id`` (or on the card it was on),
@@ -183,10 +183,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             if view.status not in touched:
                 continue
             cards = self._cards[view.status]
-            view.set_header(len(cards), len(self._due[view.status]))
+            view.show_counts(len(cards), len(self._due[view.status]))
             here = kept is not None and kept.status == view.status
-            view.card_list.set_cards(cards, keep_id if here else None)
-            picked = view.card_list.selected
+            view.set_cards(cards, keep_id if here else None)
+            picked = view.selected
             if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
         self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, len(app.board))
@@ -223,8 +223,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         for view in self._views:
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
-            view.set_header(len(cards), len(self._due[view.status]))
-            view.card_list.refresh()
+            view.show_counts(len(cards), len(self._due[view.status]))
+        self.query_one(Board).refresh()
         self.show_selected(board_changed=True)
 
     def _due_ids(self, cards: list[Application]) -> set[str]:
@@ -258,8 +258,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return
         self.active_column = max(0, min(index, len(views) - 1))
         for i, view in enumerate(views):
-            view.card_list.active = i == self.active_column
-            view.header.show_active(i == self.active_column)
+            view.active = i == self.active_column
         self.show_selected()
 
     def show_selected(self, board_changed: bool = False) -> None:
@@ -300,10 +299,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         application, step, hint, today = self._panel_shows
         self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
 
-    @on(CardList.Selected)
-    def _card_selected(self) -> None:
-        self.show_selected()
-
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -336,11 +331,13 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._activate(self.active_column + step)
 
     def action_card(self, step: int) -> None:
-        self.current_list.cursor += step
+        self.current_column.cursor += step
+        self.show_selected()
 
     def action_card_edge(self, last: int) -> None:
-        cards = self.current_list
-        cards.cursor = len(cards.cards) - 1 if last else 0
+        column = self.current_column
+        column.cursor = len(column.cards) - 1 if last else 0
+        self.show_selected()
 
     def action_move(self, step: int) -> None:
         target = self.active_column + step

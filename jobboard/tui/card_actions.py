@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from jobboard.model import Application, Event, new_application, now_utc
-from jobboard.tui.board import one_line
+from jobboard.tui.lines import one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.forms import ApplicationFields

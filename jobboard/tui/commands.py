@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from jobboard.model import STATUS_TITLES
-from jobboard.tui.board import one_line
+from jobboard.tui.lines import one_line
 
 # How many "open <company>" entries to offer when nothing is typed yet.
 DISCOVER_CARDS = 20

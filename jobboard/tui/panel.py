@@ -12,7 +12,7 @@ from textual.visual import Visual
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.board import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line, repeated_row
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line, repeated_row
 
 TIMELINE_LIMIT = 12
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pendulum
 
 from jobboard.model import STATUS_TITLES, Application, Event
-from jobboard.tui.board import one_line
+from jobboard.tui.lines import one_line
 
 
 class NextStepActions:
@@ -97,5 +97,5 @@ class NextStepActions:
         for index, view in enumerate(self.column_views):
             if view.status == application.status:
                 self._activate(index)
-                view.card_list.set_cards(view.card_list.cards, keep_id=app_id)
+                view.set_cards(view.cards, keep_id=app_id)
                 self.show_selected()

@@ -1,0 +1,73 @@
+"""What the board, the side panel and the dialogs share to draw text in a row of cells:
+text made safe for one line, cut to a width, the due marks, and a slim scrollbar."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, set_cell_size
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+from jobboard.etiquette import NextStep
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+# Symbols carry the state as well as colour, for colour-blind users and monochrome terminals.
+DUE_MARK = "●"
+OVERDUE_MARK = "▲"
+SNOOZE_MARK = "z"
+
+
+def one_line(text: str) -> str:
+    """Text as typed, but with control characters and newlines made harmless for one row."""
+    return _CONTROL.sub(" ", text)
+
+
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def many_lines(text: str) -> str:
+    """Text for a multi-line area (notes, drafts): line breaks kept, other control codes gone."""
+    return _CONTROL_BUT_NEWLINE.sub(" ", text.replace("\r\n", "\n"))
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis (wide characters counted)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def on_thumb(y: int, top: int, height: int, total: int) -> bool:
+    """Is row ``y`` of a view ``height`` rows tall, scrolled to ``top`` over ``total`` rows, on
+    the scroll thumb? The columns and the panel draw their own slim scrollbar in their last
+    cell: a Textual scrollbar is a widget of its own, and redrawing them made up a third of
+    the time a card move took to show."""
+    if total <= height or height <= 0:
+        return False
+    thumb = max(1, round(height * height / total))
+    start = round(top * (height - thumb) / max(total - height, 1))
+    return start <= y < start + thumb
+
+
+def repeated_row(widget: Widget, crop: Region) -> list[Strip] | None:
+    """Textual's lines for a widget whose rows all look the same (a column's frame, the side
+    panel before it has anything to say): one row drawn by Textual, used for every row. None
+    when the widget's CSS gives it a top or bottom edge, where the rows differ."""
+    styles = widget.styles
+    edges = (styles.border_top, styles.border_bottom, styles.outline_top, styles.outline_bottom)
+    if any(edge for edge, _ in edges) or styles.padding.top or styles.padding.bottom:
+        return None
+    return Widget.render_lines(widget, Region(crop.x, crop.y, crop.width, 1)) * crop.height
+
+
+def step_mark(step: NextStep | None) -> str:
+    if step is None:
+        return " "
+    if step.snoozed_until is not None:
+        return SNOOZE_MARK
+    return {"overdue": OVERDUE_MARK, "due": DUE_MARK}.get(step.state, " ")
