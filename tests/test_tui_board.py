@@ -33,6 +33,15 @@ def selected(app):
     return app.board_screen.selected
 
 
+def thirty_in_applied(path, day):
+    """A board with more cards in Applied than a column shows at once."""
+    from jobboard.model import new_application
+
+    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
+    BoardStore(path).add_many(builds)
+    return path
+
+
 async def test_navigation_between_columns_and_cards(demo_board):
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -132,12 +141,7 @@ async def test_the_footer_greys_keys_in_place_as_the_selection_moves(demo_board)
 
 
 async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_path, frozen):
-    from jobboard.model import new_application
-
-    day = frozen.date()
-    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
-    BoardStore(board_path).add_many(builds)
-    app = make_app(board_path)
+    app = make_app(thirty_in_applied(board_path, frozen.date()))
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         column = app.board_screen.column_views[0]
@@ -461,12 +465,7 @@ def test_columns_never_get_narrower_than_eight_cells():
 async def test_the_mouse_wheel_scrolls_the_column_under_it(board_path, frozen):
     from textual.events import MouseScrollDown, MouseScrollUp
 
-    from jobboard.model import new_application
-
-    day = frozen.date()
-    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
-    BoardStore(board_path).add_many(builds)
-    app = make_app(board_path)
+    app = make_app(thirty_in_applied(board_path, frozen.date()))
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         board = app.board_screen.query_one("Board")
