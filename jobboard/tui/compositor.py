@@ -3,13 +3,14 @@
 When only part of the screen changed (a card move changes the two columns it touches),
 Textual 8 composes that part from every widget whose *clip* (the area its container allows
 it) overlaps the change. Every widget in the main row has the whole row as its clip, so a move
-between the first two columns also rendered the side panel and the other columns line by line,
-and divided those lines at every widget edge, only for the frame to leave them out: it writes
-the changed part alone. Here a widget takes part only when what shows of it (its region within
-its clip) overlaps the change. The frame written is the same; traced at 1,000 applications
-(median of 20 moves, four runs each, taking turns with the same code without it), a move's
-frame was ready 0.3-0.9 ms sooner in three runs and 0.25 ms later in one: a small gain on a
-frame of ~8-9 ms, on a machine whose speed swings more than that between runs.
+between the first two columns also rendered the side panel line by line, and divided those
+lines at every widget edge, only for the frame to leave them out: it writes the changed part
+alone. Here a widget takes part only when what shows of it (its region within its clip)
+overlaps the change. The frame written is the same. Traced at 1,000 applications while each
+column was still a widget of its own (median of 20 moves, four runs each, taking turns with
+the same code without it), a move's frame was ready 0.3-0.9 ms sooner in three runs and
+0.25 ms later in one: a small gain on a frame of ~8-9 ms, on a machine whose speed swings
+more than that between runs.
 
 This overrides a private method of Textual's compositor, so it is used only where that
 method is still what it was when this was written (Textual 8.2); otherwise Textual's own

@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len, set_cell_size
-from textual.geometry import Region
-from textual.strip import Strip
-from textual.widget import Widget
 
 from jobboard.etiquette import NextStep
 
@@ -52,17 +49,6 @@ def on_thumb(y: int, top: int, height: int, total: int) -> bool:
     thumb = max(1, round(height * height / total))
     start = round(top * (height - thumb) / max(total - height, 1))
     return start <= y < start + thumb
-
-
-def repeated_row(widget: Widget, crop: Region) -> list[Strip] | None:
-    """Textual's lines for a widget whose rows all look the same (a column's frame, the side
-    panel before it has anything to say): one row drawn by Textual, used for every row. None
-    when the widget's CSS gives it a top or bottom edge, where the rows differ."""
-    styles = widget.styles
-    edges = (styles.border_top, styles.border_bottom, styles.outline_top, styles.outline_bottom)
-    if any(edge for edge, _ in edges) or styles.padding.top or styles.padding.bottom:
-        return None
-    return Widget.render_lines(widget, Region(crop.x, crop.y, crop.width, 1)) * crop.height
 
 
 def step_mark(step: NextStep | None) -> str:

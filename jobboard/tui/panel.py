@@ -12,7 +12,7 @@ from textual.visual import Visual
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line, repeated_row
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
 
@@ -204,7 +204,16 @@ class SidePanel(ScrollView, can_focus=False):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Before the panel has anything to say (the first paint), every row is the same.
-        return (not self.sections and repeated_row(self, crop)) or super().render_lines(crop)
+        return (not self.sections and self._repeated_row(crop)) or super().render_lines(crop)
+
+    def _repeated_row(self, crop: Region) -> list[Strip] | None:
+        """Textual's lines when every row looks the same: one row drawn by Textual, used for
+        every row. None when the CSS gives the panel a top or bottom edge, where rows differ."""
+        styles = self.styles
+        edges = (styles.border_top, styles.border_bottom, styles.outline_top, styles.outline_bottom)
+        if any(edge for edge, _ in edges) or styles.padding.top or styles.padding.bottom:
+            return None
+        return super().render_lines(Region(crop.x, crop.y, crop.width, 1)) * crop.height
 
     def on_resize(self) -> None:
         self._wrapped_for = None
