@@ -36,7 +36,6 @@ from jobboard import themes as theme_files
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.first_look import FirstLook, cards_per_column
 from jobboard.history import Change, History
-from jobboard.look_ahead import LookAhead
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
@@ -45,7 +44,6 @@ DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
 FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
 FRAME_HANDOFF_SECONDS = 0.0005  # how long a thread may keep the interpreter from a waiting one (see on_mount)
-LOOK_AHEAD_WAIT_SECONDS = 10.0  # a look-ahead slower than this is given up (the file is as slow here)
 Job = Callable[[BoardStore], "Message | None"]
 
 
@@ -115,7 +113,6 @@ class JobBoardApp(App[None]):
         theme: str | None = None,
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
-        look_ahead: LookAhead | None = None,
     ) -> None:
         super().__init__()
         if themes is None:
@@ -149,7 +146,6 @@ class JobBoardApp(App[None]):
         # show the cards rather than an empty board followed by a second full paint.
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys: list[events.Key] | None = None  # pressed while the first look shows
-        self._look_ahead = look_ahead  # the first look, taken in another process (see jobboard.look_ahead)
         self._first_look: concurrent.futures.Future[FirstLook | None] = concurrent.futures.Future()
         self._first_paint = threading.Event()
         self._preload: concurrent.futures.Future[list[Application]] = concurrent.futures.Future()
@@ -212,12 +208,11 @@ class JobBoardApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="warning")
 
     def _preload_board(self) -> None:
-        answered, look = self._look_ahead.answer(LOOK_AHEAD_WAIT_SECONDS) if self._look_ahead else (False, None)
-        if not answered:
-            try:
-                look = self.store.first_look(self.columns, cards_per_column())
-            except BaseException:  # noqa: S110 - the full read below meets the same problem and reports it
-                pass
+        look = None
+        try:
+            look = self.store.first_look(self.columns, cards_per_column())
+        except BaseException:  # noqa: S110 - the full read below meets the same problem and reports it
+            pass
         self._first_look.set_result(look)
         if look is not None:
             # Checking and building every entry competes with the UI thread for the
