@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 
 from jobboard import __version__
-from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
+from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
 
@@ -281,7 +281,7 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     from jobboard.etiquette import next_step, when_text
 
     lines = [f"{application.company} — {application.role}  (id {application.id})"]
-    lines.append(f"  status:   {STATUS_TITLES.get(application.status, application.status)}")
+    lines.append(f"  status:   {status_title(application.status)}")
     lines.append(f"  applied:  {application.applied_on.isoformat()}")
     for name in TEXT_FIELDS:
         if getattr(application, name):
@@ -292,8 +292,8 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
     lines.append("\nTimeline:")
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
-        detail = event.status or event.note
-        lines.append(f"  {event.date.isoformat()}  {event.kind}{'  ' + detail if detail else ''}")
+        detail = f" — {event.note}" if event.note else ""
+        lines.append(f"  {event.date.isoformat()}  {event_words(event)}{detail}")
     click.echo("\n".join(lines))
 
 

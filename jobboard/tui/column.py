@@ -20,7 +20,7 @@ from textual.strip import Strip
 from jobboard import dates
 from jobboard.etiquette import NextStep
 from jobboard.first_look import CARD_HEIGHT
-from jobboard.model import STATUS_TITLES, Application
+from jobboard.model import Application, status_title
 from jobboard.tui.lines import DUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Column:
     def __init__(self, board: Board, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         self.board = board
         self.status = status
-        self.title = STATUS_TITLES.get(status, status.title())
+        self.title = status_title(status)
         self.step_for = step_for
         self.today = pendulum.today().date()
         self.cards: list[Application] = []
