@@ -34,6 +34,7 @@ from jobboard.board_file import (
     paused_gc,
     upgraded,
 )
+from jobboard.changes import CardChange
 from jobboard.first_look import FirstLook, first_look
 from jobboard.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
 from jobboard.safefile import describe_os_error
@@ -293,17 +294,29 @@ class BoardStore:
             touched[app_id] = changed
         return changed
 
-    def put(self, application: Application) -> None:
-        """Save ``application`` as given, adding it back if it was deleted. Its id keeps its
-        number, so ids are still never reused."""
+    def apply(self, app_id: str, change: CardChange) -> tuple[Application, list[str]]:
+        """Make ``change`` to the application as it is on disk now (see jobboard.changes):
+        the application as saved, and the fields left alone because they had been changed
+        elsewhere. BoardError when the application is no longer on the board."""
+        with self._change() as touched:
+            if not self.table.contains(doc_id=int(app_id)):
+                raise BoardError(f"application {app_id} is no longer on {self.path} (deleted elsewhere); not saved.")
+            changed, conflicts = change.applied_to(self._one(app_id))
+            self._write_fields(app_id, changed.to_record())
+            touched[app_id] = changed
+        return changed, conflicts
+
+    def put_back(self, application: Application) -> None:
+        """Bring back a deleted application as it was (undoing a delete or redoing an add). Its
+        id keeps its number, so ids are still never reused; one that is on the board already
+        is refused rather than overwritten."""
         if not is_id(application.id):
             raise ValueError(f"'{application.id}' is not an application id (a positive whole number)")
         with self._change() as touched:
             if self.table.contains(doc_id=int(application.id)):
-                self._write_fields(application.id, application.to_record())
-            else:
-                self.table.insert(Document(application.to_record(), doc_id=int(application.id)))
-                self._count_ids_to(max(self._next_id(), int(application.id) + 1))
+                raise BoardError(f"application {application.id} is on {self.path} already; nothing saved.")
+            self.table.insert(Document(application.to_record(), doc_id=int(application.id)))
+            self._count_ids_to(max(self._next_id(), int(application.id) + 1))
             touched[application.id] = application
 
     def _write_fields(self, app_id: str, record: Data) -> None:

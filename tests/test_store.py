@@ -61,8 +61,10 @@ def test_add_get_update_put_delete(board):
     assert board.get("1") == moved and moved.status == "interviewed"
     gone = board.delete("2")
     assert [a.id for a in board.applications()] == ["1"]
-    board.put(gone)  # undo of a delete brings it back with its own id
+    board.put_back(gone)  # undo of a delete brings it back with its own id
     assert board.get("2") == gone
+    with pytest.raises(BoardError, match="on .* already"):
+        board.put_back(moved)  # never written over the card on the board
     fresh = BoardStore(board.path)
     assert fresh.applications() == board.applications()
 

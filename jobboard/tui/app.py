@@ -33,6 +33,7 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from jobboard import themes as theme_files
+from jobboard.changes import CardChange, conflict_words
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.first_look import FirstLook, cards_per_column
 from jobboard.history import Change, History
@@ -62,11 +63,13 @@ class StepsReady(Message):
 
 
 class Saved(Message):
-    """The writer saved an application; this is how it now stands on disk."""
+    """The writer saved a change: the application as it now is on disk, and the fields it left
+    alone because they had been changed elsewhere (see jobboard.changes)."""
 
-    def __init__(self, application: Application) -> None:
-        super().__init__()
+    def __init__(self, application: Application, conflicts: list[str] | None = None) -> None:
         self.application = application
+        self.conflicts = conflicts or []
+        super().__init__()
 
 
 class Added(Message):
@@ -404,6 +407,14 @@ class JobBoardApp(App[None]):
 
     def on_saved(self, message: Saved) -> None:
         saved = message.application
+        if message.conflicts:
+            self.notify(
+                f"{saved.company}: kept the {conflict_words(message.conflicts)} as changed elsewhere meanwhile.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         shown = self.board.get(saved.id)
         # Usually the file now says exactly what the screen already shows; redraw only if a
         # change made elsewhere came along with the save.
@@ -484,17 +495,24 @@ class JobBoardApp(App[None]):
                 tally.put(application)
         return tally.note(self.settings.etiquette)
 
-    def change(self, app_id: str, edit: Callable[[Application], Application], label: str) -> Application:
-        """Apply ``edit`` now on screen and, through the writer, to the file as it is on disk."""
+    def change(
+        self, app_id: str, edit: Callable[[Application], Application], label: str, opened: Application | None = None
+    ) -> Application:
+        """Make what ``edit`` changes, now on screen and, through the writer, to the card as it
+        is on disk. ``opened`` is the card as a form showed it, when the edit was made there:
+        only what the user changed from that goes out."""
         before = self.board[app_id]
-        after = edit(before)
+        base = opened or before
+        change = CardChange.between(base, edit(base))
+        after, _conflicts = change.applied_to(before)
         self._apply(Change(label, before, after))
-
-        def save(store: BoardStore) -> Message:
-            return Saved(store.update(app_id, edit))
-
-        self.submit(save)
+        self._save_change(app_id, change)
         return after
+
+    def _save_change(self, app_id: str, change: CardChange) -> None:
+        """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
+        if change:
+            self.submit(lambda store: Saved(*store.apply(app_id, change)))
 
     def add_application(self, build: Callable[[str], Application]) -> None:
         """Create an application through the writer (the store hands out its id)."""
@@ -545,9 +563,11 @@ class JobBoardApp(App[None]):
         if change is None:
             return None
         self._apply(change, record=False)
-        if change.after is not None:
+        if change.before is not None and change.after is not None:
+            self._save_change(change.after.id, CardChange.between(change.before, change.after))
+        elif change.after is not None:
             after = change.after
-            self.submit(lambda store: store.put(after))
+            self.submit(lambda store: store.put_back(after))
         elif change.before is not None:
             gone = change.before.id
             self.submit(lambda store: _delete(store, gone))

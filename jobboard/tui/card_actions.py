@@ -75,7 +75,7 @@ class CardActions:
 
         def save(fields: ApplicationFields | None) -> None:
             if fields is not None:
-                app.change(application.id, lambda a: edited(a, fields, app.today), "edit")
+                app.change(application.id, lambda a: edited(a, fields, app.today), "edit", opened=application)
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
         app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True), save)
