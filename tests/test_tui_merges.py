@@ -124,3 +124,34 @@ async def test_two_tuis_editing_one_card_keep_both_and_say_so_on_a_clash(demo_bo
         await second.flush()
         assert on_disk(demo_board, card.id).company == "Acme One"
         assert any("kept the company" in said for said in second.said)
+
+
+async def test_E_without_an_editor_types_into_the_notes_not_the_company(demo_board, frozen, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    app = app_on(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        await pilot.press("E")
+        await pilot.press(*"call Ana")
+        await pilot.press("ctrl+s")
+        await app.flush()
+        saved = on_disk(demo_board, card.id)
+        assert saved.company == card.company
+        assert "call Ana" in saved.notes
+
+
+async def test_E_where_the_terminal_cannot_be_handed_over_opens_the_notes_in_the_form(
+    demo_board, frozen, monkeypatch
+):
+    monkeypatch.setenv("EDITOR", "vi")  # headless, like a browser: App.suspend is not supported
+    app = app_on(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        await pilot.press("E")
+        await pilot.press(*"from the form")
+        await pilot.press("ctrl+s")
+        await app.flush()
+        assert "from the form" in on_disk(demo_board, card.id).notes
