@@ -155,3 +155,27 @@ async def test_E_where_the_terminal_cannot_be_handed_over_opens_the_notes_in_the
         await pilot.press("ctrl+s")
         await app.flush()
         assert "from the form" in on_disk(demo_board, card.id).notes
+
+
+async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_board, frozen):
+    """The writer read the board just before a move was made on screen (another process had
+    written); that read arrives after the move. The cursor stays on the moved card, in its new
+    column, and the next shift+right moves that card on, never another one."""
+    from jobboard.tui.app import BoardLoaded
+
+    app = app_on(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        stale = BoardLoaded(BoardStore(demo_board).applications(), app.changes_made)
+        await pilot.press("shift+right")
+        app.post_message(stale)  # as the writer would post it, after the move
+        await pilot.pause()
+        await app.flush()
+        await until(pilot, lambda: selected(app) is not None and selected(app).id == card.id, "cursor left the card")
+        assert app.board[card.id].status == "interviewed"
+        await pilot.press("shift+right")
+        await app.flush()
+        assert on_disk(demo_board, card.id).status == "silent"
+        others = [a for a in BoardStore(demo_board).applications() if a.id != card.id]
+        assert others == [a for a in stale.applications if a.id != card.id]  # no other card moved

@@ -49,9 +49,13 @@ Job = Callable[[BoardStore], "Message | None"]
 
 
 class BoardLoaded(Message):
-    def __init__(self, applications: list[Application]) -> None:
+    """The board as read from the file, with how many changes the screen had made when the
+    read began (a change made after that is not in it yet: see on_board_loaded)."""
+
+    def __init__(self, applications: list[Application], made: int = 0) -> None:
         super().__init__()
         self.applications = applications
+        self.made = made
 
 
 class StepsReady(Message):
@@ -144,6 +148,7 @@ class JobBoardApp(App[None]):
         self._resume_collector = not gc.isenabled()
         self._switch_interval = sys.getswitchinterval()  # Python's, given back on unmount
         self._jobs: queue.Queue[Job | None] = queue.Queue()
+        self.changes_made = 0  # changes the screen has sent to the writer (see on_board_loaded)
         self._waiting: list[Job] = []  # submitted, handed to the writer after the next paint
         # The board starts loading now, while Textual starts up, so that the first paint can
         # show the cards rather than an empty board followed by a second full paint.
@@ -357,7 +362,7 @@ class JobBoardApp(App[None]):
                 if reload_wanted and self._jobs.qsize() == 0 and self.loaded:
                     reload_wanted = False
                     try:
-                        self.post_message(BoardLoaded(self.store.applications()))
+                        self.post_message(self._load(self.store))
                     except BoardError as error:
                         self.post_message(WriteFailed(str(error)))
             finally:
@@ -369,7 +374,7 @@ class JobBoardApp(App[None]):
             self._hand_over()
             return
         if self._jobs.unfinished_tasks == 0 and self.load_error is None:
-            self.submit(lambda store: BoardLoaded(store.applications()) if store.changed_on_disk() else None)
+            self.submit(lambda store: self._load(store) if store.changed_on_disk() else None)
 
     # -- messages from the writer -------------------------------------------------------------
 
@@ -387,7 +392,17 @@ class JobBoardApp(App[None]):
         self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications}))
         self.submit(_prepare_for_writes)
 
+    def _load(self, store: BoardStore) -> BoardLoaded:
+        """Read the board (in the writer thread), noting how many changes the screen had made."""
+        made = self.changes_made
+        return BoardLoaded(store.applications(), made)
+
     def on_board_loaded(self, message: BoardLoaded) -> None:
+        if message.made != self.changes_made:
+            # Read before a change made on screen since was saved: showing it would take that
+            # change back on screen and move the cursor off its card. Read again after it.
+            self.submit(self._load)
+            return
         first = not self.loaded
         self._take_board(message.applications)
         self.first_look = None
@@ -441,7 +456,7 @@ class JobBoardApp(App[None]):
             self._release_keys()  # to the error screen, which can only quit
             return
         self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
-        self.submit(lambda store: BoardLoaded(store.applications()))  # show what is really there
+        self.submit(self._load)  # show what is really there
 
     def show_board_error(self, error: str) -> None:
         from jobboard.tui.screens import BoardErrorScreen
@@ -512,7 +527,12 @@ class JobBoardApp(App[None]):
     def _save_change(self, app_id: str, change: CardChange) -> None:
         """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
         if change:
-            self.submit(lambda store: Saved(*store.apply(app_id, change)))
+            self.submit_change(lambda store: Saved(*store.apply(app_id, change)))
+
+    def submit_change(self, job: Job) -> None:
+        """Queue a job that changes the board, counting it (see on_board_loaded)."""
+        self.changes_made += 1
+        self.submit(job)
 
     def add_application(self, build: Callable[[str], Application]) -> None:
         """Create an application through the writer (the store hands out its id)."""
@@ -520,12 +540,12 @@ class JobBoardApp(App[None]):
         def add(store: BoardStore) -> Message:
             return Added(store.add(build))
 
-        self.submit(add)
+        self.submit_change(add)
 
     def delete_application(self, app_id: str) -> None:
         before = self.board[app_id]
         self._apply(Change("delete", before, None))
-        self.submit(lambda store: _delete(store, app_id))
+        self.submit_change(lambda store: _delete(store, app_id))
 
     def export_markdown(self) -> None:
         """Write the markdown report to export_name (a setting) in the current folder."""
@@ -567,10 +587,10 @@ class JobBoardApp(App[None]):
             self._save_change(change.after.id, CardChange.between(change.before, change.after))
         elif change.after is not None:
             after = change.after
-            self.submit(lambda store: store.put_back(after))
+            self.submit_change(lambda store: store.put_back(after))
         elif change.before is not None:
             gone = change.before.id
-            self.submit(lambda store: _delete(store, gone))
+            self.submit_change(lambda store: _delete(store, gone))
         return change
 
     def _apply(self, change: Change, record: bool = True) -> None:
