@@ -204,6 +204,7 @@ class BoardFile(Storage):
         self.disk_reads = 0  # reads that found the file changed by someone else
         self.upgrading = False  # the board in memory was upgraded from an older schema
         self.key: Key | None = None  # what the cached board was read or written as
+        self.refused_key: Key | None = None  # the file as last refused (unreadable)
         self.data: Data | None = None
         self.pending = False  # a write held back by batch()
         # Each application's line as last written, by id, with the record it was made from.
@@ -215,11 +216,20 @@ class BoardFile(Storage):
         return None if stat is None else (read_counter(self.lock_path), stat)
 
     def changed_on_disk(self) -> bool:
-        """True when the file is not the one last read or written here."""
-        return self.current_key() != self.key
+        """True when the file is not the one last read or written here (nor the one last
+        refused: a broken file is not read again and again until it changes)."""
+        current = self.current_key()
+        return current != self.key and (current is None or current != self.refused_key)
+
+    def refuse(self) -> None:
+        """Drop the cached board, remembering the file as one that could not be read."""
+        self.refused_key = self.key
+        self.forget()
 
     def forget(self) -> None:
         """Drop the cached board: the next read parses the file again."""
+        if self.data is not None:
+            self.generation += 1  # what was read from it no longer holds
         self.key, self.data, self.upgrading = None, None, False
         self.lines.clear()
 
@@ -246,8 +256,13 @@ class BoardFile(Storage):
             return None
         except OSError as error:
             raise BoardError(f"cannot read {self.path}: {error.strerror}; check the file's permissions.") from error
-        on_disk = parse_board_bytes(raw, self.path)
-        data = upgraded(on_disk, self.path)
+        try:
+            on_disk = parse_board_bytes(raw, self.path)
+            data = upgraded(on_disk, self.path)
+        except BoardError:
+            self.forget()
+            self.refused_key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
+            raise
         self.key = (key[0], (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev))
         self.data, self.upgrading = data, data is not on_disk
         self.generation += 1

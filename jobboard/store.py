@@ -144,7 +144,7 @@ class BoardStore:
                     self._records = _read_entries(self.path, records, canonical_record)
                 self._checked_generation = generation
         except BoardError:
-            self.file.forget()
+            self.file.refuse()
             self._checked_generation = self._built_generation = -1
             raise
         return self._records

@@ -179,3 +179,34 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
         assert on_disk(demo_board, card.id).status == "silent"
         others = [a for a in BoardStore(demo_board).applications() if a.id != card.id]
         assert others == [a for a in stale.applications if a.id != card.id]  # no other card moved
+
+
+async def test_a_board_that_breaks_while_open_is_one_notice_and_comes_back_when_repaired(demo_board, frozen):
+    app = app_on(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        good = demo_board.read_bytes()
+        for broken in (b"", b'{"meta": {"1": {"schema_version": 99}}}'):  # emptied; a newer jobboard's
+            demo_board.write_bytes(broken)
+            await until(pilot, lambda: app.load_error is not None, "the broken board was not noticed")
+            for _ in range(30):  # three more looks at the file: nothing more is said or read
+                await pilot.pause(0.1)
+            assert len(app.said) == 1, app.said  # one notice, not one a second
+            assert demo_board.read_bytes() == broken
+            demo_board.write_bytes(good)
+            await until(pilot, lambda: app.load_error is None, "the repaired board did not come back")
+            assert any("can be read again" in s for s in app.said)
+            app.said.clear()
+
+
+async def test_a_board_moved_away_while_open_is_said_to_be_missing_not_empty(demo_board, frozen, tmp_path):
+    app = app_on(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        shown = len(app.board)
+        demo_board.rename(tmp_path / "elsewhere.json")
+        await until(pilot, lambda: app.load_error is not None, "the missing board was not noticed")
+        assert "is missing" in app.load_error and len(app.board) == shown
+        assert not demo_board.exists()  # nothing was written in its place
+        (tmp_path / "elsewhere.json").rename(demo_board)
+        await until(pilot, lambda: app.load_error is None, "the board did not come back")

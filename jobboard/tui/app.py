@@ -82,6 +82,14 @@ class Added(Message):
         self.application = application
 
 
+class LoadFailed(Message):
+    """The board could not be read again while open (broken, replaced or moved away)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
 class Exported(Message):
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -94,8 +102,12 @@ class WriteFailed(Message):
         self.error = error
 
 
-def _prepare_for_writes(store: BoardStore) -> None:
-    store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
+def _prepare_for_writes(store: BoardStore) -> Message | None:
+    try:
+        store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
+    except BoardError as error:  # the file broke since it was read: nothing was being saved
+        return LoadFailed(str(error))
+    return None
 
 
 def _delete(store: BoardStore, app_id: str) -> None:
@@ -149,6 +161,7 @@ class JobBoardApp(App[None]):
         self._switch_interval = sys.getswitchinterval()  # Python's, given back on unmount
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self.changes_made = 0  # changes the screen has sent to the writer (see on_board_loaded)
+        self._file_seen = False  # the board file existed when last read (see _load)
         self._waiting: list[Job] = []  # submitted, handed to the writer after the next paint
         # The board starts loading now, while Textual starts up, so that the first paint can
         # show the cards rather than an empty board followed by a second full paint.
@@ -232,7 +245,9 @@ class JobBoardApp(App[None]):
             self._preload.set_exception(error)
 
     def _first_load(self, store: BoardStore) -> Message:
-        return BoardLoaded(self._preload.result())
+        applications = self._preload.result()
+        self._file_seen = store.path.exists()
+        return BoardLoaded(applications)
 
     def get_default_screen(self) -> Screen:
         """The board is the app's first screen rather than one pushed over Textual's blank one:
@@ -373,7 +388,7 @@ class JobBoardApp(App[None]):
         if self._waiting:  # normally handed over after the paint; never let one linger
             self._hand_over()
             return
-        if self._jobs.unfinished_tasks == 0 and self.load_error is None:
+        if self._jobs.unfinished_tasks == 0 and (self.load_error is None or self.loaded):
             self.submit(lambda store: self._load(store) if store.changed_on_disk() else None)
 
     # -- messages from the writer -------------------------------------------------------------
@@ -392,10 +407,28 @@ class JobBoardApp(App[None]):
         self.submit(lambda _store: StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications}))
         self.submit(_prepare_for_writes)
 
-    def _load(self, store: BoardStore) -> BoardLoaded:
+    def _load(self, store: BoardStore) -> BoardLoaded | LoadFailed:
         """Read the board (in the writer thread), noting how many changes the screen had made."""
         made = self.changes_made
-        return BoardLoaded(store.applications(), made)
+        try:
+            applications = store.applications()
+        except BoardError as error:
+            return LoadFailed(str(error))
+        if self._file_seen and not store.path.exists():
+            return LoadFailed(
+                f"{store.path} is missing: it was moved or deleted while the board was open; put it "
+                "back, or restore a backup."
+            )
+        self._file_seen = store.path.exists()
+        return BoardLoaded(applications, made)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """One notice and the broken-board screen; it goes once the file can be read again."""
+        if not self.loaded:
+            self.on_write_failed(WriteFailed(message.error))
+        elif self.load_error is None:
+            self.notify(message.error, title="The board cannot be read", severity="error", timeout=10, markup=False)
+            self.show_board_error(message.error)
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         if message.made != self.changes_made:
@@ -403,6 +436,10 @@ class JobBoardApp(App[None]):
             # change back on screen and move the cursor off its card. Read again after it.
             self.submit(self._load)
             return
+        if self.load_error is not None and self.loaded:
+            self.load_error = None
+            self.pop_screen()  # the broken-board screen: the file is readable again
+            self.notify("The board can be read again; showing it.", timeout=4)
         first = not self.loaded
         self._take_board(message.applications)
         self.first_look = None
