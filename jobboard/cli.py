@@ -28,7 +28,7 @@ from jobboard.store import BoardError, BoardStore
 
 
 class UserDate(click.ParamType):
-    """YYYY-MM-DD, or today / yesterday / N days ago."""
+    """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
 
     name = "date"
 

@@ -28,7 +28,7 @@ _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
-    ("applied", "Applied on", "YYYY-MM-DD, today, yesterday, 3 days ago"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
