@@ -3,10 +3,18 @@ the heard-back note, the panel's parts, the counts, narrow and wide terminals.""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pendulum
 
+from jobboard.settings import Settings
 from jobboard.store import BoardStore
+from jobboard.tui.agenda import AgendaScreen
+from jobboard.tui.app import JobBoardApp
+from jobboard.tui.board_screen import BoardScreen
 from jobboard.tui.forms import ApplicationForm
+from jobboard.tui.keymap import checked_keymap
 from tests.test_tui_board import loaded, make_app, selected
 from tests.test_tui_manage import error_of, fill
 
@@ -45,3 +53,47 @@ async def test_an_error_under_a_field_goes_once_the_field_is_fixed(board_path, f
         assert error_of(app, "company") == ""
         assert isinstance(app.screen, ApplicationForm)  # nothing saved until ctrl+s
         assert app.board == {}
+
+
+def toasts(app) -> list[str]:
+    """The notifications on screen, as the user reads them."""
+    return [" ".join(str(toast.render()).split()) for toast in app.screen.query("Toast")]
+
+
+async def toasts_shown(pilot) -> list[str]:
+    for _ in range(100):
+        if toasts(pilot.app):
+            break
+        await pilot.pause(0.02)
+    return toasts(pilot.app)
+
+
+async def test_a_bad_key_is_named_and_the_default_stays(demo_board):
+    app = JobBoardApp(BoardStore(demo_board), Settings(keys={"agenda": "ctrl+shift+banana"}))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await loaded(pilot)
+        shown = await toasts_shown(pilot)
+        assert len(shown) == 1
+        assert "agenda" in shown[0] and "ctrl+shift+banana" in shown[0] and "default key stays" in shown[0]
+        await pilot.press("a")
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_a_remap_that_takes_a_key_names_the_action_that_loses_it(demo_board):
+    app = JobBoardApp(BoardStore(demo_board), Settings(keys={"new_application": "a,n", "edit": "enter"}))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await loaded(pilot)
+        shown = await toasts_shown(pilot)
+        assert len(shown) == 1
+        assert 'new_application = "a,n" takes a from agenda, which now has no key' in shown[0]
+        await pilot.press("a")
+        assert isinstance(app.screen, ApplicationForm)
+
+
+async def test_the_readme_example_takes_no_key(demo_board):
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    example = readme.split("[keys]\n", 1)[1].split("```", 1)[0]
+    keys = dict(tomllib.loads(example))
+    assert keys
+    bindings = [*BoardScreen.BINDINGS, *JobBoardApp.BINDINGS]
+    assert checked_keymap(keys, bindings) == (keys, [])
