@@ -97,3 +97,21 @@ async def test_the_readme_example_takes_no_key(demo_board):
     assert keys
     bindings = [*BoardScreen.BINDINGS, *JobBoardApp.BINDINGS]
     assert checked_keymap(keys, bindings) == (keys, [])
+
+
+async def test_help_shows_each_keys_action_id_after_remapping(demo_board):
+    app = JobBoardApp(BoardStore(demo_board), Settings(keys={"new_application": "n,insert", "agenda": "A"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        lines = "\n".join(str(w.render()) for w in app.screen.query("Static")).splitlines()
+        row = {line.split()[-1]: line for line in lines if line.strip()}
+        assert row["new_application"].startswith("n / insert ")
+        assert row["agenda"].startswith("A ") and "agenda" in row["agenda"]
+        assert row["move_right"].startswith("shift+right / L ")
+        assert row["clear_filter"].startswith("escape ")
+        assert row["quit_now"].startswith("ctrl+q ")
+        # the ids line up in one column
+        assert len({line.index(binding_id) for binding_id, line in row.items() if "_" in binding_id}) == 1
+        await pilot.press("escape")
+        assert app.screen is app.board_screen

@@ -309,8 +309,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if 0 <= target < len(self.column_views) else None
         if action in ("edit", "delete", "edit_notes", "open_posting"):
             return True if self.selected is not None else None
-        if action == "clear_filter":
-            return True if self.filter_text else False
         if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
             application = self.selected
             if application is None:
@@ -390,6 +388,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
+        if not self.filter_text and (box is None or not box.display):
+            return  # escape with no filter: nothing to clear (the key is still listed by `?`)
         if box is not None:
             box.value = ""
             box.display = False
