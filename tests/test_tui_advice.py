@@ -52,9 +52,9 @@ async def test_b_logs_that_the_company_answered(demo_board, frozen):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await select_company(pilot, "Acme Robotics")
-        await pilot.press("b")
+        await pilot.press("b", "enter")  # the note is optional
         card = selected(app)
-        assert card.events[-1].kind == "heard_back"
+        assert card.events[-1].kind == "heard_back" and card.events[-1].note == ""
         step = app.step_for(card)
         assert step.rule == "follow_up" and step.state == "upcoming"  # the clock restarts
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pendulum
 
+from jobboard.model import Event
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.agenda import AgendaScreen
@@ -15,6 +16,8 @@ from jobboard.tui.app import JobBoardApp
 from jobboard.tui.board_screen import BoardScreen
 from jobboard.tui.forms import ApplicationForm
 from jobboard.tui.keymap import checked_keymap
+from jobboard.tui.panel import SidePanel
+from tests.test_tui_advice import DEMO_COLUMNS, select_company
 from tests.test_tui_board import loaded, make_app, selected
 from tests.test_tui_manage import error_of, fill
 
@@ -115,3 +118,21 @@ async def test_help_shows_each_keys_action_id_after_remapping(demo_board):
         assert len({line.index(binding_id) for binding_id, line in row.items() if "_" in binding_id}) == 1
         await pilot.press("escape")
         assert app.screen is app.board_screen
+
+
+async def test_heard_back_asks_for_a_note_that_goes_into_the_timeline(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("b", *"call with Dana  on Monday", "enter")
+        await app.flush()
+        await pilot.pause()
+        card = selected(app)
+        assert card.events[-1] == Event("heard_back", pendulum.date(2026, 11, 16), "call with Dana on Monday")
+        assert BoardStore(demo_board).get(card.id).events[-1].note == "call with Dana on Monday"
+        panel = app.board_screen.query_one(SidePanel)
+        assert "16 Nov 2026  heard back — call with Dana on Monday" in panel.text
+        await pilot.press("b", *"never mind", "escape")  # escape logs nothing
+        await app.flush()
+        assert len(BoardStore(demo_board).get(card.id).events) == len(card.events)

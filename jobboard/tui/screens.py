@@ -1,4 +1,4 @@
-"""Screens over the board: help, confirm, a date question, and the broken-board error."""
+"""Screens over the board: help, confirm, a date or a note question, and the broken-board error."""
 
 from __future__ import annotations
 
@@ -207,6 +207,31 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
             self.query_one("#date-error", Static).update("Choose a day after today.")
             return
         self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskNoteScreen(ModalScreen["str | None"]):
+    """Ask for an optional one-line note (what the company said); enter saves it, even empty,
+    and escape cancels, so None means "log nothing" and "" means "log it without a note"."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_note")]
+    DEFAULT_CSS = "AskNoteScreen { align: center middle; }"
+
+    def __init__(self, question: str, placeholder: str) -> None:
+        super().__init__()
+        self.question = question
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog question"):
+            yield Static(Content(self.question))
+            yield Input(placeholder=self.placeholder, id="note-input")
+            yield Static("optional · enter to save · escape to cancel", classes="muted")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
