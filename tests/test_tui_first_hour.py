@@ -136,3 +136,35 @@ async def test_heard_back_asks_for_a_note_that_goes_into_the_timeline(demo_board
         await pilot.press("b", *"never mind", "escape")  # escape logs nothing
         await app.flush()
         assert len(BoardStore(demo_board).get(card.id).events) == len(card.events)
+
+
+def test_a_steps_reason_states_facts_and_its_principles_name_their_articles():
+    from jobboard.drafts import PRINCIPLES, principle_source
+    from jobboard.etiquette import RULE_PRINCIPLES, next_step
+    from jobboard.model import new_application
+
+    today = pendulum.date(2026, 11, 16)
+    card = new_application("1", "Acme", "Backend Engineer", applied_on=pendulum.date(2026, 11, 2))
+    step = next_step(card, today)
+    assert step.rule == "follow_up"
+    assert step.why == "You applied on Mon 2 Nov (2 weeks ago) and haven't followed up since."
+    assert principle_source("P2") == (
+        "P2, from “Why you never hear back from recruiters?” and “Why the recruiter didn't call me”"
+    )
+    assert principle_source("common practice").startswith("common practice")
+    for principles in RULE_PRINCIPLES.values():
+        for principle in principles:
+            for sentence in PRINCIPLES[principle].split(". "):
+                assert sentence.rstrip(".") not in step.why
+
+
+async def test_the_panel_gives_the_facts_then_why_it_works_with_sources(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        text = " ".join(app.board_screen.query_one(SidePanel).text.split())
+        assert "You applied on Wed 4 Nov (12 days ago) and haven't followed up since." in text
+        why = "WHY IT WORKS · No answer yet? Follow up by email or a direct message to the recruiter. (P2, from"
+        assert why in text
+        assert text.count("A recruiter sifts through about a hundred resumes a day") == 1
