@@ -373,8 +373,13 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2))
         return
-    if not entries:
-        click.echo("Nothing due. " + ("" if everything else "`jobboard next --all` shows what is coming."))
+    from jobboard.drafts import need_action_text
+
+    states = [step.state for _, step in entries if step.snoozed_until is None]
+    needed = need_action_text(states.count("due"), states.count("overdue"))
+    if not entries or not everything:
+        hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
+        click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
     for application, step in entries:
         click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {step.title}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)

@@ -112,6 +112,16 @@ def why_text(rule: str, variant: str, date: pendulum.Date | None, today: pendulu
     return template.format(date=short_date(date, today), ago=ago(date, today), count=count)
 
 
+def need_action_text(due_today: int, overdue: int) -> str:
+    """How many steps need action, in words that add up, the same on every screen:
+    "3 need action: 1 due today, 2 overdue"; "nothing needs action" when none do."""
+    total = due_today + overdue
+    if not total:
+        return "nothing needs action"
+    parts = [f"{due_today} due today"] * bool(due_today) + [f"{overdue} overdue"] * bool(overdue)
+    return f"{total} need{'s' * (total == 1)} action: {', '.join(parts)}"
+
+
 def keep_going_text(active: int | None, rejections: int | None) -> str:
     """The board-level nudge (P11, P8): ``active`` when too few applications are in play,
     ``rejections`` when that many outcomes in a row were a no; None for a trigger not met."""

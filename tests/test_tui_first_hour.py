@@ -168,3 +168,37 @@ async def test_the_panel_gives_the_facts_then_why_it_works_with_sources(demo_boa
         why = "WHY IT WORKS · No answer yet? Follow up by email or a direct message to the recruiter. (P2, from"
         assert why in text
         assert text.count("A recruiter sifts through about a hundred resumes a day") == 1
+
+
+def test_need_action_words_add_up():
+    from jobboard.drafts import need_action_text
+
+    assert need_action_text(1, 1) == "2 need action: 1 due today, 1 overdue"
+    assert need_action_text(0, 3) == "3 need action: 3 overdue"
+    assert need_action_text(1, 0) == "1 needs action: 1 due today"
+    assert need_action_text(0, 0) == "nothing needs action"
+
+
+async def test_headers_and_agenda_count_the_marks_on_the_cards(demo_board, frozen):
+    from jobboard.tui.board import Board
+    from jobboard.tui.lines import step_mark
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await loaded(pilot)
+        board = app.board_screen.query_one(Board)
+        header = "".join(segment.text for segment in board.render_line(1)).split("▕")
+        due = overdue = 0
+        for column, text in zip(app.board_screen.column_views, header, strict=False):
+            marks = [step_mark(app.step_for(card)) for card in column.cards]
+            due, overdue = due + marks.count("●"), overdue + marks.count("▲")
+            expected = f"{len(column.cards)} card{'s' * (len(column.cards) != 1)}"
+            if marks.count("●"):
+                expected += f" · ●{marks.count('●')}"
+            if marks.count("▲"):
+                expected += f"{' ·' if '·' not in expected else ''} ▲{marks.count('▲')}"
+            assert text.strip().startswith(expected), (text, expected)
+        assert due and overdue
+        await pilot.press("a")
+        title = str(app.screen.query("Static").first().render())
+        assert title == f"Agenda · {due + overdue} need action: {due} due today, {overdue} overdue"

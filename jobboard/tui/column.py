@@ -21,7 +21,7 @@ from jobboard import dates
 from jobboard.etiquette import NextStep
 from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.lines import DUE_MARK, fit, on_thumb, one_line, step_mark
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
     from jobboard.tui.board import Board
@@ -44,7 +44,8 @@ class Column:
         self.cards: list[Application] = []
         self.rows = 0  # the cards the column holds: more than ``cards`` in a first look
         self.count = 0
-        self.due = 0
+        self.due = 0  # cards whose step is due today (●)
+        self.overdue = 0  # and overdue (▲): the marks on the cards, counted
         self._cursor = 0
         self._active = False
         self.top = 0
@@ -65,9 +66,9 @@ class Column:
         index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else self._cursor
 
-    def show_counts(self, count: int, due: int) -> None:
-        if (count, due) != (self.count, self.due):
-            self.count, self.due = count, due
+    def show_counts(self, count: int, due: int = 0, overdue: int = 0) -> None:
+        if (count, due, overdue) != (self.count, self.due, self.overdue):
+            self.count, self.due, self.overdue = count, due, overdue
             self.board.refresh_column(self, header_only=True)
 
     @property
@@ -130,7 +131,7 @@ class Column:
         colour while the column is active."""
         width = self.width
         # Only the counts line depends on the counts: a card move redraws that line alone.
-        key = (y, width, self._active, self.count, self.due) if y == 1 else (y, width, self._active)
+        key = (y, width, self._active, self.count, self.due, self.overdue) if y == 1 else (y, width, self._active)
         strip = self._header.get(key)
         if strip is None:
             inner = width - 3  # a blank cell each side, and the border
@@ -149,10 +150,21 @@ class Column:
         return strip
 
     def counts_text(self, width: int) -> str:
-        long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
-        short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
-        tiny = f"{self.count}" + (f"{DUE_MARK}{self.due}" if self.due else "")
-        return next((text for text in (long, short) if len(text) <= width), tiny)
+        """The cards, then those due today (●) and overdue (▲), counted apart as the agenda
+        counts them, in the longest form that fits: "6 cards · ●1 due today, ▲2 overdue",
+        "6 cards · ●1 ▲2", "6 · ●1 ▲2", "6●1▲2"."""
+        cards = f"{self.count} card{'s' * (self.count != 1)}"
+        counted = [
+            (mark, n, word)
+            for mark, n, word in ((DUE_MARK, self.due, "due today"), (OVERDUE_MARK, self.overdue, "overdue"))
+            if n
+        ]
+        if not counted:
+            return cards if len(cards) <= width else str(self.count)
+        words = ", ".join(f"{mark}{n} {word}" for mark, n, word in counted)
+        marks = " ".join(f"{mark}{n}" for mark, n, _ in counted)
+        forms = (f"{cards} · {words}", f"{cards} · {marks}", f"{self.count} · {marks}")
+        return next((text for text in forms if len(text) <= width), f"{self.count}{marks.replace(' ', '')}")
 
     def card_line(self, y: int) -> Strip:
         """Line ``y`` below the header: a line of a card, or a blank, then the scrollbar cell."""
