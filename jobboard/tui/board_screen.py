@@ -26,6 +26,10 @@ from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
 
+# The side panel beside the board: its share of the width and its bounds (jobboard.tcss #panel).
+PANEL_SHARE, PANEL_MIN_WIDTH, PANEL_MAX_WIDTH = 0.34, 28, 44
+READABLE_COLUMN = 15  # cells a column needs to show a company name of a dozen characters
+
 EMPTY_BOARD = (
     "No applications yet.\n\n"
     "Press n to add your first one,\n"
@@ -120,6 +124,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self.refresh_board()
         elif self.jobboard.first_look is not None:
             self.show_first_look(self.jobboard.first_look)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a terminal too narrow for the columns beside the side panel (a card would show
+        fewer than READABLE_COLUMN cells: "Cloudfla…"), the panel goes below the board, the
+        full width, so the columns keep their names readable (jobboard.tcss, .-narrow)."""
+        width = event.size.width
+        beside = min(max(round(width * PANEL_SHARE), PANEL_MIN_WIDTH), PANEL_MAX_WIDTH)
+        self.set_class((width - beside) < READABLE_COLUMN * max(len(self.jobboard.columns), 1), "-narrow")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own resume handler (the subclass comes first). The first
