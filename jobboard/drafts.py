@@ -78,6 +78,21 @@ TITLES: dict[str, str] = {
     "wait": "Nothing to do for {company} now",
 }
 
+# The step in a word or three, for a card wide enough to show it beside the date (the card
+# already names the company). A rule not listed here shows no step on the card.
+CARD_TITLES: dict[str, str] = {
+    "talk_to_team": "talk to the team",
+    "follow_up": "follow up",
+    "follow_up_other_channel": "try another contact",
+    "move_to_silent": "move to Silent",
+    "prepare_interview": "prepare",
+    "send_thank_you": "send thanks",
+    "check_in_after_interview": "check in",
+    "acknowledge_rejection": "acknowledge",
+    "request_feedback": "ask for feedback",
+    "keep_in_touch": "keep in touch",
+}
+
 # Why a step is shown: the facts of this card only ({date} and {ago}: the event behind the
 # step, {count}: a number of follow-ups). Why the step works is the principles' part, shown
 # beside it, so the two never say the same thing. Keys are "rule" or "rule:variant".

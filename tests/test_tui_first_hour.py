@@ -202,3 +202,50 @@ async def test_headers_and_agenda_count_the_marks_on_the_cards(demo_board, froze
         await pilot.press("a")
         title = str(app.screen.query("Static").first().render())
         assert title == f"Agenda · {due + overdue} need action: {due} due today, {overdue} overdue"
+
+
+def board_text(app) -> list[str]:
+    """The board's lines as the terminal shows them."""
+    from jobboard.tui.board import Board
+
+    board = app.board_screen.query_one(Board)
+    return ["".join(segment.text for segment in board.render_line(y)) for y in range(board.size.height)]
+
+
+async def test_at_80x24_the_panel_goes_below_and_company_names_read(demo_board, frozen):
+    app = make_app(demo_board)  # the four columns of a new board
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        panel, board = screen.query_one(SidePanel), screen.query_one("#board")
+        assert panel.region.y >= board.region.bottom and panel.region.width == 80
+        assert board.region.width == 80 and board.region.height >= 12  # the header and three cards
+        text = "\n".join(board_text(app))
+        for company in ("Stark Industries", "Soylent Corp", "Aperture Science", "Massive Dynamic"):
+            assert company in text  # whole names, not "Cloudfla…"
+        assert "NEXT STEP" in panel.text
+        await pilot.press("p")  # the panel hides, the board takes the height
+        await pilot.pause()
+        assert not panel.display and board.region.height == 22
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        panel, board = app.board_screen.query_one(SidePanel), app.board_screen.query_one("#board")
+        assert panel.region.x >= board.region.right  # wide enough: beside the board again
+
+
+async def test_at_200x60_cards_name_the_step_that_needs_doing(demo_board, frozen):
+    app = make_app(demo_board)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await loaded(pilot)
+        text = board_text(app)
+        at = next(i for i, line in enumerate(text) if "Acme Robotics" in line)
+        column = text[at].index("Acme Robotics")
+        assert text[at + 1][column:].startswith("Backend Engineer")
+        assert text[at + 2][column:].startswith("applied 12 days ago · follow up")
+        quiet = [line for line in text if "applied 3 days ago" in line or "applied 4 days ago" in line]
+        assert quiet and not any("ago · " in line.split("▕")[0] for line in quiet)  # not due: the date alone
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert not any("· follow up" in line for line in board_text(app))  # no room at 120

@@ -18,6 +18,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from jobboard import dates
+from jobboard.drafts import CARD_TITLES
 from jobboard.etiquette import NextStep
 from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import STATUS_TITLES, Application
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 HEADER_HEIGHT = 2  # the column's name, then its counts
 BORDER = "▕"  # between columns: a thin line on the right edge of each
+WIDE_CARD = 22  # a card this wide (in cells) may name its next step beside the date, if it fits
 
 
 class Column:
@@ -176,7 +178,8 @@ class Column:
             return self._blank_line(width, thumb)
         application = self.cards[index]
         highlighted = index == self._cursor and self._active
-        step = self.step_for(application) if line == 0 else None
+        # The mark on the first line, and on a wide card the step beside the date on the last.
+        step = self.step_for(application) if line == 0 or (line == 2 and width >= WIDE_CARD) else None
         # Lines are cached by what they show: scrolling and moving the cursor repaint from the
         # cache, and a changed application (a new object) or step simply misses it. The same
         # Strip object also lets Textual reuse what it did with it last time.
@@ -240,6 +243,13 @@ class Column:
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
+        # The step that needs doing (the card's ● or ▲), where it fits beside the date.
+        doing = CARD_TITLES.get(step.rule) if step is not None and step_mark(step) in (DUE_MARK, OVERDUE_MARK) else None
+        if doing:
+            for text in (f"{meta} · {doing}", f"{ago} · {doing}"):
+                if cell_len(text) <= inner:
+                    meta = text
+                    break
         return [
             Segment(gutter, base),
             Segment(fit(meta, inner), base + style("card--meta")),
