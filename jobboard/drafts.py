@@ -56,12 +56,18 @@ PRINCIPLE_SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def principle_source(principle: str) -> str:
-    """Where ``principle`` comes from, for the panel: "P2, from “Why you ...” and “...”"."""
-    articles = [ARTICLES[key] for key in PRINCIPLE_SOURCES.get(principle, ())]
-    if not articles:
-        return "common practice (not from the articles)"
-    return f"{principle}, from {' and '.join(articles)}"
+def sources_of(principles: tuple[str, ...]) -> str:
+    """The articles ``principles`` come from, each with the principles it gives, for the panel:
+    "Sources: “Why you never hear back from recruiters?” (P2, P7); “Why the recruiter didn't
+    call me” (P2)". A principle from common practice says so."""
+    cited = []
+    if "common practice" in principles:
+        cited.append("common practice, not the articles (the thank-you note)")
+    for key, title in ARTICLES.items():
+        giving = [p for p in principles if key in PRINCIPLE_SOURCES.get(p, ())]
+        if giving:
+            cited.append(f"{title} ({', '.join(giving)})")
+    return f"Sources: {'; '.join(cited)}." if cited else ""
 
 
 TITLES: dict[str, str] = {

@@ -139,7 +139,7 @@ async def test_heard_back_asks_for_a_note_that_goes_into_the_timeline(demo_board
 
 
 def test_a_steps_reason_states_facts_and_its_principles_name_their_articles():
-    from jobboard.drafts import PRINCIPLES, principle_source
+    from jobboard.drafts import PRINCIPLES, sources_of
     from jobboard.etiquette import RULE_PRINCIPLES, next_step
     from jobboard.model import new_application
 
@@ -148,10 +148,11 @@ def test_a_steps_reason_states_facts_and_its_principles_name_their_articles():
     step = next_step(card, today)
     assert step.rule == "follow_up"
     assert step.why == "You applied on Mon 2 Nov (2 weeks ago) and haven't followed up since."
-    assert principle_source("P2") == (
-        "P2, from “Why you never hear back from recruiters?” and “Why the recruiter didn't call me”"
+    assert sources_of(("P2", "P7", "P1")) == (
+        "Sources: “Why you never hear back from recruiters?” (P2, P7, P1); “Why the recruiter didn't call me” (P2)."
     )
-    assert principle_source("common practice").startswith("common practice")
+    assert sources_of(("common practice", "P7")).startswith("Sources: common practice, not the articles")
+    assert sources_of(()) == ""
     for principles in RULE_PRINCIPLES.values():
         for principle in principles:
             for sentence in PRINCIPLES[principle].split(". "):
@@ -165,8 +166,9 @@ async def test_the_panel_gives_the_facts_then_why_it_works_with_sources(demo_boa
         await select_company(pilot, "Acme Robotics")
         text = " ".join(app.board_screen.query_one(SidePanel).text.split())
         assert "You applied on Wed 4 Nov (12 days ago) and haven't followed up since." in text
-        why = "WHY IT WORKS · No answer yet? Follow up by email or a direct message to the recruiter. (P2, from"
+        why = "WHY IT WORKS · No answer yet? Follow up by email or a direct message to the recruiter. (P2) ·"
         assert why in text
+        assert "Sources: “Why you never hear back from recruiters?” (P2, P7, P1);" in text
         assert text.count("A recruiter sifts through about a hundred resumes a day") == 1
 
 

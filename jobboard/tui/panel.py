@@ -10,7 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from jobboard.drafts import principle_source
+from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
@@ -57,16 +57,12 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
     ]
     if step.principles:
         # The reason above states this card's facts; this says why the step helps, principle
-        # by principle, each with the article it comes from.
+        # by principle, then the articles they come from.
         parts += [_line(""), _line(("WHY IT WORKS", "bold $accent"))]
         for principle in step.principles:
-            parts.append(
-                _line(
-                    "· ",
-                    PRINCIPLES.get(principle, principle),
-                    (f" ({principle_source(principle)})", "italic $text-muted"),
-                )
-            )
+            label = "" if principle == "common practice" else f" ({principle})"
+            parts.append(_line("· ", PRINCIPLES.get(principle, principle), (label, "$text-muted")))
+        parts.append(_line((sources_of(step.principles), "italic $text-muted")))
     if step.draft:
         parts += [
             _line(""),
