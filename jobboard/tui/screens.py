@@ -62,13 +62,14 @@ class HelpScreen(ModalScreen[None]):
     #help-box {
         width: 84;
         max-width: 100%;
-        max-height: 90%;
         height: auto;
+        max-height: 90%;
         padding: 1 2;
         background: $surface;
         border: round $accent;
     }
-    #help-box VerticalScroll { height: auto; max-height: 30; }
+    /* the title, the last line, padding and border take 6 rows: the list scrolls within the rest */
+    #help-box VerticalScroll { height: auto; max-height: 65vh; }
     """
 
     def __init__(self, board: Screen) -> None:
@@ -92,7 +93,10 @@ class HelpScreen(ModalScreen[None]):
             )
             with VerticalScroll():
                 yield Static(Content("\n").join(rows))
-            yield Static("escape closes", classes="muted")
+            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # so the arrow keys scroll a list taller than the terminal
 
 
 class BoardErrorScreen(Screen[None]):
