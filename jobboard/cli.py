@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 
 from jobboard import __version__
-from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
+from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
 
@@ -136,30 +136,12 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | N
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    import gc
-
-    # Opening the board makes a great many objects and frees few: importing Textual, building
-    # its widgets, reading thousands of applications. The cycle collector would walk them all
-    # again and again (at 10,000 applications, a third of a second before the first paint), so
-    # it rests until the board is on screen; the app turns it back on (JobBoardApp).
-    gc.disable()
-    try:
-        _open_board(session, store, columns)
-    finally:
-        gc.enable()
-
-
-def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | None) -> None:
     from jobboard import themes as theme_files
     from jobboard.cli_themes import remembered_theme, resolve_theme
-    from jobboard.first_look import cards_per_column
-    from jobboard.look_ahead import LookAhead
     from jobboard.settings import user_themes_folder
 
     settings = session.settings
     columns = tuple(columns or settings.columns)
-    # First, before Textual is imported: the board's first look, taken in another process.
-    look_ahead = LookAhead.start(store.path, columns, cards_per_column())
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
     loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
     try:
@@ -171,8 +153,6 @@ def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | No
             broken=theme_files.broken_names(problems),
         )
     except ValueError as error:
-        if look_ahead is not None:
-            look_ahead.answer(0)  # no longer wanted: ends the child
         if session.theme:
             raise click.BadParameter(str(error), param_hint="'--theme'") from error
         raise SettingsError(f"{session.config_path}: {error}.") from error
@@ -186,7 +166,6 @@ def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | No
         theme=chosen,
         themes=loaded,
         theme_problems=problems,
-        look_ahead=look_ahead,
     )
     app.run()
     if app.return_code:
@@ -313,7 +292,7 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     from jobboard.etiquette import next_step, when_text
 
     lines = [f"{application.company} — {application.role}  (id {application.id})"]
-    lines.append(f"  status:   {STATUS_TITLES.get(application.status, application.status)}")
+    lines.append(f"  status:   {status_title(application.status)}")
     lines.append(f"  applied:  {application.applied_on.isoformat()}")
     for name in TEXT_FIELDS:
         if getattr(application, name):
@@ -324,8 +303,8 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
     lines.append("\nTimeline:")
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
-        detail = event.status or event.note
-        lines.append(f"  {event.date.isoformat()}  {event.kind}{'  ' + detail if detail else ''}")
+        detail = f" — {event.note}" if event.note else ""
+        lines.append(f"  {event.date.isoformat()}  {event_words(event)}{detail}")
     click.echo("\n".join(lines))
 
 
@@ -436,25 +415,14 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def run() -> None:
-    """The installed `jobboard` command and `python -m jobboard`: ``main``, then a quick exit.
-
-    A command that read a board of thousands of applications leaves hundreds of thousands of
-    objects that Python would free one by one on the way out (~25 ms at 10,000, a few % of an
-    export), and the system takes the memory back at once anyway. So once the output is
-    flushed the process ends without that teardown. Every file the command wrote is already
-    closed and synced by then (safefile), and locks are released as their ``with`` ends. The
-    TUI exits the ordinary way: Textual restores the terminal as it shuts down. ``main`` keeps
-    ``sys.exit`` for the tests that call it in-process."""
-    code = 0
+    """The installed `jobboard` command and `python -m jobboard`."""
     try:
         main()
-    except SystemExit as exit:
-        if "textual" in sys.modules:
-            raise
-        code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (`jobboard list | head`): nothing more can be said
-        code = code or 1
-    os._exit(code)
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError:
+            # A closed pipe (`jobboard list | head`): as Python's documentation advises, stdout
+            # goes to devnull so that the interpreter's own flush at exit stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
+from jobboard.board_file import paused_gc
 from jobboard.cli import DATE, Session, cli, pass_session
 from jobboard.model import today
 from jobboard.safefile import atomic_write
-from jobboard.store import BoardError, paused_gc
+from jobboard.store import BoardError
 
 FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
@@ -22,15 +23,7 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 
     settings = session.settings
     if fmt == "markdown":
-        from jobboard.cores import on_two_cores
-
-        # Each card's row depends on that card alone, so a large board is read and worked
-        # through in two halves at once; a bad entry in either half is reported as ever.
-        def rows_of(entries):  # noqa: ANN001, ANN202
-            return export.markdown_rows(session.store.build(entries), on, settings.etiquette, details)
-
-        rows = on_two_cores(rows_of, session.store.entries())
-        return export.markdown_report(rows, on, settings.columns)
+        return export.to_markdown(session.store.applications(), on, settings.columns, settings.etiquette, details)
     applications = session.store.applications()
     if fmt == "csv":
         return export.to_csv(applications)
@@ -47,7 +40,7 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 @pass_session
 def export_board(session: Session, fmt: str, output: Path | None, on, details: bool) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
-    with paused_gc():  # tens of thousands of short-lived objects; see store.paused_gc
+    with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
         text = render_export(session, fmt, on or today(), details)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.

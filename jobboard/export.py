@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from jobboard.dates import long_date
-from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, STATUS_TITLES, TEXT_FIELDS, Application
+from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, TEXT_FIELDS, Application, event_words, status_title
 
 if TYPE_CHECKING:
     from jobboard.etiquette import EtiquetteSettings, NextStep
@@ -43,22 +43,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 NO_APPLICATIONS = "_No applications._"
-
-EVENT_LABELS: dict[str, str] = {
-    "applied": "Applied",
-    "status": "Moved",
-    "follow_up": "Followed up",
-    "heard_back": "Heard back",
-    "interview": "Interview",
-    "thank_you": "Sent a thank-you note",
-    "acknowledged": "Acknowledged the rejection",
-    "feedback_requested": "Asked for feedback",
-    "feedback_received": "Got feedback",
-    "contacted_team": "Talked to the team",
-    "note": "Note",
-    "snooze": "Snoozed until",
-}
-
 
 # --------------------------------------------------------------------------------------------
 # Markdown
@@ -151,10 +135,6 @@ def _section_statuses(present: set[str], columns: Sequence[str]) -> list[str]:
     return statuses + extra + unknown
 
 
-def _title(status: str) -> str:
-    return STATUS_TITLES.get(status, status.replace("_", " ").capitalize())
-
-
 def _due_cell(step: NextStep) -> str:
     if step.due is None:
         return "—"
@@ -231,7 +211,7 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
         by_status.setdefault(row[0], []).append(row)
     sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
     total = sum(len(members) for members in by_status.values())
-    counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
+    counts = ", ".join(f"{len(by_status[status])} {status_title(status)}" for status in sections)
     noun = "application" if total == 1 else "applications"
     out: list[str] = [
         f"# Job hunt — {long_date(today)} {today.year}",  # "22 November 2026"
@@ -241,7 +221,7 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
     ]
     for status in sections:
         members = by_status[status]
-        out.append(f"## {escape_markdown(_title(status))} ({len(members)})")
+        out.append(f"## {escape_markdown(status_title(status))} ({len(members)})")
         out.append("")
         if not members:
             out.append(NO_APPLICATIONS)
@@ -278,10 +258,7 @@ def _details(application: Application) -> str:
         out.append("")
         # Newest first; on the same day, the later entry in the log first.
         for event in sorted(reversed(application.events), key=lambda e: e.date, reverse=True):
-            label = EVENT_LABELS.get(event.kind, event.kind)
-            if event.kind == "status" and event.status:
-                label = f"Moved to {_title(event.status)}"
-            line = f"- {event.date.isoformat()} — {escape_markdown(label)}"
+            line = f"- {event.date.isoformat()} — {escape_markdown(event_words(event))}"
             note = escape_markdown(event.note)
             out.append(f"{line}: {note}" if note else line)
         out.append("")

@@ -86,6 +86,6 @@ def test_sigkill_at_random_moments_never_loses_a_saved_change(tmp_path):
 
     # Killed writers leave temp files behind; the next successful save sweeps them away.
     store = BoardStore(path)
-    store.update(next(iter(added)), lambda a: a.copy(notes=a.notes))
+    store.update(next(iter(added)), lambda a: a.copy(location="after the kills"))  # a real change: one save
     leftovers = [p.name for p in tmp_path.rglob("*.tmp")]
     assert leftovers == []

@@ -33,10 +33,10 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from jobboard import themes as theme_files
+from jobboard.changes import CardChange, conflict_words
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.first_look import FirstLook, cards_per_column
 from jobboard.history import Change, History
-from jobboard.look_ahead import LookAhead
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
@@ -45,7 +45,6 @@ DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
 FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
 FRAME_HANDOFF_SECONDS = 0.0005  # how long a thread may keep the interpreter from a waiting one (see on_mount)
-LOOK_AHEAD_WAIT_SECONDS = 10.0  # a look-ahead slower than this is given up (the file is as slow here)
 Job = Callable[[BoardStore], "Message | None"]
 
 
@@ -64,11 +63,13 @@ class StepsReady(Message):
 
 
 class Saved(Message):
-    """The writer saved an application; this is how it now stands on disk."""
+    """The writer saved a change: the application as it now is on disk, and the fields it left
+    alone because they had been changed elsewhere (see jobboard.changes)."""
 
-    def __init__(self, application: Application) -> None:
-        super().__init__()
+    def __init__(self, application: Application, conflicts: list[str] | None = None) -> None:
         self.application = application
+        self.conflicts = conflicts or []
+        super().__init__()
 
 
 class Added(Message):
@@ -115,7 +116,6 @@ class JobBoardApp(App[None]):
         theme: str | None = None,
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
-        look_ahead: LookAhead | None = None,
     ) -> None:
         super().__init__()
         if themes is None:
@@ -149,7 +149,6 @@ class JobBoardApp(App[None]):
         # show the cards rather than an empty board followed by a second full paint.
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys: list[events.Key] | None = None  # pressed while the first look shows
-        self._look_ahead = look_ahead  # the first look, taken in another process (see jobboard.look_ahead)
         self._first_look: concurrent.futures.Future[FirstLook | None] = concurrent.futures.Future()
         self._first_paint = threading.Event()
         self._preload: concurrent.futures.Future[list[Application]] = concurrent.futures.Future()
@@ -212,12 +211,11 @@ class JobBoardApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="warning")
 
     def _preload_board(self) -> None:
-        answered, look = self._look_ahead.answer(LOOK_AHEAD_WAIT_SECONDS) if self._look_ahead else (False, None)
-        if not answered:
-            try:
-                look = self.store.first_look(self.columns, cards_per_column())
-            except BaseException:  # noqa: S110 - the full read below meets the same problem and reports it
-                pass
+        look = None
+        try:
+            look = self.store.first_look(self.columns, cards_per_column())
+        except BaseException:  # noqa: S110 - the full read below meets the same problem and reports it
+            pass
         self._first_look.set_result(look)
         if look is not None:
             # Checking and building every entry competes with the UI thread for the
@@ -409,6 +407,14 @@ class JobBoardApp(App[None]):
 
     def on_saved(self, message: Saved) -> None:
         saved = message.application
+        if message.conflicts:
+            self.notify(
+                f"{saved.company}: kept the {conflict_words(message.conflicts)} as changed elsewhere meanwhile.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         shown = self.board.get(saved.id)
         # Usually the file now says exactly what the screen already shows; redraw only if a
         # change made elsewhere came along with the save.
@@ -489,17 +495,24 @@ class JobBoardApp(App[None]):
                 tally.put(application)
         return tally.note(self.settings.etiquette)
 
-    def change(self, app_id: str, edit: Callable[[Application], Application], label: str) -> Application:
-        """Apply ``edit`` now on screen and, through the writer, to the file as it is on disk."""
+    def change(
+        self, app_id: str, edit: Callable[[Application], Application], label: str, opened: Application | None = None
+    ) -> Application:
+        """Make what ``edit`` changes, now on screen and, through the writer, to the card as it
+        is on disk. ``opened`` is the card as a form showed it, when the edit was made there:
+        only what the user changed from that goes out."""
         before = self.board[app_id]
-        after = edit(before)
+        base = opened or before
+        change = CardChange.between(base, edit(base))
+        after, _conflicts = change.applied_to(before)
         self._apply(Change(label, before, after))
-
-        def save(store: BoardStore) -> Message:
-            return Saved(store.update(app_id, edit))
-
-        self.submit(save)
+        self._save_change(app_id, change)
         return after
+
+    def _save_change(self, app_id: str, change: CardChange) -> None:
+        """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
+        if change:
+            self.submit(lambda store: Saved(*store.apply(app_id, change)))
 
     def add_application(self, build: Callable[[str], Application]) -> None:
         """Create an application through the writer (the store hands out its id)."""
@@ -550,9 +563,11 @@ class JobBoardApp(App[None]):
         if change is None:
             return None
         self._apply(change, record=False)
-        if change.after is not None:
+        if change.before is not None and change.after is not None:
+            self._save_change(change.after.id, CardChange.between(change.before, change.after))
+        elif change.after is not None:
             after = change.after
-            self.submit(lambda store: store.put(after))
+            self.submit(lambda store: store.put_back(after))
         elif change.before is not None:
             gone = change.before.id
             self.submit(lambda store: _delete(store, gone))

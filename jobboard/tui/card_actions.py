@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
+from textual.app import SuspendNotSupported
 
 from jobboard.model import Application, Event, new_application, now_utc
 from jobboard.tui.lines import one_line
@@ -65,7 +66,7 @@ class CardActions:
 
         app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
 
-    def action_edit(self) -> None:
+    def action_edit(self, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
 
         application = self.selected
@@ -75,10 +76,10 @@ class CardActions:
 
         def save(fields: ApplicationFields | None) -> None:
             if fields is not None:
-                app.change(application.id, lambda a: edited(a, fields, app.today), "edit")
+                app.change(application.id, lambda a: edited(a, fields, app.today), "edit", opened=application)
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
-        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True), save)
+        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True, focus=focus), save)
 
     def action_delete(self) -> None:
         from jobboard.tui.screens import ConfirmScreen
@@ -104,7 +105,7 @@ class CardActions:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:
             self.notify("No $EDITOR is set, so the notes open in the form.", timeout=3)
-            self.action_edit()
+            self.action_edit(focus="notes")
             return
         with tempfile.TemporaryDirectory(prefix="jobboard-notes-") as folder:
             notes_file = Path(folder) / f"{application.id}-notes.md"
@@ -112,6 +113,10 @@ class CardActions:
             try:
                 with self.app.suspend():
                     subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
+            except SuspendNotSupported:  # a browser (jobboard serve) cannot hand the terminal over
+                self.notify("Your editor cannot open here, so the notes open in the form.", timeout=3)
+                self.action_edit(focus="notes")
+                return
             except (OSError, ValueError) as error:
                 self.notify(f"Could not run the editor '{editor}': {error}", severity="error", markup=False)
                 return

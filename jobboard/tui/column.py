@@ -21,7 +21,7 @@ from jobboard import dates
 from jobboard.drafts import CARD_TITLES
 from jobboard.etiquette import NextStep
 from jobboard.first_look import CARD_HEIGHT
-from jobboard.model import STATUS_TITLES, Application
+from jobboard.model import Application, status_title
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Column:
     def __init__(self, board: Board, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         self.board = board
         self.status = status
-        self.title = STATUS_TITLES.get(status, status.title())
+        self.title = status_title(status)
         self.step_for = step_for
         self.today = pendulum.today().date()
         self.cards: list[Application] = []

@@ -124,10 +124,17 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
     #form-buttons Button { margin-right: 2; }
     """
 
-    def __init__(self, columns: tuple[str, ...], initial: dict[str, str] | None = None, editing: bool = False) -> None:
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        initial: dict[str, str] | None = None,
+        editing: bool = False,
+        focus: str = "company",
+    ) -> None:
         super().__init__()
         self.columns = columns
         self.initial = initial or {}
+        self.first_focus = focus  # the field the cursor starts in (notes, for E without an editor)
         self.editing = editing
         self.checked = False  # a save was tried: from then on each field is checked as it changes
 
@@ -156,7 +163,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
                 yield Button("Cancel  esc", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#field-company", Input).focus()
+        self.query_one(f"#field-{self.first_focus}").focus()
 
     def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
         default = "today" if name == "applied" and not self.editing else ""

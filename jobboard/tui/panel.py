@@ -12,26 +12,10 @@ from textual.visual import Visual
 
 from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
-from jobboard.model import STATUS_TITLES, Application
+from jobboard.model import Application, event_words, status_title
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
-
-EVENT_WORDS = {
-    "applied": "applied",
-    "status": "moved to",
-    "follow_up": "followed up",
-    "heard_back": "heard back",
-    "interview": "interview",
-    "thank_you": "sent thanks",
-    "acknowledged": "acknowledged the rejection",
-    "feedback_requested": "asked for feedback",
-    "feedback_received": "got feedback",
-    "contacted_team": "talked to the team",
-    "note": "note",
-    "snooze": "snoozed until",
-}
-
 
 def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
@@ -79,7 +63,7 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
         _line(("DETAILS", "bold $accent")),
         _line((one_line(application.company), "bold")),
         _line(one_line(application.role)),
-        _line(("Status   ", "$text-muted"), STATUS_TITLES.get(application.status, application.status)),
+        _line(("Status   ", "$text-muted"), status_title(application.status)),
         _line(
             ("Added    " if application.status == "wishlist" else "Applied  ", "$text-muted"),
             f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
@@ -108,9 +92,7 @@ def timeline_content(application: Application) -> Content:
     if not events:
         parts.append(_line(("nothing logged yet", "$text-muted")))
     for event in events[:TIMELINE_LIMIT]:
-        words = EVENT_WORDS.get(event.kind, event.kind)
-        if event.kind == "status" and event.status:
-            words += " " + STATUS_TITLES.get(event.status, event.status)
+        words = event_words(event)
         detail = f" — {one_line(event.note)}" if event.note else ""
         parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
     if len(events) > TIMELINE_LIMIT:
