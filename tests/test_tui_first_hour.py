@@ -132,7 +132,7 @@ async def test_heard_back_asks_for_a_note_that_goes_into_the_timeline(demo_board
         assert card.events[-1] == Event("heard_back", pendulum.date(2026, 11, 16), "call with Dana on Monday")
         assert BoardStore(demo_board).get(card.id).events[-1].note == "call with Dana on Monday"
         panel = app.board_screen.query_one(SidePanel)
-        assert "16 Nov 2026  heard back — call with Dana on Monday" in panel.text
+        assert "16 Nov 2026  Heard back — call with Dana on Monday" in panel.text
         await pilot.press("b", *"never mind", "escape")  # escape logs nothing
         await app.flush()
         assert len(BoardStore(demo_board).get(card.id).events) == len(card.events)
