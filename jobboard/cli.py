@@ -28,7 +28,7 @@ from jobboard.store import BoardError, BoardStore
 
 
 class UserDate(click.ParamType):
-    """YYYY-MM-DD, or today / yesterday / N days ago."""
+    """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
 
     name = "date"
 
@@ -253,19 +253,30 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
 
 
 def format_table(applications: list[Application]) -> str:
+    """The applications as a table, its columns aligned by the cells each character takes in
+    a terminal (株式会社 takes two a character, 🚀 two), measured as the board measures them:
+    rich.cells, which Textual draws with (rich comes with Textual; importing it loads no TUI)."""
+    from rich.cells import cell_len
+
     from jobboard.dates import ago
 
     now = today()
     rows = [("ID", "STATUS", "COMPANY", "ROLE", "APPLIED")]
     for a in applications:
         rows.append((a.id, a.status, clip(a.company, 28), clip(a.role, 32), ago(a.applied_on, now)))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
 
 
 def clip(text: str, width: int) -> str:
+    """``text`` on one line, at most ``width`` terminal cells (cut with an ellipsis)."""
+    from rich.cells import cell_len, set_cell_size
+
     text = " ".join(text.split())  # newlines and tabs would break the table
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
 @cli.command()
@@ -352,8 +363,13 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2))
         return
-    if not entries:
-        click.echo("Nothing due. " + ("" if everything else "`jobboard next --all` shows what is coming."))
+    from jobboard.drafts import need_action_text
+
+    states = [step.state for _, step in entries if step.snoozed_until is None]
+    needed = need_action_text(states.count("due"), states.count("overdue"))
+    if not entries or not everything:
+        hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
+        click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
     for application, step in entries:
         click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {step.title}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)

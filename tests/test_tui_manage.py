@@ -200,9 +200,9 @@ async def test_palette_offers_moves_and_jumps(demo_board):
 async def test_a_remapped_key_and_a_bad_one(demo_board):
     settings = Settings(keys={"move_right": "ctrl+l", "no_such_action": "x", "undo": "hyperx+z"})
     app = JobBoardApp(BoardStore(demo_board), settings)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await loaded(pilot)
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert any("no_such_action" in m for m in messages)
         assert any("hyperx" in m for m in messages)
         card = selected(app)

@@ -26,6 +26,10 @@ from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
 
+# The side panel beside the board: its share of the width and its bounds (jobboard.tcss #panel).
+PANEL_SHARE, PANEL_MIN_WIDTH, PANEL_MAX_WIDTH = 0.34, 28, 44
+READABLE_COLUMN = 15  # cells a column needs to show a company name of a dozen characters
+
 EMPTY_BOARD = (
     "No applications yet.\n\n"
     "Press n to add your first one,\n"
@@ -91,7 +95,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.filter_text = ""
         self._views: list[Column] = []
         self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
-        self._due: dict[str, set[str]] = {}  # each column's cards whose step is due or overdue
+        self._due: dict[str, dict[str, str]] = {}  # each column's cards whose step is due or overdue: id -> state
         self._on_board = 0  # applications in the columns shown (the rest are in hidden ones)
         self._title = ""
         self._panel_shows: tuple | None = None
@@ -121,6 +125,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         elif self.jobboard.first_look is not None:
             self.show_first_look(self.jobboard.first_look)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """On a terminal too narrow for the columns beside the side panel (a card would show
+        fewer than READABLE_COLUMN cells: "Cloudfla…"), the panel goes below the board, the
+        full width, so the columns keep their names readable (jobboard.tcss, .-narrow)."""
+        width = event.size.width
+        beside = min(max(round(width * PANEL_SHARE), PANEL_MIN_WIDTH), PANEL_MAX_WIDTH)
+        self.set_class((width - beside) < READABLE_COLUMN * max(len(self.jobboard.columns), 1), "-narrow")
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own resume handler (the subclass comes first). The first
         resume comes right after the board's widgets were styled as they mounted, with the
@@ -136,7 +148,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         (see jobboard.first_look); refresh_board replaces them with the same cards."""
         for view in self._views:
             count = look.counts.get(view.status, 0)
-            view.show_counts(count, 0)
+            view.show_counts(count)
             view.set_cards(look.cards.get(view.status, []), rows=count)
         on_board = sum(look.counts.values())
         self._update_title(on_board, on_board, look.total)
@@ -183,7 +195,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             if view.status not in touched:
                 continue
             cards = self._cards[view.status]
-            view.show_counts(len(cards), len(self._due[view.status]))
+            view.show_counts(len(cards), *self._due_counts(view.status))
             here = kept is not None and kept.status == view.status
             view.set_cards(cards, keep_id if here else None)
             picked = view.selected
@@ -207,13 +219,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 at += 1
             if at < len(cards):
                 del cards[at]
-            self._due[before.status].discard(before.id)
+            self._due[before.status].pop(before.id, None)
             self._on_board -= 1
             touched.add(before.status)
         if after is not None and after.status in self._cards:
             bisect.insort(self._cards[after.status], after, key=card_order)
-            if self._is_due(after):
-                self._due[after.status].add(after.id)
+            state = self._due_state(after)
+            if state:
+                self._due[after.status][after.id] = state
             self._on_board += 1
             touched.add(after.status)
         return touched
@@ -223,19 +236,27 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         for view in self._views:
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
-            view.show_counts(len(cards), len(self._due[view.status]))
+            view.show_counts(len(cards), *self._due_counts(view.status))
         self.query_one(Board).refresh()
         self.show_selected(board_changed=True)
 
-    def _due_ids(self, cards: list[Application]) -> set[str]:
-        """The cards whose step is due or overdue; until every step is known (they are worked
-        out off the UI thread after a load), only the ones already known are counted."""
-        return {a.id for a in cards if self._is_due(a)}
+    def _due_ids(self, cards: list[Application]) -> dict[str, str]:
+        """The cards whose step is due or overdue, with that state; until every step is known
+        (they are worked out off the UI thread after a load), only the ones already known."""
+        return {a.id: state for a in cards if (state := self._due_state(a))}
 
-    def _is_due(self, application: Application) -> bool:
+    def _due_state(self, application: Application) -> str | None:
         app = self.jobboard
         step = app.step_for(application) if app.steps_ready else app.steps.get(application.id)
-        return step is not None and step.state in ("due", "overdue") and step.snoozed_until is None
+        if step is not None and step.state in ("due", "overdue") and step.snoozed_until is None:
+            return step.state
+        return None
+
+    def _due_counts(self, status: str) -> tuple[int, int]:
+        """A column's cards whose step is due today, and those overdue (the ● and ▲ cards)."""
+        states = self._due[status].values()
+        overdue = sum(1 for state in states if state == "overdue")
+        return len(states) - overdue, overdue
 
     def _update_title(self, shown: int, on_board: int, total: int) -> None:
         """``shown``: the cards in the columns (after the filter); ``on_board``: before it;
@@ -309,8 +330,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if 0 <= target < len(self.column_views) else None
         if action in ("edit", "delete", "edit_notes", "open_posting"):
             return True if self.selected is not None else None
-        if action == "clear_filter":
-            return True if self.filter_text else False
         if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
             application = self.selected
             if application is None:
@@ -390,6 +409,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
+        if not self.filter_text and (box is None or not box.display):
+            return  # escape with no filter: nothing to clear (the key is still listed by `?`)
         if box is not None:
             box.value = ""
             box.display = False

@@ -1,8 +1,9 @@
 """The add/edit form: a modal over the board, checked field by field as the user saves.
 
-A wrong field says what is wrong right under it and the form stays open; escape closes it and
-changes nothing. The form returns plain values (``ApplicationFields``); the board screen turns
-them into a new application or an edit, so this module never touches the store.
+A wrong field says what is wrong right under it and the form stays open; that field is checked
+again as it changes. Escape closes the form and changes nothing. The form returns plain values
+(``ApplicationFields``); the board screen turns them into a new application or an edit, so this
+module never touches the store.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
-    ("applied", "Applied on", "YYYY-MM-DD, today, yesterday, 3 days ago"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
@@ -135,6 +136,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         self.initial = initial or {}
         self.first_focus = focus  # the field the cursor starts in (notes, for E without an editor)
         self.editing = editing
+        self.checked = False  # a save was tried: from then on each field is checked as it changes
 
     def compose(self) -> ComposeResult:
         title = "Edit application" if self.editing else "New application"
@@ -185,10 +187,22 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
             message.update(errors.get(name, ""))
             message.display = name in errors
         if checked is None:
+            self.checked = True
             first = next(name for name, _, _ in LINE_FIELDS if name in errors)
             self.query_one(f"#field-{first}", Input).focus()
             return
         self.dismiss(checked)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Once a save has shown errors, a field is checked again as it is typed in, so its
+        error goes as soon as it is right (or says what is wrong now)."""
+        name = (event.input.id or "").removeprefix("field-")
+        message = next(iter(self.query(f"#error-{name}").results(Static)), None)
+        if message is None or not self.checked:
+            return
+        _, errors = check_fields(self.raw_values(), pendulum.today().date())
+        message.update(errors.get(name, ""))
+        message.display = name in errors
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import Application, event_words, status_title
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
@@ -39,8 +40,13 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
         _line(many_lines(step.why)),
     ]
     if step.principles:
-        advice = " ".join(PRINCIPLES.get(p, p) for p in step.principles)
-        parts += [_line(""), _line(("Why it works: ", "italic $text-muted"), (advice, "italic $text-muted"))]
+        # The reason above states this card's facts; this says why the step helps, principle
+        # by principle, then the articles they come from.
+        parts += [_line(""), _line(("WHY IT WORKS", "bold $accent"))]
+        for principle in step.principles:
+            label = "" if principle == "common practice" else f" ({principle})"
+            parts.append(_line("· ", PRINCIPLES.get(principle, principle), (label, "$text-muted")))
+        parts.append(_line((sources_of(step.principles), "italic $text-muted")))
     if step.draft:
         parts += [
             _line(""),
