@@ -39,11 +39,11 @@ def restore(session: Session, backup: Path) -> None:
 
 
 def find_backup(board: Path, backup: Path) -> Path:
-    """``backup`` as given if it exists, else that name in the board's backups folder."""
+    """``backup`` as given if it exists, else that name among the board's backups."""
     if backup.is_file():
         return backup
-    in_folder = backups.backups_folder(board) / backup.name
-    if backup.name == str(backup) and in_folder.is_file():
+    in_folder = backups.find_backup(board, backup.name) if backup.name == str(backup) else None
+    if in_folder is not None:
         return in_folder
     raise BoardError(f"there is no backup {backup}; `jobboard backups` lists them, the board is unchanged.")
 

@@ -4,11 +4,64 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+MAX_FILE_BYTES = 200 * 1024 * 1024  # the largest board, backup, config or import jobboard reads
+
+
+class Refused(OSError):
+    """A file jobboard will not read or replace; ``strerror`` says why, in a few words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(errno.EPERM, reason, str(path))
+
+
+def real_file(path: Path) -> Path:
+    """The file that writing ``path`` replaces: where a symlink leads (followed to the end),
+    else ``path`` itself. The link stays a link and the real file, in its own folder, changes."""
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return path
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes; Refused
+    otherwise, at once: a FIFO is opened without waiting for a writer and never read, and a
+    device such as /dev/zero is never read at all. FileNotFoundError when there is no file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Refused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
+        if st.st_size > limit:
+            raise Refused(path, f"it is {megabytes(st.st_size)}, more than the {megabytes(limit)} jobboard reads")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # it grew while being read
+        raise Refused(path, f"it is more than the {megabytes(limit)} jobboard reads")
+    return raw
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words for a message."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def temp_prefix(path: Path) -> str:
@@ -93,6 +146,8 @@ def remove_stale_temp_files(path: Path) -> None:
 def describe_os_error(path: Path, error: OSError) -> str:
     """One sentence for a failed save, saying the board is unchanged and what to do."""
     folder = path.parent
+    if isinstance(error, Refused):
+        return f"could not save {path}: {error.filename} {error.strerror}; the board is unchanged."
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"could not save {path}: the disk is full; the board is unchanged, free some space and retry."
     if error.errno == errno.EROFS:

@@ -319,7 +319,7 @@ def test_a_full_disk_while_keeping_the_daily_backup_changes_nothing(tmp_path, mo
     real_replace = os.replace
 
     def full_in_backups(source, target, *args, **kwargs):
-        if Path(target).parent.name == "backups":
+        if Path(target).parent.name == "board.json.backups":
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(source, target, *args, **kwargs)
 
