@@ -51,8 +51,8 @@ DATE = UserDate()
 class Session:
     """What every command needs: the board path, the settings and the store, made on demand."""
 
-    def __init__(self, db: Path | None, config: Path | None, theme: str | None) -> None:
-        self.board_path = board_path(db)
+    def __init__(self, db: str | None, config: Path | None, theme: str | None) -> None:
+        self.board_path = checked_board_path(board_path(db))
         self._config_option = config
         self.theme = theme
         self._settings: Settings | None = None
@@ -83,6 +83,19 @@ class Session:
                 param_hint="STATUS",
             )
         return cleaned
+
+
+def checked_board_path(path: Path) -> Path:
+    """The file every command works on: for a symlink, the file it leads to (so its lock,
+    temporary files and backups sit beside the real file); refused at once when it is not a
+    regular file (a FIFO would hang a read, /dev/zero never ends)."""
+    from jobboard.safefile import Refused, check_regular, real_file
+
+    try:
+        check_regular(path)
+    except Refused as error:
+        raise BoardError(f"{error}; choose a board file with --db or $JOBBOARD_DB.") from error
+    return real_file(path)
 
 
 pass_session = click.make_pass_decorator(Session)
@@ -123,13 +136,15 @@ class Commands(click.Group):
 
 
 @click.group(cls=Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (or $JOBBOARD_DB).")
+@click.option("--db", type=click.Path(dir_okay=False), help="Board file (or $JOBBOARD_DB).")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
 @click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
 @click.version_option(__version__, prog_name="jobboard")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | None) -> None:
     """A keyboard-first kanban for your job hunt. With no command, opens the board."""
+    if db == "":
+        raise click.BadParameter("give the board file's path, not an empty string", param_hint="'--db'")
     ctx.obj = Session(db, config, theme)
     if ctx.invoked_subcommand is None:
         run_board(ctx.obj, ctx.obj.store)

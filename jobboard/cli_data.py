@@ -8,6 +8,7 @@ import click
 
 from jobboard import backups
 from jobboard.cli import Session, cli, pass_session
+from jobboard.safefile import MAX_FILE_BYTES, megabytes
 from jobboard.store import BoardError
 
 
@@ -40,11 +41,16 @@ def restore(session: Session, backup: Path) -> None:
 
 def find_backup(board: Path, backup: Path) -> Path:
     """``backup`` as given if it exists, else that name among the board's backups."""
-    if backup.is_file():
-        return backup
-    in_folder = backups.find_backup(board, backup.name) if backup.name == str(backup) else None
-    if in_folder is not None:
-        return in_folder
+    found = backup if backup.is_file() else None
+    if found is None and backup.name == str(backup):
+        found = backups.find_backup(board, backup.name)
+    if found is not None:
+        if found.stat().st_size > MAX_FILE_BYTES:
+            raise BoardError(
+                f"{found} is {megabytes(found.stat().st_size)}, more than the {megabytes(MAX_FILE_BYTES)} "
+                "jobboard reads; the board is unchanged."
+            )
+        return found
     raise BoardError(f"there is no backup {backup}; `jobboard backups` lists them, the board is unchanged.")
 
 

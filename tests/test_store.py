@@ -395,14 +395,14 @@ def test_a_lock_file_that_cannot_be_created_is_a_clear_error(tmp_path):
 
 
 def test_an_unreadable_board_is_a_clear_error(board, monkeypatch):
-    real_open = open
+    real_open = os.open  # the board is opened with os.open, so a FIFO never blocks the read
 
     def refuse(file, *args, **kwargs):
         if str(file) == str(board.path):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(BoardError) as caught:
         BoardStore(board.path).applications()
     assert_one_sentence(caught.value, "cannot read", str(board.path), "permissions")
