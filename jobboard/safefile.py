@@ -202,6 +202,14 @@ def describe_os_error(path: Path, error: OSError) -> str:
         return f"could not save {path}: the disk is full; the board is unchanged, free some space and retry."
     if error.errno == errno.EROFS:
         return f"could not save {path}: {folder} is on a read-only file system; the board is unchanged."
+    culprit = Path(error.filename) if isinstance(error.filename, str) else None
+    if error.errno in (errno.EACCES, errno.EPERM) and culprit is not None and culprit != path and culprit.is_file():
+        # Not the folder: a file jobboard keeps beside the board, such as its lock file.
+        mode = stat.S_IMODE(culprit.stat().st_mode)
+        return (
+            f"could not save {path}: {culprit} cannot be opened for reading and writing (its mode is {mode:03o}); "
+            f"the board is unchanged, run chmod 644 {culprit} (or delete it while no jobboard is running)."
+        )
     if error.errno in (errno.EACCES, errno.EPERM):
         return (
             f"could not save {path}: the folder {folder} is not writable; the board is unchanged, "

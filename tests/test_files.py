@@ -263,3 +263,30 @@ def test_restoring_a_backup_larger_than_the_limit_is_refused(board, tmp_path):
     code, _, err = run_cli("--db", str(board), "restore", str(huge))
     assert code == 1 and "200 MB" in err and "unchanged" in err and err.count("\n") == 1
     assert board.read_bytes() == before
+
+
+# -- the lock file ---------------------------------------------------------------------------------
+
+
+def test_a_lock_file_without_permissions_is_named_not_the_folder(board):
+    from jobboard.safefile import describe_os_error
+
+    lock = board.with_name("board.json.lock")
+    lock.touch()
+    lock.chmod(0o000)
+    # What opening it raises for a user other than root (root may open any file).
+    error = PermissionError(13, "Permission denied", str(lock))
+    message = describe_os_error(board, error)
+    assert str(lock) in message and "000" in message and "chmod 644" in message
+    assert "folder" not in message and "unchanged" in message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root opens a file of any mode")
+def test_a_lock_file_without_permissions_through_the_cli(board):
+    lock = board.with_name("board.json.lock")
+    lock.touch()
+    lock.chmod(0o000)
+    before = board.read_bytes()
+    code, _, err = run_cli("--db", str(board), "add", "Globex", "Ops")
+    assert code == 1 and str(lock) in err and "000" in err and "folder" not in err
+    assert board.read_bytes() == before
