@@ -225,12 +225,21 @@ def text_options(function):
 @pass_session
 def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
     """Add an application; prints its id alone, for scripts."""
+    from jobboard.fields import check_applied_on, check_email, check_url
     from jobboard.model import new_application
 
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
             raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
+    for name, check in (("url", check_url), ("email", check_email), ("applied", None)):
+        try:
+            if check is None:
+                applied = applied and check_applied_on(applied, today())
+            else:
+                text[name] = check(text[name])
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint=f"--{name}") from error
     created = session.store.add(
         lambda app_id: new_application(
             app_id, company, role, status=status, applied_on=applied, tags=list(tags), **text

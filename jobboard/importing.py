@@ -44,6 +44,7 @@ from typing import Any
 import pendulum
 
 from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION
+from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import (
     ALL_STATUSES,
     EVENT_KINDS,
@@ -325,6 +326,10 @@ class _RowBuilder:
             self._read(problems, fields, "applied_on", text["applied_on"], self._date)
         for name in TEXT_FIELDS:
             fields[name] = text.get(name, "")
+        self._read(problems, fields, "url", fields["url"], check_url)
+        self._read(problems, fields, "email", fields["email"], check_email)
+        if "applied_on" in fields:
+            self._read(problems, fields, "applied_on", fields["applied_on"], self._not_ahead)
         self._read(problems, fields, "tags", values.get("tags") or "", decode_tags)
         events = values.get("events")
         # A blank events cell (a foreign CSV) means "make the usual ones"; "[]" means none.
@@ -344,6 +349,9 @@ class _RowBuilder:
 
     def _date(self, raw: str) -> pendulum.Date:
         return parse_date(raw, self.today)
+
+    def _not_ahead(self, date: pendulum.Date) -> pendulum.Date:
+        return check_applied_on(date, self.today)
 
     @staticmethod
     def _timestamp(raw: Any) -> pendulum.DateTime:

@@ -12,6 +12,7 @@ import pytest
 
 from jobboard.cli import main
 from jobboard.etiquette import EtiquetteSettings, setting_range
+from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import new_application
 from jobboard.store import BoardStore
 
@@ -65,3 +66,106 @@ def test_each_number_at_its_largest_still_gives_advice(board, tmp_path, name):
             assert code == 0, (command, err)
         code, _, err = run_cli("--db", str(board), "--config", str(config), "next", "--date", "2199-12-31")
         assert code == 0, err
+
+
+# -- urls, emails and applied dates, checked in one place ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("", ""),
+        ("  https://acme.example/jobs/1?ref=x#top ", "https://acme.example/jobs/1?ref=x#top"),
+        ("HTTP://acme.example", "HTTP://acme.example"),
+        ("acme.example/jobs/1", "https://acme.example/jobs/1"),
+        ("jobs.acme.example:8443/apply", "https://jobs.acme.example:8443/apply"),
+        ("mailto:dana@acme.example", "mailto:dana@acme.example"),
+        ("mailto:dana@acme.example?subject=Hello", "mailto:dana@acme.example?subject=Hello"),
+    ],
+)
+def test_urls_that_are_kept(typed, kept):
+    assert check_url(typed) == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https://acme.example/jobs\n/1",
+        "https://acme.example/\rjobs",
+        "https://acme.example/\x1b]0;owned\x07",
+        "https://acme.example/\u202ejobs",
+        "see the careers page",
+        "javascript:alert(document.cookie)",
+        "file:///etc/passwd",
+        "ftp://acme.example/file",
+        "https://",
+        "mailto:nobody",
+        "localhost",
+    ],
+)
+def test_urls_that_are_refused(typed):
+    with pytest.raises(ValueError, match="not a web address|not an email address"):
+        check_url(typed)
+
+
+def test_emails_and_applied_dates():
+    assert check_email(" dana@acme.example ") == "dana@acme.example"
+    for bad in ("dana at acme", "dana@acme", "dana@acme.exa\nmple", "da\x1bna@acme.example"):
+        with pytest.raises(ValueError, match="not an email address"):
+            check_email(bad)
+    today = pendulum.date(2026, 11, 16)
+    assert check_applied_on(today, today) == today
+    with pytest.raises(ValueError, match="cannot be in the future"):
+        check_applied_on(today.add(days=1), today)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "needle"),
+    [
+        ("--url", "https://acme.example/jobs\nX-INJECTED: yes", "web address"),
+        ("--url", "javascript:alert(1)", "web address"),
+        ("--email", "dana at acme", "email address"),
+        ("--applied", "tomorrow", "cannot be in the future"),
+    ],
+)
+def test_add_refuses_a_bad_field_in_one_line_and_writes_nothing(board, option, value, needle):
+    before = board.read_bytes()
+    code, out, err = run_cli("--db", str(board), "add", "Globex", "Ops", option, value)
+    assert code == 2 and out == "" and err.count("\n") == 1 and needle in err and option in err, err
+    assert board.read_bytes() == before
+
+
+def test_add_keeps_a_bare_domain_openable_and_the_ics_export_stays_whole(board, tmp_path):
+    code, out, err = run_cli("--db", str(board), "add", "Globex", "Ops", "--url", "globex.example/jobs/7")
+    assert code == 0, err
+    assert BoardStore(board).get(out.strip()).url == "https://globex.example/jobs/7"
+    ics = tmp_path / "hunt.ics"
+    code, _, err = run_cli("--db", str(board), "export", "--format", "ics", "-o", str(ics))
+    assert code == 0, err
+    assert b"\n" not in ics.read_bytes().replace(b"\r\n", b"")  # every line break is the format's own
+
+
+def test_the_importer_refuses_the_same_fields(board, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "Company,Role,URL,Email,Date Applied\n"
+        'Acme,Dev,"https://acme.example/\n1",,2026-11-01\n'
+        "Globex,Ops,globex.example,dana at globex,2026-11-01\n"
+        "Initech,QA,,,2099-01-01\n"
+    )
+    before = board.read_bytes()
+    code, _, err = run_cli("--db", str(board), "import", str(source))
+    assert code == 1 and board.read_bytes() == before
+    assert "line 2: not a web address" in err
+    assert "line 4: not an email address" in err
+    assert "line 5: the applied date cannot be in the future" in err
+
+
+def test_the_form_uses_the_same_checks():
+    from jobboard.tui.forms import check_fields
+
+    today = pendulum.date(2026, 11, 16)
+    raw = {"company": "Acme", "role": "Dev", "status": "applied", "url": "https://a.example/\x1b[2J", "email": "x@y"}
+    fields, errors = check_fields(raw, today)
+    assert fields is None and errors["url"].startswith("Not a web address") and errors["url"].endswith(".")
+    assert errors["email"].startswith("Not an email address")
