@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import pendulum
 
 from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION
@@ -253,6 +254,31 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
         raise ValueError(f"'{text.strip()}' is not a real calendar date") from None
 
 
+MAX_NESTING = 32  # our export nests five deep (export, list, record, events, event)
+_JSON_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def load_json(text: str) -> Any:
+    """``json.loads(text)``, never ended by a RecursionError: the standard parser recurses
+    once per level, so a file nested thousands deep is refused by its shape first
+    (ValueError, not JSONDecodeError). orjson reads the usual file, quickly, and needs no such
+    check (it stops at 1,024 levels by itself); what it refuses is checked and then left to
+    the standard parser, which decides, as before, what is valid."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    depth = 0
+    for bracket in _JSON_BRACKETS.finditer(_JSON_STRINGS.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            raise ValueError(
+                f"the JSON nests lists or objects more than {MAX_NESTING} levels deep; a jobboard export nests 5"
+            )
+    return json.loads(text)
+
+
 def decode_tags(value: Any) -> list[str]:
     """Tags from a CSV cell (a JSON list, or comma-separated) or a JSON list."""
     if isinstance(value, list):
@@ -262,7 +288,7 @@ def decode_tags(value: Any) -> list[str]:
     text = str(value)
     if text.lstrip().startswith("["):
         try:
-            tags = json.loads(text)
+            tags = load_json(text)
         except json.JSONDecodeError:
             raise ValueError(f"tags '{text}' look like a JSON list but are not one") from None
         return decode_tags(tags)
@@ -272,7 +298,7 @@ def decode_tags(value: Any) -> list[str]:
 def _decode_events(value: Any) -> list[Event]:
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except json.JSONDecodeError:
             raise ValueError("events is not a JSON list of events") from None
     if not isinstance(value, list):
@@ -565,9 +591,12 @@ def _json_rows(text: str) -> tuple[ImportResult, list[tuple[int, dict[str, Any]]
     """Records from our JSON export (or a bare list of records), numbered from 1."""
     result = ImportResult(format="json")
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as error:
         result.errors.append(RowError(error.lineno, f"not valid JSON ({error.msg})"))
+        return result, None
+    except ValueError as error:
+        result.errors.append(RowError(1, str(error)))
         return result, None
     if isinstance(document, dict):
         if document.get("format") != JSON_FORMAT:

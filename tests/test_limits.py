@@ -169,3 +169,36 @@ def test_the_form_uses_the_same_checks():
     fields, errors = check_fields(raw, today)
     assert fields is None and errors["url"].startswith("Not a web address") and errors["url"].endswith(".")
     assert errors["email"].startswith("Not an email address")
+
+
+# -- the shape of an import -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [2_000, 100_000])
+def test_deeply_nested_json_is_refused_by_its_shape(board, tmp_path, depth):
+    source = tmp_path / "deep.json"
+    source.write_text("[" * depth + "]" * depth)
+    before = board.read_bytes()
+    code, out, err = run_cli("--db", str(board), "import", str(source))
+    assert code == 1 and "Traceback" not in err and "RecursionError" not in err
+    assert "more than 32 levels deep" in err and board.read_bytes() == before
+
+
+def test_deep_nesting_in_a_csv_cell_is_a_row_problem(board, tmp_path):
+    source = tmp_path / "deep.csv"
+    deep = "[" * 5_000 + "]" * 5_000
+    source.write_text(f'Company,Role,Tags,Events\nAcme,Dev,"{deep}",\nGlobex,Ops,,"{deep}"\n')
+    code, _, err = run_cli("--db", str(board), "import", str(source))
+    assert code == 1 and "line 2: the JSON nests" in err and "line 3: the JSON nests" in err
+
+
+def test_brackets_inside_text_do_not_count_as_nesting(board, tmp_path):
+    from jobboard.export import to_json
+
+    note = "[" * 100 + ' "quoted" {' * 50
+    application = new_application("1", "Acme", "Dev", notes=note, applied_on=pendulum.date(2026, 11, 1))
+    source = tmp_path / "export.json"
+    source.write_text(to_json([application]))
+    code, _, err = run_cli("--db", str(tmp_path / "new.json"), "import", str(source))
+    assert code == 0, err
+    assert BoardStore(tmp_path / "new.json").get("1").notes == note
