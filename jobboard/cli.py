@@ -15,6 +15,7 @@ import functools
 import importlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -409,17 +410,27 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo("jobboard: aborted.", err=True)
         sys.exit(1)
     except click.ClickException as error:
-        hint = ""
-        if isinstance(error, click.UsageError) and error.ctx is not None:
-            hint = f" (see `{error.ctx.command_path} --help`)"
-        click.echo(f"jobboard: {error.format_message()}{hint}", err=True)
-        sys.exit(error.exit_code)
+        report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
     except (BoardError, SettingsError) as error:
         click.echo(f"jobboard: {error}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def report_usage_error(error: click.ClickException, args: list[str]) -> None:
+    """One line on stderr for a usage error, then its exit status (2)."""
+    if isinstance(error, click.NoSuchOption) and re.fullmatch(r"-\d", error.option_name):
+        # `show -12`: click reads a negative number as options (-1, -2); as an id it cannot exist.
+        given = next((a for a in args if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)), "")
+        click.echo(f"jobboard: {given or 'a negative number'} is not an id: ids are positive whole numbers.", err=True)
+        sys.exit(error.exit_code)
+    hint = ""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        hint = f" (see `{error.ctx.command_path} --help`)"
+    click.echo(f"jobboard: {error.format_message()}{hint}", err=True)
+    sys.exit(error.exit_code)
 
 
 def run() -> None:

@@ -202,3 +202,29 @@ def test_brackets_inside_text_do_not_count_as_nesting(board, tmp_path):
     code, _, err = run_cli("--db", str(tmp_path / "new.json"), "import", str(source))
     assert code == 0, err
     assert BoardStore(tmp_path / "new.json").get("1").notes == note
+
+
+# -- negative ids -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "given"),
+    [
+        (("show", "-1"), "-1"),
+        (("show", "-1", "--json"), "-1"),
+        (("move", "-3", "applied"), "-3"),
+        (("log", "-12", "follow_up"), "-12"),
+        (("delete", "-7", "--yes"), "-7"),
+    ],
+)
+def test_a_negative_id_is_answered_as_an_id(board, argv, given):
+    before = board.read_bytes()
+    code, out, err = run_cli("--db", str(board), *argv)
+    assert code == 2 and out == ""
+    assert err == f"jobboard: {given} is not an id: ids are positive whole numbers.\n"
+    assert board.read_bytes() == before
+
+
+def test_other_unknown_options_keep_their_message(board):
+    code, _, err = run_cli("--db", str(board), "show", "--jsn", "1")
+    assert code == 2 and "No such option '--jsn'" in err
