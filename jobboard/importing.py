@@ -17,6 +17,8 @@ What a CSV file may look like:
   Teal and US Excel export it: 03/04/2026 is 4 March). A two-digit year means 20YY. A blank
   date is ``today``.
 - Blank rows are skipped. Company and role lose surrounding spaces; other text is kept as is.
+- A cell guarded against spreadsheet formulas (``'=...``, as our export and others write
+  them) loses its guard quote. Cells may be as large as the file.
 - ``tags`` is a JSON list or comma-separated; ``events``, ``id``, ``created`` and ``updated``
   (our own CSV export) are read back when present.
 
@@ -44,7 +46,7 @@ from typing import Any
 import orjson
 import pendulum
 
-from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION
+from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
 from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import (
     ALL_STATUSES,
@@ -56,6 +58,7 @@ from jobboard.model import (
     now_utc,
     parse_timestamp,
 )
+from jobboard.safefile import MAX_FILE_BYTES
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
@@ -515,6 +518,9 @@ def _csv_rows(
     if not text.strip():
         result.errors.append(RowError(1, "the file is empty: expected a header row"))
         return result, None
+    # A note may be long (the csv module's default cap is 128 KB a cell): no cell is larger
+    # than the largest file jobboard reads.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     delimiter = _sniff_delimiter(text, overrides)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -531,7 +537,7 @@ def _csv_rows(
             if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
                 result.errors.append(RowError(line, f"{len(cells)} cells but the header has {len(header)} columns"))
                 continue
-            values = {name: cells[index] for index, name in plan if index < len(cells)}
+            values = {name: unguard_cell(cells[index]) for index, name in plan if index < len(cells)}
             rows.append((line, values))
     except csv.Error as error:
         result.errors.append(RowError(reader.line_num or 1, f"not readable as CSV ({error})"))
