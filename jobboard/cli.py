@@ -24,6 +24,7 @@ import click
 
 from jobboard import __version__
 from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
+from jobboard.printable import json_text, many_lines, one_line
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
 
@@ -263,7 +264,7 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
             records = [r for r in records if r["status"] == status]
         # Indented for a person at a terminal; compact (and several times faster) for a pipe.
         indent = 2 if sys.stdout.isatty() else None
-        click.echo(json.dumps(records, ensure_ascii=False, indent=indent))
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=indent)))
         return
     applications = session.store.applications()
     if status:
@@ -289,7 +290,7 @@ def format_table(applications: list[Application]) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())  # newlines and tabs would break the table
+    text = " ".join(one_line(text).split())  # control characters, newlines and tabs would break the table
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -301,24 +302,24 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     """Show one application with its timeline and next step."""
     application = session.store.get(app_id)
     if as_json:
-        click.echo(json.dumps(application.to_record(), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(application.to_record(), ensure_ascii=False, indent=2)))
         return
     from jobboard.etiquette import next_step, when_text
 
-    lines = [f"{application.company} — {application.role}  (id {application.id})"]
+    lines = [one_line(f"{application.company} — {application.role}  (id {application.id})")]
     lines.append(f"  status:   {status_title(application.status)}")
     lines.append(f"  applied:  {application.applied_on.isoformat()}")
     for name in TEXT_FIELDS:
-        if getattr(application, name):
-            lines.append(f"  {name + ':':<9} {getattr(application, name)}")
+        if value := getattr(application, name):
+            lines.append(f"  {name + ':':<9} {many_lines(value) if name == 'notes' else one_line(value)}")
     if application.tags:
-        lines.append(f"  tags:     {', '.join(application.tags)}")
+        lines.append(f"  tags:     {one_line(', '.join(application.tags))}")
     step = next_step(application, today(), session.settings.etiquette)
-    lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
+    lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
         detail = f" — {event.note}" if event.note else ""
-        lines.append(f"  {event.date.isoformat()}  {event_words(event)}{detail}")
+        lines.append(one_line(f"  {event.date.isoformat()}  {event_words(event)}{detail}"))
     click.echo("\n".join(lines))
 
 
@@ -342,7 +343,7 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
     if not yes:
         raise click.UsageError("deleting needs --yes (the board keeps daily backups)")
     removed = session.store.delete(app_id)
-    click.echo(f"Deleted {removed.id}: {removed.company} — {removed.role}", err=True)
+    click.echo(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
 
 
 @cli.command()
@@ -375,12 +376,12 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
     applications = session.store.applications()
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
-        click.echo(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2)))
         return
     if not entries:
         click.echo("Nothing due. " + ("" if everything else "`jobboard next --all` shows what is coming."))
     for application, step in entries:
-        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {step.title}")
+        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)
     if note and not as_json:
         click.echo(f"\n{note}")
@@ -412,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as error:
         report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
     except (BoardError, SettingsError) as error:
-        click.echo(f"jobboard: {error}", err=True)
+        click.echo(f"jobboard: {one_line(str(error))}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
@@ -429,7 +430,7 @@ def report_usage_error(error: click.ClickException, args: list[str]) -> None:
     hint = ""
     if isinstance(error, click.UsageError) and error.ctx is not None:
         hint = f" (see `{error.ctx.command_path} --help`)"
-    click.echo(f"jobboard: {error.format_message()}{hint}", err=True)
+    click.echo(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
     sys.exit(error.exit_code)
 
 

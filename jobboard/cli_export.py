@@ -11,6 +11,7 @@ import click
 from jobboard.board_file import paused_gc
 from jobboard.cli import DATE, Session, cli, pass_session
 from jobboard.model import today
+from jobboard.printable import one_line
 from jobboard.safefile import READ_ONLY, Refused, atomic_write, read_regular
 from jobboard.store import BoardError
 
@@ -90,13 +91,15 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
     if not result.ok:
         for problem in result.errors:
-            click.echo(f"{source}: {problem}", err=True)
+            click.echo(one_line(f"{source}: {problem}"), err=True)
         raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
     if dry_run:
         for application in result.applications:
             click.echo(
-                f"would add  {application.status:<12} {application.company} — {application.role}"
-                f" (applied {application.applied_on.isoformat()})"
+                one_line(
+                    f"would add  {application.status:<12} {application.company} — {application.role}"
+                    f" (applied {application.applied_on.isoformat()})"
+                )
             )
     elif result.applications:
         session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])

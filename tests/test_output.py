@@ -90,3 +90,66 @@ def test_a_note_of_a_megabyte_exports_and_imports_back(tmp_path):
     code, _, err = run_cli("--db", str(copy), "import", str(csv_file))
     assert code == 0, err
     assert BoardStore(copy).get("1").notes == note
+
+
+# -- text from the board printed to a terminal ----------------------------------------------------------
+
+TITLE = "\x1b]0;owned\x07"  # retitles the terminal window
+CLEAR = "\x1b[2J\x1b[H"  # clears the screen
+CSI8 = "\x9b31m"  # the one-byte form of ESC [
+FLIP = "\u202e"  # right-to-left override
+RAW = ("\x1b", "\x07", "\x9b", FLIP, "\r", "\x00")
+
+
+@pytest.fixture
+def hostile_board(tmp_path) -> Path:
+    path = tmp_path / "board.json"
+    BoardStore(path).add(
+        lambda i: new_application(
+            i,
+            f"Acme{TITLE}",
+            f"Dev{CLEAR}",
+            notes=f"first line\nsecond{CSI8} line\r\nthird{FLIP}",
+            contact=f"Dana{CLEAR}",
+            tags=[f"re{TITLE}mote"],
+            applied_on=pendulum.date(2026, 11, 2),
+        ).with_event(Event("follow_up", pendulum.date(2026, 11, 9), note=f"sent{TITLE}"))
+    )
+    return path
+
+
+@pytest.mark.parametrize("command", [("list",), ("show", "1"), ("next", "--all"), ("next", "--date", "2026-12-01")])
+def test_printers_neutralise_control_characters(hostile_board, command):
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
+        code, out, err = run_cli("--db", str(hostile_board), *command)
+    assert code == 0, err
+    assert not [char for char in RAW if char in out + err], repr(out)
+    assert "Acme" in out
+
+
+def test_show_keeps_the_notes_lines_and_every_word(hostile_board):
+    code, out, _ = run_cli("--db", str(hostile_board), "show", "1")
+    assert code == 0
+    assert "first line\nsecond" in out and "line\nthird" in out
+    assert "]0;owned" in out and "Dana" in out and "sent" in out  # visible, not run
+
+
+def test_json_output_escapes_what_a_terminal_would_run_and_keeps_the_data(hostile_board):
+    import json
+
+    for command in (("list", "--json"), ("show", "1", "--json")):
+        code, out, _ = run_cli("--db", str(hostile_board), *command)
+        assert code == 0 and not [char for char in RAW if char in out]
+        data = json.loads(out)
+        record = data[0] if isinstance(data, list) else data
+        assert record == BoardStore(hostile_board).get("1").to_record()
+
+
+def test_import_dry_run_and_its_problems_neutralise_control_characters(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text(f'Company,Role,Status\nAcme{TITLE},Dev{CLEAR},\n"Globex",Ops,"{CSI8}bogus"\n')
+    code, out, err = run_cli("--db", str(tmp_path / "board.json"), "import", "--dry-run", str(source))
+    assert code == 1 and "unknown status" in err and not [c for c in RAW if c in out + err]
+    source.write_text(f"Company,Role\nAcme{TITLE},Dev{CLEAR}\n")
+    code, out, err = run_cli("--db", str(tmp_path / "board.json"), "import", "--dry-run", str(source))
+    assert code == 0 and "would add" in out and "Acme" in out and not [c for c in RAW if c in out + err]
