@@ -32,7 +32,15 @@ import orjson
 from tinydb.storages import Storage
 
 from jobboard import migrations
-from jobboard.safefile import atomic_write, describe_os_error, remove_stale_temp_files
+from jobboard.safefile import (
+    Refused,
+    atomic_write,
+    check_replaceable,
+    describe_os_error,
+    read_regular_stat,
+    real_file,
+    remove_stale_temp_files,
+)
 
 APPLICATIONS = "applications"
 META = "meta"
@@ -248,12 +256,12 @@ class BoardFile(Storage):
         if key == self.key and self.data is not None:
             return self.data
         try:
-            with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())  # the key of exactly the bytes read
-                raw = handle.read()
+            raw, st = read_regular_stat(self.path)  # st: the key of exactly the bytes read
         except FileNotFoundError:
             self.forget()
             return None
+        except Refused as error:
+            raise BoardError(f"cannot open {error}; choose a board file with --db.") from error
         except OSError as error:
             raise BoardError(f"cannot read {self.path}: {error.strerror}; check the file's permissions.") from error
         try:
@@ -310,11 +318,12 @@ class BoardFile(Storage):
         from jobboard import backups  # needs pendulum: only loaded by commands that write
 
         try:
+            check_replaceable(real_file(self.path))  # before any copy is kept: nothing written
             if self.upgrading:
                 backups.backup_now(self.path, reason=migrations.backup_reason())
             backups.keep_daily_backup(self.path)
             self.bump_counter()  # before: a reader that sees the new counter re-reads later
-            atomic_write(self.path, payload)
+            atomic_write(real_file(self.path), payload)  # through a symlink, never over it
             self.bump_counter()  # after: a reader that read the old file sees a new counter
         except OSError as error:
             self.forget()
@@ -329,7 +338,7 @@ class BoardFile(Storage):
         """Put ``raw`` in place of the board (a restore), under the lock the store holds."""
         try:
             self.bump_counter()
-            atomic_write(self.path, raw)
+            atomic_write(real_file(self.path), raw)
             self.bump_counter()
         except OSError as error:
             raise BoardError(describe_os_error(self.path, error)) from error

@@ -11,7 +11,8 @@ import click
 from jobboard.board_file import paused_gc
 from jobboard.cli import DATE, Session, cli, pass_session
 from jobboard.model import today
-from jobboard.safefile import atomic_write
+from jobboard.printable import one_line
+from jobboard.safefile import READ_ONLY, Refused, atomic_write, read_regular
 from jobboard.store import BoardError
 
 FORMATS = ("markdown", "csv", "json", "ics")
@@ -49,6 +50,12 @@ def export_board(session: Session, fmt: str, output: Path | None, on, details: b
         return
     try:
         atomic_write(output.expanduser(), text.encode("utf-8"))
+    except Refused as error:
+        if error.strerror == READ_ONLY:
+            raise BoardError(f"could not write {error}; allow writing to it or choose another file.") from error
+        raise BoardError(
+            f"could not write {error}; jobboard only replaces a regular file: choose another, or leave out -o."
+        ) from error
     except OSError as error:
         raise BoardError(f"could not write {output}: {error.strerror or error}.") from error
     click.echo(f"Wrote {output}", err=True)
@@ -72,21 +79,27 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--map") from error
     try:
-        with open(source, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        # Decoded as open(newline="") would: line breaks inside quoted cells stay exactly.
+        text = read_regular(source).decode("utf-8")
+    except Refused as error:
+        raise BoardError(f"cannot import {error}; nothing was imported.") from error
+    except OSError as error:
+        raise BoardError(f"cannot read {source}: {error.strerror or error}; nothing was imported.") from error
     except UnicodeDecodeError as error:
         raise BoardError(f"{source} is not UTF-8 text; save it as UTF-8 CSV and retry.") from error
     counter = iter(range(1, 1 << 62))
     result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
     if not result.ok:
         for problem in result.errors:
-            click.echo(f"{source}: {problem}", err=True)
+            click.echo(one_line(f"{source}: {problem}"), err=True)
         raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
     if dry_run:
         for application in result.applications:
             click.echo(
-                f"would add  {application.status:<12} {application.company} — {application.role}"
-                f" (applied {application.applied_on.isoformat()})"
+                one_line(
+                    f"would add  {application.status:<12} {application.company} — {application.role}"
+                    f" (applied {application.applied_on.isoformat()})"
+                )
             )
     elif result.applications:
         session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])

@@ -279,13 +279,30 @@ def encode_tags(tags: Sequence[str]) -> str:
     return json.dumps(list(tags), ensure_ascii=False)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows rather than runs: a ``'`` before a leading
+    formula character, as OWASP advises. A cell that is already quotes and then such a
+    character gets one quote more, so ``unguard_cell`` always gives back exactly ``text``."""
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+
+
+def unguard_cell(text: str) -> str:
+    """A CSV cell as ``guard_cell`` was given it (other trackers' guarded cells too)."""
+    return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+
+
 def to_csv(applications: Iterable[Application]) -> str:
     """One CSV row per application with every field, under a header of ``CSV_COLUMNS``.
 
     Dates are YYYY-MM-DD, ``created``/``updated`` ISO 8601 timestamps, ``tags`` as in
     ``encode_tags`` and ``events`` a JSON list of event records. Rows end in CRLF (RFC 4180);
-    write the text with ``newline=""`` so line breaks inside notes survive. Cells are written
-    as they are: a cell starting with ``=`` is not defused, so that the export stays lossless.
+    write the text with ``newline=""`` so line breaks inside notes survive. A cell that a
+    spreadsheet would run as a formula is guarded (``guard_cell``); the importer takes the
+    guard off again, so the export stays lossless.
     """
     buffer = io.StringIO()
     # CRLF as terminator also makes the writer quote a lone "\r" inside a field.
@@ -295,7 +312,7 @@ def to_csv(applications: Iterable[Application]) -> str:
         record = application.to_record()
         record["tags"] = encode_tags(application.tags)
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
-        writer.writerow([record[column] for column in CSV_COLUMNS])
+        writer.writerow([guard_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -253,7 +253,7 @@ def test_a_damaged_board_is_one_line_exit_1_and_untouched(damaged):
         assert err.count("\n") == 1 and err.startswith("jobboard: ") and "Traceback" not in err
         assert out == ""
         assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
-    assert not (path.parent / "backups").exists()
+    assert not (path.parent / "board.json.backups").exists()
     assert {p.name for p in path.parent.iterdir()} <= {"board.json", "board.json.lock"}
 
 

@@ -321,7 +321,7 @@ def test_a_full_disk_while_keeping_the_daily_backup_changes_nothing(tmp_path, mo
     real_replace = os.replace
 
     def full_in_backups(source, target, *args, **kwargs):
-        if Path(target).parent.name == "backups":
+        if Path(target).parent.name == "board.json.backups":
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(source, target, *args, **kwargs)
 
@@ -397,14 +397,14 @@ def test_a_lock_file_that_cannot_be_created_is_a_clear_error(tmp_path):
 
 
 def test_an_unreadable_board_is_a_clear_error(board, monkeypatch):
-    real_open = open
+    real_open = os.open  # the board is opened with os.open, so a FIFO never blocks the read
 
     def refuse(file, *args, **kwargs):
         if str(file) == str(board.path):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(BoardError) as caught:
         BoardStore(board.path).applications()
     assert_one_sentence(caught.value, "cannot read", str(board.path), "permissions")

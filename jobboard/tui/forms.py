@@ -8,7 +8,6 @@ module never touches the store.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pendulum
@@ -20,10 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.dates import parse_user_date
+from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -62,20 +59,18 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
         errors["role"] = "Role is required."
     applied_on = today
     try:
-        applied_on = parse_user_date(raw.get("applied", "") or "today", today)
-        if applied_on > today:
-            errors["applied"] = "The applied date cannot be in the future."
+        applied_on = check_applied_on(parse_user_date(raw.get("applied", "") or "today", today), today)
     except ValueError as error:
         errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
-    url = raw.get("url", "").strip()
-    if url and not _SCHEME.match(url):
-        if " " in url or "." not in url:
-            errors["url"] = "Not a web address: use e.g. https://company.com/jobs/123."
-        else:
-            url = "https://" + url  # people paste "company.com/jobs/1"; make it openable
-    email = raw.get("email", "").strip()
-    if email and not _EMAIL.fullmatch(email):
-        errors["email"] = "Not an email address: use e.g. dana@company.com."
+    url = email = ""
+    try:
+        url = check_url(raw.get("url", ""))
+    except ValueError as error:
+        errors["url"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    try:
+        email = check_email(raw.get("email", ""))
+    except ValueError as error:
+        errors["email"] = f"{str(error)[0].upper()}{str(error)[1:]}."
     if errors:
         return None, errors
     text = {name: raw.get(name, "") for name in TEXT_FIELDS}
