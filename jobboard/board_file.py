@@ -206,7 +206,8 @@ class BoardFile(Storage):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        real = real_file(self.path)  # two links to one board share its lock
+        self.lock_path = real.with_name(real.name + ".lock")
         self.lock_fd: int | None = None  # the open lock file while the store holds the lock
         self.generation = 0  # bumped whenever the board in memory changes (a read or a write)
         self.disk_reads = 0  # reads that found the file changed by someone else

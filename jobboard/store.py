@@ -37,7 +37,7 @@ from jobboard.board_file import (
 from jobboard.changes import CardChange
 from jobboard.first_look import FirstLook, first_look
 from jobboard.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
-from jobboard.safefile import describe_os_error
+from jobboard.safefile import check_replaceable, describe_os_error, real_file
 
 __all__ = ["BoardError", "BoardStore"]
 
@@ -52,9 +52,9 @@ class BoardStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser()
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.db = TinyDB(self.path, storage=BoardFile)
         self.file: BoardFile = self.db.storage  # type: ignore[assignment]
+        self.lock_path = self.file.lock_path
         self.table = self.db.table(APPLICATIONS, cache_size=0)
         self.meta = self.db.table(META, cache_size=0)
         # The board as last read or written (by the file's generation): every entry checked,
@@ -360,6 +360,7 @@ class BoardStore:
 
         with self.lock_file():
             try:
+                check_replaceable(real_file(self.path))  # a read-only board: refused before any copy
                 saved = backups.backup_now(self.path, reason="before-restore")
             except OSError as error:
                 raise BoardError(describe_os_error(self.path, error)) from error

@@ -117,6 +117,26 @@ def test_a_read_only_board_is_refused_in_one_line_and_nothing_is_written(tmp_pat
     assert code == 0 and "Acme" in out
 
 
+def test_a_restore_onto_a_read_only_board_keeps_no_copy_and_changes_nothing(tmp_path):
+    path = tmp_path / "board.json"
+    with on(1):
+        BoardStore(path).add(lambda i: new_application(i, "Acme", "Dev"))
+    backup = tmp_path / "elsewhere.json"
+    backup.write_bytes(path.read_bytes())
+    path.chmod(0o444)
+    before = snapshot(tmp_path)
+    with on(2), pytest.raises(BoardError, match="read-only"):
+        BoardStore(path).restore(backup)
+    assert snapshot(tmp_path) == before  # not even a before-restore copy
+
+
+def test_two_links_to_one_board_share_its_lock(linked_board, tmp_path):
+    link, real = linked_board
+    other = tmp_path / "other-link.json"
+    other.symlink_to(real)
+    assert BoardStore(link).lock_path == BoardStore(other).lock_path == real.with_name("jobs.json.lock")
+
+
 # -- --db that is not a regular file --------------------------------------------------------------
 
 
