@@ -14,7 +14,6 @@ from textual.theme import BUILTIN_THEMES
 
 from jobboard import cli_themes
 from jobboard.cli import cli
-from jobboard.cli_themes import remember_theme, remembered_theme, resolve_theme
 from jobboard.settings import SettingsError, state_path
 from jobboard.themes import (
     APP_VARIABLE_DEFAULTS,
@@ -26,6 +25,9 @@ from jobboard.themes import (
     load_all,
     load_folder,
     load_theme_file,
+    remember_theme,
+    remembered_theme,
+    resolve_theme,
     shipped_themes_folder,
     variable_defaults_for,
 )
@@ -396,6 +398,15 @@ def test_importing_the_cli_and_theme_modules_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_tui_never_imports_the_cli() -> None:
+    code = (
+        "import sys, jobboard.tui.app\n"
+        "print(sorted(m for m in sys.modules if m == 'click' or m.startswith('jobboard.cli')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_jobboard_themes_never_imports_the_textual_app(private_dirs: Path) -> None:
