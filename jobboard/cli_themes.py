@@ -71,6 +71,9 @@ def _why(session: Session, settings_theme: str | None, remembered: str | None, i
         where = session.config_path
         if not _same(settings_theme, in_force):
             return f"'{settings_theme}' in {where} is broken"
+        if remembered is not None and remembered != in_force:
+            # The palette's choice is not the one in force: say which setting wins over it.
+            return f"from {where}, which wins over '{remembered}' chosen last time in the app"
         return f"from {where}"
     if remembered == in_force:
         return "chosen last time in the app"

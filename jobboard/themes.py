@@ -8,7 +8,8 @@ the others still load.
 
 Which theme is in force (``resolve_theme``): ``--theme``, else ``theme =`` in config.toml, else
 the one last chosen in the app's palette (``remember_theme``, kept in the state file), else the
-default.
+default. A setting the user wrote wins over a choice the app remembered; the app says so when
+a theme is picked in the palette while config.toml names another.
 
 Importing this module is cheap: textual (its ``Theme`` and ``Color``, never an app) is imported
 only when a theme is loaded or the built-in names are asked for, so the CLI may use the constants

@@ -53,6 +53,25 @@ async def test_a_theme_picked_while_running_is_remembered(demo_board):
     assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
 
 
+async def test_a_theme_picked_while_config_names_another_says_config_wins(demo_board):
+    """The rule: what config.toml says wins at the next start; the palette's choice holds until
+    then, and the app says so when the two differ."""
+    app = NotedApp(BoardStore(demo_board), Settings(theme="jobboard-dark"), theme="jobboard-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.theme = "jobboard-light"
+        await wait_for(pilot, lambda: any("config.toml" in note for note in app.notes), "a word about config.toml")
+        (note,) = [note for note in app.notes if "config.toml" in note]
+        assert 'jobboard-light until you quit: theme = "jobboard-dark" in config.toml wins' in note
+        assert app.theme == "jobboard-light"
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        names = theme_files.available_names(theme_files.load_shipped()[0])  # and at the next start:
+        assert theme_files.resolve_theme(None, "jobboard-dark", names, remembered="jobboard-light") == "jobboard-dark"
+        app.theme = "jobboard-dark"  # back to the configured one: nothing to say
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-dark", "the theme to be remembered")
+        assert len([note for note in app.notes if "config.toml" in note]) == 1
+
+
 def test_demo_board_at_200x60(demo_board, snap_compare):
     async def wait(pilot):
         await loaded(pilot)

@@ -351,6 +351,16 @@ def test_themes_marks_config_then_option_then_remembered(config_dir: Path) -> No
     assert "(--theme)" in result.stderr
 
 
+def test_themes_says_when_config_wins_over_the_theme_chosen_in_the_app(config_dir: Path) -> None:
+    remember_theme("nord")
+    write(config_dir / "config.toml", 'theme = "jobboard-light"\n')
+    result, marks = run_themes(config_dir)
+    assert marks["jobboard-light"] == "*"
+    assert "which wins over 'nord' chosen last time in the app" in result.stderr
+    remember_theme("jobboard-light")  # the same one: nothing to explain
+    assert "wins over" not in run_themes(config_dir)[0].stderr
+
+
 def test_themes_lists_a_user_theme_and_reports_a_broken_one_on_stderr(config_dir: Path) -> None:
     write(config_dir / "themes" / "ocean.toml", GOOD_THEME.format(name="ocean"))
     write(config_dir / "themes" / "broken.toml", 'name = "broken"\nprimary = "#ggg"\n')

@@ -121,7 +121,18 @@ class JobBoardApp(App[None]):
     def watch_theme(self, name: str) -> None:
         if not self._theme_settled:
             return
-        self._save_theme(name)  # a theme picked in the palette is remembered for the next start
+        # A theme picked in the palette is remembered for the next start, unless config.toml
+        # names one: what the user wrote there wins (jobboard.themes.resolve_theme), and says so.
+        self._save_theme(name)
+        configured = self.settings.theme
+        if configured is not None and configured.strip().casefold() != name.casefold():
+            self.notify(
+                f'{name} until you quit: theme = "{configured}" in config.toml wins at the next start. '
+                f"Remove that line to keep {name}.",
+                title="Theme",
+                timeout=10,
+                markup=False,
+            )
         self.call_after_refresh(self._recolour_board)
 
     def _recolour_board(self) -> None:
