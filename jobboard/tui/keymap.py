@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key, key_to_character
+from textual.keys import Keys, key_to_character
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 _NAMED_KEYS = {key.value for key in Keys}
@@ -23,10 +23,11 @@ def key_problem(keys: str) -> str | None:
         unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
         if unknown:
             return f"'{unknown[0]}' in '{key}' is not a modifier (use ctrl, shift, alt, meta or super)"
-        if len(last) == 1 and last.isprintable():
-            continue
-        name = _character_to_key(last) if len(last) == 1 else last.lower()
-        if name not in _NAMED_KEYS and key_to_character(name) is None:
+        if len(last) == 1:  # a character: printable ones are keys, others have names
+            if last.isprintable():
+                continue
+            return f"'{key}' is not a key name (write the key's name, e.g. tab or escape)"
+        if last.lower() not in _NAMED_KEYS and key_to_character(last.lower()) is None:
             return f"'{key}' is not a key name"
     return None
 
