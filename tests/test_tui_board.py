@@ -450,3 +450,22 @@ async def test_a_terminal_too_narrow_for_every_column_still_draws(demo_board):
         board = app.board_screen.query_one("Board")
         assert app.is_running
         assert all(line.cell_length == board.size.width for line in board.render_lines(board.size.region))
+
+
+def test_the_tuning_gives_python_its_settings_back():
+    import gc
+    import sys
+
+    from jobboard.tui.tuning import FRAME_HANDOFF_SECONDS, Tuning
+
+    interval = sys.getswitchinterval()
+    assert gc.isenabled()
+    with Tuning() as tuning:
+        assert not gc.isenabled() and sys.getswitchinterval() == pytest.approx(FRAME_HANDOFF_SECONDS)
+        tuning.board_shown()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        tuning.board_shown()  # once only
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert sys.getswitchinterval() == pytest.approx(interval)
+    Tuning().board_shown()  # outside a run (as under run_test): changes nothing
+    assert gc.get_freeze_count() == 0
