@@ -33,6 +33,7 @@ from jobboard.history import Change, History
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
+from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
@@ -40,14 +41,6 @@ from jobboard.tui.writer import Added, BoardLoaded, BoardWriter, Exported, Saved
 
 DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
-
-
-def _prepare_for_writes(store: BoardStore) -> None:
-    store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
-
-
-def _delete(store: BoardStore, app_id: str) -> None:
-    store.delete(app_id)  # nothing to report back: the board already shows it gone
 
 
 class JobBoardApp(App[None]):
@@ -225,12 +218,8 @@ class JobBoardApp(App[None]):
     # -- the writer --------------------------------------------------------------------------
 
     def _check_disk(self) -> None:
-        # Only when idle: our own pending writes must land before we look for others'.
-        if self.writer.waiting:  # normally handed over after the paint; never let one linger
-            self.writer.hand_over()
-            return
-        if self.writer.idle and self.load_error is None:
-            self.writer.submit(lambda store: BoardLoaded(store.applications()) if store.changed_on_disk() else None)
+        if self.load_error is None:
+            self.writer.look_for_changes()
 
     # -- messages from the writer -------------------------------------------------------------
 
@@ -250,7 +239,7 @@ class JobBoardApp(App[None]):
             return StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications})
 
         self.writer.submit(work_out)
-        self.writer.submit(_prepare_for_writes)
+        self.writer.submit(jobs.prepare_for_writes)
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         first = not self.loaded
@@ -289,7 +278,7 @@ class JobBoardApp(App[None]):
             self._release_keys()  # to the error screen, which can only quit
             return
         self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
-        self.writer.submit(lambda store: BoardLoaded(store.applications()))  # show what is really there
+        self.writer.submit(jobs.reload)  # show what is really there
 
     def show_board_error(self, error: str) -> None:
         from jobboard.tui.screens import BoardErrorScreen
@@ -365,7 +354,7 @@ class JobBoardApp(App[None]):
     def delete_application(self, app_id: str) -> None:
         before = self.board[app_id]
         self._apply(Change("delete", before, None))
-        self.writer.submit(lambda store: _delete(store, app_id))
+        self.writer.submit(jobs.delete(app_id))
 
     def on_added(self, message: Added) -> None:
         self._apply(Change("add", None, message.application))
@@ -389,7 +378,7 @@ class JobBoardApp(App[None]):
             self.writer.submit(lambda store: store.put(after))
         elif change.before is not None:
             gone = change.before.id
-            self.writer.submit(lambda store: _delete(store, gone))
+            self.writer.submit(jobs.delete(gone))
         return change
 
     def _apply(self, change: Change, record: bool = True) -> None:

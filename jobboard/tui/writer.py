@@ -66,6 +66,25 @@ class WriteFailed(Message):
         self.error = error
 
 
+def reload(store: BoardStore) -> Message:
+    return BoardLoaded(store.applications())
+
+
+def reload_if_changed(store: BoardStore) -> Message | None:
+    return BoardLoaded(store.applications()) if store.changed_on_disk() else None
+
+
+def prepare_for_writes(store: BoardStore) -> None:
+    store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
+
+
+def delete(app_id: str) -> Job:
+    def job(store: BoardStore) -> None:
+        store.delete(app_id)  # nothing to report back: the board already shows it gone
+
+    return job
+
+
 class BoardWriter:
     """The queue of jobs for the store and the thread that serves it, on behalf of ``app``."""
 
@@ -105,6 +124,14 @@ class BoardWriter:
         for job in waiting:
             self.jobs.put(job)
 
+    def look_for_changes(self) -> None:
+        """Reload if another process changed the file: only when idle, since our own pending
+        writes must land before we look for others'."""
+        if self.waiting:  # normally handed over after the paint; never let one linger
+            self.hand_over()
+        elif self.idle:
+            self.submit(reload_if_changed)
+
     async def flush(self) -> None:
         """Wait until every job submitted so far has run."""
         self.hand_over()
@@ -127,7 +154,7 @@ class BoardWriter:
                     reload_wanted = True
                 if reload_wanted and self.jobs.qsize() == 0 and self.is_loaded():
                     reload_wanted = False
-                    self.app.post_message(self._run(lambda store: BoardLoaded(store.applications())))
+                    self.app.post_message(self._run(reload))
             finally:
                 self.jobs.task_done()
 
