@@ -14,6 +14,7 @@ from jobboard.first_look import card_order, first_look
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
+from tests.test_tui_board import wait_for as until
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -100,11 +101,7 @@ class HeldStore(BoardStore):
 
 
 async def wait_for(pilot, condition) -> None:  # noqa: ANN001
-    for _ in range(250):
-        if condition():
-            break
-        await pilot.pause(0.02)
-    assert condition()
+    await until(pilot, condition, "the board to get there")
     await pilot.pause()
 
 
@@ -154,12 +151,3 @@ async def test_a_bad_entry_below_the_first_look_still_refuses_the_board(big_boar
         assert type(app.screen).__name__ == "BoardErrorScreen"
         await pilot.press("q")
     assert path.read_bytes() == before
-
-
-# -- the look-ahead (a child process takes the first look) -------------------------------------
-
-
-def same_look(a, b) -> bool:  # noqa: ANN001
-    return (a.counts, a.total) == (b.counts, b.total) and {
-        status: [card.to_record() for card in cards] for status, cards in a.cards.items()
-    } == {status: [card.to_record() for card in cards] for status, cards in b.cards.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 
 from jobboard.store import BoardStore
-from tests.test_tui_board import loaded, make_app, selected
+from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
 
@@ -170,10 +170,8 @@ async def test_the_keep_going_note_follows_changes_to_other_cards(board_path, fr
         assert "KEEP GOING" not in panel.text and shown.company in panel.text  # three in play
         other = next(a for a in app.board.values() if a.id != shown.id)
         BoardStore(board_path).update(other.id, lambda a: a.moved_to("rejected", day))
-        for _ in range(150):  # the TUI looks for other processes' changes once a second
-            await pilot.pause(0.02)
-            if app.board[other.id].status == "rejected":
-                break
+        # The TUI looks for other processes' changes once a second.
+        await wait_for(pilot, lambda: app.board[other.id].status == "rejected", "the other change to show")
         await pilot.pause()
         await pilot.pause()
         assert app.board_screen.selected.id == shown.id

@@ -161,13 +161,13 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
     """The writer read the board just before a move was made on screen (another process had
     written); that read arrives after the move. The cursor stays on the moved card, in its new
     column, and the next shift+right moves that card on, never another one."""
-    from jobboard.tui.app import BoardLoaded
+    from jobboard.tui.writer import BoardLoaded
 
     app = app_on(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
-        stale = BoardLoaded(BoardStore(demo_board).applications(), app.changes_made)
+        stale = BoardLoaded(BoardStore(demo_board).applications(), app.writer.changes_made)
         await pilot.press("shift+right")
         app.post_message(stale)  # as the writer would post it, after the move
         await pilot.pause()

@@ -21,7 +21,6 @@ from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
 from jobboard.tui.commands import BoardCommands
-from jobboard.tui.compositor import BoardCompositor, fits_this_textual
 from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
@@ -89,8 +88,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        if fits_this_textual():  # a frame composed from the widgets that show in it
-            self._compositor = BoardCompositor()
         self.active_column = 0
         self.filter_text = ""
         self._views: list[Column] = []
@@ -101,24 +98,24 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._panel_shows: tuple | None = None
         self._panel_pending = False
         self._bindings_state: tuple | None = None
-        self._resumed = False
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
         return self.app
 
     def compose(self) -> ComposeResult:
+        # Kept, not looked up: a message that arrives as the app closes finds them still.
         app = self.jobboard
-        yield Static(id="title-bar")
-        with Lane(id="main"):
-            yield Board(app.columns, app.step_for)
-            yield SidePanel(id="panel")
-        yield Static(EMPTY_BOARD, id="empty-board")
-        yield BoardFooter()
+        self.title_bar = Static(id="title-bar")
+        self.board = Board(app.columns, app.step_for)
+        self.panel = SidePanel(id="panel")
+        self.lane = Lane(self.board, self.panel, id="main")
+        self.empty_board = Static(EMPTY_BOARD, id="empty-board")
+        yield from (self.title_bar, self.lane, self.empty_board, BoardFooter())
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._make_filter_box)
-        self._views = self.query_one(Board).columns
+        self._views = self.board.columns
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
             self.refresh_board()
@@ -132,16 +129,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         width = event.size.width
         beside = min(max(round(width * PANEL_SHARE), PANEL_MIN_WIDTH), PANEL_MAX_WIDTH)
         self.set_class((width - beside) < READABLE_COLUMN * max(len(self.jobboard.columns), 1), "-narrow")
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Runs before Textual's own resume handler (the subclass comes first). The first
-        resume comes right after the board's widgets were styled as they mounted, with the
-        theme already in place (JobBoardApp._start_in_theme): Textual's restyle of every
-        widget on a resume is for a screen coming back after a change, and at start it was
-        about a third of the time spent styling."""
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     def show_first_look(self, look: FirstLook) -> None:
         """The counts and the top cards of each column while the rest of the board is read
@@ -203,7 +190,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 self._activate(index)
         self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, len(app.board))
         empty = app.loaded and not app.board
-        for widget, shown in ((self.query_one("#empty-board"), empty), (self.query_one("#main"), not empty)):
+        for widget, shown in ((self.empty_board, empty), (self.lane, not empty)):
             if widget.display != shown:
                 widget.display = shown
         self.show_selected(board_changed=True)
@@ -237,7 +224,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
             view.show_counts(len(cards), *self._due_counts(view.status))
-        self.query_one(Board).refresh()
+        self.board.refresh()
         self.show_selected(board_changed=True)
 
     def _due_ids(self, cards: list[Application]) -> dict[str, str]:
@@ -271,7 +258,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         title = "  ·  ".join(parts)
         if title != self._title:
             self._title = title
-            self.query_one("#title-bar", Static).update(title)
+            self.title_bar.update(title)
 
     def _activate(self, index: int) -> None:
         views = self._views
@@ -318,7 +305,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if not self.jobboard.loaded:
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
-        self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
+        self.panel.show(application, step, today, self.jobboard.keep_going(), hint)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -383,7 +370,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self.notify(f"{done} {change.label}.", timeout=2)
 
     def action_toggle_panel(self) -> None:
-        panel = self.query_one(SidePanel)
+        panel = self.panel
         panel.display = not panel.display
 
     def _filter_box(self) -> Input | None:
@@ -430,7 +417,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         else:
             self.set_focus(None)  # the keys move between cards again; escape clears the filter
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event: events.Key) -> None:
         # Escape inside the filter box clears it (the box itself would only lose focus).
         if event.key == "escape" and self.focused is not None and self.focused is self._filter_box():
             event.stop()

@@ -136,7 +136,25 @@ class CardActions:
         self.notify(f"Opening {application.url}", timeout=2, markup=False)
 
     def action_export_markdown(self) -> None:
-        self.jobboard.export_markdown()
+        """Write the markdown report to export_name (a setting) in the current folder, from
+        the writer thread (a large board takes a moment to write)."""
+        from jobboard.export import to_markdown
+        from jobboard.safefile import atomic_write
+        from jobboard.tui.writer import Exported, WriteFailed
+
+        app = self.jobboard
+        applications, today, columns, rules = list(app.board.values()), app.today, app.columns, app.settings.etiquette
+        target = Path(app.settings.export_name.replace("{date}", today.isoformat())).expanduser().absolute()
+
+        def write(_store: object) -> Exported | WriteFailed:
+            text = to_markdown(applications, today, columns, rules)
+            try:
+                atomic_write(target, text.encode("utf-8"))
+            except OSError as error:
+                return WriteFailed(f"could not write {target}: {error.strerror or error}")
+            return Exported(target)
+
+        app.writer.submit(write)
 
     def action_stats(self) -> None:
         from jobboard.tui.stats_screen import StatsScreen

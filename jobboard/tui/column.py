@@ -8,6 +8,7 @@ writes each changed line as one piece rather than cut at every column's edges.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,14 +21,21 @@ from textual.strip import Strip
 from jobboard import dates
 from jobboard.drafts import CARD_TITLES
 from jobboard.etiquette import NextStep
-from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import Application, status_title
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
     from jobboard.tui.board import Board
 
+
+def cards_per_column() -> int:
+    """How many cards of a column the first screen can show, in this terminal (read before
+    Textual starts, so from the terminal itself; at least a 24-line terminal's worth)."""
+    return max(shutil.get_terminal_size().lines, 24) // CARD_HEIGHT + 1
+
+
 HEADER_HEIGHT = 2  # the column's name, then its counts
+CARD_HEIGHT = 4  # a card's lines: company (and its next step's mark), role, age, a blank
 BORDER = "▕"  # between columns: a thin line on the right edge of each
 WIDE_CARD = 22  # a card this wide (in cells) may name its next step beside the date, if it fits
 

@@ -29,8 +29,10 @@ def key_problem(keys: str) -> str | None:
         unknown = [m for m in modifiers if m.lower() not in MODIFIERS]
         if unknown:
             return f"'{unknown[0]}' in '{key}' is not a modifier (use ctrl, shift, alt, meta or super)"
-        if len(last) == 1 and last.isprintable():
-            continue
+        if len(last) == 1:  # a character: printable ones are keys, others have names
+            if last.isprintable():
+                continue
+            return f"'{key}' is not a key name (write the key's name, e.g. tab or escape)"
         # A name stands for a named key (f5, pageup) or a character a keyboard types as one key
         # ("question_mark"); Textual also looks up any Unicode name ("banana"), never typed so.
         character = key_to_character(last.lower())
