@@ -13,12 +13,16 @@ the field is named, so the user can be told. Pure: no UI and no storage.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, NamedTuple
 
-from jobboard.model import TEXT_FIELDS, Application, Event, now_utc
+from jobboard.model import Application, Event, now_utc
 
-# The fields a user changes; id, created and updated are the board's own.
-FIELDS: tuple[str, ...] = ("company", "role", "status", "applied_on", *TEXT_FIELDS, "tags")
+# Every field of an application but the board's own (id, created, updated) and the events,
+# which are compared one by one: a field added to Application is a field a change carries.
+FIELDS: tuple[str, ...] = tuple(
+    field.name for field in dataclasses.fields(Application) if field.name not in ("id", "created", "updated", "events")
+)
 
 FIELD_WORDS = {"applied_on": "applied date", "status": "column"}
 
