@@ -70,7 +70,7 @@ class CardChange(NamedTuple):
         for name, (before, after) in self.fields.items():
             now = _value(current, name)
             if now == before:
-                values[name] = list(after) if name == "tags" else after
+                values[name] = list(after) if isinstance(after, tuple) else after  # lists were compared as tuples
             elif now != after:
                 conflicts.append(name)
         events = list(current.events)
