@@ -24,6 +24,7 @@ import click
 
 from jobboard import __version__
 from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
+from jobboard.people import person_line
 from jobboard.printable import json_text, many_lines, one_line
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
@@ -110,6 +111,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backups": "jobboard.cli_data",
     "restore": "jobboard.cli_data",
     "themes": "jobboard.cli_themes",
+    "people": "jobboard.cli_people",
 }
 
 
@@ -224,6 +226,8 @@ def text_options(function):
 @click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @text_options
+@click.option("--contact", default="", help="The recruiter's name (the first person; `people` adds more).")
+@click.option("--email", default="", help="The recruiter's email.")
 @pass_session
 def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
     """Add an application; prints its id alone, for scripts."""
@@ -325,6 +329,8 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
             lines.append(f"  {name + ':':<9} {many_lines(value) if name == 'notes' else one_line(value)}")
     if application.tags:
         lines.append(f"  tags:     {one_line(', '.join(application.tags))}")
+    for index, person in enumerate(application.people):
+        lines.append(f"  {'people:' if index == 0 else '':<9} {one_line(person_line(person))}")
     step = next_step(application, today(), session.settings.etiquette)
     lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")

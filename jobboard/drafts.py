@@ -199,7 +199,7 @@ def draft_for(
         return None
     role, company = application.role, application.company
     on = long_date(when, today)
-    contact = application.contact.strip()
+    contact = application.contact.name if application.contact else ""
     hello = greeting(contact)
 
     if rule == "follow_up":

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from jobboard.dates import long_date
-from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, TEXT_FIELDS, Application, event_words, status_title
+from jobboard.model import (
+    ALL_STATUSES,
+    DEFAULT_COLUMNS,
+    OFFER_FIELDS,
+    TEXT_FIELDS,
+    Application,
+    event_words,
+    status_title,
+)
+from jobboard.people import person_line
 
 if TYPE_CHECKING:
     from jobboard.etiquette import EtiquetteSettings, NextStep
@@ -28,7 +37,7 @@ JSON_FORMAT = "jobboard-export"
 JSON_VERSION = 1
 
 # CSV columns, in order. `tags` holds "a, b" when that reads back unambiguously, else a JSON
-# list; `events` holds the event log as a JSON list of event records.
+# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank.
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "company",
@@ -36,6 +45,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status",
     "applied_on",
     *TEXT_FIELDS,
+    "people",
+    *OFFER_FIELDS,
+    "archived",
     "tags",
     "events",
     "created",
@@ -239,8 +251,7 @@ def _details(application: Application) -> str:
     out = [f"### {escape_markdown(application.company)} — {escape_markdown(application.role)}", ""]
     fields = (
         ("URL", application.url),
-        ("Contact", application.contact),
-        ("Email", application.email),
+        *(("Person", person_line(person)) for person in application.people),
         ("Location", application.location),
         ("Salary", application.salary),
         ("Source", application.source),
@@ -312,6 +323,8 @@ def to_csv(applications: Iterable[Application]) -> str:
         record = application.to_record()
         record["tags"] = encode_tags(application.tags)
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
+        record["people"] = json.dumps(record["people"], ensure_ascii=False) if application.people else ""
+        record["archived"] = "yes" if application.archived else ""
         writer.writerow([guard_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 

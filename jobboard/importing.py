@@ -51,6 +51,7 @@ from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import (
     ALL_STATUSES,
     EVENT_KINDS,
+    OFFER_FIELDS,
     TEXT_FIELDS,
     Application,
     Event,
@@ -58,18 +59,26 @@ from jobboard.model import (
     now_utc,
     parse_timestamp,
 )
+from jobboard.people import Person, first_contact
 from jobboard.safefile import MAX_FILE_BYTES
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
 _BOOKKEEPING = ("id", "created", "updated")
-IMPORT_FIELDS: tuple[str, ...] = (*(c for c in CSV_COLUMNS if c not in _BOOKKEEPING), *_BOOKKEEPING)
+# `contact`, `email` and `hiring_manager` are read into people: a board before people (and other
+# trackers) kept one contact per row, and Huntr-like files name a hiring manager.
+_PEOPLE_COLUMNS = ("contact", "email", "hiring_manager")
+IMPORT_FIELDS: tuple[str, ...] = (
+    *(c for c in CSV_COLUMNS if c not in _BOOKKEEPING),
+    *_PEOPLE_COLUMNS,
+    *_BOOKKEEPING,
+)
 IGNORE = "ignore"
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "company": ("Company", "Company Name", "Employer", "Organization", "Organisation"),
     "role": ("Role", "Position", "Job Title", "Title", "Job Position", "Position Title"),
-    "status": ("Status", "Stage"),
+    "status": ("Status", "Stage", "List"),
     "applied_on": (
         "Date Applied",
         "Applied",
@@ -82,8 +91,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "location": ("Location",),
     "salary": ("Salary", "Compensation"),
     "notes": ("Notes", "Note"),
-    "contact": ("Contact", "Contact Name", "Recruiter"),
-    "email": ("Email", "Contact Email", "E-mail"),
+    "contact": ("Contact", "Contact Name", "Recruiter", "Recruiter Name"),
+    "email": ("Email", "Contact Email", "E-mail", "Recruiter Email"),
+    "hiring_manager": ("Hiring Manager", "Hiring Manager Name"),
+    "offer_amount": ("Offer", "Offer Amount"),
+    "offer_deadline": ("Deadline", "Offer Deadline"),
+    "offer_note": ("Offer Note",),
+    "people": ("People",),
+    "archived": ("Archived",),
     "source": ("Source",),
     "tags": ("Tags",),
     "events": ("Events",),
@@ -336,7 +351,7 @@ class _RowBuilder:
         fields: dict[str, Any] = {}
         text: dict[str, str] = {}
         # JSON values can be of any type; CSV values are always text (None when missing).
-        for name in ("company", "role", "status", "applied_on", *TEXT_FIELDS):
+        for name in ("company", "role", "status", "applied_on", *TEXT_FIELDS, *OFFER_FIELDS, *_PEOPLE_COLUMNS):
             value = values.get(name)
             if value is None:
                 value = ""
@@ -353,10 +368,12 @@ class _RowBuilder:
             self._read(problems, fields, "status", text["status"], parse_status)
         if "applied_on" in text:
             self._read(problems, fields, "applied_on", text["applied_on"], self._date)
-        for name in TEXT_FIELDS:
+        for name in (*TEXT_FIELDS, *OFFER_FIELDS):
             fields[name] = text.get(name, "")
         self._read(problems, fields, "url", fields["url"], check_url)
-        self._read(problems, fields, "email", fields["email"], check_email)
+        self._read(problems, fields, "offer_deadline", fields["offer_deadline"], self._deadline)
+        self._read(problems, fields, "people", values, _people)
+        self._read(problems, fields, "archived", values.get("archived") or "", _archived)
         if "applied_on" in fields:
             self._read(problems, fields, "applied_on", fields["applied_on"], self._not_ahead)
         self._read(problems, fields, "tags", values.get("tags") or "", decode_tags)
@@ -379,6 +396,9 @@ class _RowBuilder:
     def _date(self, raw: str) -> pendulum.Date:
         return parse_date(raw, self.today)
 
+    def _deadline(self, raw: str) -> str:
+        return parse_date(raw, self.today).isoformat() if raw.strip() else ""
+
     def _not_ahead(self, date: pendulum.Date) -> pendulum.Date:
         return check_applied_on(date, self.today)
 
@@ -390,8 +410,41 @@ class _RowBuilder:
             raise ValueError(f"'{raw}' is not a timestamp") from None
 
 
+def _people(values: Mapping[str, Any]) -> list[Person]:
+    """The people of a row: a `people` list (our exports), else a contact (name and/or email,
+    a recruiter) and a hiring manager, as other trackers' files name them."""
+    raw = values.get("people")
+    if isinstance(raw, str) and raw.strip():
+        try:
+            raw = json.loads(raw)
+        except json.JSONDecodeError:
+            raise ValueError("people is not a JSON list of people") from None
+    if raw not in (None, ""):
+        if not isinstance(raw, list):
+            raise ValueError("people is not a list of people")
+        try:
+            return [Person.from_record(item) for item in raw]
+        except ValueError as error:
+            raise ValueError(f"people: {error}") from None
+    people = first_contact(values.get("contact") or "", check_email(values.get("email") or ""))
+    manager = " ".join((values.get("hiring_manager") or "").split())
+    if manager:
+        people.append(Person(manager, "hiring_manager"))
+    return people
+
+
+def _archived(value: Any) -> bool:
+    """An `archived` cell: true/false in JSON, "yes"/"true"/"1" or blank in CSV."""
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, str) or value.strip().lower() not in ("", "yes", "true", "1", "no", "false", "0"):
+        raise ValueError(f"archived is '{value}'; use yes or leave it blank")
+    return value.strip().lower() in ("yes", "true", "1")
+
+
 def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime) -> Application:
-    text = {name: fields[name] for name in TEXT_FIELDS}
+    text = {name: fields[name] for name in (*TEXT_FIELDS, *OFFER_FIELDS)}
+    text.update(people=fields["people"], archived=fields["archived"])
     if "events" in fields:
         application = Application(
             id=app_id,

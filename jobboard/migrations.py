@@ -4,9 +4,12 @@ Each step takes the raw TinyDB data of version N and returns version N + 1. The 
 the file up (a ``before-schema-N`` copy) before it writes an upgraded board, upgrades in memory
 only when it just reads, and refuses a board from a newer jobboard.
 
-Version 1 is the first and, so far, only schema: no older board exists, so ``STEPS`` is empty.
 To change the file's shape, bump ``SCHEMA_VERSION``, register the step from the previous
-version here, and add a fixture of the old version under ``tests/fixtures/boards/``.
+version here, and add a fixture of the new version under ``tests/fixtures/boards/``.
+
+- 1 -> 2: people per application. The single ``contact`` and ``email`` fields become the first
+  entry of ``people`` (a recruiter), and every application gets the new fields empty: the
+  offer's ``offer_amount``, ``offer_deadline`` and ``offer_note``, and ``archived`` (false).
 """
 
 from __future__ import annotations
@@ -15,12 +18,36 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Data = dict[str, Any]
 
+
+def _people(data: Data) -> Data:
+    """1 -> 2: each application's ``contact``/``email`` become its first person (a recruiter);
+    the offer fields and ``archived`` are added empty. Every other field and event is kept."""
+    from jobboard.people import first_contact
+
+    for record in data.get("applications", {}).values():
+        contact, email = record.pop("contact", ""), record.pop("email", "")
+        if type(contact) is not str or type(email) is not str:
+            raise ValueError(f"application {record.get('id')}: 'contact' or 'email' is not text")
+        people = record.get("people") or [person.to_record() for person in first_contact(contact, email)]
+        rebuilt = {}
+        for key, value in record.items():
+            if key == "tags":  # the new fields go where a version-2 board keeps them
+                rebuilt.update(people=people, offer_amount="", offer_deadline="", offer_note="", archived=False)
+            rebuilt[key] = value
+        rebuilt.setdefault("people", people)
+        for key, empty in (("offer_amount", ""), ("offer_deadline", ""), ("offer_note", ""), ("archived", False)):
+            rebuilt.setdefault(key, empty)
+        record.clear()
+        record.update(rebuilt)
+    return data
+
+
 # version N -> the step that turns a version-N board into version N + 1.
-STEPS: dict[int, Callable[[Data], Data]] = {}
+STEPS: dict[int, Callable[[Data], Data]] = {1: _people}
 
 
 class MigrationError(ValueError):

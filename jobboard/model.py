@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from jobboard.people import Person, first_contact, people_records
+
 if TYPE_CHECKING:
     import pendulum
 
-# Every stage jobboard knows, in board order. The default board shows four of them;
-# `wishlist` and `offer` can be switched on in config.toml.
+# Every stage jobboard knows, in board order. The default board shows five of them;
+# `wishlist` and `withdrawn` can be switched on in config.toml.
 ALL_STATUSES: tuple[str, ...] = (
     "wishlist",
     "applied",
@@ -29,6 +31,7 @@ ALL_STATUSES: tuple[str, ...] = (
     "offer",
     "silent",
     "rejected",
+    "withdrawn",
 )
 DEFAULT_COLUMNS: tuple[str, ...] = ("applied", "interviewed", "silent", "rejected")
 
@@ -39,6 +42,7 @@ STATUS_TITLES: dict[str, str] = {
     "offer": "Offer",
     "silent": "Silent",
     "rejected": "Rejected",
+    "withdrawn": "Withdrawn",
 }
 
 # The kinds of dated event an application's log can hold (see ETIQUETTE.md).
@@ -55,6 +59,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "contacted_team",
     "note",
     "snooze",
+    "offer",
+    "offer_answered",
+    "withdrawal_sent",
 )
 
 # How the log names each kind of event, wherever it is shown (the panel, the exports, `show`).
@@ -71,6 +78,9 @@ EVENT_WORDS: dict[str, str] = {
     "contacted_team": "Talked to the team",
     "note": "Note",
     "snooze": "Snoozed until",
+    "offer": "Got an offer",
+    "offer_answered": "Answered the offer",
+    "withdrawal_sent": "Told them I withdrew",
 }
 
 
@@ -92,10 +102,12 @@ TEXT_FIELDS: tuple[str, ...] = (
     "location",
     "salary",
     "source",
-    "contact",
-    "email",
     "notes",
 )
+
+# What an offer came with, as typed: the amount ("EUR 70k + bonus"), the decision deadline
+# (YYYY-MM-DD, checked where it comes in) and a note. All default to the empty string.
+OFFER_FIELDS: tuple[str, ...] = ("offer_amount", "offer_deadline", "offer_note")
 
 
 def normalise_event_kind(kind: str) -> str:
@@ -160,9 +172,12 @@ class Application:
     location: str = ""
     salary: str = ""
     source: str = ""
-    contact: str = ""
-    email: str = ""
     notes: str = ""
+    people: list[Person] = field(default_factory=list)
+    offer_amount: str = ""
+    offer_deadline: str = ""  # YYYY-MM-DD or empty
+    offer_note: str = ""
+    archived: bool = False  # put away: off the board and the default lists
     tags: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     created: pendulum.DateTime = field(default_factory=now_utc)
@@ -171,6 +186,7 @@ class Application:
     def copy(self, **changes: Any) -> Application:
         """A copy with fresh lists, so editing the copy never touches the original."""
         changes.setdefault("tags", list(self.tags))
+        changes.setdefault("people", list(self.people))
         changes.setdefault("events", list(self.events))
         return replace(self, **changes)
 
@@ -186,6 +202,16 @@ class Application:
     def events_of(self, *kinds: str) -> list[Event]:
         return [event for event in self.events if event.kind in kinds]
 
+    @property
+    def contact(self) -> Person | None:
+        """The main contact: the first recruiter, else the first person listed, else None."""
+        return next((p for p in self.people if p.role == "recruiter"), self.people[0] if self.people else None)
+
+    @property
+    def deadline(self) -> pendulum.Date | None:
+        """The offer's decision deadline, when one is recorded."""
+        return parse_iso_date(self.offer_deadline) if self.offer_deadline else None
+
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
             "id": self.id,
@@ -196,6 +222,10 @@ class Application:
         }
         for name in TEXT_FIELDS:
             record[name] = getattr(self, name)
+        record["people"] = [person.to_record() for person in self.people]
+        for name in OFFER_FIELDS:
+            record[name] = getattr(self, name)
+        record["archived"] = self.archived
         record["tags"] = list(self.tags)
         record["events"] = [event.to_record() for event in self.events]
         record["created"] = self.created.to_iso8601_string()
@@ -210,7 +240,17 @@ class Application:
         text, applied_on, tags, events, created, updated = _read_record(
             record, parse_iso_date, parse_timestamp, Event._make
         )
-        return cls(applied_on=applied_on, tags=tags, events=events, created=created, updated=updated, **text)
+        people = [Person.from_record(item) for item in record.get("people", [])]
+        return cls(
+            applied_on=applied_on,
+            tags=tags,
+            events=events,
+            created=created,
+            updated=updated,
+            people=people,
+            archived=record.get("archived", False),
+            **text,
+        )
 
 
 def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
@@ -226,6 +266,10 @@ def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
     canonical["applied_on"] = applied_on
     for name in TEXT_FIELDS:
         canonical[name] = text[name]
+    canonical["people"] = people_records(record.get("people", []))
+    for name in OFFER_FIELDS:
+        canonical[name] = text[name]
+    canonical["archived"] = record.get("archived", False)
     canonical["tags"] = tags
     canonical["events"] = events
     canonical["created"] = created
@@ -246,7 +290,9 @@ def _event_record(fields: tuple[str, str, str, str | None]) -> dict[str, Any]:
 
 # The text fields of a record in the order they are checked, and whether each must be present.
 _REQUIRED = ("id", "company", "role", "status")
-_TEXT_KEYS: tuple[tuple[str, bool], ...] = tuple((name, name in _REQUIRED) for name in (*_REQUIRED, *TEXT_FIELDS))
+_TEXT_KEYS: tuple[tuple[str, bool], ...] = tuple(
+    (name, name in _REQUIRED) for name in (*_REQUIRED, *TEXT_FIELDS, *OFFER_FIELDS)
+)
 
 
 # What reading a stored record that jobboard did not write can raise (a missing field, a wrong
@@ -268,6 +314,12 @@ def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # no
         if type(value) is not str:
             raise ValueError(f"'{name}' is missing or not text")
         text[name] = value
+    if type(record.get("people", [])) is not list:
+        raise ValueError("'people' is not a list of people")
+    if type(record.get("archived", False)) is not bool:
+        raise ValueError("'archived' is not true or false")
+    if text["offer_deadline"]:
+        date(text["offer_deadline"])
     tags = record.get("tags", [])
     if type(tags) is not list or (tags and any(type(tag) is not str for tag in tags)):
         raise ValueError("'tags' is not a list of text")
@@ -384,10 +436,14 @@ def new_application(
     status: str = "applied",
     applied_on: pendulum.Date | None = None,
     tags: list[str] | None = None,
+    people: list[Person] | None = None,
+    contact: str = "",
+    email: str = "",
     **text_fields: str,
 ) -> Application:
     """A fresh application with its `applied` event (and a `status` event when it starts in
-    another column), as `jobboard add` and the add form create it."""
+    another column), as `jobboard add` and the add form create it. A ``contact`` name and/or
+    ``email`` alone make the first person, a recruiter."""
     company, role = company.strip(), role.strip()
     if not company:
         raise ValueError("company must not be empty")
@@ -405,5 +461,6 @@ def new_application(
         applied_on=applied_on,
         tags=list(tags or []),
         events=events,
+        people=list(people or []) + first_contact(contact, email),
         **text_fields,
     )

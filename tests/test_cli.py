@@ -60,9 +60,8 @@ def test_add_prints_the_id_alone_and_logs_applied(board, capsys):
         "location",
         "salary",
         "source",
-        "contact",
-        "email",
         "notes",
+        "people",
         "tags",
         "events",
     ):

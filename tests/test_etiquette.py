@@ -26,6 +26,7 @@ from jobboard.etiquette import (
     when_text,
 )
 from jobboard.model import Application, Event
+from jobboard.people import Person, first_contact
 
 D = pendulum.date
 NOV = {day: D(2026, 11, day) for day in range(1, 31)}
@@ -54,7 +55,7 @@ def card(
         role=role,
         status=status,
         applied_on=applied,
-        contact=contact,
+        people=first_contact(contact, ""),
         events=log,
     )
 
@@ -698,7 +699,7 @@ DRAFT_CASES = [
 
 @pytest.mark.parametrize(("rule", "application", "today", "date_text"), DRAFT_CASES)
 def test_drafts_name_company_role_contact_date_and_signer(rule, application, today, date_text):
-    app = application.copy(company="Globex", role="Data Engineer", contact="Dana Kim")
+    app = application.copy(company="Globex", role="Data Engineer", people=[Person("Dana Kim")])
     step = next_step(app, today, EtiquetteSettings(your_name="Sam Lee"))
     assert step.rule == rule
     draft = step.draft

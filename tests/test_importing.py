@@ -29,6 +29,7 @@ from jobboard.model import (
     Event,
     new_application,
 )
+from jobboard.people import ROLES, Person
 
 TODAY = pendulum.date(2026, 11, 23)
 NOW = pendulum.datetime(2026, 11, 23, 9, 30)
@@ -90,8 +91,7 @@ def test_every_optional_field_is_read():
     assert application.location == "Berlin"
     assert application.salary == "€90k"
     assert application.notes == "Nice team"
-    assert application.contact == "Dana"
-    assert application.email == "dana@acme.example"
+    assert application.people == [Person("Dana", "recruiter", "dana@acme.example")]
     assert application.source == "LinkedIn"
     assert application.tags == ["remote", "python"]
 
@@ -503,9 +503,12 @@ def _applications(draw) -> Application:
         events=draw(st.lists(_events(), max_size=4)),
         created=draw(_stamps),
         updated=draw(_stamps),
-        **{name: draw(st.text()) for name in TEXT_FIELDS if name not in ("url", "email")},
+        **{name: draw(st.text()) for name in TEXT_FIELDS if name != "url"},
         url=draw(_urls),
-        email=draw(_emails),
+        people=draw(st.lists(st.builds(Person, _names, st.sampled_from(ROLES), _emails, st.text()), max_size=2)),
+        offer_amount=draw(st.text()),
+        offer_deadline=draw(st.sampled_from(["", "2026-12-01"])),
+        archived=draw(st.booleans()),
     )
 
 

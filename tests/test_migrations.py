@@ -43,7 +43,7 @@ def test_the_current_version_loads_and_changes_unchanged(tmp_path):
     before = path.read_bytes()
     store = BoardStore(path)
     acme = store.get("1")
-    assert acme.contact == "Dana" and acme.notes == "Référence: ünïcödé ✓"
+    assert acme.contact.name == "Dana" and acme.notes == "Référence: ünïcödé ✓"
     assert [e.kind for e in acme.events] == ["applied", "follow_up"]
     assert store.get("2").status == "rejected"
     with store.locked():

@@ -55,12 +55,12 @@ def test_a_guarded_cell_comes_back_exactly(text):
 
 def test_csv_export_guards_every_cell_that_starts_a_formula():
     application = new_application(
-        "1", FORMULAS[0], FORMULAS[1], notes=FORMULAS[2], contact=FORMULAS[3], source=FORMULAS[4], applied_on=DAY
+        "1", FORMULAS[0], FORMULAS[1], notes=FORMULAS[2], offer_note=FORMULAS[3], source=FORMULAS[4], applied_on=DAY
     )
     rows = list(csv.reader(io.StringIO(to_csv([application]), newline="")))
     cells = dict(zip(rows[0], rows[1], strict=True))
     assert cells["company"] == "'" + FORMULAS[0] and cells["role"] == "'" + FORMULAS[1]
-    assert cells["notes"] == "'-2+3" and cells["contact"] == "'@SUM(A1:A9)" and cells["source"] == "'\tindented"
+    assert cells["notes"] == "'-2+3" and cells["offer_note"] == "'@SUM(A1:A9)" and cells["source"] == "'\tindented"
     assert all(cell[:1] not in "=+-@\t\r" or not cell for cell in rows[1])
 
 

@@ -17,6 +17,7 @@ import pendulum
 from textual.app import SuspendNotSupported
 
 from jobboard.model import Application, Event, new_application, now_utc
+from jobboard.people import with_main_contact
 from jobboard.tui.lines import one_line
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
         company=fields.company,
         role=fields.role,
         tags=list(fields.tags),
+        people=with_main_contact(application.people, fields.contact, fields.email),
         updated=now_utc(),
         **fields.text,
     )
@@ -60,6 +62,8 @@ class CardActions:
                     status=fields.status,
                     applied_on=fields.applied_on,
                     tags=fields.tags,
+                    contact=fields.contact,
+                    email=fields.email,
                     **fields.text,
                 )
             )

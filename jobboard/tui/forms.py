@@ -47,6 +47,8 @@ class ApplicationFields:
     applied_on: pendulum.Date
     text: dict[str, str] = field(default_factory=dict)  # url, location, ..., notes
     tags: list[str] = field(default_factory=list)
+    contact: str = ""  # the main contact's name and email (people.with_main_contact)
+    email: str = ""
 
 
 def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[ApplicationFields | None, dict[str, str]]:
@@ -74,15 +76,19 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
     if errors:
         return None, errors
     text = {name: raw.get(name, "") for name in TEXT_FIELDS}
-    text["url"], text["email"] = url, email
+    text["url"] = url
     tags = [tag.strip() for tag in raw.get("tags", "").split(",") if tag.strip()]
-    return ApplicationFields(company, role, raw["status"], applied_on, text, tags), {}
+    contact = raw.get("contact", "")
+    return ApplicationFields(company, role, raw["status"], applied_on, text, tags, contact, email), {}
 
 
 def fields_of(application: Application) -> dict[str, str]:
     """The form's starting values for an existing application."""
     values = {name: getattr(application, name) for name in TEXT_FIELDS}
+    main = application.contact
     values.update(
+        contact=main.name if main else "",
+        email=main.email if main else "",
         company=application.company,
         role=application.role,
         status=application.status,

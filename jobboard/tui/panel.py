@@ -13,9 +13,11 @@ from textual.visual import Visual
 from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import Application, event_words, status_title
+from jobboard.people import person_line
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
+
 
 def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
@@ -69,9 +71,9 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
             f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
         ),
     ]
+    for index, person in enumerate(application.people):
+        parts.append(_line((f"{'People' if index == 0 else '':<9}", "$text-muted"), one_line(person_line(person))))
     for label, value in (
-        ("Contact", application.contact),
-        ("Email", application.email),
         ("Where", application.location),
         ("Salary", application.salary),
         ("Source", application.source),

@@ -1,0 +1,115 @@
+"""`jobboard people`: the people behind one application, listed, added, edited and removed.
+
+Registered through cli.py's COMMAND_MODULES, so it loads only when asked for. Every change is
+made to the card as it is on disk (``store.update``); a person is chosen by their number in
+the list `people ID` prints (1 = the first).
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from jobboard.cli import Session, cli, pass_session
+from jobboard.people import DETAILS, Person, make_person, person_line
+from jobboard.printable import json_text, one_line
+
+
+def _number(people: list[Person], number: int, option: str) -> int:
+    if not 1 <= number <= len(people):
+        have = f"it lists {len(people)} (1 to {len(people)})" if people else "it lists nobody yet"
+        raise click.BadParameter(f"no person number {number} on this application; {have}", param_hint=option)
+    return number - 1
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--add", "add_name", metavar="NAME", help="Add a person with this name.")
+@click.option("--edit", "edit_number", type=int, metavar="N", help="Change person N (see the list).")
+@click.option("--remove", "remove_number", type=int, metavar="N", help="Take person N off (needs --yes).")
+@click.option("--yes", is_flag=True, help="Confirm --remove.")
+@click.option("--name", help="With --edit: the new name.")
+@click.option("--role", help="recruiter, hiring_manager, interviewer, referrer, coworker or other.")
+@click.option("--email", help="Their email address.")
+@click.option("--phone", help="Their phone number.")
+@click.option("--profile", help="Their LinkedIn or other profile URL.")
+@click.option("--note", help="A few words about them.")
+@click.option("--json", "as_json", is_flag=True, help="The list as JSON, for scripts.")
+@pass_session
+def people(
+    session: Session,
+    app_id: str,
+    add_name: str | None,
+    edit_number: int | None,
+    remove_number: int | None,
+    yes: bool,
+    name: str | None,
+    as_json: bool,
+    **details: str | None,
+) -> None:
+    """List the people of an application, or add, edit or remove one."""
+    actions = (("--add", add_name), ("--edit", edit_number), ("--remove", remove_number))
+    chosen = [flag for flag, value in actions if value is not None]
+    if len(chosen) > 1:
+        raise click.UsageError(f"use one of {', '.join(chosen)} at a time")
+    given = {key: value for key, value in details.items() if value is not None}
+    if not chosen and (given or name is not None):
+        raise click.UsageError("--role, --email and the like go with --add NAME or --edit N")
+    if remove_number is not None and not yes:
+        raise click.UsageError("removing a person needs --yes")
+
+    def bad(error: ValueError, option: str) -> click.BadParameter:
+        return click.BadParameter(str(error), param_hint=option)
+
+    if add_name is not None:
+        try:
+            person = make_person(add_name, given.pop("role", "recruiter") or "recruiter", **given)
+        except ValueError as error:
+            raise bad(error, "--add") from error
+        changed = session.store.update(app_id, lambda a: a.copy(people=[*a.people, person]))
+        click.echo(one_line(f"Added {person.label()} to {changed.company}."), err=True)
+        return
+    if edit_number is not None:
+        current = session.store.get(app_id)
+        index = _number(current.people, edit_number, "--edit")
+
+        def edit(application):  # noqa: ANN001, ANN202 - the card as it is on disk
+            people = list(application.people)
+            index_now = _number(people, edit_number, "--edit")
+            old = people[index_now]
+            values = {key: given.get(key, getattr(old, key)) for key in DETAILS}
+            try:
+                people[index_now] = make_person(name if name is not None else old.name, **values)
+            except ValueError as error:
+                raise bad(error, "--edit") from error
+            return application.copy(people=people)
+
+        changed = session.store.update(app_id, edit)
+        click.echo(one_line(f"Saved {changed.people[index].label()}."), err=True)
+        return
+    if remove_number is not None:
+        current = session.store.get(app_id)
+        _number(current.people, remove_number, "--remove")
+
+        removed: list[Person] = []
+
+        def remove(application):  # noqa: ANN001, ANN202
+            people = list(application.people)
+            removed.append(people.pop(_number(people, remove_number, "--remove")))
+            return application.copy(people=people)
+
+        session.store.update(app_id, remove)
+        click.echo(one_line(f"Removed {removed[-1].label()}."), err=True)
+        return
+    application = session.store.get(app_id)
+    if as_json:
+        records = [person.to_record() for person in application.people]
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
+        return
+    if not application.people:
+        click.echo(f"Nobody listed yet. Add someone: jobboard people {application.id} --add NAME --role recruiter")
+        return
+    for number, person in enumerate(application.people, start=1):
+        note = f" — {person.note}" if person.note else ""
+        click.echo(one_line(f"{number:>3}  {person_line(person)}{note}"))

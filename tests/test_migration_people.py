@@ -1,0 +1,69 @@
+"""The people migration (schema 1 -> 2) on a board written by jobboard before people existed.
+
+``v1-full.json`` was written by the `jobboard` commands of that version (add with every field,
+a log with every kind of event it knew, moves, a delete): the upgrade must keep every field and
+event, turn each contact/email into the first person, and keep the old file as a backup.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pendulum
+
+from jobboard import backups, migrations
+from jobboard.model import Application
+from jobboard.people import Person
+from jobboard.store import BoardStore
+
+FIXTURE = Path(__file__).parent / "fixtures" / "boards" / "v1-full.json"
+PEOPLE_STEP = 1  # the schema the people step upgrades from (after issue 18's step: 2)
+
+
+def test_the_fixture_is_a_board_from_before_people():
+    data = json.loads(FIXTURE.read_bytes())
+    assert migrations.version_of(data) == PEOPLE_STEP
+    assert all("contact" in r and "email" in r and "people" not in r for r in data["applications"].values())
+
+
+def test_every_field_and_event_is_kept_and_the_contact_becomes_the_first_person(tmp_path):
+    path = tmp_path / "board.json"
+    shutil.copyfile(FIXTURE, path)
+    old = json.loads(FIXTURE.read_bytes())["applications"]
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
+        store = BoardStore(path)
+        with store.locked():
+            pass  # the upgrade is written, after the backup
+    data = json.loads(path.read_bytes())
+    assert migrations.version_of(data) == migrations.SCHEMA_VERSION
+    new = data["applications"]
+    assert set(new) == set(old) == {"1", "2", "3"}
+    for app_id, before in old.items():
+        after = new[app_id]
+        for key, value in before.items():
+            if key not in ("contact", "email"):
+                assert after[key] == value, (app_id, key)
+        assert "contact" not in after and "email" not in after
+        assert after["archived"] is False and after["offer_deadline"] == ""
+    assert new["1"]["people"] == [Person("Dr. Dana Whitfield", "recruiter", "dana@acme.example").to_record()]
+    assert new["2"]["people"] == [Person("Hank Scorpio", "recruiter").to_record()]
+    assert new["3"]["people"] == [Person("hr@initech.example", "recruiter", "hr@initech.example").to_record()]
+    kinds = {e["kind"] for e in new["1"]["events"]}
+    assert {"follow_up", "heard_back", "thank_you", "interview", "snooze", "note", "contacted_team"} <= kinds
+    assert data["meta"]["1"]["next_id"] == 5  # a deleted id is never handed out again
+    (backup,) = backups.list_backups(path)
+    assert backup.name.endswith(f"-before-schema-{migrations.SCHEMA_VERSION}.json")
+    assert backup.read_bytes() == FIXTURE.read_bytes()
+    acme = BoardStore(path).get("1")
+    assert isinstance(acme, Application) and acme.contact.email == "dana@acme.example"
+
+
+def test_the_step_is_registered_and_leaves_its_input_alone():
+    data = json.loads(FIXTURE.read_bytes())
+    before = json.dumps(data)
+    upgraded = migrations.upgraded(data)
+    assert json.dumps(data) == before
+    record = upgraded["applications"]["1"]
+    assert Application.from_record(record).to_record() == record  # the shape the app writes

@@ -1,0 +1,105 @@
+"""People per application: the pure model, `jobboard people`, `add --contact/--email`, `show --json`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from jobboard.cli import main
+from jobboard.model import Application, new_application
+from jobboard.people import Person, make_person, with_main_contact
+from jobboard.store import BoardStore
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
+
+
+def test_a_person_is_checked_where_it_comes_in():
+    anna = make_person("  Dr. Anna   Schmidt ", "Hiring manager", profile="linkedin.com/in/anna")
+    assert anna == Person("Dr. Anna Schmidt", "hiring_manager", profile="https://linkedin.com/in/anna")
+    for name, role, details, needle in (
+        ("", "recruiter", {}, "needs a name"),
+        ("Dana", "boss", {}, "not a role"),
+        ("Dana", "recruiter", {"email": "dana at acme"}, "not an email address"),
+        ("Dana", "recruiter", {"profile": "not a url"}, "not a web address"),
+    ):
+        with pytest.raises(ValueError, match=needle):
+            make_person(name, role, **details)
+
+
+def test_the_main_contact_is_the_first_recruiter():
+    app = new_application("1", "Acme", "Dev", people=[Person("Sam", "coworker"), Person("Dana", "recruiter")])
+    assert app.contact.name == "Dana"
+    assert new_application("2", "Acme", "Dev").contact is None
+    assert new_application("3", "Acme", "Dev", email="hr@acme.example").contact == Person(
+        "hr@acme.example", "recruiter", "hr@acme.example"
+    )
+
+
+def test_the_forms_contact_fields_change_only_the_main_contact():
+    people = [Person("Sam", "coworker"), Person("Dana", "recruiter", "d@a.example", phone="1")]
+    assert with_main_contact(people, "Dana Lee", "dana@a.example") == [
+        Person("Sam", "coworker"),
+        Person("Dana Lee", "recruiter", "dana@a.example", phone="1"),
+    ]
+    assert with_main_contact(people, "", "") == [Person("Sam", "coworker")]
+    assert with_main_contact([], "Ana", "") == [Person("Ana", "recruiter")]
+
+
+def test_people_round_trip_and_bad_records_name_the_field():
+    app = new_application("1", "Acme", "Dev", people=[Person("Dana", "recruiter", "d@a.example", "1", "", "nice")])
+    record = app.to_record()
+    assert Application.from_record(record) == app
+    for bad, needle in (
+        ([{"name": "", "role": "recruiter"}], "no name"),
+        ([{"name": "Dana", "role": "boss"}], "role 'boss'"),
+        ([{"name": "Dana", "email": 3}], "'email' is not text"),
+        ("Dana", "not a list"),
+    ):
+        with pytest.raises(ValueError, match=needle):
+            Application.from_record({**record, "people": bad})
+
+
+def test_people_command_adds_edits_lists_and_removes(board_path, capsys, frozen):
+    db = ("--db", str(board_path))
+    assert run(capsys, *db, "add", "Acme", "Dev", "--contact", "Dana Whitfield", "--email", "dana@acme.example")[0] == 0
+    code, _, err = run(
+        capsys, *db, "people", "1", "--add", "Dr. Anna Schmidt", "--role", "hiring_manager", "--profile", "x.example/a"
+    )
+    assert code == 0 and "Added Dr. Anna Schmidt (hiring manager) to Acme." in err
+    assert run(capsys, *db, "people", "1", "--edit", "2", "--phone", "+49 30 1")[0] == 0
+    code, out, _ = run(capsys, *db, "people", "1")
+    assert out.splitlines() == [
+        "  1  Dana Whitfield (recruiter) · dana@acme.example",
+        "  2  Dr. Anna Schmidt (hiring manager) · +49 30 1 · https://x.example/a",
+    ]
+    code, out, _ = run(capsys, *db, "show", "1", "--json")
+    assert [p["name"] for p in json.loads(out)["people"]] == ["Dana Whitfield", "Dr. Anna Schmidt"]
+    assert run(capsys, *db, "people", "1", "--remove", "1", "--yes")[0] == 0
+    code, out, _ = run(capsys, *db, "people", "1", "--json")
+    assert [p["role"] for p in json.loads(out)] == ["hiring_manager"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "needle"),
+    [
+        (["--remove", "1"], 2, "needs --yes"),
+        (["--remove", "5", "--yes"], 2, "no person number 5"),
+        (["--edit", "0", "--name", "X"], 2, "no person number 0"),
+        (["--add", "X", "--email", "x at y"], 2, "not an email address"),
+        (["--add", "X", "--role", "boss"], 2, "not a role"),
+        (["--email", "x@y.example"], 2, "go with --add NAME or --edit N"),
+        (["--add", "X", "--remove", "1"], 2, "one of --add, --remove"),
+    ],
+)
+def test_bad_people_input_is_one_line_and_costs_no_byte(board_path, capsys, frozen, argv, code, needle):
+    BoardStore(board_path).add(lambda i: new_application(i, "Acme", "Dev", contact="Dana"))
+    before = board_path.read_bytes()
+    got, _, err = run(capsys, "--db", str(board_path), "people", "1", *argv)
+    assert got == code and needle in err and len(err.strip().splitlines()) == 1
+    assert board_path.read_bytes() == before
