@@ -68,6 +68,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("e,enter", "edit", "Edit", id="edit"),
         Binding("d", "delete", "Delete", show=False, id="delete"),
         Binding("E", "edit_notes", "Notes in $EDITOR", show=False, id="edit_notes"),
+        Binding("P", "edit_people", "People", show=False, id="edit_people"),
         Binding("o", "open_posting", "Open posting", show=False, id="open_posting"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),

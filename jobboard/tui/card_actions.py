@@ -1,4 +1,4 @@
-"""Keeping applications from the board: n (new), e/enter (edit), d (delete), E (notes in
+"""Keeping applications from the board: n (new), e/enter (edit), P (people), d (delete), E (notes in
 $EDITOR), o (open the posting), x (markdown export) and S (stats).
 
 A mixin of BoardScreen: it expects ``self.jobboard`` (the app) and ``self.selected``.
@@ -84,6 +84,23 @@ class CardActions:
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
         app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True, focus=focus), save)
+
+    def action_edit_people(self) -> None:
+        """The people editor; what it saves replaces the card's people as the editor showed them."""
+        from jobboard.tui.people_form import PeopleForm
+
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+
+        def save(people: list | None) -> None:
+            if people is not None:
+                app.change(application.id, lambda a: a.copy(people=people), "people", opened=application)
+                self.notify(f"Saved the people of {one_line(application.company)}.", timeout=2, markup=False)
+
+        title = f"{one_line(application.company)} — {one_line(application.role)}"
+        app.push_screen(PeopleForm(title, application.people), save)
 
     def action_delete(self) -> None:
         from jobboard.tui.screens import ConfirmScreen

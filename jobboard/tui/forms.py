@@ -31,7 +31,7 @@ LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
     ("source", "Source", "e.g. LinkedIn, referral"),
-    ("contact", "Contact", "the recruiter or hiring manager"),
+    ("contact", "Contact", "the recruiter (P on the board adds more people)"),
     ("email", "Contact email", "name@company.com"),
     ("tags", "Tags", "comma separated, e.g. remote, python"),
 )
