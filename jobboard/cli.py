@@ -112,6 +112,7 @@ COMMAND_MODULES: dict[str, str] = {
     "restore": "jobboard.cli_data",
     "themes": "jobboard.cli_themes",
     "people": "jobboard.cli_people",
+    "draft": "jobboard.cli_people",
 }
 
 
@@ -393,7 +394,8 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
     applications = session.store.applications()
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
-        click.echo(json_text(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2)))
+        records = [step_record(a, s, as_of) for a, s in entries]
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
         return
     from jobboard.drafts import need_action_text
 
@@ -409,7 +411,7 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
         click.echo(f"\n{note}")
 
 
-def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a NextStep
+def step_record(application: Application, step, on=None) -> dict:  # noqa: ANN001 - a NextStep, a date
     return {
         "id": application.id,
         "company": application.company,
@@ -422,7 +424,16 @@ def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a Nex
         "why": step.why,
         "principles": list(step.principles),
         "draft": step.draft,
+        "to": _to_record(application, step.rule, on),
     }
+
+
+def _to_record(application: Application, rule: str, on) -> dict | None:  # noqa: ANN001 - a date
+    """Whom the step writes to (name, email, profile, and the channel in words), or None."""
+    from jobboard.addressing import addressee
+
+    to = addressee(application, rule, on)
+    return to.to_record() if to is not None else None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,6 +1,7 @@
-"""`jobboard people`: the people behind one application, listed, added, edited and removed.
+"""`jobboard people`, `draft`, `offer`, `archive` and `unarchive`: the people behind one
+application, the message its next step calls for, its offer, and putting it away.
 
-Registered through cli.py's COMMAND_MODULES, so it loads only when asked for. Every change is
+Registered through cli.py's COMMAND_MODULES, so they load only when asked for. Every change is
 made to the card as it is on disk (``store.update``); a person is chosen by their number in
 the list `people ID` prints (1 = the first).
 """
@@ -11,7 +12,8 @@ import json
 
 import click
 
-from jobboard.cli import Session, cli, pass_session
+from jobboard.cli import DATE, Session, cli, pass_session
+from jobboard.model import today
 from jobboard.people import DETAILS, Person, make_person, person_line
 from jobboard.printable import json_text, one_line
 
@@ -113,3 +115,30 @@ def people(
     for number, person in enumerate(application.people, start=1):
         note = f" — {person.note}" if person.note else ""
         click.echo(one_line(f"{number:>3}  {person_line(person)}{note}"))
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--mailto", "as_mailto", is_flag=True, help="Print the mailto: URL (To, Subject, Body) instead.")
+@click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@pass_session
+def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: ANN001 - click's date
+    """Print the draft of an application's next step (To, Subject, body), or its mailto: URL."""
+    from jobboard.etiquette import next_step
+    from jobboard.mailto import mailto_url, message_for
+
+    as_of = on or today()
+    application = session.store.get(app_id)
+    step = next_step(application, as_of, session.settings.etiquette)
+    message = message_for(application, step, as_of)
+    if message is None:
+        raise click.ClickException(one_line(f"the next step for {app_id} ({step.title}) is not a message to send"))
+    if not as_mailto:
+        click.echo(message.text())
+        return
+    if message.to is None or not message.to.email:
+        whom = message.to.words if message.to is not None else "this step"
+        raise click.ClickException(
+            one_line(f"no email address for {whom}; add one with `jobboard people {app_id} --add NAME --email ADDRESS`")
+        )
+    click.echo(mailto_url(message.to.email, message.subject, message.body))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pendulum
 
+from jobboard.addressing import addressee
 from jobboard.dates import ago, long_date, short_date
 from jobboard.model import Application
 
@@ -199,8 +200,10 @@ def draft_for(
         return None
     role, company = application.role, application.company
     on = long_date(when, today)
-    contact = application.contact.name if application.contact else ""
-    hello = greeting(contact)
+    main = application.contact
+    contact = main.name if main else ""
+    to = addressee(application, rule, today)
+    hello = greeting(to.person.name if to and to.person else "")
 
     if rule == "follow_up":
         opener = {
@@ -222,7 +225,6 @@ def draft_for(
             "Could you point me to the right person, or tell me where the process stands?",
             "Thank you for your time.",
         ]
-        hello = "Hello,"  # this message goes to someone other than the usual contact
         closing = "Kind regards,"
     elif rule == "send_thank_you":
         body = [

@@ -60,6 +60,7 @@ def test_next_lists_due_and_overdue_steps_overdue_first(hunt, capsys):
             "why",
             "principles",
             "draft",
+            "to",
         }
         assert all(p.startswith("P") or p == "common practice" for p in step["principles"])
     dues = [s["due"] for s in steps]
@@ -74,6 +75,7 @@ def test_next_all_adds_upcoming_steps_one_per_application(hunt, capsys):
     assert steps["1"]["state"] == "upcoming"
     # Another channel means someone other than Dana: a neutral greeting that mentions her.
     assert steps["1"]["draft"].startswith("Hello,") and "Dana Lee" in steps["1"]["draft"]
+    assert steps["1"]["to"]["words"] == "the company's page"  # nobody else is listed
     assert steps["4"]["rule"] == "follow_up" and steps["4"]["due"] == "2026-11-20"
 
 

@@ -321,6 +321,11 @@ class JobBoardApp(BoardEditing, App[None]):
             self._today = pendulum.Date(local.year, local.month, local.day)
         return self._today
 
+    def open_link(self, url: str) -> None:
+        """Open a web page or a mailto: URL with the platform's opener (Textual's open_url).
+        One place for it, so a test app records the URL instead of opening anything."""
+        self.open_url(url)
+
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)
         if step is None:

@@ -76,6 +76,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("S", "stats", "Stats", show=False, id="stats"),
         Binding("f", "step_done", "Done", id="step_done"),
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
+        Binding("m", "send_draft", "Send", show=False, id="send_draft"),
         Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
         Binding("i", "interview", "Interview", show=False, id="log_interview"),
         Binding("z", "snooze", "Snooze", show=False, id="snooze"),
@@ -99,6 +100,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._panel_shows: tuple | None = None
         self._panel_pending = False
         self._bindings_state: tuple | None = None
+        self.sent: tuple[str, str] | None = None  # (card, rule) of the last message m opened
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
@@ -306,7 +308,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if not self.jobboard.loaded:
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
-        self.panel.show(application, step, today, self.jobboard.keep_going(), hint)
+        sent = application is not None and step is not None and self.sent == (application.id, step.rule)
+        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, sent=sent)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -318,12 +321,12 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if 0 <= target < len(self.column_views) else None
         if action in ("edit", "delete", "edit_notes", "open_posting"):
             return True if self.selected is not None else None
-        if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
+        if action in ("step_done", "copy_draft", "send_draft", "heard_back", "interview", "snooze"):
             application = self.selected
             if application is None:
                 return None
             step = self.jobboard.advice_for(application)
-            if action == "copy_draft":
+            if action in ("copy_draft", "send_draft"):
                 return True if step.draft else None
             if action == "step_done":
                 return True if step.rule != "wait" else None

@@ -153,7 +153,7 @@ class CardActions:
         if not application.url:
             self.notify("This application has no posting URL; e adds one.")
             return
-        self.app.open_url(application.url)
+        self.jobboard.open_link(application.url)
         self.notify(f"Opening {application.url}", timeout=2, markup=False)
 
     def action_export_markdown(self) -> None:

@@ -10,6 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from jobboard.addressing import Addressee, addressee
 from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import Application, event_words, status_title
@@ -23,8 +24,9 @@ def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
 
 
-def step_content(step: NextStep, today: pendulum.Date) -> Content:
-    """The next step as the panel shows it: what, when, why, on what advice, the draft."""
+def step_content(step: NextStep, today: pendulum.Date, to: Addressee | None = None, sent: bool = False) -> Content:
+    """The next step as the panel shows it: what, when, why, on what advice, the draft (with
+    whom it is for, and, once ``m`` has opened it (``sent``), the reminder that f marks it done)."""
     when = when_text(step, today)
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
@@ -52,9 +54,13 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
     if step.draft:
         parts += [
             _line(""),
-            _line(("DRAFT", "bold $accent"), ("  c copy · f done", "$text-muted")),
-            _line((many_lines(step.draft), "")),
+            _line(("DRAFT", "bold $accent"), ("  m send · c copy · f done", "$text-muted")),
         ]
+        if to is not None:
+            parts.append(_line(("To ", "$text-muted"), one_line(to.words)))
+        if sent:
+            parts.append(_line(("Sent it? f marks this step done.", "bold $success")))
+        parts.append(_line((many_lines(step.draft), "")))
     return Content("").join(parts)
 
 
@@ -133,6 +139,7 @@ class SidePanel(ScrollView, can_focus=False):
         today: pendulum.Date,
         keep_going: str | None,
         empty_hint: str = "",
+        sent: bool = False,
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
@@ -140,7 +147,7 @@ class SidePanel(ScrollView, can_focus=False):
         else:
             sections = (
                 note,
-                step_content(step, today) if step else Content(""),
+                step_content(step, today, addressee(application, step.rule, today), sent) if step else Content(""),
                 details_content(application, today),
                 timeline_content(application),
             )

@@ -1,4 +1,4 @@
-"""The next-step keys of the board: f (done), c (copy the draft), b, i, z and the agenda.
+"""The next-step keys of the board: f (done), c (copy the draft), m (send it), b, i, z and the agenda.
 
 A mixin of BoardScreen: it expects ``self.jobboard`` (the app), ``self.selected`` and
 ``self.column_views``/``self._activate`` from the screen.
@@ -50,6 +50,38 @@ class NextStepActions:
             return
         self.app.copy_to_clipboard(step.draft)
         self.notify("Draft copied to the clipboard.", timeout=2)
+
+    def action_send_draft(self) -> None:
+        """m: the step's draft in the mail client (a mailto: URL with To, Subject and Body);
+        with no email but a profile or page, that page opens and the draft goes to the
+        clipboard. Nobody to write to is one line, never an empty mailto:."""
+        from jobboard.mailto import mailto_url, message_for
+
+        application = self.selected
+        if application is None:
+            return
+        app = self.jobboard
+        step = app.advice_for(application)
+        message = message_for(application, step, app.today)
+        if message is None:
+            self.notify("This step has no message to send.")
+            return
+        to = message.to
+        if to is not None and to.email:
+            app.open_link(mailto_url(to.email, message.subject, message.body))
+            self.notify(f"Opening your mail client: a message to {one_line(to.words)}.", timeout=3, markup=False)
+        elif to is not None and to.url:
+            app.open_link(to.url)
+            self.app.copy_to_clipboard(f"{message.subject}\n\n{message.body}")
+            self.notify(
+                f"Opened {one_line(to.words)}; the draft is on the clipboard to paste.", timeout=4, markup=False
+            )
+        else:
+            whom = one_line(to.words) if to is not None else "this step"
+            self.notify(f"No email or profile to write to for {whom}. P adds people to the card.", markup=False)
+            return
+        self.sent = (application.id, step.rule)
+        self.show_selected(board_changed=True)
 
     def action_heard_back(self) -> None:
         """Ask what they said (optional, one line), then log ``heard_back`` with it as its note,
