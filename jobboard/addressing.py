@@ -95,7 +95,7 @@ def addressee(application: Application, rule: str, today: pendulum.Date | None =
 
 
 def _nobody(whom: str) -> Addressee:
-    return Addressee(None, "", f"{whom} (nobody listed yet: P adds people)")
+    return Addressee(None, "", f"{whom} (nobody listed yet)")
 
 
 def _other_channel(application: Application, contact: Person | None) -> Addressee:

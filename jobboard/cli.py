@@ -113,6 +113,7 @@ COMMAND_MODULES: dict[str, str] = {
     "themes": "jobboard.cli_themes",
     "people": "jobboard.cli_people",
     "draft": "jobboard.cli_people",
+    "offer": "jobboard.cli_people",
 }
 
 
@@ -330,6 +331,9 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
             lines.append(f"  {name + ':':<9} {many_lines(value) if name == 'notes' else one_line(value)}")
     if application.tags:
         lines.append(f"  tags:     {one_line(', '.join(application.tags))}")
+    offer = [application.offer_amount, application.offer_deadline and f"answer by {application.offer_deadline}"]
+    if any(offer) or application.offer_note:
+        lines.append(one_line(f"  offer:    {' · '.join(part for part in [*offer, application.offer_note] if part)}"))
     for index, person in enumerate(application.people):
         lines.append(f"  {'people:' if index == 0 else '':<9} {one_line(person_line(person))}")
     step = next_step(application, today(), session.settings.etiquette)

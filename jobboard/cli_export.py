@@ -159,6 +159,7 @@ def format_stats(numbers, bar_chart) -> str:  # noqa: ANN001
         "",
         f"Response rate     {percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})",
         f"Interview rate    {percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})",
+        f"Offers            {percent(numbers.offer_rate)} ({numbers.offers} of {numbers.sent})",
         f"First answer in   {'—' if median is None else f'{median:g} days (median)'}",
         f"Follow-ups sent   {numbers.follow_ups_sent}",
         "",

@@ -142,3 +142,41 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
             one_line(f"no email address for {whom}; add one with `jobboard people {app_id} --add NAME --email ADDRESS`")
         )
     click.echo(mailto_url(message.to.email, message.subject, message.body))
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--amount", help='What they offer, as you would write it ("EUR 70k + bonus").')
+@click.option("--deadline", type=DATE, help="The date they want an answer by (YYYY-MM-DD).")
+@click.option("--note", help="A few words to keep with the offer.")
+@click.option("--date", "on", type=DATE, help="When the offer came (default today).")
+@pass_session
+def offer(session: Session, app_id: str, amount: str | None, deadline, note: str | None, on) -> None:  # noqa: ANN001
+    """Record an offer: its details, and the card moved to Offer (with an `offer` event)."""
+    if "offer" not in session.settings.columns:
+        raise click.ClickException("the Offer column is not on this board; add \"offer\" to 'columns' in config.toml")
+    received = on or today()
+    if received > today():
+        raise click.BadParameter(
+            f"an offer cannot arrive in the future (today is {today().isoformat()})", param_hint="--date"
+        )
+    given = {"offer_amount": amount, "offer_note": note, "offer_deadline": deadline and deadline.isoformat()}
+    given = {
+        name: " ".join(value.split()) if name != "offer_note" else value.strip()
+        for name, value in given.items()
+        if value is not None
+    }
+
+    def record(application):  # noqa: ANN001, ANN202 - the card as it is on disk
+        from jobboard.model import Event
+
+        changed = application.copy(**given)
+        if application.status != "offer":
+            changed = changed.moved_to("offer", received)
+        if not application.events_of("offer") or application.status != "offer":
+            changed = changed.with_event(Event("offer", received, note=given.get("offer_amount", "")))
+        return changed
+
+    changed = session.store.update(app_id, record)
+    due = f", answer by {changed.offer_deadline}" if changed.offer_deadline else ""
+    click.echo(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)

@@ -7,13 +7,15 @@ card lands on the rule it is meant to show whatever weekday the demo runs on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pendulum
 
 from jobboard.model import Application, Event, new_application
+from jobboard.people import Person
 
 # (company, role, status, applied days ago, extra fields, events as (kind, days ago, extra))
-Sample = tuple[str, str, str, int, dict[str, str], list[tuple[str, int, dict[str, str]]]]
+Sample = tuple[str, str, str, int, dict[str, Any], list[tuple[str, int, dict[str, str]]]]
 
 SAMPLES: list[Sample] = [
     (
@@ -45,7 +47,12 @@ SAMPLES: list[Sample] = [
         "Site Reliability Engineer",
         "applied",
         21,
-        {"contact": "Priya Raman", "source": "Recruiter"},
+        {
+            "contact": "Priya Raman",
+            "email": "priya@umbrella.example",
+            "source": "Recruiter",
+            "people": [Person("Leon Kennedy", "hiring_manager", profile="https://www.linkedin.com/in/leon-example")],
+        },
         [("follow_up", 9, {})],
     ),
     (
@@ -172,6 +179,29 @@ SAMPLES: list[Sample] = [
         {"location": "New Mexico"},
         [("follow_up", 22, {}), ("status", 3, {"status": "silent"})],
     ),
+    (
+        "Gringotts",
+        "Platform Engineer",
+        "offer",
+        35,
+        {"contact": "Ada Quill", "email": "ada@gringotts.example", "offer_amount": "€82k + equity", "answer_in": 4},
+        [
+            ("heard_back", 28, {}),
+            ("status", 28, {"status": "interviewed"}),
+            ("interview", 20, {}),
+            ("thank_you", 19, {}),
+            ("status", 2, {"status": "offer"}),
+            ("offer", 2, {"note": "€82k + equity"}),
+        ],
+    ),
+    (
+        "Dunder Mifflin",
+        "Backend Engineer",
+        "withdrawn",
+        16,
+        {"contact": "Jan Levinson"},
+        [("heard_back", 12, {}), ("status", 1, {"status": "withdrawn"})],
+    ),
 ]
 
 
@@ -186,6 +216,8 @@ def _builder(sample: Sample, today: pendulum.Date) -> Callable[[str], Applicatio
     def build(app_id: str) -> Application:
         fields_ = dict(fields)
         tags = [fields_.pop("tags")] if "tags" in fields_ else []
+        if "answer_in" in fields_:  # an offer's deadline, that many days ahead
+            fields_["offer_deadline"] = today.add(days=fields_.pop("answer_in")).isoformat()
         applied_on = today.subtract(days=applied_ago)
         application = new_application(app_id, company, role, applied_on=applied_on, tags=tags, **fields_)
         if status == "wishlist":

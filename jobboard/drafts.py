@@ -82,6 +82,8 @@ TITLES: dict[str, str] = {
     "acknowledge_rejection": "Acknowledge {company}'s answer",
     "request_feedback": "Ask {company} for feedback",
     "keep_in_touch": "Keep in touch with {company}",
+    "respond_to_offer": "Answer {company}'s offer",
+    "tell_them_you_withdrew": "Tell {company} you've withdrawn",
     "wait": "Nothing to do for {company} now",
 }
 
@@ -98,6 +100,8 @@ CARD_TITLES: dict[str, str] = {
     "acknowledge_rejection": "acknowledge",
     "request_feedback": "ask for feedback",
     "keep_in_touch": "keep in touch",
+    "respond_to_offer": "answer the offer",
+    "tell_them_you_withdrew": "tell them",
 }
 
 # Why a step is shown: the facts of this card only ({date} and {ago}: the event behind the
@@ -118,8 +122,12 @@ _WHY: dict[str, str] = {
     "request_feedback": "They said no on {date} ({ago}); you haven't asked what they were looking for.",
     "keep_in_touch:feedback": "They shared feedback on {date} ({ago}).",
     "keep_in_touch:silent": "In Silent since {date} ({ago}), with no word from you since.",
+    "respond_to_offer": "They want an answer to their offer by {date} ({ago}); ask now for what you need to decide.",
+    "tell_them_you_withdrew": "You stepped back on {date} ({ago}) and haven't told them yet.",
+    "wait:withdrawn": "You've told them you stepped back; nothing more to do.",
     "wait:wishlist": "You've talked to the team; apply when you're ready.",
-    "wait:offer": "An offer is on the table: the next move is your decision, in your own time.",
+    "wait:offer": "An offer is on the table: the next move is your decision. A deadline (jobboard offer ID "
+    "--deadline DATE) brings a reminder to answer in time.",
     "wait:silent": "You've already reached out since it went quiet; leave it be.",
     "wait:rejected": "You've done the courteous things; the rest is up to them.",
     "wait": "Nothing needs doing right now.",
@@ -168,6 +176,8 @@ DRAFTED_RULES: tuple[str, ...] = (
     "acknowledge_rejection",
     "request_feedback",
     "keep_in_touch",
+    "respond_to_offer",
+    "tell_them_you_withdrew",
 )
 
 
@@ -252,6 +262,21 @@ def draft_for(
             "It would help me focus my next steps.",
         ]
         closing = "Many thanks,"
+    elif rule == "respond_to_offer":
+        offer = f" of {application.offer_amount.strip()}" if application.offer_amount.strip() else ""
+        body = [
+            f"Thank you for the offer{offer} for the {role} role at {company}; I'm glad to have it.",
+            "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
+            f"I'll give you my answer by {on}.",
+        ]
+        closing = "With thanks,"
+    elif rule == "tell_them_you_withdrew":
+        body = [
+            f"Thank you for your time and interest in me for the {role} role at {company}.",
+            "After some thought I've decided to withdraw my application, so I won't take up more of the team's time.",
+            "I enjoyed our conversations and would be glad to stay in touch for the future.",
+        ]
+        closing = "Kind regards,"
     else:  # keep_in_touch
         if variant == "feedback":
             opener = (

@@ -9,8 +9,11 @@ earliest due date.
 
 Choices the spec leaves open:
 
-- ``offer`` has no rule of its own: the card waits (the decision is the candidate's), though
+- ``offer`` without a known deadline waits (the decision is the candidate's); with one,
+  ``respond_to_offer`` is due a setting's days before it and no longer applies after it.
   ``prepare_interview`` still shows for an interview ahead, as it does in every column.
+- ``withdrawn``: ``tell_them_you_withdrew`` is due on the move and no longer applies 14 days
+  later (the courtesy is late by then); afterwards the card waits.
 - ``request_feedback`` also stops once ``feedback_received`` is logged (no need to ask).
 - ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
   after the feedback), and is not repeated.
@@ -50,6 +53,8 @@ DONE_EVENT: dict[str, str | None] = {
     "acknowledge_rejection": "acknowledged",
     "request_feedback": "feedback_requested",
     "keep_in_touch": "follow_up",
+    "respond_to_offer": "offer_answered",
+    "tell_them_you_withdrew": "withdrawal_sent",
     "wait": None,
 }
 
@@ -67,6 +72,8 @@ RULE_ORDER: tuple[str, ...] = (
     "acknowledge_rejection",
     "request_feedback",
     "keep_in_touch",
+    "respond_to_offer",
+    "tell_them_you_withdrew",
     "wait",
 )
 
@@ -88,6 +95,7 @@ class EtiquetteSettings(NamedTuple):
     check_in_business_days: int = 5
     feedback_after_days: int = 3
     keep_in_touch_business_days: int = 20
+    offer_answer_days_before: int = 2
     keep_going_min_active: int = 3
     keep_going_rejections: int = 3
     your_name: str = ""
@@ -361,6 +369,8 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
         if _none_after(log, ("follow_up",), moved):
             due = add_business_days(moved[0], s.keep_in_touch_business_days)
             found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
+    if status in ("offer", "withdrawn"):
+        found.extend(_closing_candidates(log, today, s))
     return found
 
 
@@ -375,6 +385,25 @@ def _earliest_first(candidate: _Candidate) -> tuple[pendulum.Date, int]:
     return candidate.due, _RULE_RANK[candidate.rule]
 
 
+# Days after the move to Withdrawn on which telling them stops applying (ETIQUETTE's lapse table).
+WITHDRAWAL_LAPSE_DAYS = 14
+
+
+def _closing_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    """respond_to_offer (an offer with a deadline, not answered, the deadline not passed) and
+    tell_them_you_withdrew (in Withdrawn, not told, within 14 days of the move)."""
+    app = log.app
+    if app.status == "offer" and not log.has("offer_answered"):
+        deadline = app.deadline
+        if deadline is not None and today <= deadline:
+            return [_Candidate("respond_to_offer", add_days(deadline, -s.offer_answer_days_before), deadline)]
+    if app.status == "withdrawn" and not log.has("withdrawal_sent"):
+        moved = _moved_to(log, "withdrawn")[0]
+        if today < add_days(moved, WITHDRAWAL_LAPSE_DAYS):
+            return [_Candidate("tell_them_you_withdrew", moved, moved)]
+    return []
+
+
 # Which principles each rule rests on (ETIQUETTE.md's table).
 RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
     "talk_to_team": ("P6", "P7"),
@@ -387,6 +416,8 @@ RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
     "acknowledge_rejection": ("P4", "P7"),
     "request_feedback": ("P4", "P5", "P7"),
     "keep_in_touch": ("P9",),
+    "respond_to_offer": ("P7", "P9"),
+    "tell_them_you_withdrew": ("P9", "P7"),
     "wait": (),
 }
 

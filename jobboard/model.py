@@ -33,7 +33,7 @@ ALL_STATUSES: tuple[str, ...] = (
     "rejected",
     "withdrawn",
 )
-DEFAULT_COLUMNS: tuple[str, ...] = ("applied", "interviewed", "silent", "rejected")
+DEFAULT_COLUMNS: tuple[str, ...] = ("applied", "interviewed", "offer", "silent", "rejected")
 
 STATUS_TITLES: dict[str, str] = {
     "wishlist": "Wishlist",
@@ -461,6 +461,6 @@ def new_application(
         applied_on=applied_on,
         tags=list(tags or []),
         events=events,
-        people=list(people or []) + first_contact(contact, email),
+        people=first_contact(contact, email) + list(people or []),
         **text_fields,
     )

@@ -39,6 +39,8 @@ class BoardStats:
       ``interview`` event, of the days from the applied date to the earliest such event
       (never below 0); None when no application has one.
     - ``follow_ups_sent``: ``follow_up`` events on the whole board.
+    - ``offers``: applications that got an offer: an ``offer`` event, or the status ``offer``
+      (a card moved to Offer without `jobboard offer`); ``offer_rate`` is their share of ``sent``.
     - ``weekly``: ``(Monday, count)`` of applications by applied date for the last 8 weeks,
       oldest first, the current week last.
     """
@@ -51,11 +53,16 @@ class BoardStats:
     interviewed: int
     median_days_to_first_answer: float | None
     follow_ups_sent: int
+    offers: int
     weekly: list[tuple[pendulum.Date, int]]
 
     @property
     def response_rate(self) -> float | None:
         return self.responded / self.sent if self.sent else None
+
+    @property
+    def offer_rate(self) -> float | None:
+        return self.offers / self.sent if self.sent else None
 
     @property
     def interview_rate(self) -> float | None:
@@ -74,6 +81,8 @@ class BoardStats:
             "interview_rate": self.interview_rate,
             "median_days_to_first_answer": self.median_days_to_first_answer,
             "follow_ups_sent": self.follow_ups_sent,
+            "offers": self.offers,
+            "offer_rate": self.offer_rate,
             "weekly": [{"week_start": start.isoformat(), "count": count} for start, count in self.weekly],
         }
 
@@ -102,7 +111,7 @@ def board_stats(
     first_week = week_starts[0]
     per_week = [0] * WEEKS
 
-    sent = responded = interviewed = follow_ups = 0
+    sent = responded = interviewed = follow_ups = offers = 0
     days_to_answer: list[int] = []
     for application in applications:
         follow_ups += sum(1 for event in application.events if event.kind == "follow_up")
@@ -116,6 +125,8 @@ def board_stats(
             responded += 1
         if has_interview or answered_status:
             interviewed += 1
+        if application.status == "offer" or any(event.kind == "offer" for event in application.events):
+            offers += 1
         if answers:
             days_to_answer.append(max(0, (min(answers) - application.applied_on).days))
         if first_week <= application.applied_on <= today:
@@ -130,6 +141,7 @@ def board_stats(
         interviewed=interviewed,
         median_days_to_first_answer=(float(statistics.median(days_to_answer)) if days_to_answer else None),
         follow_ups_sent=follow_ups,
+        offers=offers,
         weekly=list(zip(week_starts, per_week, strict=True)),
     )
 

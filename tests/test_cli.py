@@ -114,7 +114,7 @@ def test_ids_are_never_reused(board, capsys):
         (["add", "  ", "Dev"], 2, "company must not be empty"),
         (["add", "Acme", ""], 2, "role must not be empty"),
         (["add", "Acme"], 2, "Missing argument 'ROLE'"),
-        (["move", "1", "offer"], 2, "'offer' is not a column"),
+        (["move", "1", "withdrawn"], 2, "'withdrawn' is not a column"),
         (["move", "99", "silent"], 1, "no application with id '99'"),
         (["move", "1", "silent", "--date", "yesterdayish"], 2, "yesterdayish"),
         (["log", "1", "lunch"], 2, "unknown event kind 'lunch'"),

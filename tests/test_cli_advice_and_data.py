@@ -239,7 +239,7 @@ def test_stats_json_on_a_known_board(hunt, capsys):
     code, out, _ = run(capsys, "--db", str(hunt), "stats", "--json")
     numbers = json.loads(out)
     assert numbers["total"] == 4
-    assert numbers["counts"] == {"applied": 3, "interviewed": 0, "silent": 0, "rejected": 1}
+    assert numbers["counts"] == {"applied": 3, "interviewed": 0, "offer": 0, "silent": 0, "rejected": 1}
     assert numbers["follow_ups_sent"] == 1
     assert numbers["interviewed"] == 1  # Initech has an interview booked
     code, out, _ = run(capsys, "--db", str(hunt), "stats")

@@ -113,10 +113,10 @@ def test_markdown_has_title_summary_and_a_section_per_column_in_board_order():
     markdown = to_markdown(board, TODAY)
     lines = markdown.splitlines()
     assert lines[0] == "# Job hunt — 23 November 2026"
-    assert "3 applications: 2 Applied, 1 Interviewed, 0 Silent, 0 Rejected." in lines
+    assert "3 applications: 2 Applied, 1 Interviewed, 0 Offer, 0 Silent, 0 Rejected." in lines
     headings = [line for line in lines if line.startswith("## ")]
-    assert headings == ["## Applied (2)", "## Interviewed (1)", "## Silent (0)", "## Rejected (0)"]
-    assert markdown.count(NO_APPLICATIONS) == 2
+    assert headings == ["## Applied (2)", "## Interviewed (1)", "## Offer (0)", "## Silent (0)", "## Rejected (0)"]
+    assert markdown.count(NO_APPLICATIONS) == 3
     rows = table_rows(markdown)
     assert [cell_text(cell) for cell in rows[0]] == HEADER
     assert [cell_text(row[0]) for row in rows if cell_text(row[0]) != "Company"] == [
@@ -149,7 +149,7 @@ def test_markdown_row_cells_carry_dates_next_step_and_due():
 def test_empty_board_renders():
     markdown = to_markdown([], TODAY)
     assert "0 applications" in markdown
-    assert markdown.count(NO_APPLICATIONS) == 4
+    assert markdown.count(NO_APPLICATIONS) == 5
     assert table_rows(markdown) == []
 
 
@@ -239,7 +239,7 @@ def test_details_list_fields_notes_and_timeline_newest_first():
     tokens = parser().parse(markdown)
     # No heading, list or rule was smuggled in by the notes.
     headings = [t for t in tokens if t.type == "heading_open"]
-    assert [t.tag for t in headings] == ["h1", "h2", "h3", "h2", "h2", "h2"]
+    assert [t.tag for t in headings] == ["h1", "h2", "h3", "h2", "h2", "h2", "h2"]
     assert not [t for t in tokens if t.type in ("hr", "ordered_list_open")]
     html = parser().render(markdown)
     assert "Dana &lt;dana@acme&gt;" in html

@@ -72,7 +72,7 @@ def test_stats_on_a_known_board():
         "wishlist": 1,  # not a column here, still counted
         "offer": 1,
     }
-    assert list(stats.counts)[:4] == ["applied", "interviewed", "silent", "rejected"]
+    assert list(stats.counts)[:5] == ["applied", "interviewed", "offer", "silent", "rejected"]
     assert stats.total == 8
     assert stats.sent == 7
     assert stats.responded == 4  # 1, 3, 5, 6

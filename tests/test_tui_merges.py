@@ -176,7 +176,7 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
         assert app.board[card.id].status == "interviewed"
         await pilot.press("shift+right")
         await app.flush()
-        assert on_disk(demo_board, card.id).status == "silent"
+        assert on_disk(demo_board, card.id).status == "offer"
         others = [a for a in BoardStore(demo_board).applications() if a.id != card.id]
         assert others == [a for a in stale.applications if a.id != card.id]  # no other card moved
 

@@ -250,6 +250,9 @@ class Column:
             ]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
+        if application.status == "offer" and application.offer_deadline:
+            # An offer's card shows the date they want an answer by, not the applied date.
+            ago, verb = f"by {dates.short_date(application.deadline, self.today)}", "answer"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
         # The step that needs doing (the card's ● or ▲), where it fits beside the date.
         doing = CARD_TITLES.get(step.rule) if step is not None and step_mark(step) in (DUE_MARK, OVERDUE_MARK) else None

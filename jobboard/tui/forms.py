@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.dates import parse_user_date
 from jobboard.fields import check_applied_on, check_email, check_url
-from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application
+from jobboard.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -34,6 +34,9 @@ LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("contact", "Contact", "the recruiter (P on the board adds more people)"),
     ("email", "Contact email", "name@company.com"),
     ("tags", "Tags", "comma separated, e.g. remote, python"),
+    ("offer_amount", "Offer", "what they offer, e.g. €75k + bonus"),
+    ("offer_deadline", "Answer by", "the offer's deadline: YYYY-MM-DD, in 5 days"),
+    ("offer_note", "Offer note", "e.g. remote ok, start in March"),
 )
 
 
@@ -73,9 +76,17 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
         email = check_email(raw.get("email", ""))
     except ValueError as error:
         errors["email"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    deadline = ""
+    if raw.get("offer_deadline", "").strip():
+        try:
+            deadline = parse_user_date(raw["offer_deadline"], today).isoformat()
+        except ValueError as error:
+            errors["offer_deadline"] = f"{str(error)[0].upper()}{str(error)[1:]}."
     if errors:
         return None, errors
-    text = {name: raw.get(name, "") for name in TEXT_FIELDS}
+    text = {name: raw.get(name, "").strip() for name in OFFER_FIELDS}
+    text["offer_deadline"] = deadline
+    text.update((name, raw.get(name, "")) for name in TEXT_FIELDS)
     text["url"] = url
     tags = [tag.strip() for tag in raw.get("tags", "").split(",") if tag.strip()]
     contact = raw.get("contact", "")
@@ -84,7 +95,7 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
 
 def fields_of(application: Application) -> dict[str, str]:
     """The form's starting values for an existing application."""
-    values = {name: getattr(application, name) for name in TEXT_FIELDS}
+    values = {name: getattr(application, name) for name in (*TEXT_FIELDS, *OFFER_FIELDS)}
     main = application.contact
     values.update(
         contact=main.name if main else "",

@@ -65,7 +65,7 @@ def step_content(step: NextStep, today: pendulum.Date, to: Addressee | None = No
 
 
 def details_content(application: Application, today: pendulum.Date) -> Content:
-    from jobboard.dates import ago
+    from jobboard.dates import ago, short_date
 
     parts = [
         _line(("DETAILS", "bold $accent")),
@@ -79,7 +79,9 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
     ]
     for index, person in enumerate(application.people):
         parts.append(_line((f"{'People' if index == 0 else '':<9}", "$text-muted"), one_line(person_line(person))))
+    deadline = application.offer_deadline and f"answer by {short_date(application.deadline, today)}"
     for label, value in (
+        ("Offer", " · ".join(p for p in (application.offer_amount, deadline, application.offer_note) if p)),
         ("Where", application.location),
         ("Salary", application.salary),
         ("Source", application.source),

@@ -27,6 +27,7 @@ def stats_content(numbers: BoardStats) -> Content:
         ("", ""),
         ("Response rate", f"{percent(numbers.response_rate)}  ({numbers.responded} of {numbers.sent})"),
         ("Interview rate", f"{percent(numbers.interview_rate)}  ({numbers.interviewed} of {numbers.sent})"),
+        ("Offers", f"{percent(numbers.offer_rate)}  ({numbers.offers} of {numbers.sent})"),
         ("First answer", "—" if median is None else f"{median:g} days (median)"),
         ("Follow-ups sent", str(numbers.follow_ups_sent)),
     ]

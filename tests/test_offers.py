@@ -1,0 +1,116 @@
+"""Offers and withdrawals: the respond_to_offer and tell_them_you_withdrew rules, `jobboard offer`,
+the card's deadline, stats."""
+
+from __future__ import annotations
+
+import json
+
+import pendulum
+import pytest
+
+from jobboard.cli import main
+from jobboard.etiquette import EtiquetteSettings, done_event, next_step
+from jobboard.model import Event, new_application
+from jobboard.people import Person
+from jobboard.stats import board_stats
+from jobboard.store import BoardStore
+
+NOV = {day: pendulum.date(2026, 11, day) for day in range(1, 31)}
+DEC = {day: pendulum.date(2026, 12, day) for day in range(1, 32)}
+
+
+def offer_card(deadline: str = "2026-11-20", *events: Event):  # noqa: ANN201
+    app = new_application("1", "Acme", "Dev", applied_on=NOV[2], people=[Person("Dana", email="d@acme.example")])
+    app = app.moved_to("offer", NOV[12]).with_event(Event("offer", NOV[12], note="EUR 70k"))
+    return app.copy(offer_deadline=deadline, offer_amount="EUR 70k", events=[*app.events, *events])
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [(NOV[16], "upcoming"), (NOV[18], "due"), (NOV[19], "overdue"), (NOV[20], "overdue")],
+)
+def test_respond_to_offer_is_due_two_days_before_the_deadline(today, state):
+    step = next_step(offer_card(), today)
+    assert step.rule == "respond_to_offer" and step.due == NOV[18] and step.state == state
+    assert step.principles == ("P7", "P9")
+    assert step.draft.startswith("Hi Dana,") and "EUR 70k" in step.draft and "by 20 November" in step.draft
+
+
+def test_the_days_before_are_a_setting_and_the_step_goes_after_the_deadline_or_an_answer():
+    settings = EtiquetteSettings(offer_answer_days_before=5)
+    assert next_step(offer_card(), NOV[14], settings).due == NOV[15]
+    assert next_step(offer_card(), NOV[21]).rule == "wait"  # the deadline has passed: decided either way
+    assert next_step(offer_card("2026-11-20", Event("offer_answered", NOV[17])), NOV[18]).rule == "wait"
+    assert next_step(offer_card(""), NOV[18]).rule == "wait"  # no deadline known
+    step = next_step(offer_card(), NOV[18])
+    assert done_event(offer_card(), step, NOV[18]) == Event("offer_answered", NOV[18])
+
+
+def test_tell_them_you_withdrew_is_due_on_the_move_and_lapses_after_two_weeks():
+    app = new_application("1", "Acme", "Dev", applied_on=NOV[2]).moved_to("withdrawn", NOV[10])
+    step = next_step(app, NOV[10])
+    assert step.rule == "tell_them_you_withdrew" and step.state == "due" and step.principles == ("P9", "P7")
+    assert "withdraw my application" in step.draft and step.draft.startswith("Hello,")
+    assert next_step(app, NOV[23]).state == "overdue"
+    assert next_step(app, NOV[24]).rule == "wait"
+    assert next_step(app.with_event(Event("withdrawal_sent", NOV[11])), NOV[12]).rule == "wait"
+
+
+def test_stats_count_offers():
+    plain_move = new_application("2", "Initech", "SRE", applied_on=NOV[2]).moved_to("offer", NOV[5])
+    declined = offer_card().moved_to("withdrawn", NOV[14]).copy(id="3")
+    numbers = board_stats(
+        [offer_card(), plain_move, declined, new_application("4", "Hooli", "Dev", applied_on=NOV[2])], NOV[16]
+    )
+    assert numbers.offers == 3 and numbers.offer_rate == 0.75
+    assert numbers.to_dict()["offers"] == 3
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
+
+
+def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, frozen):
+    db = ("--db", str(board_path))
+    assert run(capsys, *db, "add", "Acme", "Dev", "--applied", "2026-11-02", "--contact", "Dana")[0] == 0
+    code, _, err = run(capsys, *db, "offer", "1", "--amount", "EUR 70k", "--deadline", "2026-11-20", "--note", "remote")
+    assert code == 0 and "Recorded the offer from Acme, answer by 2026-11-20." in err
+    card = BoardStore(board_path).get("1")
+    assert card.status == "offer" and (card.offer_amount, card.offer_deadline, card.offer_note) == (
+        "EUR 70k",
+        "2026-11-20",
+        "remote",
+    )
+    assert [e.kind for e in card.events][-2:] == ["status", "offer"]
+    # A second call changes the details, and logs no second offer.
+    assert run(capsys, *db, "offer", "1", "--deadline", "2026-11-23")[0] == 0
+    card = BoardStore(board_path).get("1")
+    assert card.offer_deadline == "2026-11-23" and card.offer_amount == "EUR 70k" and len(card.events_of("offer")) == 1
+    code, out, _ = run(capsys, *db, "show", "1")
+    assert "offer:    EUR 70k · answer by 2026-11-23 · remote" in out
+    code, out, _ = run(capsys, *db, "next", "--all", "--json")
+    (step,) = json.loads(out)
+    assert step["rule"] == "respond_to_offer" and step["due"] == "2026-11-21" and step["to"]["name"] == "Dana"
+    code, out, _ = run(capsys, *db, "stats", "--json")
+    assert json.loads(out)["offers"] == 1
+
+
+def test_bad_offer_input_is_one_line_and_costs_no_byte(board_path, capsys, frozen, tmp_path):
+    BoardStore(board_path).add(lambda i: new_application(i, "Acme", "Dev", applied_on=NOV[2]))
+    before = board_path.read_bytes()
+    db = ("--db", str(board_path))
+    for argv, needle in (
+        (["offer", "1", "--deadline", "2026-13-01"], "2026-13-01"),
+        (["offer", "1", "--date", "in 3 days"], "cannot arrive in the future"),
+        (["offer", "9"], "no application with id '9'"),
+    ):
+        code, _, err = run(capsys, *db, *argv)
+        assert code in (1, 2) and needle in err and len(err.strip().splitlines()) == 1
+    old_config = tmp_path / "old.toml"
+    old_config.write_text('columns = ["applied", "interviewed", "silent", "rejected"]\n')
+    code, _, err = run(capsys, *db, "--config", str(old_config), "offer", "1")
+    assert code == 1 and "Offer column is not on this board" in err
+    assert board_path.read_bytes() == before
