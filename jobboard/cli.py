@@ -77,6 +77,11 @@ class Session:
             self._store = BoardStore(self.board_path)
         return self._store
 
+    def applications(self, view: str | None = None) -> list[Application]:
+        """The board's applications in ``view``: None (the active ones: archived cards are put
+        away), "archived" (only those) or "all"."""
+        return [a for a in self.store.applications() if in_view(a.archived, view)]
+
     def status(self, value: str) -> str:
         """A status the configured board has, or a usage error listing them."""
         cleaned = value.strip().lower()
@@ -86,6 +91,17 @@ class Session:
                 param_hint="STATUS",
             )
         return cleaned
+
+
+def in_view(archived: bool, view: str | None) -> bool:
+    """Is a card archived or not (``archived``) shown in ``view`` (see Session.applications)?"""
+    return view == "all" or archived == (view == "archived")
+
+
+def archive_options(function):  # noqa: ANN001, ANN201 - a click command
+    """--archived (only the archived applications) and --all (archived ones too)."""
+    function = click.option("--all", "view", flag_value="all", help="Archived applications too.")(function)
+    return click.option("--archived", "view", flag_value="archived", help="Only the archived applications.")(function)
 
 
 def checked_board_path(path: Path) -> Path:
@@ -114,6 +130,8 @@ COMMAND_MODULES: dict[str, str] = {
     "people": "jobboard.cli_people",
     "draft": "jobboard.cli_people",
     "offer": "jobboard.cli_people",
+    "archive": "jobboard.cli_people",
+    "unarchive": "jobboard.cli_people",
 }
 
 
@@ -259,12 +277,13 @@ def add(session: Session, company: str, role: str, status: str, applied, tags, *
 @cli.command(name="list")
 @click.option("--status", help="Only this column.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@archive_options
 @pass_session
-def list_applications(session: Session, status: str | None, as_json: bool) -> None:
-    """List the applications on the board."""
+def list_applications(session: Session, status: str | None, as_json: bool, view: str | None) -> None:
+    """List the applications on the board (not the archived ones: see --archived, --all)."""
     if as_json:
         # The stored records, checked and in their usual shape, without building applications.
-        records = session.store.records()
+        records = [r for r in session.store.records() if in_view(r["archived"], view)]
         if status:
             status = session.status(status)
             records = [r for r in records if r["status"] == status]
@@ -272,12 +291,13 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
         indent = 2 if sys.stdout.isatty() else None
         click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=indent)))
         return
-    applications = session.store.applications()
+    applications = session.applications(view)
     if status:
         status = session.status(status)
         applications = [a for a in applications if a.status == status]
     if not applications:
-        click.echo("No applications yet. Add one: jobboard add COMPANY ROLE", err=True)
+        none = "No applications yet. Add one: jobboard add COMPANY ROLE"
+        click.echo("No archived applications." if view == "archived" else none, err=True)
         return
     order = {s: i for i, s in enumerate(session.settings.columns)}
     applications.sort(key=lambda a: (order.get(a.status, 99), a.applied_on))
@@ -388,14 +408,15 @@ def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
 @cli.command(name="next")
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
 @click.option("--all", "everything", is_flag=True, help="Also upcoming steps and applications to wait on.")
+@click.option("--archived", "view", flag_value="archived", help="The archived applications' steps instead.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_session
-def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
-    """What to do next: the steps due or overdue, overdue first."""
+def next_steps(session: Session, on, everything: bool, view: str | None, as_json: bool) -> None:
+    """What to do next: the steps due or overdue, overdue first (archived cards are left out)."""
     from jobboard.etiquette import agenda, keep_going_note, when_text
 
     as_of = on or today()
-    applications = session.store.applications()
+    applications = session.applications(view)
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
         records = [step_record(a, s, as_of) for a, s in entries]

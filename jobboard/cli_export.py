@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from jobboard.board_file import paused_gc
-from jobboard.cli import DATE, Session, cli, pass_session
+from jobboard.cli import DATE, Session, archive_options, cli, pass_session
 from jobboard.model import today
 from jobboard.printable import one_line
 from jobboard.safefile import READ_ONLY, Refused, atomic_write, read_regular
@@ -19,13 +19,13 @@ FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
 
 
-def render_export(session: Session, fmt: str, on, details: bool) -> str:
+def render_export(session: Session, fmt: str, on, details: bool, view: str | None = None) -> str:
     from jobboard import export
 
     settings = session.settings
     if fmt == "markdown":
-        return export.to_markdown(session.store.applications(), on, settings.columns, settings.etiquette, details)
-    applications = session.store.applications()
+        return export.to_markdown(session.applications(view), on, settings.columns, settings.etiquette, details)
+    applications = session.applications(view)
     if fmt == "csv":
         return export.to_csv(applications)
     if fmt == "json":
@@ -38,11 +38,12 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
 @click.option("--details", is_flag=True, help="Markdown: add each application's url, notes and timeline.")
+@archive_options
 @pass_session
-def export_board(session: Session, fmt: str, output: Path | None, on, details: bool) -> None:
+def export_board(session: Session, fmt: str, output: Path | None, on, details: bool, view: str | None) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
     with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
-        text = render_export(session, fmt, on or today(), details)
+        text = render_export(session, fmt, on or today(), details, view)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -135,12 +136,13 @@ def _run_import(import_rows, text: str, session: Session, mappings, allocate_id)
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@archive_options
 @pass_session
-def stats(session: Session, as_json: bool, on) -> None:
+def stats(session: Session, as_json: bool, on, view: str | None) -> None:
     """How the hunt is going: counts, response and interview rates, weekly applications."""
     from jobboard.stats import bar_chart, board_stats
 
-    numbers = board_stats(session.store.applications(), on or today(), session.settings.columns)
+    numbers = board_stats(session.applications(view), on or today(), session.settings.columns)
     if as_json:
         click.echo(json.dumps(numbers.to_dict(), indent=2))
         return

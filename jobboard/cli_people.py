@@ -180,3 +180,26 @@ def offer(session: Session, app_id: str, amount: str | None, deadline, note: str
     changed = session.store.update(app_id, record)
     due = f", answer by {changed.offer_deadline}" if changed.offer_deadline else ""
     click.echo(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)
+
+
+def _put_away(session: Session, app_ids: tuple[str, ...], archived: bool) -> None:
+    for app_id in app_ids:
+        changed = session.store.update(app_id, lambda a: a.copy(archived=archived) if a.archived != archived else a)
+        done = "Archived" if archived else "Brought back"
+        click.echo(one_line(f"{done} {changed.id}: {changed.company} — {changed.role}"), err=True)
+
+
+@cli.command()
+@click.argument("app_ids", metavar="ID...", nargs=-1, required=True)
+@pass_session
+def archive(session: Session, app_ids: tuple[str, ...]) -> None:
+    """Put applications away: off the board and the default list, next, export and stats."""
+    _put_away(session, app_ids, True)
+
+
+@cli.command()
+@click.argument("app_ids", metavar="ID...", nargs=-1, required=True)
+@pass_session
+def unarchive(session: Session, app_ids: tuple[str, ...]) -> None:
+    """Bring archived applications back to the board."""
+    _put_away(session, app_ids, False)

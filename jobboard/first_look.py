@@ -49,7 +49,7 @@ def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: 
     try:
         for entry in records.items():
             column = columns.get(entry[1].get("status"))
-            if column is not None:
+            if column is not None and not entry[1].get("archived"):  # archived cards are put away
                 column.append(entry)
         cards = {}
         for status, entries in columns.items():
@@ -58,4 +58,4 @@ def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: 
     except RECORD_ERRORS:
         return None
     counts = {status: len(entries) for status, entries in columns.items()}
-    return FirstLook(counts, cards, len(records))
+    return FirstLook(counts, cards, sum(1 for record in records.values() if not record.get("archived")))

@@ -69,6 +69,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("d", "delete", "Delete", show=False, id="delete"),
         Binding("E", "edit_notes", "Notes in $EDITOR", show=False, id="edit_notes"),
         Binding("P", "edit_people", "People", show=False, id="edit_people"),
+        Binding("A", "archive", "Archive", show=False, id="archive"),
+        Binding("ctrl+a", "toggle_archive", "Archived cards", show=False, id="toggle_archive"),
         Binding("o", "open_posting", "Open posting", show=False, id="open_posting"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
@@ -101,6 +103,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._panel_pending = False
         self._bindings_state: tuple | None = None
         self.sent: tuple[str, str] | None = None  # (card, rule) of the last message m opened
+        self.show_archived = False  # ctrl+a: the board shows the archived cards instead
+        self._archived = 0  # archived cards on the board, for the title
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
@@ -173,12 +177,13 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         else:
             self._cards = {status: [] for status in app.columns}
             for application in app.board.values():
-                if application.status in self._cards and (not needle or matches(application, needle)):
+                if self._shows(application) and (not needle or matches(application, needle)):
                     self._cards[application.status].append(application)
             for cards in self._cards.values():
                 cards.sort(key=card_order)
             self._due = {status: self._due_ids(cards) for status, cards in self._cards.items()}
-            self._on_board = sum(1 for a in app.board.values() if a.status in app.columns)
+            self._on_board = sum(1 for a in app.board.values() if self._shows(a))
+            self._archived = sum(1 for a in app.board.values() if a.archived)
             touched = set(self._cards)
         kept = app.board.get(keep_id) if keep_id else None
         for index, view in enumerate(self._views):
@@ -191,7 +196,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             picked = view.selected
             if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
-        self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, len(app.board))
+        in_view = len(app.board) - self._archived if not self.show_archived else self._archived
+        self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, in_view)
         empty = app.loaded and not app.board
         for widget, shown in ((self.empty_board, empty), (self.lane, not empty)):
             if widget.display != shown:
@@ -202,7 +208,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         """Take one application out of its old column and put it in its new one, in order."""
         touched: set[str] = set()
         before, after = change.before, change.after
-        if before is not None and before.status in self._cards:
+        self._archived += (after is not None and after.archived) - (before is not None and before.archived)
+        if before is not None and self._shows(before):
             cards = self._cards[before.status]
             at = bisect.bisect_left(cards, card_order(before), key=card_order)
             while at < len(cards) and cards[at].id != before.id:  # same date and id: only itself
@@ -212,7 +219,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self._due[before.status].pop(before.id, None)
             self._on_board -= 1
             touched.add(before.status)
-        if after is not None and after.status in self._cards:
+        if after is not None and self._shows(after):
             bisect.insort(self._cards[after.status], after, key=card_order)
             state = self._due_state(after)
             if state:
@@ -220,6 +227,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self._on_board += 1
             touched.add(after.status)
         return touched
+
+    def _shows(self, application: Application) -> bool:
+        """Is the card on the board now: in a column shown, and archived or not as ctrl+a says."""
+        return application.status in self._cards and application.archived == self.show_archived
 
     def refresh_due_counts(self) -> None:
         """Headers again, once every card's step is known."""
@@ -253,6 +264,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         ``total``: every application, in the columns shown or not."""
         app = self.jobboard
         parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
+        if self.show_archived:
+            parts[1] = f"ARCHIVE: {shown} archived application{'s' * (shown != 1)} (ctrl+a: back to the board)"
+        elif self._archived:
+            parts.append(f"{self._archived} archived (ctrl+a)")
         if self.filter_text.strip():
             parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}”"
         hidden = total - on_board
@@ -319,7 +334,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 return None
             target = self.active_column + int(parameters[0])  # type: ignore[call-overload]
             return True if 0 <= target < len(self.column_views) else None
-        if action in ("edit", "delete", "edit_notes", "open_posting"):
+        if action in ("edit", "delete", "edit_notes", "open_posting", "edit_people", "archive"):
             return True if self.selected is not None else None
         if action in ("step_done", "copy_draft", "send_draft", "heard_back", "interview", "snooze"):
             application = self.selected

@@ -102,6 +102,32 @@ class CardActions:
         title = f"{one_line(application.company)} — {one_line(application.role)}"
         app.push_screen(PeopleForm(title, application.people), save)
 
+    def action_archive(self) -> None:
+        """A: put the card away (off the board, the agenda, the exports and stats), or, in the
+        archive (ctrl+a), bring it back. u undoes either."""
+        application = self.selected
+        if application is None:
+            return
+        archived = not application.archived
+        self.jobboard.change(
+            application.id, lambda a: a.copy(archived=archived), "archive" if archived else "unarchive"
+        )
+        if archived:
+            self.notify(
+                f"Archived {one_line(application.company)}. ctrl+a shows the archive; u undoes.",
+                timeout=3,
+                markup=False,
+            )
+        else:
+            self.notify(f"Brought {one_line(application.company)} back to the board.", timeout=3, markup=False)
+
+    def action_toggle_archive(self) -> None:
+        """ctrl+a: the archived cards on the board instead of the active ones, and back."""
+        self.show_archived = not self.show_archived
+        self.refresh_board()
+        if self.show_archived:
+            self.notify("The archive: A brings a card back, ctrl+a returns to the board.", timeout=3)
+
     def action_delete(self) -> None:
         from jobboard.tui.screens import ConfirmScreen
 
@@ -164,7 +190,8 @@ class CardActions:
         from jobboard.tui.writer import Exported, WriteFailed
 
         app = self.jobboard
-        applications, today, columns, rules = list(app.board.values()), app.today, app.columns, app.settings.etiquette
+        applications = [a for a in app.board.values() if not a.archived]
+        today, columns, rules = app.today, app.columns, app.settings.etiquette
         target = Path(app.settings.export_name.replace("{date}", today.isoformat())).expanduser().absolute()
 
         def write(_store: object) -> Exported | WriteFailed:
@@ -181,4 +208,5 @@ class CardActions:
         from jobboard.tui.stats_screen import StatsScreen
 
         app = self.jobboard
-        self.app.push_screen(StatsScreen(list(app.board.values()), app.today, app.columns))
+        active = [a for a in app.board.values() if not a.archived]  # as `jobboard stats` counts
+        self.app.push_screen(StatsScreen(active, app.today, app.columns))

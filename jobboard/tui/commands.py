@@ -48,7 +48,7 @@ class BoardCommands(Provider):
                 f"{one_line(application.role)} · {STATUS_TITLES.get(application.status, application.status)}",
             )
             for application in self.app.board.values()
-            if application.status in self.app.columns
+            if application.status in self.app.columns and application.archived == self.screen.show_archived
         ]
 
     async def discover(self) -> Hits:

@@ -128,7 +128,7 @@ class NextStepActions:
         from jobboard.tui.agenda import AgendaScreen
 
         app = self.jobboard
-        visible = [a for a in app.board.values() if a.status in app.columns]
+        visible = [a for a in app.board.values() if a.status in app.columns and not a.archived]
         entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
         self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
 

@@ -1,0 +1,103 @@
+"""Archived cards: `archive`/`unarchive`, every command leaving them out unless asked, A and ctrl+a."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pendulum
+import pytest
+
+from jobboard.cli import main
+from jobboard.model import new_application
+from jobboard.store import BoardStore
+from tests.test_tui_board import loaded, make_app, selected, wait_for
+
+DAY = pendulum.date(2026, 11, 2)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
+
+
+@pytest.fixture
+def two_cards(board_path, frozen):
+    store = BoardStore(board_path)
+    store.add(lambda i: new_application(i, "Acme", "Dev", applied_on=DAY))
+    store.add(lambda i: new_application(i, "Globex", "SRE", applied_on=DAY).moved_to("rejected", DAY.add(days=3)))
+    return board_path
+
+
+def test_archive_leaves_every_command_until_asked_for(two_cards, capsys):
+    db = ("--db", str(two_cards))
+    code, _, err = run(capsys, *db, "archive", "2")
+    assert code == 0 and "Archived 2: Globex — SRE" in err
+    assert BoardStore(two_cards).get("2").archived is True
+
+    def companies(*argv: str) -> list[str]:
+        code, out, _ = run(capsys, *db, *argv)
+        assert code == 0
+        return [line.split()[2] for line in out.splitlines()[1:]]
+
+    assert companies("list") == ["Acme"]
+    assert companies("list", "--archived") == ["Globex"]
+    assert sorted(companies("list", "--all")) == ["Acme", "Globex"]
+    _, out, _ = run(capsys, *db, "list", "--json")
+    assert [r["company"] for r in json.loads(out)] == ["Acme"]
+    _, out, _ = run(capsys, *db, "list", "--json", "--archived")
+    assert [(r["company"], r["archived"]) for r in json.loads(out)] == [("Globex", True)]
+    _, out, _ = run(capsys, *db, "next", "--all", "--json")
+    assert [s["company"] for s in json.loads(out)] == ["Acme"]
+    _, out, _ = run(capsys, *db, "next", "--all", "--archived", "--json")
+    assert [s["company"] for s in json.loads(out)] == ["Globex"]
+    _, out, _ = run(capsys, *db, "export", "--format", "csv")
+    assert [row["company"] for row in csv.DictReader(io.StringIO(out))] == ["Acme"]
+    _, out, _ = run(capsys, *db, "export", "--format", "csv", "--all")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["company"], row["archived"]) for row in rows] == [("Acme", ""), ("Globex", "yes")]
+    _, out, _ = run(capsys, *db, "export")
+    assert "Globex" not in out and "Acme" in out
+    _, out, _ = run(capsys, *db, "stats", "--json")
+    assert json.loads(out)["total"] == 1
+    _, out, _ = run(capsys, *db, "stats", "--json", "--all")
+    assert json.loads(out)["total"] == 2
+    code, _, err = run(capsys, *db, "unarchive", "2")
+    assert code == 0 and "Brought back 2: Globex" in err
+    assert sorted(companies("list")) == ["Acme", "Globex"]
+
+
+def test_archive_of_a_missing_card_is_one_line(two_cards, capsys):
+    before = two_cards.read_bytes()
+    code, _, err = run(capsys, "--db", str(two_cards), "archive", "9")
+    assert code == 1 and "no application with id '9'" in err and len(err.splitlines()) == 1
+    assert two_cards.read_bytes() == before
+
+
+async def test_A_archives_a_card_and_ctrl_a_shows_the_archive(two_cards):
+    app = make_app(two_cards)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        await pilot.press("l", "l", "l", "l")  # Rejected
+        assert selected(app).company == "Globex"
+        await pilot.press("A")
+        await app.flush()
+        assert BoardStore(two_cards).get("2").archived is True
+        await wait_for(pilot, lambda: selected(app) is None, "the card to leave the board")
+        assert "1 archived (ctrl+a)" in str(screen.title_bar.render())
+        await pilot.press("ctrl+a")
+        await wait_for(pilot, lambda: selected(app) is not None and selected(app).company == "Globex", "the archive")
+        assert "ARCHIVE: 1 archived application" in str(screen.title_bar.render())
+        assert sum(len(v.cards) for v in screen.column_views) == 1
+        await pilot.press("A")  # brings it back
+        await app.flush()
+        assert BoardStore(two_cards).get("2").archived is False
+        await pilot.press("ctrl+a")
+        await wait_for(pilot, lambda: sum(len(v.cards) for v in screen.column_views) == 2, "both cards on the board")
+        await pilot.press("u")  # undo the unarchive
+        await app.flush()
+        assert BoardStore(two_cards).get("2").archived is True
