@@ -96,12 +96,20 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
         raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
     if dry_run:
         for application in result.applications:
+            people = f" · {', '.join(p.label() for p in application.people)}" if application.people else ""
+            offer = f" · offer {application.offer_amount}" if application.offer_amount else ""
             click.echo(
                 one_line(
                     f"would add  {application.status:<12} {application.company} — {application.role}"
-                    f" (applied {application.applied_on.isoformat()})"
+                    f" (applied {application.applied_on.isoformat()}){people}{offer}"
                 )
             )
+        read = ", ".join(f"{header} → {name}" for header, name in result.columns.items() if header != name)
+        if read:
+            click.echo(one_line(f"columns read: {read}"), err=True)
+        if result.ignored_columns:
+            ignored = ", ".join(result.ignored_columns)
+            click.echo(one_line(f'columns ignored: {ignored} (read one with --map "Header=field")'), err=True)
     elif result.applications:
         session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])
     verb = "Would import" if dry_run else "Imported"

@@ -111,9 +111,10 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "wishlist": ("Wishlist", "Saved", "Bookmarked"),
     "applied": ("Applied", "Submitted", "Sent"),
     "interviewed": ("Interviewed", "Interview", "Interviewing", "Phone Screen", "Onsite"),
-    "offer": ("Offer", "Offered"),
+    "offer": ("Offer", "Offered", "Negotiating", "Offer received"),
     "silent": ("Silent", "Ghosted", "No response"),
     "rejected": ("Rejected", "Declined", "Not selected"),
+    "withdrawn": ("Withdrawn", "Withdrew"),
 }
 
 _DELIMITERS = (",", ";", "\t", "|")
