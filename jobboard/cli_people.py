@@ -190,10 +190,25 @@ def _put_away(session: Session, app_ids: tuple[str, ...], archived: bool) -> Non
 
 
 @cli.command()
-@click.argument("app_ids", metavar="ID...", nargs=-1, required=True)
+@click.argument("app_ids", metavar="ID...", nargs=-1)
+@click.option("--closed", is_flag=True, help="The closed cards archive_closed_after_days (config.toml) puts away.")
 @pass_session
-def archive(session: Session, app_ids: tuple[str, ...]) -> None:
+def archive(session: Session, app_ids: tuple[str, ...], closed: bool) -> None:
     """Put applications away: off the board and the default list, next, export and stats."""
+    if closed == bool(app_ids):
+        raise click.UsageError("give the ids to archive, or --closed (and no ids)")
+    if closed:
+        from jobboard.archiving import closed_and_quiet
+
+        days = session.settings.archive_closed_after_days
+        if days <= 0:
+            raise click.ClickException(
+                "archive_closed_after_days is not set in config.toml (e.g. 60); nothing archived"
+            )
+        etiquette, now = session.settings.etiquette, today()
+        app_ids = tuple(a.id for a in session.store.applications() if closed_and_quiet(a, now, days, etiquette))
+        if not app_ids:
+            click.echo(f"No closed card has been quiet for {days} days.", err=True)
     _put_away(session, app_ids, True)
 
 

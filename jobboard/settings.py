@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "jobboard"
 DEFAULT_EXPORT_NAME = "jobboard-{date}.md"
-KNOWN_TOP_LEVEL = {"columns", "theme", "export_name", "etiquette", "profile", "keys"}
+KNOWN_TOP_LEVEL = {"columns", "theme", "export_name", "etiquette", "profile", "keys", "archive_closed_after_days"}
 
 
 class SettingsError(Exception):
@@ -77,6 +77,7 @@ class Settings:
     export_name: str = DEFAULT_EXPORT_NAME
     keys: dict[str, str] = field(default_factory=dict)
     etiquette: EtiquetteSettings = field(default_factory=_default_etiquette)
+    archive_closed_after_days: int = 0  # 0: off (see jobboard.archiving)
     source: Path | None = None  # the config.toml they came from, if any
 
 
@@ -119,6 +120,11 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
         raise ValueError('[keys] must map binding ids to keys, e.g. move_right = "ctrl+l"')
+    archive_after = data.get("archive_closed_after_days", 0)
+    if isinstance(archive_after, bool) or not isinstance(archive_after, int) or not 0 <= archive_after <= 3650:
+        raise ValueError(
+            f"'archive_closed_after_days' must be a whole number of days from 0 (off) to 3650, not {archive_after!r}"
+        )
     etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
     if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):
         raise ValueError("[etiquette] and [profile] must be tables")
@@ -129,6 +135,7 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
         theme=theme,
         export_name=export_name,
         keys=dict(keys),
+        archive_closed_after_days=archive_after,
         etiquette=EtiquetteSettings.from_mapping(etiquette_table, profile),
         source=path,
     )

@@ -101,3 +101,68 @@ async def test_A_archives_a_card_and_ctrl_a_shows_the_archive(two_cards):
         await pilot.press("u")  # undo the unarchive
         await app.flush()
         assert BoardStore(two_cards).get("2").archived is True
+
+
+def test_closed_cards_quiet_for_the_set_days_are_the_ones_put_away():
+    from jobboard.archiving import closed_and_quiet
+    from jobboard.etiquette import EtiquetteSettings
+    from jobboard.model import Event
+
+    rules = EtiquetteSettings()
+    today = pendulum.date(2027, 3, 1)
+    done = new_application("1", "Acme", "Dev", applied_on=DAY).moved_to("rejected", DAY.add(days=3))
+    done = done.with_event(Event("acknowledged", DAY.add(days=4))).with_event(
+        Event("feedback_requested", DAY.add(days=7))
+    )
+    assert closed_and_quiet(done, today, 60, rules)
+    assert not closed_and_quiet(done, today, 0, rules)  # off by default
+    assert not closed_and_quiet(done, DAY.add(days=40), 60, rules)  # not quiet long enough
+    assert not closed_and_quiet(done.copy(archived=True), today, 60, rules)
+    active = new_application("2", "Hooli", "Dev", applied_on=DAY)
+    assert not closed_and_quiet(active, today, 60, rules)  # not closed
+    silent = new_application("3", "Initech", "Dev", applied_on=DAY).moved_to("silent", DAY.add(days=20))
+    assert not closed_and_quiet(silent, DAY.add(days=90), 60, rules)  # keep_in_touch is still to do
+
+
+def courtesies_done(path) -> None:  # noqa: ANN001
+    from jobboard.model import Event
+
+    BoardStore(path).update(
+        "2",
+        lambda a: a.with_event(Event("acknowledged", DAY.add(days=4))).with_event(
+            Event("feedback_requested", DAY.add(days=8))
+        ),
+    )
+
+
+def test_archive_closed_uses_the_setting(two_cards, capsys, tmp_path):
+    courtesies_done(two_cards)
+    db = ("--db", str(two_cards))
+    code, _, err = run(capsys, *db, "archive", "--closed")
+    assert code == 1 and "archive_closed_after_days is not set" in err
+    config = tmp_path / "config.toml"
+    config.write_text("archive_closed_after_days = 1\n")
+    with pendulum.travel_to(pendulum.datetime(2027, 6, 1, 10), freeze=True):
+        code, _, err = run(capsys, *db, "--config", str(config), "archive", "--closed")
+    assert code == 0 and "Archived 2: Globex — SRE" in err and "Acme" not in err
+    assert [a.archived for a in BoardStore(two_cards).applications()] == [False, True]
+    config.write_text("archive_closed_after_days = true\n")
+    code, _, err = run(capsys, *db, "--config", str(config), "list")
+    assert code == 1 and "archive_closed_after_days' must be a whole number" in err
+
+
+async def test_the_board_archives_closed_cards_when_it_opens(two_cards):
+    from jobboard.settings import Settings
+    from tests.test_tui_board import NotedApp
+
+    courtesies_done(two_cards)
+    with pendulum.travel_to(pendulum.datetime(2027, 6, 1, 10), freeze=True):
+        app = NotedApp(BoardStore(two_cards), Settings(archive_closed_after_days=30))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await wait_for(pilot, lambda: any("Archived 1 closed card" in n for n in app.notes), "the notice")
+            await app.flush()
+            assert [a.archived for a in BoardStore(two_cards).applications()] == [False, True]
+            await pilot.press("u")
+            await app.flush()
+            assert not BoardStore(two_cards).get("2").archived

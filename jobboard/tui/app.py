@@ -89,6 +89,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.loaded = False
         self.steps_ready = False
         self._tally: KeepGoingTally | None = None  # built on first use, then kept per change
+        self._closed_archived = False  # archive_closed_after_days done for this session
         self._advice: tuple[object, NextStep | None] = (None, None)
         self._local_day: datetime.date | None = None
         self._today = pendulum.Date(1970, 1, 1)
@@ -284,6 +285,29 @@ class JobBoardApp(BoardEditing, App[None]):
         self.steps = {**message.steps, **self.steps}
         self.steps_ready = True
         self.board_screen.refresh_due_counts()
+        self._archive_closed()
+
+    def _archive_closed(self) -> None:
+        """Once a session, with ``archive_closed_after_days`` set: put away the closed cards
+        with nothing left to do for that long (each an undoable change), and say so."""
+        days = self.settings.archive_closed_after_days
+        if days <= 0 or self._closed_archived:
+            return
+        self._closed_archived = True
+        from jobboard.archiving import closed_and_quiet
+
+        rules = self.settings.etiquette
+        quiet = [
+            a.id for a in self.board.values() if closed_and_quiet(a, self.today, days, rules, self.step_for(a).rule)
+        ]
+        for app_id in quiet:
+            self.change(app_id, lambda a: a.copy(archived=True), "archive")
+        if quiet:
+            self.notify(
+                f"Archived {len(quiet)} closed card{'s' * (len(quiet) != 1)} with nothing to do for {days} days; "
+                "ctrl+a shows them.",
+                timeout=5,
+            )
 
     def on_write_failed(self, message: WriteFailed) -> None:
         self.tuning.board_shown()
