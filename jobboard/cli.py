@@ -25,6 +25,7 @@ from jobboard import __version__
 from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
+from jobboard.validation import DateRefused
 
 
 class UserDate(click.ParamType):
@@ -226,22 +227,28 @@ def text_options(function):
 @click.argument("role")
 @click.option("--status", default="applied", show_default=True, help="Column to start in.")
 @click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
+@click.option("--moved", type=DATE, help="With --status: since when it is in that column; default today.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @text_options
 @pass_session
-def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
+def add(session: Session, company: str, role: str, status: str, applied, moved, tags, **text) -> None:
     """Add an application; prints its id alone, for scripts."""
     from jobboard.model import new_application
+    from jobboard.validation import check_new
 
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
             raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
-    created = session.store.add(
-        lambda app_id: new_application(
-            app_id, company, role, status=status, applied_on=applied, tags=list(tags), **text
+    if moved is not None and status == "applied":
+        raise click.BadParameter(
+            "--moved dates a card added to a later column; use it with --status", param_hint="--moved"
         )
+    card = new_application(
+        "0", company, role, status=status, applied_on=applied, moved_on=moved, tags=list(tags), **text
     )
+    check_new(card, today())
+    created = session.store.add(lambda app_id: card.copy(id=app_id))
     click.echo(created.id)
 
 
@@ -325,8 +332,14 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
 @pass_session
 def move(session: Session, app_id: str, status: str, on) -> None:
     """Move an application to another column."""
+    from jobboard.validation import AlreadyThere, moved
+
     status = session.status(status)
-    session.store.update(app_id, lambda a: a.moved_to(status, on or today()))
+    now = today()
+    try:
+        session.store.update(app_id, lambda a: moved(a, status, on or now, now))
+    except AlreadyThere as error:
+        click.echo(f"jobboard: {error}.", err=True)
 
 
 @cli.command()
@@ -355,7 +368,10 @@ def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
         raise click.BadParameter(str(error), param_hint="KIND") from error
     if kind == "status":
         raise click.BadParameter("use `jobboard move ID STATUS` to change columns", param_hint="KIND")
-    session.store.update(app_id, lambda a: a.with_event(Event(kind, on or today(), note=note)))
+    from jobboard.validation import with_event
+
+    now = today()
+    session.store.update(app_id, lambda a: with_event(a, Event(kind, on or now, note=note), now))
 
 
 @cli.command(name="next")
@@ -413,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except (BoardError, SettingsError) as error:
         click.echo(f"jobboard: {error}", err=True)
+        sys.exit(1)
+    except DateRefused as error:
+        click.echo(f"jobboard: {error}; the board is unchanged.", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)

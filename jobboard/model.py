@@ -354,11 +354,13 @@ def new_application(
     *,
     status: str = "applied",
     applied_on: pendulum.Date | None = None,
+    moved_on: pendulum.Date | None = None,
     tags: list[str] | None = None,
     **text_fields: str,
 ) -> Application:
     """A fresh application with its `applied` event (and a `status` event when it starts in
-    another column), as `jobboard add` and the add form create it."""
+    another column), as `jobboard add` and the add form create it. The `status` event is dated
+    ``moved_on``, by default the day the card is recorded: its applied date stays its own."""
     company, role = company.strip(), role.strip()
     if not company:
         raise ValueError("company must not be empty")
@@ -367,7 +369,7 @@ def new_application(
     applied_on = applied_on or today()
     events = [Event("applied", applied_on)]
     if status != "applied":
-        events.append(Event("status", applied_on, status=status))
+        events.append(Event("status", moved_on or today(), status=status))
     return Application(
         id=app_id,
         company=company,
