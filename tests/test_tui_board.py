@@ -72,14 +72,17 @@ async def test_move_saves_follows_the_card_and_undo_redo(demo_board, frozen):
         await loaded(pilot)
         card = selected(app)
         assert card.status == "applied"
-        await pilot.press("shift+right")
+        await pilot.press("shift+right")  # to Interviewed: the interview's date is asked, today by default
+        assert selected(app).status == "applied"
+        await pilot.press("enter")
         assert selected(app).id == card.id
         assert selected(app).status == "interviewed"
         assert app.board_screen.active_column == 1
         await app.flush()
         on_disk = BoardStore(demo_board).get(card.id)
         assert on_disk.status == "interviewed"
-        assert on_disk.events[-1].kind == "status" and on_disk.events[-1].date == frozen.date()
+        assert on_disk.events[-2].kind == "status" and on_disk.events[-2].date == frozen.date()
+        assert on_disk.events[-1].kind == "interview" and on_disk.events[-1].date == frozen.date()
 
         await pilot.press("L")
         assert selected(app).status == "silent"
@@ -126,7 +129,7 @@ async def test_the_footer_greys_keys_in_place_as_the_selection_moves(demo_board)
         await loaded(pilot)
         first = footer_keys(app)
         assert first["move(-1)"][1] is True and first["move(1)"][1] is False  # in Applied
-        await pilot.press("shift+right")  # the card, and the cursor, go to Interviewed
+        await pilot.press("shift+right", "enter")  # the card, and the cursor, go to Interviewed
         await pilot.pause()
         await pilot.pause()
         now = footer_keys(app)
@@ -297,7 +300,7 @@ async def test_a_failed_write_is_reported_and_the_board_reloads(demo_board, monk
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "replace", full_disk)
-        await pilot.press("L")
+        await pilot.press("L", "enter")
         await app.flush()
         await pilot.pause(0.1)
         monkeypatch.undo()
@@ -355,7 +358,7 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
             card.id, lambda a: a.with_event(__import__("jobboard.model").model.Event("heard_back", a.applied_on))
         )
         other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
-        await pilot.press("L")  # the TUI's own change, made on a board that is now stale
+        await pilot.press("L", "enter")  # the TUI's own change, made on a board that is now stale
         await app.flush()
         for _ in range(60):
             await pilot.pause(0.05)
@@ -382,7 +385,7 @@ async def test_board_compositor_composes_what_textuals_own_would(demo_board, fro
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("j", "shift+right")  # a card moved, the panel and footer following
+        await pilot.press("j", "shift+right", "enter")  # a card moved, the panel and footer following
         await loaded(pilot)
         compositor = app.board_screen._compositor
         assert isinstance(compositor, BoardCompositor)

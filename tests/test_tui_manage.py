@@ -206,7 +206,7 @@ async def test_a_remapped_key_and_a_bad_one(demo_board):
         assert any("no_such_action" in m for m in messages)
         assert any("hyperx" in m for m in messages)
         card = selected(app)
-        await pilot.press("ctrl+l")
+        await pilot.press("ctrl+l", "enter")  # enter: the interview's date, today
         assert app.board[card.id].status == "interviewed"
         await pilot.press("u")  # the default stays for the bad mapping
         assert app.board[card.id].status == "applied"

@@ -496,7 +496,10 @@ class JobBoardApp(App[None]):
         self._apply(Change(label, before, after))
 
         def save(store: BoardStore) -> Message:
-            return Saved(store.update(app_id, edit))
+            try:
+                return Saved(store.update(app_id, edit))
+            except ValueError as error:  # a date the card on disk refuses (changed elsewhere)
+                return WriteFailed(f"{error}; the board is unchanged")
 
         self.submit(save)
         return after

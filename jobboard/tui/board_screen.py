@@ -344,12 +344,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if 0 <= target < len(self.column_views):
             self.move_selected_to(self.column_views[target].status)
 
-    def move_selected_to(self, status: str) -> None:
-        application = self.selected
-        if application is None or application.status == status:
-            return
-        today = self.jobboard.today
-        self.jobboard.change(application.id, lambda a: a.moved_to(status, today), f"move to {status}")
+    def move_selected_to(self, status: str) -> bool:
+        """Move the selected card today (see jobboard.moves); False when nothing was moved."""
+        from jobboard.tui.moves import move_card
+
+        return move_card(self, self.selected, status)
 
     def action_undo(self) -> None:
         self._say_replayed(self.jobboard.undo(), "undo", "Undid")
