@@ -375,15 +375,22 @@ def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
 
 
 @cli.command(name="next")
+@click.argument("app_id", metavar="[ID]", required=False)
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
 @click.option("--all", "everything", is_flag=True, help="Also upcoming steps and applications to wait on.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_session
-def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
-    """What to do next: the steps due or overdue, overdue first."""
+def next_steps(session: Session, app_id: str | None, on, everything: bool, as_json: bool) -> None:
+    """What to do next: the steps due or overdue, overdue first; with ID, that card's step and
+    its draft in plain text."""
     from jobboard.etiquette import agenda, keep_going_note, when_text
 
     as_of = on or today()
+    if app_id is not None:
+        from jobboard.cli_next import one_card
+
+        one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json)
+        return
     applications = session.store.applications()
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
@@ -411,7 +418,18 @@ def step_record(application: Application, step) -> dict:  # noqa: ANN001 - a Nex
         "why": step.why,
         "principles": list(step.principles),
         "draft": step.draft,
+        **_subject_and_body(step.draft),
     }
+
+
+def _subject_and_body(draft: str | None) -> dict:
+    """The draft's subject line and body apart, for a mail client (None without a draft)."""
+    if draft is None:
+        return {"subject": None, "body": None}
+    from jobboard.drafts import split_draft
+
+    subject, body = split_draft(draft)
+    return {"subject": subject, "body": body}
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobboard import etiquette
-from jobboard.drafts import DRAFTED_RULES
+from jobboard.drafts import DRAFTED_RULES, split_draft
 from jobboard.etiquette import (
     DONE_EVENT,
     MOVE_TO,
@@ -699,6 +699,8 @@ def test_drafts_name_company_role_contact_date_and_signer(rule, application, tod
     assert draft is not None
     assert "Globex" in draft and "Data Engineer" in draft and date_text in draft
     assert "Dana" in draft
+    subject, draft = split_draft(draft)
+    assert "Data Engineer" in subject and len(subject) < 70
     if rule != "follow_up_other_channel":
         assert draft.startswith("Hi Dana,\n\n")
     else:
@@ -715,9 +717,30 @@ def test_drafts_name_company_role_contact_date_and_signer(rule, application, tod
 def test_drafts_without_contact_or_name_use_a_neutral_greeting(rule, application, today, date_text):
     step = next_step(application, today)
     assert step.draft is not None
-    assert step.draft.startswith("Hello,\n\n")
-    assert step.draft.endswith(",")  # the closing, with no name under it
+    assert step.draft.startswith("Subject: ") and split_draft(step.draft)[1].startswith("Hello,\n\n")
+    assert step.draft.endswith(",\n[your name]")  # a visible placeholder, never a bare closing
     assert "Acme" in step.draft and "Backend Engineer" in step.draft
+
+
+@pytest.mark.parametrize(
+    ("contact", "hello"),
+    [
+        ("Anna Schmidt", "Hi Anna,"),
+        ("Dr. Anna Schmidt", "Dear Dr. Schmidt,"),
+        ("dr anna schmidt", "Dear Dr. schmidt,"),
+        ("Prof. Li", "Dear Prof. Li,"),
+        ("Ms. Dana Kim (recruiter)", "Dear Ms. Kim,"),
+        ("Mx. Robin Park", "Dear Mx. Park,"),
+        ("Dr.", "Hello,"),
+        ("Anna Schmidt, Bo Li", "Hi Anna,"),
+        ("hiring@acme.example", "Hello,"),
+        ("", "Hello,"),
+    ],
+)
+def test_greetings_use_names_as_people_write_them(contact, hello):
+    from jobboard.drafts import greeting
+
+    assert greeting(contact) == hello
 
 
 def test_each_drafted_rule_has_its_own_wording():

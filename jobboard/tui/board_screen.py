@@ -14,7 +14,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from jobboard.drafts import NAME_PLACEHOLDER
 from jobboard.first_look import FirstLook, card_order
+from jobboard.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
 from jobboard.tui.board import Board, Lane
@@ -96,6 +98,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._title = ""
         self._panel_shows: tuple | None = None
         self._panel_pending = False
+        self.hints = OnceHints()  # hints the panel shows in one session only
         self._bindings_state: tuple | None = None
         self._resumed = False
 
@@ -297,7 +300,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if not self.jobboard.loaded:
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
-        self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
+        name_hint = ""
+        if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
+            name_hint = NAME_HINT_TEXT  # the first session with an unsigned draft says how to sign it
+        self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint, name_hint)
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -36,8 +36,9 @@ def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
 
 
-def step_content(step: NextStep, today: pendulum.Date) -> Content:
-    """The next step as the panel shows it: what, when, why, on what advice, the draft."""
+def step_content(step: NextStep, today: pendulum.Date, name_hint: str = "") -> Content:
+    """The next step as the panel shows it: what, when, why, on what advice, the draft (and,
+    under a draft signed "[your name]", ``name_hint``: how to set the name)."""
     when = when_text(step, today)
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
@@ -63,6 +64,8 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
             _line(("DRAFT", "bold $accent"), ("  c copy · f done", "$text-muted")),
             _line((many_lines(step.draft), "")),
         ]
+        if name_hint:
+            parts += [_line(""), _line((name_hint, "italic $warning"))]
     return Content("").join(parts)
 
 
@@ -143,6 +146,7 @@ class SidePanel(ScrollView, can_focus=False):
         today: pendulum.Date,
         keep_going: str | None,
         empty_hint: str = "",
+        name_hint: str = "",
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
@@ -150,7 +154,7 @@ class SidePanel(ScrollView, can_focus=False):
         else:
             sections = (
                 note,
-                step_content(step, today) if step else Content(""),
+                step_content(step, today, name_hint) if step else Content(""),
                 details_content(application, today),
                 timeline_content(application),
             )
