@@ -40,6 +40,7 @@ from jobboard.look_ahead import LookAhead
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
+from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
 
 DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
@@ -102,6 +103,7 @@ class JobBoardApp(App[None]):
 
     CSS_PATH = "jobboard.tcss"
     TITLE = "jobboard"
+    day_check_seconds = DAY_CHECK_SECONDS  # how often the date is compared (see tui/day.py)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
     ]
@@ -116,8 +118,10 @@ class JobBoardApp(App[None]):
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
         look_ahead: LookAhead | None = None,
+        clock: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
+        self.clock = clock  # the one way the app reads today's date (a test gives its own)
         if themes is None:
             themes, theme_problems = theme_files.load_all(None)
         # Registered before the first stylesheet pass, so the board never flashes another theme.
@@ -273,6 +277,7 @@ class JobBoardApp(App[None]):
             self.call_after_refresh(self._work_out_steps)
             self.call_after_refresh(self._resume_collector_once)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+        self.set_interval(self.day_check_seconds, lambda: check_day(self))
 
     async def action_quit(self) -> None:
         await self.flush()
@@ -459,7 +464,7 @@ class JobBoardApp(App[None]):
         """The local date. Asked many times per keystroke (each footer key's check asks for the
         step); ``pendulum.today()`` converts time zones every time, the C clock does not, so
         the pendulum date is rebuilt only when the day changes."""
-        local = datetime.date.today()
+        local = self.clock()
         if local != self._local_day:
             self._local_day = local
             self._today = pendulum.Date(local.year, local.month, local.day)
