@@ -255,8 +255,11 @@ def add(session: Session, company: str, role: str, status: str, applied, moved, 
 @cli.command(name="list")
 @click.option("--status", help="Only this column.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@click.option(
+    "--sort", type=click.Choice(["urgency", "applied", "company"]), help="Order in a column (default: the board's)."
+)
 @pass_session
-def list_applications(session: Session, status: str | None, as_json: bool) -> None:
+def list_applications(session: Session, status: str | None, as_json: bool, sort: str | None) -> None:
     """List the applications on the board."""
     if as_json:
         # The stored records, checked and in their usual shape, without building applications.
@@ -275,8 +278,16 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
     if not applications:
         click.echo("No applications yet. Add one: jobboard add COMPANY ROLE", err=True)
         return
+    from jobboard.etiquette import next_step
+    from jobboard.ordering import sort_key
+    from jobboard.state_file import remembered_sort
+
+    # Columns in board order; in each, the order the board shows (`s` there, or --sort).
+    sort = sort or remembered_sort()
     order = {s: i for i, s in enumerate(session.settings.columns)}
-    applications.sort(key=lambda a: (order.get(a.status, 99), a.applied_on))
+    now, rules = today(), session.settings.etiquette
+    steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
+    applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
     click.echo(format_table(applications))
 
 

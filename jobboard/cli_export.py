@@ -27,7 +27,11 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
         # Each card's row depends on that card alone, so a large board is read and worked
         # through in two halves at once; a bad entry in either half is reported as ever.
         def rows_of(entries):  # noqa: ANN001, ANN202
-            return export.markdown_rows(session.store.build(entries), on, settings.etiquette, details)
+            return export.markdown_rows(session.store.build(entries), on, settings.etiquette, details, sort)
+
+        from jobboard.state_file import remembered_sort
+
+        sort = remembered_sort()  # the order chosen on the board with `s`
 
         rows = on_two_cores(rows_of, session.store.entries())
         return export.markdown_report(rows, on, settings.columns)

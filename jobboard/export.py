@@ -181,21 +181,23 @@ def to_markdown(
     columns: Sequence[str] = DEFAULT_COLUMNS,
     settings: EtiquetteSettings | None = None,
     details: bool = False,
+    sort: str = "urgency",
 ) -> str:
     """The board as GitHub-flavoured markdown.
 
     A title with ``today``'s date, a summary line with the counts, then one ``##`` section
     per column in board order (columns first, then any other status that holds applications),
     each with a table of Company, Role, Applied, Last contact, Next step and Due, or
-    ``_No applications._``. Applications keep the order they are given in. Every cell is
+    ``_No applications._``. Each table is in ``sort`` order (jobboard.ordering), as the
+    board's columns are. Every cell is
     escaped so that no user text can break the table or add markup. With ``details``, each
     application also gets a ``###`` subsection with its url, contact, email, notes and
     timeline (newest first).
     """
-    return markdown_report(markdown_rows(applications, today, settings, details), today, columns)
+    return markdown_report(markdown_rows(applications, today, settings, details, sort), today, columns)
 
 
-MarkdownRow = tuple[str, str, str]  # (status, table row, ### subsection or "")
+MarkdownRow = tuple[str, str, str, tuple]  # (status, table row, ### subsection or "", sort key)
 
 
 def markdown_rows(
@@ -203,10 +205,14 @@ def markdown_rows(
     today: pendulum.Date,
     settings: EtiquetteSettings | None = None,
     details: bool = False,
+    sort: str = "urgency",
 ) -> list[MarkdownRow]:
-    """Each application's part of ``to_markdown``, in order: its status, its table row, and
-    with ``details`` its ``###`` subsection (else ""). Each depends on its application alone,
-    so a long list can be split, worked through in parts and joined (the CLI does)."""
+    """Each application's part of ``to_markdown``: its status, its table row, with ``details``
+    its ``###`` subsection (else ""), and its ``sort`` key (the report orders by it). Each
+    depends on its application alone, so a long list can be split, worked through in parts and
+    joined (the CLI does)."""
+    from jobboard.ordering import sort_key
+
     next_step, settings = _resolve_settings(settings)
     rows = []
     for application in applications:
@@ -220,7 +226,8 @@ def markdown_rows(
             _due_cell(step),
         )
         row = "| " + " | ".join(cells) + " |"
-        rows.append((application.status, row, _details(application) if details else ""))
+        key = sort_key(sort, application, step)
+        rows.append((application.status, row, _details(application) if details else "", key))
     return rows
 
 
@@ -229,6 +236,8 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
     by_status: dict[str, list[MarkdownRow]] = {status: [] for status in columns}
     for row in rows:
         by_status.setdefault(row[0], []).append(row)
+    for members in by_status.values():
+        members.sort(key=lambda row: row[3])
     sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
     total = sum(len(members) for members in by_status.values())
     counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
@@ -249,9 +258,9 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
             continue
         out.append("| Company | Role | Applied | Last contact | Next step | Due |")
         out.append("| --- | --- | --- | --- | --- | --- |")
-        out.extend(row for _, row, _ in members)
+        out.extend(row for _, row, _, _ in members)
         out.append("")
-        out.extend(subsection for _, _, subsection in members if subsection)
+        out.extend(subsection for _, _, subsection, _ in members if subsection)
     return "\n".join(out)
 
 

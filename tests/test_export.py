@@ -119,11 +119,24 @@ def test_markdown_has_title_summary_and_a_section_per_column_in_board_order():
     assert markdown.count(NO_APPLICATIONS) == 2
     rows = table_rows(markdown)
     assert [cell_text(cell) for cell in rows[0]] == HEADER
+    # Each table in the board's order: by urgency; the same step on the same day, so the newest
+    # application (the higher id on the same date) first.
     assert [cell_text(row[0]) for row in rows if cell_text(row[0]) != "Company"] == [
-        "Acme",
         "Initech",
+        "Acme",
         "Globex",
     ]
+
+
+def test_markdown_tables_follow_the_sort_the_board_shows():
+    board = [app("1", "Zeta", applied_on=pendulum.date(2026, 11, 2)), app("2", "alpha"), app("3", "Beta")]
+
+    def companies(sort: str) -> list[str]:
+        return [cell_text(row[0]) for row in table_rows(to_markdown(board, TODAY, sort=sort))[1:]]
+
+    assert companies("urgency") == ["Zeta", "Beta", "alpha"]  # Zeta's follow-up is overdue
+    assert companies("company") == ["alpha", "Beta", "Zeta"]
+    assert companies("applied") == ["Beta", "alpha", "Zeta"]
 
 
 def test_markdown_sections_follow_the_given_columns_and_keep_other_statuses():
@@ -172,9 +185,9 @@ def test_hostile_text_stays_inside_its_cell(text):
 
 def test_many_hostile_rows_give_exactly_one_row_each():
     board = [app(str(n), text, text) for n, text in enumerate(HOSTILE)]
-    rows = table_rows(to_markdown(board, TODAY))
+    rows = table_rows(to_markdown(board, TODAY, sort="applied"))  # same date: highest id first
     assert len(rows) == 1 + len(HOSTILE)
-    assert [cell_text(row[0]) for row in rows[1:]] == [visible(text) for text in HOSTILE]
+    assert [cell_text(row[0]) for row in rows[1:]] == [visible(text) for text in reversed(HOSTILE)]
 
 
 def test_control_characters_are_dropped_without_breaking_the_row():

@@ -526,13 +526,13 @@ class JobBoardApp(App[None]):
         """Write the markdown report to export_name (a setting) in the current folder."""
         from jobboard.export import to_markdown
 
-        applications, today = list(self.board.values()), self.today
+        applications, today, sort = list(self.board.values()), self.today, self.board_screen.sort
         target = Path(self.settings.export_name.replace("{date}", today.isoformat())).expanduser()
 
         def write(_store: BoardStore) -> Message:
             from jobboard.safefile import atomic_write
 
-            text = to_markdown(applications, today, self.columns, self.settings.etiquette)
+            text = to_markdown(applications, today, self.columns, self.settings.etiquette, sort=sort)
             try:
                 atomic_write(target.absolute(), text.encode("utf-8"))
             except OSError as error:

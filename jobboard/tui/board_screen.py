@@ -19,6 +19,8 @@ from jobboard.first_look import FirstLook, card_order
 from jobboard.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
+from jobboard.ordering import SORT_TITLES, next_sort, sort_key, urgency_key
+from jobboard.state_file import remembered_sort, update_state
 from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
@@ -37,11 +39,15 @@ EMPTY_BOARD = (
 
 
 def matches(application: Application, needle: str) -> bool:
-    """Does the filter text appear in the company, role, location, tags or notes?"""
+    """Does the filter text appear in the company, role, location, contact, email, source, tags
+    or notes?"""
     haystack = (
         application.company,
         application.role,
         application.location,
+        application.contact,
+        application.email,
+        application.source,
         application.notes,
         *application.tags,
     )
@@ -72,6 +78,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
         Binding("x", "export_markdown", "Export", show=False, id="export_markdown"),
         Binding("S", "stats", "Stats", show=False, id="stats"),
+        Binding("s", "sort", "Sort", show=False, id="sort"),
         Binding("f", "step_done", "Done", id="step_done"),
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
         Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
@@ -99,6 +106,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._panel_shows: tuple | None = None
         self._panel_pending = False
         self.hints = OnceHints()  # hints the panel shows in one session only
+        self.sort = remembered_sort()  # the cards' order in a column (s cycles it)
+        self._by_steps = False  # the columns were last sorted knowing every card's step
         self._bindings_state: tuple | None = None
         self._resumed = False
 
@@ -176,8 +185,9 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             for application in app.board.values():
                 if application.status in self._cards and (not needle or matches(application, needle)):
                     self._cards[application.status].append(application)
+            self._by_steps = app.steps_ready
             for cards in self._cards.values():
-                cards.sort(key=card_order)
+                cards.sort(key=self._order)
             self._due = {status: self._due_ids(cards) for status, cards in self._cards.items()}
             self._on_board = sum(1 for a in app.board.values() if a.status in app.columns)
             touched = set(self._cards)
@@ -205,24 +215,44 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         before, after = change.before, change.after
         if before is not None and before.status in self._cards:
             cards = self._cards[before.status]
-            at = bisect.bisect_left(cards, card_order(before), key=card_order)
-            while at < len(cards) and cards[at].id != before.id:  # same date and id: only itself
-                at += 1
-            if at < len(cards):
+            # Found by id: by urgency, the card's old place followed its old step.
+            at = next((i for i, card in enumerate(cards) if card.id == before.id), None)
+            if at is not None:
                 del cards[at]
             self._due[before.status].discard(before.id)
             self._on_board -= 1
             touched.add(before.status)
         if after is not None and after.status in self._cards:
-            bisect.insort(self._cards[after.status], after, key=card_order)
+            bisect.insort(self._cards[after.status], after, key=self._order)
             if self._is_due(after):
                 self._due[after.status].add(after.id)
             self._on_board += 1
             touched.add(after.status)
         return touched
 
+    def _order(self, application: Application) -> tuple:
+        """A card's place in its column (jobboard.ordering); by urgency only once every step is
+        known (worked out off the UI thread after a load), newest first until then."""
+        if self.sort != "urgency":
+            return sort_key(self.sort, application)
+        if not self._by_steps:
+            return card_order(application)
+        return urgency_key(application, self.jobboard.step_for(application))
+
+    def action_sort(self) -> None:
+        """s: the next order (urgency, applied date, company), remembered for the next start."""
+        self.sort = next_sort(self.sort)
+        update_state("sort", self.sort)
+        self.refresh_board()
+        self.notify(f"Cards sorted {SORT_TITLES[self.sort]}.", timeout=2)
+
     def refresh_due_counts(self) -> None:
-        """Headers again, once every card's step is known."""
+        """Headers again, once every card's step is known (and, by urgency, the order)."""
+        if self.sort == "urgency" and not self._by_steps:
+            at_top = [view for view in self._views if view.cursor == 0]
+            self.refresh_board()
+            for view in at_top:  # a cursor at the top stays there: on the most urgent card
+                view.cursor = 0
         for view in self._views:
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
