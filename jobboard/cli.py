@@ -22,10 +22,19 @@ from pathlib import Path
 import click
 
 from jobboard import __version__
-from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
+from jobboard.model import (
+    INTERVIEW_KINDS,
+    STATUS_TITLES,
+    TEXT_FIELDS,
+    Application,
+    Event,
+    normalise_event_kind,
+    parse_time,
+    today,
+)
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
-from jobboard.validation import DateRefused
+from jobboard.validation import Refused
 
 
 class UserDate(click.ParamType):
@@ -370,8 +379,11 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
 @click.argument("kind")
 @click.option("--date", "on", type=DATE, help="The event's date; for an interview, its day (may be ahead).")
 @click.option("--note", default="", help="A few words to keep with it.")
+@click.option("--time", "at", help="Interview: its time, HH:MM (24 h).")
+@click.option("--kind", "interview_kind", type=click.Choice(INTERVIEW_KINDS), help="Interview: what kind.")
+@click.option("--with", "people", multiple=True, help="Interview: a person you meet (repeatable).")
 @pass_session
-def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
+def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people) -> None:
     """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ..."""
     try:
         kind = normalise_event_kind(kind)
@@ -379,10 +391,19 @@ def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
         raise click.BadParameter(str(error), param_hint="KIND") from error
     if kind == "status":
         raise click.BadParameter("use `jobboard move ID STATUS` to change columns", param_hint="KIND")
+    if kind != "interview" and (at or interview_kind or people):
+        raise click.UsageError("--time, --kind and --with describe an interview; log KIND 'interview' to use them")
+    if at is not None:
+        try:
+            at = parse_time(at)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--time") from error
+    names = tuple(" ".join(name.split()) for name in people if name.strip())
     from jobboard.validation import with_event
 
     now = today()
-    session.store.update(app_id, lambda a: with_event(a, Event(kind, on or now, note=note), now))
+    event = Event(kind, on or now, note, None, at, interview_kind, names)
+    session.store.update(app_id, lambda a: with_event(a, event, now))
 
 
 @cli.command(name="next")

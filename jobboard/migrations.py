@@ -24,7 +24,6 @@ SCHEMA_VERSION = 2
 Data = dict[str, Any]
 
 
-
 def _interview_details(data: Data) -> Data:
     """1 -> 2: interview details are new optional fields; no event needs to change."""
     return data
