@@ -105,6 +105,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backups": "jobboard.cli_data",
     "restore": "jobboard.cli_data",
     "themes": "jobboard.cli_themes",
+    "events": "jobboard.cli_events",
 }
 
 
@@ -480,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (BoardError, SettingsError) as error:
         click.echo(f"jobboard: {error}", err=True)
         sys.exit(1)
-    except DateRefused as error:
+    except Refused as error:  # a date or change refused by jobboard.validation / timeline
         click.echo(f"jobboard: {error}; the board is unchanged.", err=True)
         sys.exit(1)
     except BrokenPipeError:

@@ -30,8 +30,12 @@ SENT_STATUSES: tuple[str, ...] = ("applied", "interviewed", "offer")
 BEFORE_APPLYING: tuple[str, ...] = ("applied", "contacted_team")
 
 
-class DateRefused(ValueError):
-    """A date that cannot be true for this application; the message is one sentence."""
+class Refused(ValueError):
+    """A change jobboard will not make to an application; the message is one sentence."""
+
+
+class DateRefused(Refused):
+    """A date that cannot be true for this application."""
 
 
 class AlreadyThere(ValueError):

@@ -79,6 +79,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("x", "export_markdown", "Export", show=False, id="export_markdown"),
         Binding("S", "stats", "Stats", show=False, id="stats"),
         Binding("s", "sort", "Sort", show=False, id="sort"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("f", "step_done", "Done", id="step_done"),
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
         Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
@@ -238,6 +239,13 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if not self._by_steps:
             return card_order(application)
         return urgency_key(application, self.jobboard.step_for(application))
+
+    def action_timeline(self) -> None:
+        """t: the selected card's timeline, to edit or delete an event (jobboard/tui/timeline.py)."""
+        from jobboard.tui.timeline import TimelineScreen
+
+        if self.selected is not None:
+            self.app.push_screen(TimelineScreen(self.selected.id))
 
     def action_sort(self) -> None:
         """s: the next order (urgency, applied date, company), remembered for the next start."""

@@ -12,24 +12,10 @@ from textual.visual import Visual
 
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
 from jobboard.model import STATUS_TITLES, Application
+from jobboard.timeline import describe
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
-
-EVENT_WORDS = {
-    "applied": "applied",
-    "status": "moved to",
-    "follow_up": "followed up",
-    "heard_back": "heard back",
-    "interview": "interview",
-    "thank_you": "sent thanks",
-    "acknowledged": "acknowledged the rejection",
-    "feedback_requested": "asked for feedback",
-    "feedback_received": "got feedback",
-    "contacted_team": "talked to the team",
-    "note": "note",
-    "snooze": "snoozed until",
-}
 
 
 def _line(*parts: tuple[str, str] | str) -> Content:
@@ -101,15 +87,11 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
 
 def timeline_content(application: Application) -> Content:
     events = sorted(application.events, key=lambda e: e.date, reverse=True)
-    parts = [_line(("TIMELINE", "bold $accent"))]
+    parts = [_line(("TIMELINE", "bold $accent"), ("  t edit", "$text-muted"))]
     if not events:
         parts.append(_line(("nothing logged yet", "$text-muted")))
     for event in events[:TIMELINE_LIMIT]:
-        words = EVENT_WORDS.get(event.kind, event.kind)
-        if event.kind == "status" and event.status:
-            words += " " + STATUS_TITLES.get(event.status, event.status)
-        detail = f" — {one_line(event.note)}" if event.note else ""
-        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
+        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), one_line(describe(event))))
     if len(events) > TIMELINE_LIMIT:
         parts.append(_line((f"… and {len(events) - TIMELINE_LIMIT} earlier", "$text-muted")))
     return Content("").join(parts)
