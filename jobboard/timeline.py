@@ -139,3 +139,19 @@ def _column(application: Application) -> str | None:
     None when the log has no move (a card that started in Applied, or an old import)."""
     moves = [(e.date, i, e.status) for i, e in enumerate(application.events) if e.kind == "status" and e.status]
     return max(moves)[2] if moves else None
+
+
+def interview_ahead(application: Application, today: pendulum.Date) -> Event | None:
+    """The next interview from today on (today's included), or None: what a card shows."""
+    ahead = [e for e in application.events if e.kind == "interview" and e.date >= today]
+    return min(ahead, key=lambda e: (e.date, e.time or "")) if ahead else None
+
+
+def when_text(event: Event, today: pendulum.Date) -> str:
+    """ "Tue 3 Dec 14:00", "today 14:00", "tomorrow": when an interview ahead falls."""
+    from jobboard.dates import days_between, short_date
+
+    days = days_between(today, event.date)
+    day = {0: "today", 1: "tomorrow"}.get(days) or short_date(event.date, today)
+    return f"{day} {event.time}" if event.time else day
+

@@ -134,7 +134,7 @@ async def test_keys_pressed_during_the_first_look_act_once_the_board_is_read(big
 
         store.go.set()
         # The move to Interviewed asks the interview's date (today by default) once it acts.
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "AskDateScreen")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AskInterviewScreen")
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.loaded and app.board[second.id].status == "interviewed")
         assert app.first_look is None

@@ -29,9 +29,10 @@ def wishlist_board(path):
     return path
 
 
-async def answer(pilot, text: str) -> None:
+async def answer(pilot, text: str, time: str = "") -> None:
     box = pilot.app.screen.query_one("#date-input", Input)
     box.value = text
+    pilot.app.screen.query_one("#time-input", Input).value = time
     await pilot.press("enter")
     await pilot.pause()
 
@@ -46,16 +47,21 @@ async def test_wishlist_to_applied_to_interviewed_with_the_date_question(board_p
         assert (acme.status, acme.applied_on) == ("applied", today)  # the day it went out
 
         await pilot.press("L")
-        assert type(app.screen).__name__ == "AskDateScreen"
+        assert type(app.screen).__name__ == "AskInterviewScreen"
         assert app.screen.query_one("#date-input", Input).value == "today"
         await answer(pilot, "2026-11-10")  # before the application went out (today)
         error = str(app.screen.query_one("#date-error", Static).render())
         assert "before the application's applied date (2026-11-16)" in error
         assert app.board["1"].status == "applied"
-        await answer(pilot, "in 3 days")
+        await answer(pilot, "in 3 days", "25:00")
+        assert "'25:00' is not a time of day" in str(app.screen.query_one("#date-error", Static).render())
+        await answer(pilot, "in 3 days", "14:00")
         acme = app.board["1"]
         assert acme.status == "interviewed"
-        assert [(e.kind, e.date) for e in acme.events[-2:]] == [("status", today), ("interview", D(2026, 11, 19))]
+        assert [(e.kind, e.date, e.time) for e in acme.events[-2:]] == [
+            ("status", today, None),
+            ("interview", D(2026, 11, 19), "14:00"),
+        ]
         await app.flush()
         assert BoardStore(board_path).get("1").events == acme.events
 

@@ -21,6 +21,7 @@ from jobboard import dates
 from jobboard.etiquette import NextStep
 from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import STATUS_TITLES, Application
+from jobboard.timeline import interview_ahead, when_text
 from jobboard.tui.lines import DUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
@@ -225,6 +226,11 @@ class Column:
                 Segment(gutter, base),
                 Segment(fit(one_line(application.role), inner), base + style("card--role")),
             ]
+        interview = interview_ahead(application, self.today)
+        if interview is not None:  # what matters most on such a card: when to be there
+            when = when_text(interview, self.today)
+            meta = f"interview {when}" if cell_len(when) + 10 <= inner else when
+            return [Segment(gutter, base), Segment(fit(meta, inner), base + style("card--due"))]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago

@@ -43,7 +43,7 @@ def move_card(screen, application: Application | None, status: str) -> bool:  # 
 
 
 def _ask_interview_then_move(screen, application: Application) -> None:  # noqa: ANN001
-    from jobboard.tui.screens import AskDateScreen
+    from jobboard.tui.interview import AskInterviewScreen
 
     app = screen.jobboard
     company = one_line(application.company)
@@ -53,18 +53,19 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
         applied_on = moved(application, "interviewed", app.today, app.today).applied_on
         check_date("interview", day, applied_on, app.today)
 
-    def answered(day: pendulum.Date | None) -> None:
-        if day is None:
+    def answered(answer: tuple[pendulum.Date, str | None] | None) -> None:
+        if answer is None:
             screen.notify(f"{company} stays where it was.", timeout=2, markup=False)
             return
+        day, at = answer
         today = app.today
-        interview = Event("interview", day)
+        interview = Event("interview", day, time=at)
 
         def move(a: Application) -> Application:
             return moved(a, "interviewed", today, today).with_event(interview)
 
         app.change(application.id, move, "move to interviewed")
-        when = day.format("ddd D MMM")
+        when = day.format("ddd D MMM") + (f" {at}" if at else "")
         screen.notify(
             f"Moved {company} to {STATUS_TITLES['interviewed']}, interview {when}. u undoes both.",
             timeout=3,
@@ -72,4 +73,4 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
         )
 
     question = f"When is (or was) the interview with {company}? (escape: don't move the card)"
-    app.push_screen(AskDateScreen(question, "today", check=check), answered)
+    app.push_screen(AskInterviewScreen(question, app.today, check), answered)

@@ -66,10 +66,25 @@ class NextStepActions:
             self._log(application, Event("heard_back", self.jobboard.today), "heard back")
 
     def action_interview(self) -> None:
+        from jobboard.tui.interview import AskInterviewScreen
+        from jobboard.validation import check_date
+
         application = self.selected
-        if application is not None:
-            question = f"When is (or was) the interview with {one_line(application.company)}?"
-            self._ask_date_and_log(application, "interview", question, "today", "interview on")
+        if application is None:
+            return
+        app = self.jobboard
+
+        def check(day: pendulum.Date) -> None:
+            check_date("interview", day, application.applied_on, app.today)
+
+        def answered(answer: tuple[pendulum.Date, str | None] | None) -> None:
+            if answer is not None:
+                day, at = answer
+                when = day.format("D MMM") + (f" {at}" if at else "")
+                self._log(application, Event("interview", day, time=at), f"interview on {when}")
+
+        question = f"When is (or was) the interview with {one_line(application.company)}?"
+        self.app.push_screen(AskInterviewScreen(question, app.today, check), answered)
 
     def action_snooze(self) -> None:
         application = self.selected
