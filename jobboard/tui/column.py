@@ -229,7 +229,7 @@ class Column:
         interview = interview_ahead(application, self.today)
         if interview is not None:  # what matters most on such a card: when to be there
             when = when_text(interview, self.today)
-            meta = f"interview {when}" if cell_len(when) + 10 <= inner else when
+            meta = next((m for m in (f"interview {when}", f"int. {when}") if cell_len(m) <= inner), when)
             return [Segment(gutter, base), Segment(fit(meta, inner), base + style("card--due"))]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
