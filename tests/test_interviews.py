@@ -77,3 +77,49 @@ async def test_a_card_shows_its_interview_ahead(board, frozen):
         view = app.board_screen.query_one("Board")
         text = "\n".join(line.text for line in view.render_lines(view.size.region))
         assert "Thu 3 Dec 14:00" in text  # "interview" too where the column is wide enough
+
+
+def test_coming_up_lists_interviews_and_steps_of_the_next_seven_days():
+    from jobboard.coming_up import coming_up
+    from jobboard.etiquette import next_step
+    from jobboard.model import Event, new_application
+
+    today = D(2026, 11, 16)
+    acme = new_application("1", "Acme", "Dev", applied_on=D(2026, 11, 13))  # follow-up due the 20th
+    globex = new_application("2", "Globex", "Dev", applied_on=D(2026, 11, 2))
+    globex.events += [
+        Event("heard_back", D(2026, 11, 12)),
+        Event("interview", D(2026, 11, 18), time="14:00", interview_kind="phone", people=("Dana",)),
+        Event("interview", D(2026, 11, 30)),  # beyond the 7 days
+    ]
+    late = new_application("3", "Hooli", "Dev", applied_on=D(2026, 11, 2))  # overdue: in the due part
+    entries = coming_up([acme, globex, late], today, lambda a: next_step(a, today, words=False))
+    assert [(c.date, c.time, c.application.company, c.what) for c in entries] == [
+        (D(2026, 11, 17), "", "Globex", "Prepare for the Globex interview"),
+        (D(2026, 11, 18), "14:00", "Globex", "Interview (phone) with Dana"),
+        (D(2026, 11, 20), "", "Acme", "Follow up with Acme"),
+    ]
+
+
+async def test_the_agenda_shows_what_is_coming_up_below_what_is_due(demo_board, frozen):
+    from textual.widgets import OptionList
+
+    from jobboard.settings import Settings
+    from jobboard.tui.app import JobBoardApp
+    from tests.test_tui_advice import DEMO_COLUMNS
+    from tests.test_tui_board import loaded
+
+    app = JobBoardApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        options = app.screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        heading = lines.index("Coming up in the next 7 days")
+        assert heading > 0 and all("due today" in line or "overdue" in line for line in lines[: heading - 1])
+        assert any("Interview" in line and "Initech" in line for line in lines[heading + 1 :])
+        options.highlighted = heading + 1
+        await pilot.press("enter")
+        await pilot.pause()
+        company = lines[heading + 1].split("  ·  ")[-1].split(" — ")[0]
+        assert app.board_screen.selected.company == company  # enter jumps to that card

@@ -109,13 +109,15 @@ class NextStepActions:
         self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past, check=check), answered)
 
     def action_agenda(self) -> None:
+        from jobboard.coming_up import coming_up
         from jobboard.etiquette import agenda
         from jobboard.tui.agenda import AgendaScreen
 
         app = self.jobboard
         visible = [a for a in app.board.values() if a.status in app.columns]
         entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
-        self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
+        coming = coming_up(visible, app.today, app.step_for)
+        self.app.push_screen(AgendaScreen(entries, app.today, coming), self.jump_to)
 
     def jump_to(self, app_id: str | None) -> None:
         """Select the card with this id, in whichever column it is."""
