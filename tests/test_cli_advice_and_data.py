@@ -228,6 +228,11 @@ def test_import_maps_headers_skips_duplicates_and_dry_runs(board_path, capsys, t
 def test_ics_export_parses_back(hunt, capsys):
     code, out, _ = run(capsys, "--db", str(hunt), "export", "--format", "ics")
     calendar = Calendar.from_ical(out)
+    assert [c for c in calendar.walk("VTODO")] == []
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 5  # four steps as all-day events, one interview
+    code, out, _ = run(capsys, "--db", str(hunt), "export", "--format", "ics", "--todos")
+    calendar = Calendar.from_ical(out)
     todos = [c for c in calendar.walk("VTODO")]
     events = [c for c in calendar.walk("VEVENT")]
     assert len(todos) == 4 and len(events) == 1
