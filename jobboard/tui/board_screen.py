@@ -257,9 +257,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def refresh_due_counts(self) -> None:
         """Headers again, once every card's step is known (and, by urgency, the order)."""
         if self.sort == "urgency" and not self._by_steps:
-            at_top = [view for view in self._views if view.cursor == 0]
+            # Before any change, a cursor at the top stays there, on the most urgent card; after
+            # one (keys held while the board loaded), it stays on the card it was on.
+            at_top = [view for view in self._views if view.cursor == 0] if not self.jobboard.history.past else []
             self.refresh_board()
-            for view in at_top:  # a cursor at the top stays there: on the most urgent card
+            for view in at_top:
                 view.cursor = 0
         for view in self._views:
             cards = self._cards.get(view.status, [])
