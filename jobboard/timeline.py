@@ -154,4 +154,3 @@ def when_text(event: Event, today: pendulum.Date) -> str:
     days = days_between(today, event.date)
     day = {0: "today", 1: "tomorrow"}.get(days) or short_date(event.date, today)
     return f"{day} {event.time}" if event.time else day
-
