@@ -402,7 +402,8 @@ def new_application(
 ) -> Application:
     """A fresh application with its `applied` event (and a `status` event when it starts in
     another column), as `jobboard add` and the add form create it. The `status` event is dated
-    ``moved_on``, by default the day the card is recorded: its applied date stays its own."""
+    ``moved_on``, by default the day the card is recorded (its applied date stays its own); a
+    Wishlist card's by default its own date, the day it was saved there."""
     company, role = company.strip(), role.strip()
     if not company:
         raise ValueError("company must not be empty")
@@ -410,7 +411,9 @@ def new_application(
         raise ValueError("role must not be empty")
     applied_on = applied_on or today()
     events = [Event("applied", applied_on)]
-    if status != "applied":
+    if status == "wishlist":  # not a later column: saved to the Wishlist on its date
+        events.append(Event("status", moved_on or applied_on, status=status))
+    elif status != "applied":
         events.append(Event("status", moved_on or today(), status=status))
     return Application(
         id=app_id,
