@@ -340,9 +340,10 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     step = next_step(application, today(), session.settings.etiquette)
     lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
     lines.append("\nTimeline:")
+    from jobboard.timeline import describe
+
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
-        detail = event.status or event.note
-        lines.append(f"  {event.date.isoformat()}  {event.kind}{'  ' + detail if detail else ''}")
+        lines.append(f"  {event.date.isoformat()}  {describe(event)}")
     click.echo("\n".join(lines))
 
 
