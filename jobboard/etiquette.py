@@ -15,6 +15,12 @@ Choices the spec leaves open:
 - ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
   after the feedback), and is not repeated.
 - ``send_thank_you`` cites ``("common practice", "P7")``: the note is not from the articles.
+  It needs a logged ``interview`` (ETIQUETTE.md: without one we don't know whom or when to
+  thank); a card put in Interviewed without one checks in from the move instead.
+- Lapses (the ``*_lapse_days`` settings): from its lapse date a step no longer applies. The
+  follow-ups and the check-in lapse the day ``move_to_silent`` falls due for want of contact
+  (last contact + ``silent_after_business_days``), even while an interview ahead keeps
+  ``move_to_silent`` itself away.
 - A snooze: the latest-dated ``snooze`` event after today hides the step until its date; the
   step comes back as ``upcoming`` due on that date, with ``snoozed_until`` set.
 - ``wait`` only happens where time alone changes nothing (wishlist after talking to the

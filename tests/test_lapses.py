@@ -138,6 +138,13 @@ def test_each_step_shows_until_its_lapse_date_and_not_from_it(application, setti
     assert next_step(application, lapses.add(days=1), settings).rule == then
 
 
+def test_every_lapse_is_a_setting_in_config_toml():
+    table = {"thank_you_lapse_days": 2, "acknowledge_lapse_days": 7, "feedback_lapse_days": 10}
+    assert EtiquetteSettings.from_mapping(table) == EtiquetteSettings(**table)
+    with pytest.raises(ValueError, match="etiquette.feedback_lapse_days must be a whole number of days"):
+        EtiquetteSettings.from_mapping({"feedback_lapse_days": "a month"})
+
+
 def test_a_card_never_followed_up_shows_silence_not_a_follow_up_overdue_by_months():
     app = card("applied", applied=D(2026, 11, 2))  # a Monday
     assert next_step(app, D(2026, 11, 9)).rule == "follow_up"
