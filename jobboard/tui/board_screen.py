@@ -109,6 +109,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self.hints = OnceHints()  # hints the panel shows in one session only
         self.sort = remembered_sort()  # the cards' order in a column (s cycles it)
         self._by_steps = False  # the columns were last sorted knowing every card's step
+        self._keys: dict[str, tuple] = {}  # each card's place in its column (see _order)
         self._bindings_state: tuple | None = None
         self._resumed = False
 
@@ -187,8 +188,9 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 if application.status in self._cards and (not needle or matches(application, needle)):
                     self._cards[application.status].append(application)
             self._by_steps = app.steps_ready
+            self._keys = {card.id: self._order(card) for cards in self._cards.values() for card in cards}
             for cards in self._cards.values():
-                cards.sort(key=self._order)
+                cards.sort(key=self._key_of)
             self._due = {status: self._due_ids(cards) for status, cards in self._cards.items()}
             self._on_board = sum(1 for a in app.board.values() if a.status in app.columns)
             touched = set(self._cards)
@@ -199,7 +201,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             cards = self._cards[view.status]
             view.show_counts(len(cards), len(self._due[view.status]))
             here = kept is not None and kept.status == view.status
-            view.set_cards(cards, keep_id if here else None)
+            view.set_cards(cards, keep_id if here else None, at=self._place(cards, keep_id) if here else None)
             picked = view.selected
             if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
@@ -216,20 +218,39 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         before, after = change.before, change.after
         if before is not None and before.status in self._cards:
             cards = self._cards[before.status]
-            # Found by id: by urgency, the card's old place followed its old step.
-            at = next((i for i, card in enumerate(cards) if card.id == before.id), None)
-            if at is not None:
+            # Found by the key it was placed by: by urgency, its place followed its old step.
+            key = self._keys.get(before.id)
+            at = bisect.bisect_left(cards, key, key=self._key_of) if key is not None else len(cards)
+            while at < len(cards) and cards[at].id != before.id:  # the same key: only itself
+                at += 1
+            if at < len(cards):
                 del cards[at]
+            self._keys.pop(before.id, None)
             self._due[before.status].discard(before.id)
             self._on_board -= 1
             touched.add(before.status)
         if after is not None and after.status in self._cards:
-            bisect.insort(self._cards[after.status], after, key=self._order)
+            self._keys[after.id] = self._order(after)
+            bisect.insort(self._cards[after.status], after, key=self._key_of)
             if self._is_due(after):
                 self._due[after.status].add(after.id)
             self._on_board += 1
             touched.add(after.status)
         return touched
+
+    def _place(self, cards: list[Application], card_id: str | None) -> int | None:
+        """Where card ``card_id`` is in ``cards`` (by its key, without a walk down the column)."""
+        key = self._keys.get(card_id) if card_id else None
+        if key is None:
+            return None
+        at = bisect.bisect_left(cards, key, key=self._key_of)
+        while at < len(cards) and cards[at].id != card_id:
+            at += 1
+        return at
+
+    def _key_of(self, application: Application) -> tuple:
+        """The key a card in a column was placed by (kept, so a changed card is found again)."""
+        return self._keys[application.id]
 
     def _order(self, application: Application) -> tuple:
         """A card's place in its column (jobboard.ordering); by urgency only once every step is

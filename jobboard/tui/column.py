@@ -57,13 +57,19 @@ class Column:
 
     # -- what it holds --------------------------------------------------------------------------
 
-    def set_cards(self, cards: list[Application], keep_id: str | None = None, rows: int | None = None) -> None:
-        """Show these cards; keep the cursor on ``keep_id`` if it is still here. ``rows``: the
-        cards the column holds when ``cards`` are only its top ones (a first look), so that
-        the scrollbar already has its final size."""
+    def set_cards(
+        self, cards: list[Application], keep_id: str | None = None, rows: int | None = None, at: int | None = None
+    ) -> None:
+        """Show these cards; keep the cursor on ``keep_id`` if it is still here (``at``: where
+        it probably is, to look there first). ``rows``: the cards the column holds when
+        ``cards`` are only its top ones (a first look), so that the scrollbar already has its
+        final size."""
         self.cards = cards
         self.rows = len(cards) if rows is None else rows
-        index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
+        if keep_id and at is not None and 0 <= at < len(cards) and cards[at].id == keep_id:
+            index = at
+        else:
+            index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else self._cursor
 
     def show_counts(self, count: int, due: int) -> None:
