@@ -10,7 +10,7 @@ import pendulum
 from textual.widgets import Input, Static
 
 import jobboard.tui.app
-from jobboard.model import new_application
+from jobboard.model import Event, new_application
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
@@ -96,3 +96,29 @@ async def test_a_move_to_the_column_the_card_is_in_says_so(board_path, frozen):
         assert "Acme is already in Wishlist; nothing was logged." in app.said
         await app.flush()
         assert board_path.read_bytes() == before
+
+
+async def test_the_form_dates_a_card_added_to_a_later_column_and_says_what_is_wrong(board_path, frozen):
+    from textual.widgets import Select
+
+    from tests.test_tui_manage import fill
+
+    app = JobBoardApp(BoardStore(board_path), Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(pilot, company="Initrode", role="SRE", applied="2026-10-01", since="2026-09-30")
+        app.screen.query_one("#field-status", Select).value = "rejected"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#error-since", Static).render())
+        assert "before the application's applied date (2026-10-01)" in error  # the form stays open
+        app.screen.query_one("#field-since", Input).value = "2026-10-10"
+        await pilot.press("ctrl+s")
+        await app.flush()
+        await pilot.pause(0.1)
+        card = next(iter(app.board.values()))
+        assert card.status == "rejected" and card.applied_on == D(2026, 10, 1)
+        assert card.events[-1] == Event("status", D(2026, 10, 10), status="rejected")
+        # Old history is quiet: the acknowledgement and the feedback request have lapsed.
+        assert app.step_for(card).rule == "wait"
