@@ -95,6 +95,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backups": "jobboard.cli_data",
     "restore": "jobboard.cli_data",
     "themes": "jobboard.cli_themes",
+    "serve": "jobboard.cli_serve",
 }
 
 
