@@ -97,13 +97,16 @@ class CardActions:
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
 
     def action_edit_notes(self) -> None:
-        """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set."""
+        """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set, or in a browser
+        (`jobboard serve`), where Textual cannot suspend the app for an editor."""
         application = self.selected
         if application is None:
             return
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        web = self.app.is_web  # a browser tab has no terminal to lend an editor
+        editor = None if web else os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:
-            self.notify("No $EDITOR is set, so the notes open in the form.", timeout=3)
+            why = "In a browser," if web else "No $EDITOR is set, so"
+            self.notify(f"{why} the notes open in the form.", timeout=3)
             self.action_edit()
             return
         with tempfile.TemporaryDirectory(prefix="jobboard-notes-") as folder:
