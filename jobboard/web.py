@@ -7,6 +7,7 @@ Kept apart from jobboard.cli_serve so that listing the commands does not load ai
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class BoardServer(Server):
         title = f"jobboard · {board.name}"
         super().__init__(command, host=host, port=port, title=title, public_url=url or page_url(host, port))
         self.board = board
+        self._tabs: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
         """Warnings and errors only, one plain line each, on stderr."""
@@ -30,3 +32,20 @@ class BoardServer(Server):
 
     async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp's web.Application
         click.echo(f"Serving {self.board} at {self.public_url}  (Ctrl+C stops it)")
+
+    async def handle_websocket(self, request):  # noqa: ANN001, ANN201 - aiohttp's Request and WebSocketResponse
+        """A tab's connection (and its board), kept so that Ctrl+C can end it."""
+        task = asyncio.current_task()
+        self._tabs.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._tabs.discard(task)
+
+    async def on_shutdown(self, app) -> None:  # noqa: ANN001 - aiohttp's web.Application
+        """Ctrl+C: each tab's board is told to quit and its page that the session ended, at
+        once; aiohttp alone would wait for every browser to hang up."""
+        tabs = list(self._tabs)
+        for task in tabs:
+            task.cancel()
+        await asyncio.gather(*tabs, return_exceptions=True)
