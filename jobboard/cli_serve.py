@@ -123,6 +123,7 @@ def serve(
 
     from jobboard.web import BoardServer
 
+    url = url or page_url(host, port)
     server = BoardServer(board_command(session), session.board_path, host=host, port=port, url=url)
     try:
         server.serve()

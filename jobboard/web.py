@@ -18,13 +18,10 @@ from textual_serve.server import Server
 class BoardServer(Server):
     """Serves ``command`` (the board's TUI) to each browser tab that opens the page."""
 
-    def __init__(self, command: str, board: Path, *, host: str, port: int, url: str | None) -> None:
-        from jobboard.cli_serve import page_url
-
-        title = f"jobboard · {board.name}"
-        super().__init__(command, host=host, port=port, title=title, public_url=url or page_url(host, port))
+    def __init__(self, command: str, board: Path, *, host: str, port: int, url: str) -> None:
+        super().__init__(command, host=host, port=port, title=f"jobboard · {board.name}", public_url=url)
         self.board = board
-        self._tabs: set[asyncio.Task] = set()
+        self.open_tabs: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
         """Warnings and errors only, one plain line each, on stderr."""
@@ -36,16 +33,16 @@ class BoardServer(Server):
     async def handle_websocket(self, request):  # noqa: ANN001, ANN201 - aiohttp's Request and WebSocketResponse
         """A tab's connection (and its board), kept so that Ctrl+C can end it."""
         task = asyncio.current_task()
-        self._tabs.add(task)
+        self.open_tabs.add(task)
         try:
             return await super().handle_websocket(request)
         finally:
-            self._tabs.discard(task)
+            self.open_tabs.discard(task)
 
     async def on_shutdown(self, app) -> None:  # noqa: ANN001 - aiohttp's web.Application
         """Ctrl+C: each tab's board is told to quit and its page that the session ended, at
         once; aiohttp alone would wait for every browser to hang up."""
-        tabs = list(self._tabs)
+        tabs = list(self.open_tabs)
         for task in tabs:
             task.cancel()
         await asyncio.gather(*tabs, return_exceptions=True)

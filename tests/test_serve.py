@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pendulum
@@ -148,11 +149,11 @@ def test_which_hosts_are_loopback_and_the_address_to_open() -> None:
 class Served:
     """`jobboard serve` on a free port, stopped as a user stops it: Ctrl+C (SIGINT)."""
 
-    def __init__(self, board: Path) -> None:
+    def __init__(self, board: Path, *options: str) -> None:
         self.board = board
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "jobboard", "serve", "--db", str(board), "--port", str(self.port)]
+        command = [sys.executable, "-m", "jobboard", "serve", "--db", str(board), "--port", str(self.port), *options]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         wait_until(self._listening, f"jobboard serve to listen on port {self.port}")
 
@@ -194,6 +195,18 @@ def test_ctrl_c_stops_the_server_with_exit_0(tmp_path: Path) -> None:
     code, out, err = served.stop()
     assert code == 0, err
     assert out.splitlines()[0] == f"Serving {tmp_path / 'board.json'} at {served.url.rstrip('/')}  (Ctrl+C stops it)"
+
+
+def test_url_is_the_address_the_page_connects_back_to(tmp_path: Path) -> None:
+    served = Served(tmp_path / "board.json", "--url", "http://hunt.example:9000")
+    try:
+        with urllib.request.urlopen(served.url, timeout=DEADLINE) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        code, out, _err = served.stop()
+    assert 'data-session-websocket-url="ws://hunt.example:9000/ws"' in page
+    assert "<div>jobboard · board.json</div>" in page  # its name while it connects
+    assert code == 0 and "at http://hunt.example:9000  (Ctrl+C stops it)" in out
 
 
 # -- in the browser ------------------------------------------------------------------------
