@@ -151,32 +151,21 @@ def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None
 
 
 def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | None) -> None:
-    from jobboard import themes as theme_files
-    from jobboard.cli_themes import remembered_theme, resolve_theme
+    from jobboard.cli_themes import theme_in_force
     from jobboard.first_look import cards_per_column
     from jobboard.look_ahead import LookAhead
-    from jobboard.settings import user_themes_folder
 
     settings = session.settings
     columns = tuple(columns or settings.columns)
     # First, before Textual is imported: the board's first look, taken in another process.
     look_ahead = LookAhead.start(store.path, columns, cards_per_column())
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
-    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
     try:
-        chosen = resolve_theme(
-            session.theme,
-            settings.theme,
-            theme_files.available_names(loaded),
-            remembered=remembered_theme(),
-            broken=theme_files.broken_names(problems),
-        )
-    except ValueError as error:
+        chosen, loaded, problems = theme_in_force(session)
+    except (click.BadParameter, SettingsError):
         if look_ahead is not None:
             look_ahead.answer(0)  # no longer wanted: ends the child
-        if session.theme:
-            raise click.BadParameter(str(error), param_hint="'--theme'") from error
-        raise SettingsError(f"{session.config_path}: {error}.") from error
+        raise
 
     from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
 

@@ -115,8 +115,13 @@ def serve(
             "(there is no login).",
             err=True,
         )
-    session.settings  # noqa: B018 - a broken config.toml is one line now, not in every tab
-    session.store.check()  # and so is a file that is not a board
+    # A broken config.toml, a file that is not a board or a theme no one has: one line now,
+    # rather than a page that never opens in every tab.
+    session.store.check()
+    if session.theme or session.settings.theme:
+        from jobboard.cli_themes import theme_in_force  # loads textual.theme (not the app)
+
+        theme_in_force(session)
     problem = port_problem(host, port)
     if problem:
         raise click.ClickException(problem)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from jobboard.cli import Session, cli, pass_session
 from jobboard.safefile import atomic_write
 from jobboard.settings import SettingsError, state_path, user_themes_folder
 from jobboard.themes import DEFAULT_THEME, FALLBACK_THEME
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
 
 
 def remembered_theme(path: Path | None = None) -> str | None:
@@ -81,6 +85,30 @@ def resolve_theme(
     if remembered is not None and remembered in names:
         return remembered
     return default_theme(names)
+
+
+def theme_in_force(session: Session) -> tuple[str, list[Theme], list[str]]:
+    """The theme the board opens with, and the theme files it loaded (themes, problems).
+
+    A name asked for (--theme, config.toml) that no theme has is one line: a usage error for
+    --theme, a SettingsError for config.toml. Loading the files imports ``textual.theme``."""
+    from jobboard import themes as theme_files
+
+    settings = session.settings
+    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
+    try:
+        chosen = resolve_theme(
+            session.theme,
+            settings.theme,
+            theme_files.available_names(loaded),
+            remembered=remembered_theme(),
+            broken=theme_files.broken_names(problems),
+        )
+    except ValueError as error:
+        if session.theme:
+            raise click.BadParameter(str(error), param_hint="'--theme'") from error
+        raise SettingsError(f"{session.config_path}: {error}.") from error
+    return chosen, loaded, problems
 
 
 def default_theme(names: Sequence[str]) -> str:

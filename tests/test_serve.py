@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -116,6 +117,38 @@ def test_a_broken_board_is_one_line_before_anything_starts(tmp_path: Path) -> No
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert str(board) in result.stderr
     assert board.read_text(encoding="utf-8") == "not a board"
+
+
+def test_a_theme_no_one_has_is_one_line_before_anything_starts(tmp_path: Path) -> None:
+    board = tmp_path / "board.json"
+    result = jobboard("--theme", "no-such-theme", "serve", "--db", board, "--port", free_port())
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "unknown theme 'no-such-theme'" in result.stderr and "jobboard-dark" in result.stderr
+
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "no-such-theme"\n', encoding="utf-8")
+    result = jobboard("serve", "--db", board, "--config", config, "--port", free_port())
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert str(config) in result.stderr and "unknown theme 'no-such-theme'" in result.stderr
+
+
+def test_each_tab_runs_this_python_s_jobboard_on_the_same_files(tmp_path: Path) -> None:
+    from jobboard.cli import Session
+    from jobboard.cli_serve import board_command
+
+    folder = tmp_path / "my hunt"  # a space: the command goes through a shell
+    command = board_command(Session(folder / "board.json", folder / "config.toml", "nord"))
+    assert shlex.split(command) == [
+        sys.executable,
+        "-m",
+        "jobboard",
+        "--db",
+        str(folder / "board.json"),
+        "--config",
+        str(folder / "config.toml"),
+        "--theme",
+        "nord",
+    ]
 
 
 def test_serving_never_imports_textual() -> None:
