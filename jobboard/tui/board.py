@@ -105,9 +105,6 @@ class Board(Widget, can_focus=False):
         if column.width and height:
             self.refresh(Region(column.x, 0, column.width, height))
 
-    def column_at(self, x: int) -> Column | None:
-        return next((column for column in self.columns if column.x <= x < column.x + column.width), None)
-
     def on_click(self, event: events.Click) -> None:
         """Tell the screen which column and card were clicked (it owns the selection)."""
         column = self.column_at(event.x)
@@ -119,6 +116,9 @@ class Board(Widget, can_focus=False):
             index = (event.y - HEADER_HEIGHT + column.top) // CARD_HEIGHT
             card = index if index < len(column.cards) else None
         self.post_message(self.Clicked(self.columns.index(column), card, event.chain))
+
+    def column_at(self, x: int) -> Column | None:
+        return next((column for column in self.columns if column.x <= x < column.x + column.width), None)
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._scroll(event, CARD_HEIGHT)
