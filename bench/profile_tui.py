@@ -61,12 +61,12 @@ def time_calls(owner: type, name: str) -> None:
 def install_timers() -> None:
     from textual.screen import Screen
     from textual.widget import Widget
-    from textual.widgets import Footer
 
     from jobboard.tui.app import JobBoardApp
     from jobboard.tui.board import Board
     from jobboard.tui.board_screen import BoardScreen
     from jobboard.tui.column import Column
+    from jobboard.tui.footer import BoardFooter
     from jobboard.tui.panel import SidePanel
 
     for owner, name in (
@@ -82,7 +82,8 @@ def install_timers() -> None:
         (Column, "set_cards"),
         (Column, "card_line"),
         (Board, "render_lines"),
-        (Footer, "compose"),
+        (BoardFooter, "follow_bindings"),
+        (BoardFooter, "render"),
         (Widget, "recompose"),
         (Screen, "_refresh_layout"),
         (Screen, "_compositor_refresh"),

@@ -15,6 +15,7 @@ import functools
 import importlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,13 +23,14 @@ from pathlib import Path
 import click
 
 from jobboard import __version__
-from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application, Event, normalise_event_kind, today
+from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
+from jobboard.printable import json_text, many_lines, one_line
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
 
 
 class UserDate(click.ParamType):
-    """YYYY-MM-DD, or today / yesterday / N days ago."""
+    """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
 
     name = "date"
 
@@ -51,8 +53,8 @@ DATE = UserDate()
 class Session:
     """What every command needs: the board path, the settings and the store, made on demand."""
 
-    def __init__(self, db: Path | None, config: Path | None, theme: str | None) -> None:
-        self.board_path = board_path(db)
+    def __init__(self, db: str | None, config: Path | None, theme: str | None) -> None:
+        self.board_path = checked_board_path(board_path(db))
         self._config_option = config
         self.theme = theme
         self._settings: Settings | None = None
@@ -83,6 +85,19 @@ class Session:
                 param_hint="STATUS",
             )
         return cleaned
+
+
+def checked_board_path(path: Path) -> Path:
+    """The file every command works on: for a symlink, the file it leads to (so its lock,
+    temporary files and backups sit beside the real file); refused at once when it is not a
+    regular file (a FIFO would hang a read, /dev/zero never ends)."""
+    from jobboard.safefile import Refused, check_regular, real_file
+
+    try:
+        check_regular(path)
+    except Refused as error:
+        raise BoardError(f"{error}; choose a board file with --db or $JOBBOARD_DB.") from error
+    return real_file(path)
 
 
 pass_session = click.make_pass_decorator(Session)
@@ -124,48 +139,27 @@ class Commands(click.Group):
 
 
 @click.group(cls=Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (or $JOBBOARD_DB).")
+@click.option("--db", type=click.Path(dir_okay=False), help="Board file (or $JOBBOARD_DB).")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
 @click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
 @click.version_option(__version__, prog_name="jobboard")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, config: Path | None, theme: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | None) -> None:
     """A keyboard-first kanban for your job hunt. With no command, opens the board."""
+    if db == "":
+        raise click.BadParameter("give the board file's path, not an empty string", param_hint="'--db'")
     ctx.obj = Session(db, config, theme)
     if ctx.invoked_subcommand is None:
         run_board(ctx.obj, ctx.obj.store)
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    import gc
-
-    # Opening the board makes a great many objects and frees few: importing Textual, building
-    # its widgets, reading thousands of applications. The cycle collector would walk them all
-    # again and again (at 10,000 applications, a third of a second before the first paint), so
-    # it rests until the board is on screen; the app turns it back on (JobBoardApp).
-    gc.disable()
-    try:
-        _open_board(session, store, columns)
-    finally:
-        gc.enable()
-
-
-def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | None) -> None:
     from jobboard.cli_themes import theme_in_force
-    from jobboard.first_look import cards_per_column
-    from jobboard.look_ahead import LookAhead
 
     settings = session.settings
     columns = tuple(columns or settings.columns)
-    # First, before Textual is imported: the board's first look, taken in another process.
-    look_ahead = LookAhead.start(store.path, columns, cards_per_column())
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
-    try:
-        chosen, loaded, problems = theme_in_force(session)
-    except (click.BadParameter, SettingsError):
-        if look_ahead is not None:
-            look_ahead.answer(0)  # no longer wanted: ends the child
-        raise
+    chosen, loaded, problems = theme_in_force(session)
 
     from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
 
@@ -176,7 +170,6 @@ def _open_board(session: Session, store: BoardStore, columns: Sequence[str] | No
         theme=chosen,
         themes=loaded,
         theme_problems=problems,
-        look_ahead=look_ahead,
     )
     app.run()
     if app.return_code:
@@ -221,12 +214,21 @@ def text_options(function):
 @pass_session
 def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
     """Add an application; prints its id alone, for scripts."""
+    from jobboard.fields import check_applied_on, check_email, check_url
     from jobboard.model import new_application
 
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
             raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
+    for name, check in (("url", check_url), ("email", check_email), ("applied", None)):
+        try:
+            if check is None:
+                applied = applied and check_applied_on(applied, today())
+            else:
+                text[name] = check(text[name])
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint=f"--{name}") from error
     created = session.store.add(
         lambda app_id: new_application(
             app_id, company, role, status=status, applied_on=applied, tags=list(tags), **text
@@ -249,7 +251,7 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
             records = [r for r in records if r["status"] == status]
         # Indented for a person at a terminal; compact (and several times faster) for a pipe.
         indent = 2 if sys.stdout.isatty() else None
-        click.echo(json.dumps(records, ensure_ascii=False, indent=indent))
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=indent)))
         return
     applications = session.store.applications()
     if status:
@@ -264,19 +266,30 @@ def list_applications(session: Session, status: str | None, as_json: bool) -> No
 
 
 def format_table(applications: list[Application]) -> str:
+    """The applications as a table, its columns aligned by the cells each character takes in
+    a terminal (株式会社 takes two a character, 🚀 two), measured as the board measures them:
+    rich.cells, which Textual draws with (rich comes with Textual; importing it loads no TUI)."""
+    from rich.cells import cell_len
+
     from jobboard.dates import ago
 
     now = today()
     rows = [("ID", "STATUS", "COMPANY", "ROLE", "APPLIED")]
     for a in applications:
         rows.append((a.id, a.status, clip(a.company, 28), clip(a.role, 32), ago(a.applied_on, now)))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows)
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
 
 
 def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())  # newlines and tabs would break the table
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` on one line, at most ``width`` terminal cells (cut with an ellipsis)."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = " ".join(one_line(text).split())  # control characters, newlines and tabs would break the table
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
 @cli.command()
@@ -287,24 +300,24 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     """Show one application with its timeline and next step."""
     application = session.store.get(app_id)
     if as_json:
-        click.echo(json.dumps(application.to_record(), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(application.to_record(), ensure_ascii=False, indent=2)))
         return
     from jobboard.etiquette import next_step, when_text
 
-    lines = [f"{application.company} — {application.role}  (id {application.id})"]
-    lines.append(f"  status:   {STATUS_TITLES.get(application.status, application.status)}")
+    lines = [one_line(f"{application.company} — {application.role}  (id {application.id})")]
+    lines.append(f"  status:   {status_title(application.status)}")
     lines.append(f"  applied:  {application.applied_on.isoformat()}")
     for name in TEXT_FIELDS:
-        if getattr(application, name):
-            lines.append(f"  {name + ':':<9} {getattr(application, name)}")
+        if value := getattr(application, name):
+            lines.append(f"  {name + ':':<9} {many_lines(value) if name == 'notes' else one_line(value)}")
     if application.tags:
-        lines.append(f"  tags:     {', '.join(application.tags)}")
+        lines.append(f"  tags:     {one_line(', '.join(application.tags))}")
     step = next_step(application, today(), session.settings.etiquette)
-    lines.append(f"\nNext: {step.title} ({when_text(step, today())})\n  {step.why}")
+    lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
-        detail = event.status or event.note
-        lines.append(f"  {event.date.isoformat()}  {event.kind}{'  ' + detail if detail else ''}")
+        detail = f" — {event.note}" if event.note else ""
+        lines.append(one_line(f"  {event.date.isoformat()}  {event_words(event)}{detail}"))
     click.echo("\n".join(lines))
 
 
@@ -328,7 +341,7 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
     if not yes:
         raise click.UsageError("deleting needs --yes (the board keeps daily backups)")
     removed = session.store.delete(app_id)
-    click.echo(f"Deleted {removed.id}: {removed.company} — {removed.role}", err=True)
+    click.echo(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
 
 
 @cli.command()
@@ -361,12 +374,17 @@ def next_steps(session: Session, on, everything: bool, as_json: bool) -> None:
     applications = session.store.applications()
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
-        click.echo(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps([step_record(a, s) for a, s in entries], ensure_ascii=False, indent=2)))
         return
-    if not entries:
-        click.echo("Nothing due. " + ("" if everything else "`jobboard next --all` shows what is coming."))
+    from jobboard.drafts import need_action_text
+
+    states = [step.state for _, step in entries if step.snoozed_until is None]
+    needed = need_action_text(states.count("due"), states.count("overdue"))
+    if not entries or not everything:
+        hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
+        click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
     for application, step in entries:
-        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {step.title}")
+        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)
     if note and not as_json:
         click.echo(f"\n{note}")
@@ -396,39 +414,38 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo("jobboard: aborted.", err=True)
         sys.exit(1)
     except click.ClickException as error:
-        hint = ""
-        if isinstance(error, click.UsageError) and error.ctx is not None:
-            hint = f" (see `{error.ctx.command_path} --help`)"
-        click.echo(f"jobboard: {error.format_message()}{hint}", err=True)
-        sys.exit(error.exit_code)
+        report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
     except (BoardError, SettingsError) as error:
-        click.echo(f"jobboard: {error}", err=True)
+        click.echo(f"jobboard: {one_line(str(error))}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
 
 
-def run() -> None:
-    """The installed `jobboard` command and `python -m jobboard`: ``main``, then a quick exit.
+def report_usage_error(error: click.ClickException, args: list[str]) -> None:
+    """One line on stderr for a usage error, then its exit status (2)."""
+    if isinstance(error, click.NoSuchOption) and re.fullmatch(r"-\d", error.option_name):
+        # `show -12`: click reads a negative number as options (-1, -2); as an id it cannot exist.
+        given = next((a for a in args if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)), "")
+        click.echo(f"jobboard: {given or 'a negative number'} is not an id: ids are positive whole numbers.", err=True)
+        sys.exit(error.exit_code)
+    hint = ""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        hint = f" (see `{error.ctx.command_path} --help`)"
+    click.echo(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
+    sys.exit(error.exit_code)
 
-    A command that read a board of thousands of applications leaves hundreds of thousands of
-    objects that Python would free one by one on the way out (~25 ms at 10,000, a few % of an
-    export), and the system takes the memory back at once anyway. So once the output is
-    flushed the process ends without that teardown. Every file the command wrote is already
-    closed and synced by then (safefile), and locks are released as their ``with`` ends. The
-    TUI exits the ordinary way: Textual restores the terminal as it shuts down. ``main`` keeps
-    ``sys.exit`` for the tests that call it in-process."""
-    code = 0
+
+def run() -> None:
+    """The installed `jobboard` command and `python -m jobboard`."""
     try:
         main()
-    except SystemExit as exit:
-        if "textual" in sys.modules:
-            raise
-        code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (`jobboard list | head`): nothing more can be said
-        code = code or 1
-    os._exit(code)
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError:
+            # A closed pipe (`jobboard list | head`): as Python's documentation advises, stdout
+            # goes to devnull so that the interpreter's own flush at exit stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)

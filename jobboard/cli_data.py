@@ -8,6 +8,7 @@ import click
 
 from jobboard import backups
 from jobboard.cli import Session, cli, pass_session
+from jobboard.safefile import MAX_FILE_BYTES, megabytes
 from jobboard.store import BoardError
 
 
@@ -39,12 +40,17 @@ def restore(session: Session, backup: Path) -> None:
 
 
 def find_backup(board: Path, backup: Path) -> Path:
-    """``backup`` as given if it exists, else that name in the board's backups folder."""
-    if backup.is_file():
-        return backup
-    in_folder = backups.backups_folder(board) / backup.name
-    if backup.name == str(backup) and in_folder.is_file():
-        return in_folder
+    """``backup`` as given if it exists, else that name among the board's backups."""
+    found = backup if backup.is_file() else None
+    if found is None and backup.name == str(backup):
+        found = backups.find_backup(board, backup.name)
+    if found is not None:
+        if found.stat().st_size > MAX_FILE_BYTES:
+            raise BoardError(
+                f"{found} is {megabytes(found.stat().st_size)}, more than the {megabytes(MAX_FILE_BYTES)} "
+                "jobboard reads; the board is unchanged."
+            )
+        return found
     raise BoardError(f"there is no backup {backup}; `jobboard backups` lists them, the board is unchanged.")
 
 

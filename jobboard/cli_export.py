@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
+from jobboard.board_file import paused_gc
 from jobboard.cli import DATE, Session, cli, pass_session
 from jobboard.model import today
-from jobboard.safefile import atomic_write
-from jobboard.store import BoardError, paused_gc
+from jobboard.printable import one_line
+from jobboard.safefile import READ_ONLY, Refused, atomic_write, read_regular
+from jobboard.store import BoardError
 
 FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
@@ -22,15 +24,7 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 
     settings = session.settings
     if fmt == "markdown":
-        from jobboard.cores import on_two_cores
-
-        # Each card's row depends on that card alone, so a large board is read and worked
-        # through in two halves at once; a bad entry in either half is reported as ever.
-        def rows_of(entries):  # noqa: ANN001, ANN202
-            return export.markdown_rows(session.store.build(entries), on, settings.etiquette, details)
-
-        rows = on_two_cores(rows_of, session.store.entries())
-        return export.markdown_report(rows, on, settings.columns)
+        return export.to_markdown(session.store.applications(), on, settings.columns, settings.etiquette, details)
     applications = session.store.applications()
     if fmt == "csv":
         return export.to_csv(applications)
@@ -47,7 +41,7 @@ def render_export(session: Session, fmt: str, on, details: bool) -> str:
 @pass_session
 def export_board(session: Session, fmt: str, output: Path | None, on, details: bool) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
-    with paused_gc():  # tens of thousands of short-lived objects; see store.paused_gc
+    with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
         text = render_export(session, fmt, on or today(), details)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.
@@ -56,6 +50,12 @@ def export_board(session: Session, fmt: str, output: Path | None, on, details: b
         return
     try:
         atomic_write(output.expanduser(), text.encode("utf-8"))
+    except Refused as error:
+        if error.strerror == READ_ONLY:
+            raise BoardError(f"could not write {error}; allow writing to it or choose another file.") from error
+        raise BoardError(
+            f"could not write {error}; jobboard only replaces a regular file: choose another, or leave out -o."
+        ) from error
     except OSError as error:
         raise BoardError(f"could not write {output}: {error.strerror or error}.") from error
     click.echo(f"Wrote {output}", err=True)
@@ -79,21 +79,27 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--map") from error
     try:
-        with open(source, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        # Decoded as open(newline="") would: line breaks inside quoted cells stay exactly.
+        text = read_regular(source).decode("utf-8")
+    except Refused as error:
+        raise BoardError(f"cannot import {error}; nothing was imported.") from error
+    except OSError as error:
+        raise BoardError(f"cannot read {source}: {error.strerror or error}; nothing was imported.") from error
     except UnicodeDecodeError as error:
         raise BoardError(f"{source} is not UTF-8 text; save it as UTF-8 CSV and retry.") from error
     counter = iter(range(1, 1 << 62))
     result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
     if not result.ok:
         for problem in result.errors:
-            click.echo(f"{source}: {problem}", err=True)
+            click.echo(one_line(f"{source}: {problem}"), err=True)
         raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
     if dry_run:
         for application in result.applications:
             click.echo(
-                f"would add  {application.status:<12} {application.company} — {application.role}"
-                f" (applied {application.applied_on.isoformat()})"
+                one_line(
+                    f"would add  {application.status:<12} {application.company} — {application.role}"
+                    f" (applied {application.applied_on.isoformat()})"
+                )
             )
     elif result.applications:
         session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])

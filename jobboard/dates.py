@@ -16,8 +16,10 @@ from jobboard.model import parse_iso_date
 # pendulum 3 numbers weekdays Monday=0 .. Sunday=6.
 _SATURDAY = 5
 
-_DAYS_AGO = re.compile(r"(\d{1,5})\s+days?\s+ago")
-_IN_DAYS = re.compile(r"in\s+(\d{1,5})\s+days?")
+# "3 days ago", "a week ago", "in 2 months": the spans the board itself prints (see ago).
+_SPAN_AGO = re.compile(r"(\d{1,5}|an?|one) (day|week|month|year)s? ago")
+_IN_SPAN = re.compile(r"in (\d{1,5}|an?|one) (day|week|month|year)s?")
+_LAST_NEXT_DAY = re.compile(r"(last|next) ([a-z]+)")
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # English names, as the rest of the app's wording; spelled out because pendulum's format()
 # is slow enough to matter when a large board works out every card's next step.
@@ -115,10 +117,13 @@ def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
 
 
 def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
-    """Read a date the user typed: ``YYYY-MM-DD``, ``today``, ``yesterday``, ``N days ago``,
-    and, for what lies ahead (an interview, a snooze), ``tomorrow`` and ``in N days``.
+    """Read a date the user typed: ``YYYY-MM-DD``, ``today``, ``yesterday``, what a card
+    prints (``3 days ago``, ``2 weeks ago``, ``1 month ago``, ``a year ago``), ``last
+    monday``, and, for what lies ahead (an interview, a snooze), ``tomorrow``, ``in 3 days``,
+    ``in 2 weeks`` and ``next friday``.
 
-    Case and surrounding spaces do not matter. Raises ValueError with one sentence otherwise.
+    Case and surrounding spaces do not matter; months and years are calendar ones (a month
+    before 31 March is the last day of February). Raises ValueError with one sentence otherwise.
     """
     cleaned = " ".join(str(text).split()).lower()
     if cleaned == "today":
@@ -127,12 +132,16 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
         return today.subtract(days=1)
     if cleaned == "tomorrow":
         return today.add(days=1)
-    match = _DAYS_AGO.fullmatch(cleaned)
+    match = _SPAN_AGO.fullmatch(cleaned)
     if match:
-        return today.subtract(days=int(match.group(1)))
-    match = _IN_DAYS.fullmatch(cleaned)
+        return today.subtract(**_span(match))
+    match = _IN_SPAN.fullmatch(cleaned)
     if match:
-        return today.add(days=int(match.group(1)))
+        return today.add(**_span(match))
+    match = _LAST_NEXT_DAY.fullmatch(cleaned)
+    if match and _weekday_named(match.group(2)) is not None:
+        weekday = pendulum.WeekDay(_weekday_named(match.group(2)))
+        return today.previous(weekday) if match.group(1) == "last" else today.next(weekday)
     if _ISO_SHAPE.fullmatch(cleaned):
         try:
             return parse_iso_date(cleaned)
@@ -141,8 +150,23 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
                 raise
             raise ValueError(f"'{str(text).strip()}' is not a real calendar date: check the month and day") from None
     raise ValueError(
-        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', tomorrow or 'in N days'"
+        f"'{str(text).strip()}' is not a date: use YYYY-MM-DD, today, yesterday, '3 days ago', "
+        "'2 weeks ago', 'last monday', tomorrow or 'in 3 days'"
     )
+
+
+def _span(match: re.Match[str]) -> dict[str, int]:
+    """``{"weeks": 2}`` from a match of "2 weeks" ("a week", "one week": 1)."""
+    amount = match.group(1)
+    return {f"{match.group(2)}s": int(amount) if amount.isdigit() else 1}
+
+
+def _weekday_named(word: str) -> int | None:
+    """Monday=0 .. Sunday=6 for a day's name or its first three letters ("mon"), else None."""
+    for number, name in enumerate(_DAY_NAMES):
+        if word in (name.lower(), name[:3].lower()):
+            return number
+    return None
 
 
 def ago(date: pendulum.Date, today: pendulum.Date) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pendulum
 
-from jobboard.dates import long_date, short_date
+from jobboard.dates import ago, long_date, short_date
 from jobboard.model import Application
 
 # Principles from the two seed articles, in our own words, for the UI to show.
@@ -33,6 +33,43 @@ PRINCIPLES: dict[str, str] = {
     "common practice": "A brief thank-you within a day of an interview is widely expected.",
 }
 
+# The two articles the principles come from (ETIQUETTE.md), by their titles (the second cut short).
+ARTICLES: dict[str, str] = {
+    "never hear back": "“Why you never hear back from recruiters?”",
+    "after an interview": "“Why the recruiter didn't call me”",
+}
+
+# Where each principle comes from: the article(s), or common practice.
+PRINCIPLE_SOURCES: dict[str, tuple[str, ...]] = {
+    "P1": ("never hear back",),
+    "P2": ("never hear back", "after an interview"),
+    "P3": ("never hear back",),
+    "P4": ("never hear back",),
+    "P5": ("never hear back", "after an interview"),
+    "P6": ("never hear back",),
+    "P7": ("never hear back",),
+    "P8": ("after an interview",),
+    "P9": ("after an interview",),
+    "P10": ("after an interview",),
+    "P11": ("after an interview",),
+    "common practice": (),
+}
+
+
+def sources_of(principles: tuple[str, ...]) -> str:
+    """The articles ``principles`` come from, each with the principles it gives, for the panel:
+    "Sources: “Why you never hear back from recruiters?” (P2, P7); “Why the recruiter didn't
+    call me” (P2)". A principle from common practice says so."""
+    cited = []
+    if "common practice" in principles:
+        cited.append("common practice, not the articles (the thank-you note)")
+    for key, title in ARTICLES.items():
+        giving = [p for p in principles if key in PRINCIPLE_SOURCES.get(p, ())]
+        if giving:
+            cited.append(f"{title} ({', '.join(giving)})")
+    return f"Sources: {'; '.join(cited)}." if cited else ""
+
+
 TITLES: dict[str, str] = {
     "talk_to_team": "Talk to someone on the {company} team",
     "follow_up": "Follow up with {company}",
@@ -47,37 +84,39 @@ TITLES: dict[str, str] = {
     "wait": "Nothing to do for {company} now",
 }
 
-# Why a step is shown; {date} is the fact behind it, {count} a number of follow-ups.
-# Keys are "rule" or "rule:variant".
+# The step in a word or three, for a card wide enough to show it beside the date (the card
+# already names the company). A rule not listed here shows no step on the card.
+CARD_TITLES: dict[str, str] = {
+    "talk_to_team": "talk to the team",
+    "follow_up": "follow up",
+    "follow_up_other_channel": "try another contact",
+    "move_to_silent": "move to Silent",
+    "prepare_interview": "prepare",
+    "send_thank_you": "send thanks",
+    "check_in_after_interview": "check in",
+    "acknowledge_rejection": "acknowledge",
+    "request_feedback": "ask for feedback",
+    "keep_in_touch": "keep in touch",
+}
+
+# Why a step is shown: the facts of this card only ({date} and {ago}: the event behind the
+# step, {count}: a number of follow-ups). Why the step works is the principles' part, shown
+# beside it, so the two never say the same thing. Keys are "rule" or "rule:variant".
 _WHY: dict[str, str] = {
-    "talk_to_team": "Before you apply, a word with a future coworker or the hiring manager "
-    "tells you what the role is really about, and they may look over your resume.",
-    "follow_up:applied": "No follow-up since you applied on {date}. A recruiter who screens a "
-    "hundred resumes a day can miss yours; a short note puts it back on top.",
-    "follow_up:heard_back": "No follow-up since they last replied on {date}. A busy recruiter "
-    "juggles many roles; a short note keeps the thread alive.",
-    "follow_up:interview": "No follow-up since your interview on {date}. A busy recruiter "
-    "juggles many roles; a short note keeps the thread alive.",
-    "follow_up_other_channel": "Your follow-up of {date} is still unanswered. Someone else on "
-    "the recruiting team, or the company's social media, may get it to the right desk.",
-    "move_to_silent:follow_ups": "{count} follow-ups without a reply, the last on {date}. "
-    "Roles get frozen or cancelled; it's not you, so spend the energy elsewhere.",
-    "move_to_silent:quiet": "No contact since {date}. Plans change on their side all the "
-    "time; it's not you, so park this card and put the energy into other applications.",
-    "prepare_interview": "Interview on {date}. Plan to be on time, check laptop, headphones "
-    "and dev environment beforehand, and promise only what you can deliver.",
-    "send_thank_you": "You interviewed on {date}. A brief thank-you to the people you met is "
-    "expected within a day and keeps you in their mind.",
-    "check_in_after_interview": "No news since your interview on {date}. Silence after an "
-    "interview usually means a busy team; a call or email asking where things stand is fine.",
-    "acknowledge_rejection": "They said no on {date}. Reply briefly and graciously now; hold "
-    "the feedback question for a few days, when it's easier to hear.",
-    "request_feedback": "A few days on from the no of {date}, ask what they were looking for: "
-    "it shows which skills and resume lines to work on.",
-    "keep_in_touch:feedback": "They shared feedback on {date}. A recruiter who knows you can "
-    "point you to a role that suits you better.",
-    "keep_in_touch:silent": "Quiet since you moved it to Silent on {date}. A friendly line "
-    "keeps you in the recruiter's mind for roles that fit.",
+    "talk_to_team": "It's on your wishlist, and you haven't talked to anyone on the team yet.",
+    "follow_up:applied": "You applied on {date} ({ago}) and haven't followed up since.",
+    "follow_up:heard_back": "They last replied on {date} ({ago}); you haven't written since.",
+    "follow_up:interview": "Your interview was on {date} ({ago}); you haven't followed up since.",
+    "follow_up_other_channel": "Your follow-up of {date} ({ago}) is still unanswered.",
+    "move_to_silent:follow_ups": "{count} follow-ups without a reply, the last on {date} ({ago}).",
+    "move_to_silent:quiet": "No contact either way since {date} ({ago}).",
+    "prepare_interview": "Your interview is on {date} ({ago}).",
+    "send_thank_you": "You interviewed on {date} ({ago}) and haven't sent a thank-you yet.",
+    "check_in_after_interview": "No news since your interview on {date} ({ago}), and you haven't asked.",
+    "acknowledge_rejection": "They said no on {date} ({ago}); you haven't replied yet.",
+    "request_feedback": "They said no on {date} ({ago}); you haven't asked what they were looking for.",
+    "keep_in_touch:feedback": "They shared feedback on {date} ({ago}).",
+    "keep_in_touch:silent": "In Silent since {date} ({ago}), with no word from you since.",
     "wait:wishlist": "You've talked to the team; apply when you're ready.",
     "wait:offer": "An offer is on the table: the next move is your decision, in your own time.",
     "wait:silent": "You've already reached out since it went quiet; leave it be.",
@@ -87,10 +126,21 @@ _WHY: dict[str, str] = {
 
 
 def why_text(rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0) -> str:
-    """The reason for a step, with the date behind it ("Mon 2 Nov")."""
+    """The facts of the card behind a step, with the date that matters ("Mon 2 Nov (12 days ago)")."""
     template = _WHY.get(f"{rule}:{variant}", _WHY.get(rule, ""))
-    shown = short_date(date, today) if date is not None else ""
-    return template.format(date=shown, count=count)
+    if date is None:
+        return template.format(date="", ago="", count=count)
+    return template.format(date=short_date(date, today), ago=ago(date, today), count=count)
+
+
+def need_action_text(due_today: int, overdue: int) -> str:
+    """How many steps need action, in words that add up, the same on every screen:
+    "3 need action: 1 due today, 2 overdue"; "nothing needs action" when none do."""
+    total = due_today + overdue
+    if not total:
+        return "nothing needs action"
+    parts = [f"{due_today} due today"] * bool(due_today) + [f"{overdue} overdue"] * bool(overdue)
+    return f"{total} need{'s' * (total == 1)} action: {', '.join(parts)}"
 
 
 def keep_going_text(active: int | None, rejections: int | None) -> str:

@@ -115,14 +115,24 @@ class EtiquetteSettings(NamedTuple):
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}")
             # bool is an int in Python, but `true` is never a number of days.
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            low, high = setting_range(key)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 unit = "whole number" if key.startswith("keep_going") else "whole number of days"
-                raise ValueError(f"etiquette.{key} must be a {unit} (0 or more), not {value!r}")
+                raise ValueError(f"etiquette.{key} must be a {unit} from {low} to {high}, not {value!r}")
             values[key] = value
         name = (profile or {}).get("name", "")
         if not isinstance(name, str):
             raise ValueError(f"profile.name must be text in quotes, not {name!r}")
         return cls(**values, your_name=name.strip())
+
+
+def setting_range(key: str) -> tuple[int, int]:
+    """The values an [etiquette] number may take: up to a year of days (260 business days,
+    365 calendar days), and up to 1,000 applications for the keep-going counts. Beyond that
+    no advice makes sense, and dates would run past what a calendar can hold."""
+    if key.startswith("keep_going"):
+        return 0, 1000
+    return (0, 260) if key.endswith("business_days") else (0, 365)
 
 
 class NextStep(NamedTuple):

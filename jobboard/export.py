@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from jobboard.dates import long_date
-from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, STATUS_TITLES, TEXT_FIELDS, Application
+from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, TEXT_FIELDS, Application, event_words, status_title
 
 if TYPE_CHECKING:
     from jobboard.etiquette import EtiquetteSettings, NextStep
@@ -43,22 +43,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 NO_APPLICATIONS = "_No applications._"
-
-EVENT_LABELS: dict[str, str] = {
-    "applied": "Applied",
-    "status": "Moved",
-    "follow_up": "Followed up",
-    "heard_back": "Heard back",
-    "interview": "Interview",
-    "thank_you": "Sent a thank-you note",
-    "acknowledged": "Acknowledged the rejection",
-    "feedback_requested": "Asked for feedback",
-    "feedback_received": "Got feedback",
-    "contacted_team": "Talked to the team",
-    "note": "Note",
-    "snooze": "Snoozed until",
-}
-
 
 # --------------------------------------------------------------------------------------------
 # Markdown
@@ -151,10 +135,6 @@ def _section_statuses(present: set[str], columns: Sequence[str]) -> list[str]:
     return statuses + extra + unknown
 
 
-def _title(status: str) -> str:
-    return STATUS_TITLES.get(status, status.replace("_", " ").capitalize())
-
-
 def _due_cell(step: NextStep) -> str:
     if step.due is None:
         return "—"
@@ -231,7 +211,7 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
         by_status.setdefault(row[0], []).append(row)
     sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
     total = sum(len(members) for members in by_status.values())
-    counts = ", ".join(f"{len(by_status[status])} {_title(status)}" for status in sections)
+    counts = ", ".join(f"{len(by_status[status])} {status_title(status)}" for status in sections)
     noun = "application" if total == 1 else "applications"
     out: list[str] = [
         f"# Job hunt — {long_date(today)} {today.year}",  # "22 November 2026"
@@ -241,7 +221,7 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
     ]
     for status in sections:
         members = by_status[status]
-        out.append(f"## {escape_markdown(_title(status))} ({len(members)})")
+        out.append(f"## {escape_markdown(status_title(status))} ({len(members)})")
         out.append("")
         if not members:
             out.append(NO_APPLICATIONS)
@@ -278,10 +258,7 @@ def _details(application: Application) -> str:
         out.append("")
         # Newest first; on the same day, the later entry in the log first.
         for event in sorted(reversed(application.events), key=lambda e: e.date, reverse=True):
-            label = EVENT_LABELS.get(event.kind, event.kind)
-            if event.kind == "status" and event.status:
-                label = f"Moved to {_title(event.status)}"
-            line = f"- {event.date.isoformat()} — {escape_markdown(label)}"
+            line = f"- {event.date.isoformat()} — {escape_markdown(event_words(event))}"
             note = escape_markdown(event.note)
             out.append(f"{line}: {note}" if note else line)
         out.append("")
@@ -302,13 +279,30 @@ def encode_tags(tags: Sequence[str]) -> str:
     return json.dumps(list(tags), ensure_ascii=False)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows rather than runs: a ``'`` before a leading
+    formula character, as OWASP advises. A cell that is already quotes and then such a
+    character gets one quote more, so ``unguard_cell`` always gives back exactly ``text``."""
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+
+
+def unguard_cell(text: str) -> str:
+    """A CSV cell as ``guard_cell`` was given it (other trackers' guarded cells too)."""
+    return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+
+
 def to_csv(applications: Iterable[Application]) -> str:
     """One CSV row per application with every field, under a header of ``CSV_COLUMNS``.
 
     Dates are YYYY-MM-DD, ``created``/``updated`` ISO 8601 timestamps, ``tags`` as in
     ``encode_tags`` and ``events`` a JSON list of event records. Rows end in CRLF (RFC 4180);
-    write the text with ``newline=""`` so line breaks inside notes survive. Cells are written
-    as they are: a cell starting with ``=`` is not defused, so that the export stays lossless.
+    write the text with ``newline=""`` so line breaks inside notes survive. A cell that a
+    spreadsheet would run as a formula is guarded (``guard_cell``); the importer takes the
+    guard off again, so the export stays lossless.
     """
     buffer = io.StringIO()
     # CRLF as terminator also makes the writer quote a lone "\r" inside a field.
@@ -318,7 +312,7 @@ def to_csv(applications: Iterable[Application]) -> str:
         record = application.to_record()
         record["tags"] = encode_tags(application.tags)
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
-        writer.writerow([record[column] for column in CSV_COLUMNS])
+        writer.writerow([guard_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -15,18 +15,10 @@ Pure: no UI and no storage.
 from __future__ import annotations
 
 import heapq
-import shutil
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from jobboard.model import RECORD_ERRORS, Application
-
-CARD_HEIGHT = 4  # a card's lines on the board: company (and its next step's mark), role, age, a blank
-
-
-def cards_per_column() -> int:
-    """How many cards of a column the first screen can show, in this terminal."""
-    return max(shutil.get_terminal_size().lines, 24) // CARD_HEIGHT + 1
 
 
 def card_order(application: Application) -> tuple[int, int]:

@@ -17,6 +17,8 @@ What a CSV file may look like:
   Teal and US Excel export it: 03/04/2026 is 4 March). A two-digit year means 20YY. A blank
   date is ``today``.
 - Blank rows are skipped. Company and role lose surrounding spaces; other text is kept as is.
+- A cell guarded against spreadsheet formulas (``'=...``, as our export and others write
+  them) loses its guard quote. Cells may be as large as the file.
 - ``tags`` is a JSON list or comma-separated; ``events``, ``id``, ``created`` and ``updated``
   (our own CSV export) are read back when present.
 
@@ -41,9 +43,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import pendulum
 
-from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION
+from jobboard.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
+from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import (
     ALL_STATUSES,
     EVENT_KINDS,
@@ -54,6 +58,7 @@ from jobboard.model import (
     now_utc,
     parse_timestamp,
 )
+from jobboard.safefile import MAX_FILE_BYTES
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
@@ -252,6 +257,31 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
         raise ValueError(f"'{text.strip()}' is not a real calendar date") from None
 
 
+MAX_NESTING = 32  # our export nests five deep (export, list, record, events, event)
+_JSON_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def load_json(text: str) -> Any:
+    """``json.loads(text)``, never ended by a RecursionError: the standard parser recurses
+    once per level, so a file nested thousands deep is refused by its shape first
+    (ValueError, not JSONDecodeError). orjson reads the usual file, quickly, and needs no such
+    check (it stops at 1,024 levels by itself); what it refuses is checked and then left to
+    the standard parser, which decides, as before, what is valid."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    depth = 0
+    for bracket in _JSON_BRACKETS.finditer(_JSON_STRINGS.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            raise ValueError(
+                f"the JSON nests lists or objects more than {MAX_NESTING} levels deep; a jobboard export nests 5"
+            )
+    return json.loads(text)
+
+
 def decode_tags(value: Any) -> list[str]:
     """Tags from a CSV cell (a JSON list, or comma-separated) or a JSON list."""
     if isinstance(value, list):
@@ -261,7 +291,7 @@ def decode_tags(value: Any) -> list[str]:
     text = str(value)
     if text.lstrip().startswith("["):
         try:
-            tags = json.loads(text)
+            tags = load_json(text)
         except json.JSONDecodeError:
             raise ValueError(f"tags '{text}' look like a JSON list but are not one") from None
         return decode_tags(tags)
@@ -271,7 +301,7 @@ def decode_tags(value: Any) -> list[str]:
 def _decode_events(value: Any) -> list[Event]:
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except json.JSONDecodeError:
             raise ValueError("events is not a JSON list of events") from None
     if not isinstance(value, list):
@@ -325,6 +355,10 @@ class _RowBuilder:
             self._read(problems, fields, "applied_on", text["applied_on"], self._date)
         for name in TEXT_FIELDS:
             fields[name] = text.get(name, "")
+        self._read(problems, fields, "url", fields["url"], check_url)
+        self._read(problems, fields, "email", fields["email"], check_email)
+        if "applied_on" in fields:
+            self._read(problems, fields, "applied_on", fields["applied_on"], self._not_ahead)
         self._read(problems, fields, "tags", values.get("tags") or "", decode_tags)
         events = values.get("events")
         # A blank events cell (a foreign CSV) means "make the usual ones"; "[]" means none.
@@ -344,6 +378,9 @@ class _RowBuilder:
 
     def _date(self, raw: str) -> pendulum.Date:
         return parse_date(raw, self.today)
+
+    def _not_ahead(self, date: pendulum.Date) -> pendulum.Date:
+        return check_applied_on(date, self.today)
 
     @staticmethod
     def _timestamp(raw: Any) -> pendulum.DateTime:
@@ -481,6 +518,9 @@ def _csv_rows(
     if not text.strip():
         result.errors.append(RowError(1, "the file is empty: expected a header row"))
         return result, None
+    # A note may be long (the csv module's default cap is 128 KB a cell): no cell is larger
+    # than the largest file jobboard reads.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     delimiter = _sniff_delimiter(text, overrides)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -497,7 +537,7 @@ def _csv_rows(
             if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
                 result.errors.append(RowError(line, f"{len(cells)} cells but the header has {len(header)} columns"))
                 continue
-            values = {name: cells[index] for index, name in plan if index < len(cells)}
+            values = {name: unguard_cell(cells[index]) for index, name in plan if index < len(cells)}
             rows.append((line, values))
     except csv.Error as error:
         result.errors.append(RowError(reader.line_num or 1, f"not readable as CSV ({error})"))
@@ -557,9 +597,12 @@ def _json_rows(text: str) -> tuple[ImportResult, list[tuple[int, dict[str, Any]]
     """Records from our JSON export (or a bare list of records), numbered from 1."""
     result = ImportResult(format="json")
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as error:
         result.errors.append(RowError(error.lineno, f"not valid JSON ({error.msg})"))
+        return result, None
+    except ValueError as error:
+        result.errors.append(RowError(1, str(error)))
         return result, None
     if isinstance(document, dict):
         if document.get("format") != JSON_FORMAT:

@@ -57,6 +57,35 @@ EVENT_KINDS: tuple[str, ...] = (
     "snooze",
 )
 
+# How the log names each kind of event, wherever it is shown (the panel, the exports, `show`).
+EVENT_WORDS: dict[str, str] = {
+    "applied": "Applied",
+    "status": "Moved",
+    "follow_up": "Followed up",
+    "heard_back": "Heard back",
+    "interview": "Interview",
+    "thank_you": "Sent a thank-you note",
+    "acknowledged": "Acknowledged the rejection",
+    "feedback_requested": "Asked for feedback",
+    "feedback_received": "Got feedback",
+    "contacted_team": "Talked to the team",
+    "note": "Note",
+    "snooze": "Snoozed until",
+}
+
+
+def status_title(status: str) -> str:
+    """A column's name as the user reads it ("Interviewed"), for known and unknown statuses."""
+    return STATUS_TITLES.get(status, status.replace("_", " ").capitalize())
+
+
+def event_words(event: Event) -> str:
+    """What an event was, in words: "Moved to Interviewed", "Sent a thank-you note"."""
+    if event.kind == "status" and event.status:
+        return f"Moved to {status_title(event.status)}"
+    return EVENT_WORDS.get(event.kind, event.kind)
+
+
 # Text fields a user types; all default to the empty string.
 TEXT_FIELDS: tuple[str, ...] = (
     "url",

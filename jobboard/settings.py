@@ -83,10 +83,14 @@ class Settings:
 def load_settings(path: Path | None = None) -> Settings:
     """Read config.toml (``path``, $JOBBOARD_CONFIG or the default); defaults when missing."""
     path = path or config_path()
+    from jobboard.safefile import Refused, read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         return Settings()
+    except Refused as error:
+        raise SettingsError(f"cannot read {error}; choose a config file with --config.") from error
     except OSError as error:
         raise SettingsError(f"cannot read {path}: {error.strerror}.") from error
     import tomllib

@@ -78,7 +78,7 @@ def test_copies_made_in_the_same_second_never_overwrite_each_other(tmp_path):
     with on(3):
         made = []
         for n in range(3):
-            path.write_bytes(f"version {n}".encode())
+            path.write_bytes((FIXTURES / "v1.json").read_bytes() + b" " * n)
             made.append(backups.backup_now(path, reason="before-restore"))
     assert [p.name for p in made] == [
         "board-2026-11-03_100000-before-restore.json",
@@ -86,7 +86,7 @@ def test_copies_made_in_the_same_second_never_overwrite_each_other(tmp_path):
         "board-2026-11-03_100000-3-before-restore.json",
     ]
     assert backups.list_backups(path) == made[::-1]  # newest first
-    assert [p.read_bytes() for p in made] == [b"version 0", b"version 1", b"version 2"]
+    assert [len(p.read_bytes()) - len(made[0].read_bytes()) for p in made] == [0, 1, 2]
 
 
 def test_other_boards_and_stray_files_are_not_listed(tmp_path):
@@ -177,7 +177,9 @@ def test_restoring_the_oldest_backup_survives_pruning(tmp_path):
         code, _, err = run_cli("--db", str(path), "restore", str(oldest))
     assert code == 0, err
     assert path.read_bytes() == wanted
-    assert len(backups.list_backups(path)) == backups.KEEP
+    listed = [p.name for p in backups.list_backups(path)]
+    assert len([name for name in listed if name.endswith("-daily.json")]) == backups.KEEP
+    assert listed[0] == "board-2026-11-20_100000-before-restore.json"
 
 
 @pytest.mark.parametrize(
@@ -235,3 +237,108 @@ def test_backups_and_restore_through_a_real_process(board_with_backups, tmp_path
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert "Traceback" not in refused.stderr
     assert path.read_bytes() == before
+
+
+# -- restores, damaged boards and where the copies live (issue 20) --------------------------------
+
+
+def week_of_daily_backups(tmp_path) -> Path:
+    """A board made on Oct 31 and changed every day Nov 1-7: seven daily copies, Nov 1-7."""
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    with pendulum.travel_to(pendulum.datetime(2026, 10, 31, 10), freeze=True):
+        add(store, "Oct 31")
+    for day in range(1, 8):
+        with on(day):
+            add(store, f"Nov {day}")
+    return path
+
+
+def test_restores_in_a_row_never_delete_the_daily_copies(tmp_path):
+    """Loss #4: four restores in a row after a bad sync deleted the copies of Nov 1-3."""
+    path = week_of_daily_backups(tmp_path)
+    dailies = {p.name: p.read_bytes() for p in backups.list_backups(path)}
+    assert len(dailies) == backups.KEEP
+    path.write_bytes(b'{"meta": {"1": {"sche')  # a sync tool leaves the board cut short
+    with on(8):
+        for name in sorted(dailies, reverse=True)[:4]:  # trying Nov 7, 6, 5, 4 in turn
+            code, _, err = run_cli("--db", str(path), "restore", name)
+            assert code == 0, err
+    listed = {p.name: p.read_bytes() for p in backups.list_backups(path)}
+    assert {name: listed.get(name) for name in dailies} == dailies
+    restore_copies = [name for name in listed if name.endswith("-before-restore.json")]
+    assert 0 < len(restore_copies) <= backups.KEEP_RESTORE
+
+
+def test_a_damaged_board_is_kept_apart_and_never_takes_a_good_copys_slot(tmp_path):
+    path = week_of_daily_backups(tmp_path)
+    dailies = [p.name for p in backups.list_backups(path)]
+    for day in range(8, 12):
+        path.write_bytes(b'{"meta": {"1": {"sche' + str(day).encode())
+        with on(day):
+            code, _, err = run_cli("--db", str(path), "restore", dailies[0])
+        assert code == 0, err
+    names = [p.name for p in backups.list_backups(path)]
+    assert set(dailies) <= set(names)
+    unreadable = [name for name in names if name.endswith("-unreadable.json")]
+    assert 0 < len(unreadable) <= backups.KEEP_UNREADABLE
+    newest = backups.list_backups(path)[0]
+    assert newest.read_bytes() == b'{"meta": {"1": {"sche11'  # the latest damaged board is still there
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n"])
+def test_an_empty_board_is_never_backed_up(tmp_path, content):
+    path = week_of_daily_backups(tmp_path)
+    listed = backups.list_backups(path)
+    newest = listed[0]
+    path.write_bytes(content)
+    with on(8):
+        code, _, err = run_cli("--db", str(path), "restore", newest.name)
+    assert code == 0, err
+    assert backups.list_backups(path) == listed
+    assert all(p.stat().st_size > 0 for p in listed)
+    assert err.startswith(f"Restored {newest.name}") and err.count("\n") == 1
+
+
+def test_backups_live_in_a_folder_named_after_the_board(tmp_path):
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    with on(1):
+        add(store, "Day 1")
+    with on(2):
+        add(store, "Day 2")
+    (copy,) = backups.list_backups(path)
+    assert copy.parent == tmp_path / "board.json.backups"
+    assert not (tmp_path / "backups").exists()
+    # A second board in the same folder keeps its copies apart.
+    other = tmp_path / "other.json"
+    with on(1):
+        add(BoardStore(other), "Other")
+    with on(2):
+        add(BoardStore(other), "Other again")
+    (other_copy,) = backups.list_backups(other)
+    assert other_copy.parent == tmp_path / "other.json.backups"
+    assert backups.list_backups(path) == [copy]
+
+
+def test_copies_in_the_old_backups_folder_are_still_listed_and_restorable(tmp_path):
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    with on(1):
+        add(store, "Day 1")
+    old_folder = tmp_path / "backups"
+    old_folder.mkdir()
+    old = old_folder / "board-2026-10-20_100000-daily.json"
+    old.write_bytes(path.read_bytes())
+    with on(2):
+        add(store, "Day 2")
+    code, out, err = run_cli("--db", str(path), "backups")
+    assert code == 0, err
+    listed = out.splitlines()
+    assert len(listed) == 2 and listed[-1] == str(old)
+    assert Path(listed[0]).parent == tmp_path / "board.json.backups"
+    with on(3):
+        code, _, err = run_cli("--db", str(path), "restore", old.name)
+    assert code == 0, err
+    assert path.read_bytes() == old.read_bytes()
+    assert [a.company for a in BoardStore(path).applications()] == ["Day 1"]

@@ -273,3 +273,18 @@ def test_board_path_is_unchanged_by_a_failed_write(board, monkeypatch, capsys):
     assert code == 1 and "disk is full" in err
     assert board.read_bytes() == before
     assert [p.name for p in Path(board).parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_show_words_the_timeline_as_the_panel_and_the_export_do(tmp_path, capsys):
+    from jobboard.model import EVENT_KINDS, EVENT_WORDS
+
+    assert set(EVENT_WORDS) == set(EVENT_KINDS)  # every kind has its words
+    db = str(tmp_path / "board.json")
+    run(capsys, "--db", db, "add", "Acme", "Dev", "--applied", "2026-11-02")
+    run(capsys, "--db", db, "move", "1", "interviewed", "--date", "2026-11-10")
+    run(capsys, "--db", db, "log", "1", "thank_you", "--date", "2026-11-11", "--note", "to Ana")
+    code, out, _ = run(capsys, "--db", db, "show", "1")
+    assert code == 0
+    assert "2026-11-11  Sent a thank-you note — to Ana" in out
+    assert "2026-11-10  Moved to Interviewed" in out
+    assert "thank_you" not in out

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from jobboard.model import Event, new_application
 from jobboard.store import BoardStore
@@ -30,6 +31,7 @@ for n in range(count):
 LOGGER = """
 import sys
 import pendulum
+import pytest
 from jobboard.model import Event
 from jobboard.store import BoardStore
 path, app_id, note = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -72,8 +74,9 @@ def test_an_update_waits_for_the_lock_and_sees_the_other_change(tmp_path):
     def slow_move(application):
         other.append(python(LOGGER, str(path), "1", "from B", stdout=subprocess.PIPE))
         assert other[0].stdout.readline() == "started\n"
-        time.sleep(0.5)  # B is now blocked on the lock we hold
-        assert other[0].poll() is None, "B finished while A held the lock"
+        # B asks for the lock we hold: it must still be waiting half a second on.
+        with pytest.raises(subprocess.TimeoutExpired):
+            other[0].wait(timeout=0.5)
         return application.moved_to("silent", pendulum.date(2026, 11, 16))
 
     store.update("1", slow_move)

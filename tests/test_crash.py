@@ -56,7 +56,10 @@ def test_sigkill_at_random_moments_never_loses_a_saved_change(tmp_path):
         assert writer.stdout.readline() == "ready\n", writer.stderr.read()
         time.sleep(rng.uniform(0.0, 0.12))
         writer.send_signal(signal.SIGKILL)
-        output, errors = writer.communicate(timeout=10)
+        # Through the same buffered reader as "ready": readline may already hold the first
+        # reports, which communicate() (reading the pipe underneath) would never see.
+        output, errors = writer.stdout.read(), writer.stderr.read()
+        writer.wait(timeout=10)
         assert writer.returncode == -signal.SIGKILL, errors
         for report in reported(output):
             reports += 1
@@ -86,6 +89,6 @@ def test_sigkill_at_random_moments_never_loses_a_saved_change(tmp_path):
 
     # Killed writers leave temp files behind; the next successful save sweeps them away.
     store = BoardStore(path)
-    store.update(next(iter(added)), lambda a: a.copy(notes=a.notes))
+    store.update(next(iter(added)), lambda a: a.copy(location="after the kills"))  # a real change: one save
     leftovers = [p.name for p in tmp_path.rglob("*.tmp")]
     assert leftovers == []

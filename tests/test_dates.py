@@ -93,6 +93,14 @@ def test_is_business_day():
         ("0 days ago", TODAY),
         ("  12   Days   Ago ", D(2026, 10, 31)),
         ("400 days ago", D(2025, 10, 8)),
+        ("2 weeks ago", D(2026, 10, 29)),
+        ("a week ago", D(2026, 11, 5)),
+        ("1 month ago", D(2026, 10, 12)),
+        ("3 Months Ago", D(2026, 8, 12)),
+        ("a year ago", D(2025, 11, 12)),
+        ("last monday", D(2026, 11, 9)),
+        ("Last Thu", D(2026, 11, 5)),  # today is a Thursday: the one before
+        ("last sunday", D(2026, 11, 8)),
     ],
 )
 def test_parse_user_date(text, expected):
@@ -107,18 +115,50 @@ def test_parse_user_date_error_is_one_clear_sentence():
     with pytest.raises(ValueError) as error:
         parse_user_date("31/12", TODAY)
     assert str(error.value) == (
-        "'31/12' is not a date: use YYYY-MM-DD, today, yesterday, 'N days ago', tomorrow or 'in N days'"
+        "'31/12' is not a date: use YYYY-MM-DD, today, yesterday, '3 days ago', '2 weeks ago', "
+        "'last monday', tomorrow or 'in 3 days'"
     )
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("tomorrow", 1), ("in 3 days", 3), ("In 1 day", 1), ("  in   10  days ", 10)]
+    ("text", "expected"),
+    [
+        ("tomorrow", 1),
+        ("in 3 days", 3),
+        ("In 1 day", 1),
+        ("  in   10  days ", 10),
+        ("in a week", 7),
+        ("in 2 weeks", 14),
+        ("in 1 month", 30),
+        ("next friday", 1),
+        ("next thursday", 7),
+    ],
 )
 def test_parse_user_date_reads_dates_ahead(text, expected):
     assert parse_user_date(text, TODAY) == TODAY.add(days=expected)
 
 
-@pytest.mark.parametrize("text", ["", "in a week", "3 weeks ago", "-3 days ago", "days ago", "2026-1-5", "12 Nov"])
+def test_parse_user_date_month_ago_stays_in_the_shorter_month():
+    assert parse_user_date("1 month ago", D(2026, 3, 31)) == D(2026, 2, 28)
+
+
+@given(st.dates(D(2000, 1, 1), D(2040, 12, 31)), st.integers(0, 3000))
+def test_parse_user_date_reads_what_the_board_prints(today, days):
+    """Whatever a card says ("12 days ago", "3 weeks ago", "2 months ago") is a date the form
+    reads: the very day when it is counted in days, otherwise a day no later than today."""
+    today = D(today.year, today.month, today.day)
+    printed = ago(today.subtract(days=days), today)
+    read = parse_user_date(printed, today)
+    if days < 14:
+        assert read == today.subtract(days=days)
+    else:
+        assert read < today
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "-3 days ago", "days ago", "2026-1-5", "12 Nov", "3 fortnights ago", "last someday", "in a while", "next"],
+)
 def test_parse_user_date_rejects(text):
     with pytest.raises(ValueError, match="is not a date: use YYYY-MM-DD"):
         parse_user_date(text, TODAY)

@@ -13,7 +13,7 @@ from jobboard.etiquette import RULE_ORDER, next_step
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
-from tests.test_tui_board import loaded
+from tests.test_tui_board import NotedApp, loaded, wait_for
 
 
 @pytest.mark.parametrize("day", range(16, 23))  # Monday 16 to Sunday 22 November 2026
@@ -33,29 +33,43 @@ async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_
     (folder / "ocean.toml").write_text('name = "ocean"\nprimary = "#ggg"\n')
     (folder / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n')
     loaded_themes, problems = theme_files.load_all(folder)
-    app = JobBoardApp(BoardStore(demo_board), Settings(), themes=loaded_themes, theme_problems=problems)
+    app = NotedApp(BoardStore(demo_board), Settings(), themes=loaded_themes, theme_problems=problems)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        messages = " ".join(str(n.message) for n in app._notifications)
-        assert "ocean.toml" in messages
+        assert "ocean.toml" in " ".join(app.notes)
         assert app.theme == "jobboard-dark"
         assert "mine" in app.available_themes
 
 
 async def test_a_theme_picked_while_running_is_remembered(demo_board):
-    from jobboard.cli_themes import remembered_theme
     from jobboard.settings import state_path
 
-    app = JobBoardApp(BoardStore(demo_board), Settings())
+    app = NotedApp(BoardStore(demo_board), Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.theme = "jobboard-light"  # what the palette's theme picker does
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        assert not any("config.toml" in note for note in app.notes)  # nothing else decides the theme
+    assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
+
+
+async def test_a_theme_picked_while_config_names_another_says_config_wins(demo_board):
+    """The rule: what config.toml says wins at the next start; the palette's choice holds until
+    then, and the app says so when the two differ."""
+    app = NotedApp(BoardStore(demo_board), Settings(theme="jobboard-dark"), theme="jobboard-dark")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         app.theme = "jobboard-light"
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if state_path().exists():
-                break
-    assert remembered_theme() == "jobboard-light"
-    assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
+        await wait_for(pilot, lambda: any("config.toml" in note for note in app.notes), "a word about config.toml")
+        (note,) = [note for note in app.notes if "config.toml" in note]
+        assert 'jobboard-light until you quit: theme = "jobboard-dark" in config.toml wins' in note
+        assert app.theme == "jobboard-light"
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        names = theme_files.available_names(theme_files.load_shipped()[0])  # and at the next start:
+        assert theme_files.resolve_theme(None, "jobboard-dark", names, remembered="jobboard-light") == "jobboard-dark"
+        app.theme = "jobboard-dark"  # back to the configured one: nothing to say
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-dark", "the theme to be remembered")
+        assert len([note for note in app.notes if "config.toml" in note]) == 1
 
 
 def test_demo_board_at_200x60(demo_board, snap_compare):
@@ -66,25 +80,3 @@ def test_demo_board_at_200x60(demo_board, snap_compare):
         BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected")
     )
     assert snap_compare(app, terminal_size=(200, 60), run_before=wait)
-
-
-@pytest.mark.parametrize("name", ["jobboard-light", "jobboard-dark"])
-async def test_the_app_starts_in_its_theme_as_if_it_had_been_switched_to(demo_board, name):
-    """The theme is put in place before the first style pass (without Textual's theme switch):
-    the result must be what the switch gives."""
-    app = JobBoardApp(BoardStore(demo_board), Settings(), theme=name)
-    async with app.run_test() as pilot:
-        await loaded(pilot)
-        theme = app.current_theme
-        started = (app.theme, app.has_class("-dark-mode"), app.has_class("-light-mode"), app.stylesheet._variables)
-        assert started[:3] == (name, theme.dark, not theme.dark) and app.has_class(f"-theme-{name}")
-        background = app.screen.styles.background
-        other = "jobboard-dark" if name == "jobboard-light" else "jobboard-light"
-        app.theme = other
-        await pilot.pause()
-        app.theme = name  # Textual's own switch, back to where the app started
-        await pilot.pause()
-        await pilot.pause()
-        assert (app.theme, app.has_class("-dark-mode"), app.has_class("-light-mode")) == started[:3]
-        assert app.stylesheet._variables == started[3]
-        assert app.screen.styles.background == background

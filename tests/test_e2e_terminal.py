@@ -37,3 +37,21 @@ def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
     moved = [a for a in BoardStore(board_path).applications() if a.status == "interviewed"]
     assert len(moved) == 1
     assert moved[0].events[-1].kind == "status"
+
+
+def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_path):
+    with pytest.raises(SystemExit):
+        main(["--db", str(board_path), "add", "Acme", "Engineer"])
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "from the editor" > "$1"\n')
+    editor.chmod(0o755)
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), {**terminal_env, "EDITOR": str(editor)})
+    try:
+        terminal.wait_for("1 card")
+        terminal.keys("E")
+        terminal.wait_for("Notes saved")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert BoardStore(board_path).get("1").notes == "from the editor"

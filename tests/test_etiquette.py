@@ -589,27 +589,37 @@ def test_from_mapping_reads_values_and_the_profile_name():
         (
             {"follow_up_business_days": "five"},
             None,
-            "etiquette.follow_up_business_days must be a whole number of days (0 or more), not 'five'",
+            "etiquette.follow_up_business_days must be a whole number of days from 0 to 260, not 'five'",
         ),
         (
             {"thank_you_days": -1},
             None,
-            "etiquette.thank_you_days must be a whole number of days (0 or more), not -1",
+            "etiquette.thank_you_days must be a whole number of days from 0 to 365, not -1",
         ),
         (
             {"feedback_after_days": 2.5},
             None,
-            "etiquette.feedback_after_days must be a whole number of days (0 or more), not 2.5",
+            "etiquette.feedback_after_days must be a whole number of days from 0 to 365, not 2.5",
         ),
         (
             {"prepare_days_before": True},
             None,
-            "etiquette.prepare_days_before must be a whole number of days (0 or more), not True",
+            "etiquette.prepare_days_before must be a whole number of days from 0 to 365, not True",
         ),
         (
             {"keep_going_rejections": "3"},
             None,
-            "etiquette.keep_going_rejections must be a whole number (0 or more), not '3'",
+            "etiquette.keep_going_rejections must be a whole number from 0 to 1000, not '3'",
+        ),
+        (
+            {"follow_up_business_days": 3_000_000},
+            None,
+            "etiquette.follow_up_business_days must be a whole number of days from 0 to 260, not 3000000",
+        ),
+        (
+            {"keep_going_min_active": 10**30},
+            None,
+            f"etiquette.keep_going_min_active must be a whole number from 0 to 1000, not {10**30}",
         ),
         ({}, {"name": 42}, "profile.name must be text in quotes, not 42"),
     ],

@@ -4,19 +4,17 @@ while the rest of the board is read: keys wait, then act in order; a bad entry i
 from __future__ import annotations
 
 import json
-import os
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from jobboard.first_look import card_order, first_look
-from jobboard.look_ahead import LookAhead
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
+from tests.test_tui_board import wait_for as until
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -103,11 +101,7 @@ class HeldStore(BoardStore):
 
 
 async def wait_for(pilot, condition) -> None:  # noqa: ANN001
-    for _ in range(250):
-        if condition():
-            break
-        await pilot.pause(0.02)
-    assert condition()
+    await until(pilot, condition, "the board to get there")
     await pilot.pause()
 
 
@@ -157,69 +151,3 @@ async def test_a_bad_entry_below_the_first_look_still_refuses_the_board(big_boar
         assert type(app.screen).__name__ == "BoardErrorScreen"
         await pilot.press("q")
     assert path.read_bytes() == before
-
-
-# -- the look-ahead (a child process takes the first look) -------------------------------------
-
-
-def same_look(a, b) -> bool:  # noqa: ANN001
-    return (a.counts, a.total) == (b.counts, b.total) and {
-        status: [card.to_record() for card in cards] for status, cards in a.cards.items()
-    } == {status: [card.to_record() for card in cards] for status, cards in b.cards.items()}
-
-
-def child_is_gone(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
-def test_a_child_process_takes_the_same_first_look(big_board):
-    ahead = LookAhead.start(big_board, COLUMNS, 6)
-    answered, look = ahead.answer(10)
-    assert answered
-    assert same_look(look, BoardStore(big_board).first_look(COLUMNS, 6))
-    assert child_is_gone(ahead.pid)
-
-
-def test_the_child_answers_no_look_for_a_board_not_made_yet(tmp_path):
-    assert LookAhead.start(tmp_path / "none.json", COLUMNS, 6).answer(10) == (True, None)
-
-
-def test_a_failing_child_gives_no_answer(big_board, monkeypatch):
-    def fail(*_args):  # noqa: ANN002, ANN202
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr(BoardStore, "first_look", fail)
-    assert LookAhead.start(big_board, COLUMNS, 6).answer(10) == (False, None)
-
-
-def test_a_slow_child_is_given_up_and_ended(big_board, monkeypatch):
-    monkeypatch.setattr(BoardStore, "first_look", lambda *_args: time.sleep(30))
-    ahead = LookAhead.start(big_board, COLUMNS, 6)
-    assert ahead.answer(0.2) == (False, None)
-    assert child_is_gone(ahead.pid)
-
-
-async def test_the_app_shows_the_first_look_its_look_ahead_took(big_board, tmp_path):
-    path = tmp_path / "board.json"
-    path.write_bytes(big_board.read_bytes())
-    store = HeldStore(path)
-    app = JobBoardApp(store, Settings(), look_ahead=LookAhead.start(path, COLUMNS, 6))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.first_look is not None)
-        assert same_look(app.first_look, BoardStore(path).first_look(COLUMNS, 6))
-        assert store.disk_reads == 0  # the app's own store has not read the file yet
-        store.go.set()
-        await wait_for(pilot, lambda: app.loaded)
-        assert len(app.board) == 600
-
-
-def test_no_look_ahead_when_the_system_cannot_fork(big_board, monkeypatch):
-    def refuse():  # noqa: ANN202
-        raise BlockingIOError("Resource temporarily unavailable")
-
-    monkeypatch.setattr(os, "fork", refuse)
-    assert LookAhead.start(big_board, COLUMNS, 6) is None

@@ -471,6 +471,16 @@ _stamps = st.datetimes(
 # Company and role never carry surrounding spaces on the board (new_application strips them),
 # so the importer strips them too; everything else, control characters included, survives.
 _names = st.text(min_size=1).map(str.strip).filter(bool)
+# An applied date is never ahead of today, and a url and an email have their shapes (see
+# jobboard.fields): the importer refuses anything else, as `add` and the form do.
+_applied_dates = st.dates(min_value=pendulum.date(1990, 1, 1), max_value=TODAY)
+_word = st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True)
+_urls = st.one_of(
+    st.just(""),
+    st.builds("https://{}.example/{}".format, _word, st.from_regex(r"[A-Za-z0-9/_.?=&%-]{0,16}", fullmatch=True)),
+    st.builds("mailto:{}@{}.example".format, _word, _word),
+)
+_emails = st.one_of(st.just(""), st.builds("{}@{}.example".format, _word, _word))
 
 
 @st.composite
@@ -488,12 +498,14 @@ def _applications(draw) -> Application:
         company=draw(_names),
         role=draw(_names),
         status=draw(st.sampled_from(ALL_STATUSES)),
-        applied_on=pendulum.Date(*draw(_dates).timetuple()[:3]),
+        applied_on=pendulum.Date(*draw(_applied_dates).timetuple()[:3]),
         tags=draw(st.lists(st.text())),
         events=draw(st.lists(_events(), max_size=4)),
         created=draw(_stamps),
         updated=draw(_stamps),
-        **{name: draw(st.text()) for name in TEXT_FIELDS},
+        **{name: draw(st.text()) for name in TEXT_FIELDS if name not in ("url", "email")},
+        url=draw(_urls),
+        email=draw(_emails),
     )
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import backups, migrations
-from jobboard import store as store_module
+from jobboard import backups, board_file, migrations
 from jobboard.model import new_application
 from jobboard.store import BoardError, BoardStore
 
@@ -93,7 +92,7 @@ def test_an_old_board_is_upgraded_through_each_step_backed_up_first_and_written_
     path = fixture(tmp_path, "v1.json")
     old = path.read_bytes()
     written: list[Path] = []
-    real_write = store_module.atomic_write
+    real_write = board_file.atomic_write
 
     def counting_write(target, payload):
         if target == path:
@@ -102,14 +101,14 @@ def test_an_old_board_is_upgraded_through_each_step_backed_up_first_and_written_
         written.append(target)
         real_write(target, payload)
 
-    monkeypatch.setattr(store_module, "atomic_write", counting_write)
+    monkeypatch.setattr(board_file, "atomic_write", counting_write)
     with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
         store = BoardStore(path)
         assert [a.company for a in store.applications()] == ["Acme", "Globex"]
         assert path.read_bytes() == old  # reading upgrades in memory only
         store.add(lambda i: new_application(i, "Hooli", "Dev"))
     assert written == [path]
-    assert three_versions == [1, 2, 1, 2]  # once for the read, once for the change
+    assert three_versions == [1, 2]  # once: the upgraded board stays in memory for the change
     data = json.loads(path.read_bytes())
     assert data["meta"]["1"]["schema_version"] == 3 and data["meta"]["1"]["title"] == "My job hunt"
     assert data["applications"]["1"]["rating"] == 0

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer
 
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
+from tests.test_tui_board import wait_for
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
@@ -34,32 +34,19 @@ def boards(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 async def loaded(pilot) -> None:
     """Wait until the writer thread has delivered the board."""
-    for _ in range(500):
-        if pilot.app.loaded:
-            break
-        await pilot.pause(0.02)
-    assert pilot.app.loaded
+    await wait_for(pilot, lambda: pilot.app.loaded, "the board")
     await pilot.pause()
 
 
 async def mounted_widgets(path: Path) -> tuple[int, int]:
-    """How many widgets the board screen mounts (the footer's keys aside: it remounts them
-    whenever the bindings change, which has nothing to do with the board's size), and how many
-    cards the board holds."""
+    """How many widgets the board screen mounts, and how many cards the board holds."""
     app = JobBoardApp(BoardStore(path), Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        for _ in range(500):
-            if app.steps_ready:
-                break
-            await pilot.pause(0.02)
+        await wait_for(pilot, lambda: app.steps_ready, "every card's next step")
         await pilot.pause()
         await pilot.pause()
-        widgets = [
-            widget
-            for widget in app.board_screen.walk_children()
-            if not any(isinstance(node, Footer) for node in widget.ancestors)
-        ]
+        widgets = list(app.board_screen.walk_children())
         assert len(app.board_screen.query("*")) >= len(widgets)
         return len(widgets), len(app.board)
 

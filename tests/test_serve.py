@@ -30,9 +30,8 @@ import pytest
 from jobboard.cli_serve import is_loopback, page_url
 from jobboard.demo import demo_builds
 from jobboard.etiquette import next_step
-from jobboard.first_look import CARD_HEIGHT
 from jobboard.store import BoardStore
-from jobboard.tui.column import HEADER_HEIGHT
+from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT
 
 CHROMIUM_ARGS = [
     "--headless",

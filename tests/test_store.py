@@ -15,6 +15,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from jobboard import board_file
 from jobboard import store as store_module
 from jobboard.model import Event, new_application
 from jobboard.store import BoardError, BoardStore
@@ -60,8 +61,10 @@ def test_add_get_update_put_delete(board):
     assert board.get("1") == moved and moved.status == "interviewed"
     gone = board.delete("2")
     assert [a.id for a in board.applications()] == ["1"]
-    board.put(gone)  # undo of a delete brings it back with its own id
+    board.put_back(gone)  # undo of a delete brings it back with its own id
     assert board.get("2") == gone
+    with pytest.raises(BoardError, match="on .* already"):
+        board.put_back(moved)  # never written over the card on the board
     fresh = BoardStore(board.path)
     assert fresh.applications() == board.applications()
 
@@ -116,8 +119,8 @@ def test_ids_are_never_reused(board):
 def test_add_many_is_one_write_with_consecutive_ids(tmp_path, monkeypatch):
     store = BoardStore(tmp_path / "board.json")
     writes = []
-    real = store_module.atomic_write
-    monkeypatch.setattr(store_module, "atomic_write", lambda p, b: (writes.append(p), real(p, b)))
+    real = board_file.atomic_write
+    monkeypatch.setattr(board_file, "atomic_write", lambda p, b: (writes.append(p), real(p, b)))
     created = store.add_many([lambda i, n=n: new_application(i, f"Co {n}", "Dev") for n in range(50)])
     assert [a.id for a in created] == [str(n) for n in range(1, 51)]
     assert writes == [store.path]
@@ -179,14 +182,14 @@ def test_a_replaced_file_keeps_its_permissions(board):
 
 def test_reads_are_cached_until_the_file_changes(board, monkeypatch):
     board.applications()
-    generation = board._storage.generation
+    generation = board.file.generation
     opened = []
     real_open = open
     monkeypatch.setattr("builtins.open", lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1])
     for _ in range(5):
         board.applications()
         board.get("1")
-    assert board._storage.generation == generation
+    assert board.file.generation == generation
     assert str(board.path) not in opened
 
 
@@ -205,9 +208,9 @@ def test_the_write_counter_catches_a_change_the_stat_cannot_see(board):
     the lock file's write counter does not."""
     board.applications()
     BoardStore(board.path).update("1", lambda a: a.moved_to("silent", DAY))
-    counter, _stat = board._storage._key
+    counter, _stat = board.file.key
     # Pretend the new file has exactly the stat we cached: only the counter differs now.
-    board._storage._key = (counter, store_module._stat_key(board.path))
+    board.file.key = (counter, board_file.stat_key(board.path))
     assert board.changed_on_disk()
     assert board.get("1").status == "silent"
 
@@ -318,7 +321,7 @@ def test_a_full_disk_while_keeping_the_daily_backup_changes_nothing(tmp_path, mo
     real_replace = os.replace
 
     def full_in_backups(source, target, *args, **kwargs):
-        if Path(target).parent.name == "backups":
+        if Path(target).parent.name == "board.json.backups":
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(source, target, *args, **kwargs)
 
@@ -394,14 +397,14 @@ def test_a_lock_file_that_cannot_be_created_is_a_clear_error(tmp_path):
 
 
 def test_an_unreadable_board_is_a_clear_error(board, monkeypatch):
-    real_open = open
+    real_open = os.open  # the board is opened with os.open, so a FIFO never blocks the read
 
     def refuse(file, *args, **kwargs):
         if str(file) == str(board.path):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(BoardError) as caught:
         BoardStore(board.path).applications()
     assert_one_sentence(caught.value, "cannot read", str(board.path), "permissions")

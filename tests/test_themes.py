@@ -14,7 +14,6 @@ from textual.theme import BUILTIN_THEMES
 
 from jobboard import cli_themes
 from jobboard.cli import cli
-from jobboard.cli_themes import remember_theme, remembered_theme, resolve_theme
 from jobboard.settings import SettingsError, state_path
 from jobboard.themes import (
     APP_VARIABLE_DEFAULTS,
@@ -26,6 +25,9 @@ from jobboard.themes import (
     load_all,
     load_folder,
     load_theme_file,
+    remember_theme,
+    remembered_theme,
+    resolve_theme,
     shipped_themes_folder,
     variable_defaults_for,
 )
@@ -349,6 +351,16 @@ def test_themes_marks_config_then_option_then_remembered(config_dir: Path) -> No
     assert "(--theme)" in result.stderr
 
 
+def test_themes_says_when_config_wins_over_the_theme_chosen_in_the_app(config_dir: Path) -> None:
+    remember_theme("nord")
+    write(config_dir / "config.toml", 'theme = "jobboard-light"\n')
+    result, marks = run_themes(config_dir)
+    assert marks["jobboard-light"] == "*"
+    assert "which wins over 'nord' chosen last time in the app" in result.stderr
+    remember_theme("jobboard-light")  # the same one: nothing to explain
+    assert "wins over" not in run_themes(config_dir)[0].stderr
+
+
 def test_themes_lists_a_user_theme_and_reports_a_broken_one_on_stderr(config_dir: Path) -> None:
     write(config_dir / "themes" / "ocean.toml", GOOD_THEME.format(name="ocean"))
     write(config_dir / "themes" / "broken.toml", 'name = "broken"\nprimary = "#ggg"\n')
@@ -396,6 +408,15 @@ def test_importing_the_cli_and_theme_modules_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_tui_never_imports_the_cli() -> None:
+    code = (
+        "import sys, jobboard.tui.app\n"
+        "print(sorted(m for m in sys.modules if m == 'click' or m.startswith('jobboard.cli')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_jobboard_themes_never_imports_the_textual_app(private_dirs: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 
 from jobboard.store import BoardStore
-from tests.test_tui_board import loaded, make_app, selected
+from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
 
@@ -52,9 +52,9 @@ async def test_b_logs_that_the_company_answered(demo_board, frozen):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await select_company(pilot, "Acme Robotics")
-        await pilot.press("b")
+        await pilot.press("b", "enter")  # the note is optional
         card = selected(app)
-        assert card.events[-1].kind == "heard_back"
+        assert card.events[-1].kind == "heard_back" and card.events[-1].note == ""
         step = app.step_for(card)
         assert step.rule == "follow_up" and step.state == "upcoming"  # the clock restarts
 
@@ -124,12 +124,13 @@ async def test_column_headers_count_due_cards(demo_board):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)  # waits for every card's step, so the due counts are final
         headers = {v.status: v for v in app.board_screen.column_views}
-        assert (headers["applied"].count, headers["applied"].due) == (6, 3)
-        assert (headers["interviewed"].count, headers["interviewed"].due) == (4, 3)
-        assert "6 · ●3" in headers["applied"].header_line(1).text  # the short form, in a narrow column
-        await pilot.press("p")  # without the panel the columns are wide enough to say it in full
+        applied, interviewed = headers["applied"], headers["interviewed"]
+        assert (applied.count, applied.due, applied.overdue) == (6, 0, 3)
+        assert (interviewed.count, interviewed.due, interviewed.overdue) == (4, 2, 1)
+        assert "6 cards · ▲3 " in applied.header_line(1).text  # the marks alone, in a narrow column
+        await pilot.press("p")  # without the panel the columns are wide enough for "cards"
         await pilot.pause()
-        assert "6 cards · ●3 due" in headers["applied"].header_line(1).text
+        assert "6 cards · ▲3 overdue" in applied.header_line(1).text
 
 
 def test_panel_on_a_rejected_card(demo_board, snap_compare):
@@ -169,10 +170,8 @@ async def test_the_keep_going_note_follows_changes_to_other_cards(board_path, fr
         assert "KEEP GOING" not in panel.text and shown.company in panel.text  # three in play
         other = next(a for a in app.board.values() if a.id != shown.id)
         BoardStore(board_path).update(other.id, lambda a: a.moved_to("rejected", day))
-        for _ in range(150):  # the TUI looks for other processes' changes once a second
-            await pilot.pause(0.02)
-            if app.board[other.id].status == "rejected":
-                break
+        # The TUI looks for other processes' changes once a second.
+        await wait_for(pilot, lambda: app.board[other.id].status == "rejected", "the other change to show")
         await pilot.pause()
         await pilot.pause()
         assert app.board_screen.selected.id == shown.id

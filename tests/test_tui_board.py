@@ -2,26 +2,53 @@
 
 from __future__ import annotations
 
+import inspect
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from textual.geometry import Region
+from textual.notifications import Notify
 
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 
+WAIT_SECONDS = 30.0  # generous: the machine may be busy; a wait ends as soon as its condition holds
+
+
+async def wait_for(pilot, condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition()`` holds; fail saying ``what`` never happened."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    assert condition(), f"waited {WAIT_SECONDS:.0f} s for {what}"
+
 
 async def loaded(pilot) -> None:
     """Wait until the writer thread has delivered the board and every card's next step (the
     headers' due counts), then let the panel, which paints a frame later, catch up."""
-    for _ in range(250):
-        if pilot.app.loaded and pilot.app.steps_ready:
-            break
-        await pilot.pause(0.02)
+    await wait_for(pilot, lambda: pilot.app.loaded and pilot.app.steps_ready, "the board and its next steps")
     await pilot.pause()
     await pilot.pause()
 
 
-def make_app(path, columns=None) -> JobBoardApp:
-    return JobBoardApp(BoardStore(path), Settings(), columns=columns)
+class NotedApp(JobBoardApp):
+    """The app, keeping every notification it showed (what the user read in the corner)."""
+
+    CSS_PATH = Path(inspect.getfile(JobBoardApp)).with_name(JobBoardApp.CSS_PATH)  # not beside this file
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: list[str] = []
+
+    def on_notify(self, event: Notify) -> None:
+        self.notes.append(f"{event.notification.title}: {event.notification.message}")
+
+
+def make_app(path, columns=None) -> NotedApp:
+    return NotedApp(BoardStore(path), Settings(), columns=columns)
 
 
 def cells(strip) -> list[tuple[str, object]]:
@@ -110,34 +137,45 @@ async def test_impossible_moves_are_disabled(demo_board):
         assert screen.check_action("undo", ()) is None
 
 
-def footer_keys(app) -> dict[str, tuple[object, bool]]:
-    from textual.widgets._footer import FooterKey
-
-    def greyed(key: FooterKey) -> bool:
-        assert bool(key.rich_style.dim) == key._disabled  # looks greyed exactly when a click does nothing
-        return key._disabled
-
-    return {key.action: (key, greyed(key)) for key in app.screen.query(FooterKey)}
+def footer_line(app):
+    """The footer's line as the terminal gets it."""
+    footer = app.board_screen.query_one("BoardFooter")
+    return footer.render_lines(Region(0, 0, footer.size.width, 1))[0]
 
 
-async def test_the_footer_greys_keys_in_place_as_the_selection_moves(demo_board):
+def greyed(app, label: str) -> bool:
+    """Is the footer key showing ``label`` greyed: drawn in another colour than "New", a key
+    that can always act? (Textual draws a dim style as a colour nearer the background.)"""
+    line = cells(footer_line(app))
+    text = "".join(char for char, _ in line)
+    colours = {style.color for _, style in line[text.index(label) : text.index(label) + len(label)]}
+    assert len(colours) == 1, f"{label} is partly greyed"
+    return colours != {line[text.index("New")][1].color}
+
+
+async def click_footer(pilot, label: str) -> None:
+    await pilot.click("BoardFooter", offset=(footer_line(pilot.app).text.index(label) + 1, 0))
+    await pilot.pause()
+
+
+async def test_the_footer_greys_what_cannot_act_and_its_keys_can_be_clicked(demo_board):
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        first = footer_keys(app)
-        assert first["move(-1)"][1] is True and first["move(1)"][1] is False  # in Applied
-        await pilot.press("shift+right")  # the card, and the cursor, go to Interviewed
-        await pilot.pause()
-        await pilot.pause()
-        now = footer_keys(app)
-        assert now["move(-1)"][1] is False  # a move back is possible again, and shown so
-        assert now["undo"][1] is False
-        # The same key widgets, greyed or not: no rebuild of the footer on a keystroke.
-        assert all(now[action][0] is widget for action, (widget, _) in first.items())
+        assert greyed(app, "◀ Move") and not greyed(app, "Move ▶")  # in Applied
+        assert greyed(app, "Undo") and not greyed(app, "Agenda")
+        card = selected(app)
+        await click_footer(pilot, "◀ Move")  # greyed: nothing happens
+        assert app.board[card.id].status == "applied"
+        await click_footer(pilot, "Move ▶")  # the card, and the cursor, go to Interviewed
+        assert app.board[card.id].status == "interviewed" and selected(app).id == card.id
+        await wait_for(pilot, lambda: not greyed(app, "◀ Move"), "the move back to show as possible")
+        assert not greyed(app, "Undo")
         await pilot.press("u")
-        await pilot.pause()
-        await pilot.pause()
-        assert footer_keys(app)["move(-1)"][1] is True
+        await wait_for(pilot, lambda: greyed(app, "◀ Move"), "the move back to grey out again")
+        assert app.board[card.id].status == "applied"
+        await click_footer(pilot, "palette")
+        assert app.screen is not app.board_screen  # the command palette opened
 
 
 async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_path, frozen):
@@ -160,19 +198,21 @@ async def test_a_long_column_draws_its_scroll_position_in_its_last_cell(board_pa
 
 
 async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board, frozen):
-    """The board's widgets skip Textual's per-line pass for borders and padding where it
-    would change nothing: the board hands over its own lines (for part of its width, from
-    the columns under that part alone), the empty side panel is one row repeated, the
-    screen and its layout row are blank. Cell for cell, with styles, that must be what the
-    pass would have given; and a board given padding must fall back to it."""
-    from textual.geometry import Region
+    """The board and the side panel skip Textual's per-line pass for borders and padding where
+    it would change nothing: the board hands over its own lines (for part of its width, from
+    the columns under that part alone), the empty side panel is one row repeated. Cell for
+    cell, with styles, that must be what the pass (the base class's render_lines) gives; and a
+    board given padding must fall back to it."""
+    from textual.scroll_view import ScrollView
+    from textual.widget import Widget
 
     def lines(strips) -> list[list[tuple[str, object]]]:
         return [cells(strip) for strip in strips]
 
     def textual_pass(widget, crop):
-        widget._styles_cache.clear()
-        return widget._styles_cache.render_widget(widget, crop)
+        widget.refresh()  # nothing kept from an earlier frame
+        base = ScrollView if isinstance(widget, ScrollView) else Widget
+        return base.render_lines(widget, crop)
 
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -180,7 +220,7 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
         await pilot.press("j", "l")  # a highlighted card in a column that is not the first
         screen = app.board_screen
         board = screen.query_one("Board")
-        for widget in (screen, screen.query_one("#main"), board):
+        for widget in (board,):
             whole = widget.size.region
             part = Region(2, 1, max(widget.size.width - 4, 1), max(widget.size.height - 2, 1))
             across = Region(17, 0, 10, 5)  # the edge between two columns
@@ -198,32 +238,17 @@ async def test_board_widgets_paint_what_textuals_own_line_pass_would(demo_board,
         assert board.render_lines(region)[0].text.startswith("   Applied")  # two of padding, one drawn
 
 
-async def test_at_start_the_board_is_styled_once_and_a_theme_switch_still_restyles(demo_board, monkeypatch):
-    """Textual restyles every widget when a screen resumes; the board's first resume comes
-    right after its widgets were styled as they mounted, so it is skipped. Later changes of
-    style must still reach the board."""
-    from textual.css.stylesheet import Stylesheet
-
-    styled: list[object] = []
-    apply = Stylesheet.apply
-
-    def counting_apply(self, node, *args, **kwargs):
-        styled.append(node)
-        return apply(self, node, *args, **kwargs)
-
-    monkeypatch.setattr(Stylesheet, "apply", counting_apply)
+async def test_a_theme_switch_redraws_the_board_in_the_new_colours(demo_board):
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         board = app.board_screen.query_one("Board")
-        assert styled.count(board) == 1
-        before = (board.component_style("base"), board.columns[0].header_line(0))
+        before = cells(board.render_lines(board.size.region)[0])
         app.theme = "jobboard-light"
-        await pilot.pause()
-        await pilot.pause()
-        assert styled.count(board) > 1
-        assert board.component_style("base") != before[0]
-        assert cells(board.columns[0].header_line(0)) != cells(before[1])  # drawn again in the new colours
+        await wait_for(pilot, lambda: cells(board.render_lines(board.size.region)[0]) != before, "new colours")
+        after = cells(board.render_lines(board.size.region)[0])
+        assert [char for char, _ in after] == [char for char, _ in before]  # the same words
+        assert {style.bgcolor for _, style in after} != {style.bgcolor for _, style in before}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -278,11 +303,7 @@ async def test_changes_from_another_process_appear(demo_board):
         await loaded(pilot)
         other = BoardStore(demo_board)
         other.add(lambda app_id: __import__("jobboard.model").model.new_application(app_id, "Zeta", "SRE"))
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if any(a.company == "Zeta" for a in app.board.values()):
-                break
-        assert any(a.company == "Zeta" for a in app.board.values())
+        await wait_for(pilot, lambda: any(a.company == "Zeta" for a in app.board.values()), "Zeta on the board")
 
 
 async def test_a_failed_write_is_reported_and_the_board_reloads(demo_board, monkeypatch):
@@ -299,12 +320,9 @@ async def test_a_failed_write_is_reported_and_the_board_reloads(demo_board, monk
         monkeypatch.setattr(os, "replace", full_disk)
         await pilot.press("L")
         await app.flush()
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: any("disk is full" in note for note in app.notes), "the failure to be reported")
         monkeypatch.undo()
-        await app.flush()
-        await pilot.pause(0.1)
-        assert any("disk is full" in str(n.message) for n in app._notifications)
-        assert app.board[card.id].status == "applied"  # reloaded from disk, where it never moved
+        await wait_for(pilot, lambda: app.board[card.id].status == "applied", "the board to reload from disk")
 
 
 async def test_help_lists_the_keys_in_force(demo_board):
@@ -329,10 +347,8 @@ async def test_a_broken_board_shows_an_error_screen_and_stays_untouched(tmp_path
     before = path.read_bytes()
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.load_error:
-                break
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "BoardErrorScreen", "the error screen")
+        await pilot.pause()
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "cannot open this board" in text and "is not valid JSON" in text
         assert str(path) in text and "restore" in text and "backups" in text
@@ -357,76 +373,12 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
         other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
         await pilot.press("L")  # the TUI's own change, made on a board that is now stale
         await app.flush()
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if any(a.company == "Zeta" for a in app.board.values()):
-                break
+        await wait_for(pilot, lambda: any(a.company == "Zeta" for a in app.board.values()), "Zeta on the board")
         on_disk = BoardStore(demo_board).get(card.id)
         assert on_disk.status == "interviewed"
         assert any(e.kind == "heard_back" for e in on_disk.events)
         assert any(a.company == "Zeta" for a in app.board.values())
         assert app.board[card.id].status == "interviewed"
-
-
-async def test_board_compositor_composes_what_textuals_own_would(demo_board, frozen, monkeypatch):
-    """The board screen composes a partial frame only from the widgets that show in it; in
-    the part that changed (the only part written out) every cell is what Textual's own
-    compositor would have put there, and what lies outside it is not even composed."""
-    import functools
-
-    from textual._compositor import Compositor
-    from textual.geometry import Region
-
-    from jobboard.tui.compositor import BoardCompositor
-
-    app = make_app(demo_board)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        await pilot.press("j", "shift+right")  # a card moved, the panel and footer following
-        await loaded(pilot)
-        compositor = app.board_screen._compositor
-        assert isinstance(compositor, BoardCompositor)
-        panel = app.board_screen.query_one("#panel").region
-        crops = [Region(0, 1, 39, 38), panel, Region(20, 0, 60, 40), Region(0, 39, 120, 1)]
-        for crop in crops:
-            ours = compositor._render_chops(crop, lambda y: True)
-            monkeypatch.setattr(compositor, "_get_renders", functools.partial(Compositor._get_renders, compositor))
-            textuals = compositor._render_chops(crop, lambda y: True)
-            monkeypatch.undo()
-            compared = 0
-            for y in crop.line_range:
-                for x, strip in textuals[y].items():
-                    if strip is None:
-                        continue
-                    start, end = max(x, crop.x) - x, min(x + strip.cell_length, crop.right) - x
-                    if start < end:  # the part of this piece of the line inside the crop
-                        assert ours[y][x] is not None, (crop, x, y)
-                        assert cells(ours[y][x])[start:end] == cells(strip)[start:end], (crop, x, y)
-                        compared += 1
-            assert compared >= crop.height
-        # For a change in the first two columns, the side panel's lines are not even drawn
-        # (Textual's own compositor draws them, then leaves them out of the frame).
-        side_panel = app.board_screen.query_one("#panel")
-        drawn = []
-        draw = side_panel.render_lines
-        monkeypatch.setattr(side_panel, "render_lines", lambda crop: drawn.append(crop) or draw(crop))
-        compositor._render_chops(Region(0, 1, 39, 38), lambda y: True)
-        assert drawn == []
-        monkeypatch.setattr(compositor, "_get_renders", functools.partial(Compositor._get_renders, compositor))
-        compositor._render_chops(Region(0, 1, 39, 38), lambda y: True)
-        assert len(drawn) == 1
-
-
-def test_board_compositor_stands_aside_for_a_textual_it_was_not_written_for(monkeypatch):
-    from textual._compositor import Compositor
-
-    from jobboard.tui.compositor import fits_this_textual
-
-    assert fits_this_textual()
-    monkeypatch.setattr(Compositor, "_get_renders", lambda self, crop, extra: iter(()))
-    assert not fits_this_textual()
-    monkeypatch.delattr(Compositor, "_get_renders")
-    assert not fits_this_textual()
 
 
 @pytest.mark.parametrize("columns", [3, 4, 5, 7])
@@ -471,8 +423,10 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it(board_path, frozen):
         board = app.board_screen.query_one("Board")
 
         async def wheel(event, x: int, times: int = 1) -> None:
-            for _ in range(times):
-                await pilot._post_mouse_events([event], board, offset=(x, 10))  # as the terminal sends it
+            at = (board.region.x + x, board.region.y + 10)
+            for _ in range(times):  # as the terminal sends it: to the app, at a place on the screen
+                app.post_message(event(None, *at, 0, 0, 0, False, False, False, screen_x=at[0], screen_y=at[1]))
+                await pilot.pause()
 
         applied, interviewed = board.columns[0], board.columns[1]
         first = applied.card_line(0).text
@@ -496,3 +450,22 @@ async def test_a_terminal_too_narrow_for_every_column_still_draws(demo_board):
         board = app.board_screen.query_one("Board")
         assert app.is_running
         assert all(line.cell_length == board.size.width for line in board.render_lines(board.size.region))
+
+
+def test_the_tuning_gives_python_its_settings_back():
+    import gc
+    import sys
+
+    from jobboard.tui.tuning import FRAME_HANDOFF_SECONDS, Tuning
+
+    interval = sys.getswitchinterval()
+    assert gc.isenabled()
+    with Tuning() as tuning:
+        assert not gc.isenabled() and sys.getswitchinterval() == pytest.approx(FRAME_HANDOFF_SECONDS)
+        tuning.board_shown()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        tuning.board_shown()  # once only
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert sys.getswitchinterval() == pytest.approx(interval)
+    Tuning().board_shown()  # outside a run (as under run_test): changes nothing
+    assert gc.get_freeze_count() == 0

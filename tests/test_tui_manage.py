@@ -9,9 +9,8 @@ from textual.widgets import Input, Select
 from jobboard.model import new_application
 from jobboard.settings import Settings
 from jobboard.store import BoardStore
-from jobboard.tui.app import JobBoardApp
 from jobboard.tui.forms import ApplicationForm, check_fields
-from tests.test_tui_board import loaded, make_app, selected
+from tests.test_tui_board import NotedApp, loaded, make_app, selected, wait_for
 
 
 async def fill(pilot, **values: str) -> None:
@@ -43,7 +42,7 @@ async def test_new_application_through_the_form(board_path, frozen):
         )
         await pilot.press("ctrl+s")
         await app.flush()
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: selected(app).company == "Initrode", "the new card, selected")
         card = selected(app)
         assert card.company == "Initrode" and card.role == "Platform Engineer"
         assert card.applied_on == pendulum.date(2026, 11, 13)
@@ -168,12 +167,18 @@ async def test_letters_typed_right_behind_the_filter_key_go_to_the_filter(demo_b
         before = demo_board.read_bytes()
         for key in ["slash", *"tyrell"]:
             app.post_message(events.Key(key, "/" if key == "slash" else key))
-        await pilot.pause(0.3)
         screen = app.board_screen
-        assert screen.filter_text == "tyrell"
+        await wait_for(pilot, lambda: screen.filter_text == "tyrell", "the filter to read tyrell")
         assert {a.company for v in screen.column_views for a in v.cards} == {"Tyrell Corp"}
         await app.flush()
         assert demo_board.read_bytes() == before
+
+
+def palette_text(app) -> str:
+    """The command palette's options, as listed on screen."""
+    from textual.widgets import OptionList
+
+    return " ".join(str(option.prompt) for lst in app.screen.query(OptionList) for option in lst.options)
 
 
 async def test_palette_offers_moves_and_jumps(demo_board):
@@ -184,25 +189,23 @@ async def test_palette_offers_moves_and_jumps(demo_board):
         await pilot.press("ctrl+p")
         for key in "move to silent":
             await pilot.press("space" if key == " " else key)
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "Move to Silent" in palette_text(app), "the palette to offer the move")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.board[card.id].status == "silent"
+        await wait_for(pilot, lambda: app.board[card.id].status == "silent", "the card to move")
         await pilot.press("ctrl+p")
         for key in "open tyrell":
             await pilot.press("space" if key == " " else key)
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "Open Tyrell Corp" in palette_text(app), "the palette to offer the card")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert selected(app).company == "Tyrell Corp"
+        await wait_for(pilot, lambda: selected(app).company == "Tyrell Corp", "the card to be selected")
 
 
 async def test_a_remapped_key_and_a_bad_one(demo_board):
     settings = Settings(keys={"move_right": "ctrl+l", "no_such_action": "x", "undo": "hyperx+z"})
-    app = JobBoardApp(BoardStore(demo_board), settings)
+    app = NotedApp(BoardStore(demo_board), settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        messages = [str(n.message) for n in app._notifications]
+        messages = app.notes
         assert any("no_such_action" in m for m in messages)
         assert any("hyperx" in m for m in messages)
         card = selected(app)
@@ -273,10 +276,9 @@ async def test_x_writes_the_markdown_report_and_says_where(demo_board, tmp_path,
         await loaded(pilot)
         await pilot.press("x")
         await app.flush()
-        await pilot.pause(0.1)
         report = tmp_path / "jobboard-2026-11-16.md"
+        await wait_for(pilot, lambda: any(str(report) in note for note in app.notes), "the report's path shown")
         assert report.exists() and "## Applied (6)" in report.read_text()
-        assert any(str(report) in str(n.message) for n in app._notifications)
 
 
 async def test_stats_screen(demo_board):

@@ -1,12 +1,10 @@
-"""The mouse on the board, through Textual's Pilot: what a click, a double-click and a click on
-the footer do, in a terminal as in a browser (textual-serve relays the browser's mouse as a
-terminal's)."""
+"""The mouse on the board, through Textual's Pilot: what a click and a double-click do, in a
+terminal as in a browser (textual-serve relays the browser's mouse as a terminal's). The
+footer's clickable keys and the wheel are tested with the board (test_tui_board.py)."""
 
 from __future__ import annotations
 
-from jobboard.first_look import CARD_HEIGHT
-from jobboard.store import BoardStore
-from jobboard.tui.column import HEADER_HEIGHT
+from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT
 from jobboard.tui.forms import ApplicationForm
 from tests.test_tui_board import loaded, make_app, selected, thirty_in_applied
 
@@ -88,17 +86,3 @@ async def test_a_double_click_on_a_card_opens_it_in_the_form(demo_board):
         assert app.screen.query_one("#field-company").value == target.company
         await pilot.press("escape")
         assert app.screen is app.board_screen and selected(app).id == target.id
-
-
-async def test_a_click_on_a_footer_key_does_what_the_key_does(demo_board):
-    app = make_app(demo_board)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await loaded(pilot)
-        card = selected(app)
-        assert card.status == "applied"
-        footer_keys = {key.action: key for key in app.board_screen.query("FooterKey")}
-        await pilot.click(footer_keys["move(1)"])
-        await pilot.pause()
-        await app.flush()
-        assert BoardStore(demo_board).get(card.id).status == "interviewed"
-        assert selected(app).id == card.id

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jobboard.drafts import need_action_text
 from jobboard.etiquette import NextStep, when_text
 from jobboard.model import Application
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
@@ -51,9 +52,7 @@ class AgendaScreen(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         overdue = sum(1 for _, step in self.entries if step.state == "overdue")
-        title = f"Agenda · {len(self.entries)} step{'s' * (len(self.entries) != 1)} due"
-        if overdue:
-            title += f", {overdue} overdue"
+        title = f"Agenda · {need_action_text(len(self.entries) - overdue, overdue)}"
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
             if self.entries:

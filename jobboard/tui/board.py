@@ -23,9 +23,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from jobboard.etiquette import NextStep
-from jobboard.first_look import CARD_HEIGHT
 from jobboard.model import Application
-from jobboard.tui.column import HEADER_HEIGHT, Column
+from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT, Column
 
 MIN_COLUMN_WIDTH = 8
 
@@ -120,15 +119,18 @@ class Board(Widget, can_focus=False):
     def column_at(self, x: int) -> Column | None:
         return next((column for column in self.columns if column.x <= x < column.x + column.width), None)
 
-    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._scroll(event, CARD_HEIGHT)
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         self._scroll(event, -CARD_HEIGHT)
 
     def _scroll(self, event: events.MouseEvent, lines: int) -> None:
+        """The wheel scrolls the column under the pointer, one card at a time; the board
+        itself never scrolls (Textual's own handler is skipped)."""
         column = self.column_at(event.x)
         if column is not None:
+            event.prevent_default()
             event.stop()
             column.scroll_by(lines)
 

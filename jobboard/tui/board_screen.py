@@ -21,10 +21,13 @@ from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
 from jobboard.tui.commands import BoardCommands
-from jobboard.tui.compositor import BoardCompositor, fits_this_textual
 from jobboard.tui.footer import BoardFooter
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
+
+# The side panel beside the board: its share of the width and its bounds (jobboard.tcss #panel).
+PANEL_SHARE, PANEL_MIN_WIDTH, PANEL_MAX_WIDTH = 0.34, 28, 44
+READABLE_COLUMN = 15  # cells a column needs to show a company name of a dozen characters
 
 EMPTY_BOARD = (
     "No applications yet.\n\n"
@@ -85,58 +88,54 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        if fits_this_textual():  # a frame composed from the widgets that show in it
-            self._compositor = BoardCompositor()
         self.active_column = 0
         self.filter_text = ""
         self._views: list[Column] = []
         self._cards: dict[str, list[Application]] = {}  # each column's cards, in board order
-        self._due: dict[str, set[str]] = {}  # each column's cards whose step is due or overdue
+        self._due: dict[str, dict[str, str]] = {}  # each column's cards whose step is due or overdue: id -> state
         self._on_board = 0  # applications in the columns shown (the rest are in hidden ones)
         self._title = ""
         self._panel_shows: tuple | None = None
         self._panel_pending = False
         self._bindings_state: tuple | None = None
-        self._resumed = False
 
     @property
     def jobboard(self):  # noqa: ANN201 - JobBoardApp
         return self.app
 
     def compose(self) -> ComposeResult:
+        # Kept, not looked up: a message that arrives as the app closes finds them still.
         app = self.jobboard
-        yield Static(id="title-bar")
-        with Lane(id="main"):
-            yield Board(app.columns, app.step_for)
-            yield SidePanel(id="panel")
-        yield Static(EMPTY_BOARD, id="empty-board")
-        yield BoardFooter()
+        self.title_bar = Static(id="title-bar")
+        self.board = Board(app.columns, app.step_for)
+        self.panel = SidePanel(id="panel")
+        self.lane = Lane(self.board, self.panel, id="main")
+        self.empty_board = Static(EMPTY_BOARD, id="empty-board")
+        yield from (self.title_bar, self.lane, self.empty_board, BoardFooter())
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._make_filter_box)
-        self._views = self.query_one(Board).columns
+        self._views = self.board.columns
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
             self.refresh_board()
         elif self.jobboard.first_look is not None:
             self.show_first_look(self.jobboard.first_look)
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Runs before Textual's own resume handler (the subclass comes first). The first
-        resume comes right after the board's widgets were styled as they mounted, with the
-        theme already in place (JobBoardApp._start_in_theme): Textual's restyle of every
-        widget on a resume is for a screen coming back after a change, and at start it was
-        about a third of the time spent styling."""
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
+    def on_resize(self, event: events.Resize) -> None:
+        """On a terminal too narrow for the columns beside the side panel (a card would show
+        fewer than READABLE_COLUMN cells: "Cloudfla…"), the panel goes below the board, the
+        full width, so the columns keep their names readable (jobboard.tcss, .-narrow)."""
+        width = event.size.width
+        beside = min(max(round(width * PANEL_SHARE), PANEL_MIN_WIDTH), PANEL_MAX_WIDTH)
+        self.set_class((width - beside) < READABLE_COLUMN * max(len(self.jobboard.columns), 1), "-narrow")
 
     def show_first_look(self, look: FirstLook) -> None:
         """The counts and the top cards of each column while the rest of the board is read
         (see jobboard.first_look); refresh_board replaces them with the same cards."""
         for view in self._views:
             count = look.counts.get(view.status, 0)
-            view.show_counts(count, 0)
+            view.show_counts(count)
             view.set_cards(look.cards.get(view.status, []), rows=count)
         on_board = sum(look.counts.values())
         self._update_title(on_board, on_board, look.total)
@@ -183,7 +182,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             if view.status not in touched:
                 continue
             cards = self._cards[view.status]
-            view.show_counts(len(cards), len(self._due[view.status]))
+            view.show_counts(len(cards), *self._due_counts(view.status))
             here = kept is not None and kept.status == view.status
             view.set_cards(cards, keep_id if here else None)
             picked = view.selected
@@ -191,7 +190,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 self._activate(index)
         self._update_title(sum(len(cards) for cards in self._cards.values()), self._on_board, len(app.board))
         empty = app.loaded and not app.board
-        for widget, shown in ((self.query_one("#empty-board"), empty), (self.query_one("#main"), not empty)):
+        for widget, shown in ((self.empty_board, empty), (self.lane, not empty)):
             if widget.display != shown:
                 widget.display = shown
         self.show_selected(board_changed=True)
@@ -207,13 +206,14 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
                 at += 1
             if at < len(cards):
                 del cards[at]
-            self._due[before.status].discard(before.id)
+            self._due[before.status].pop(before.id, None)
             self._on_board -= 1
             touched.add(before.status)
         if after is not None and after.status in self._cards:
             bisect.insort(self._cards[after.status], after, key=card_order)
-            if self._is_due(after):
-                self._due[after.status].add(after.id)
+            state = self._due_state(after)
+            if state:
+                self._due[after.status][after.id] = state
             self._on_board += 1
             touched.add(after.status)
         return touched
@@ -223,19 +223,27 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         for view in self._views:
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
-            view.show_counts(len(cards), len(self._due[view.status]))
-        self.query_one(Board).refresh()
+            view.show_counts(len(cards), *self._due_counts(view.status))
+        self.board.refresh()
         self.show_selected(board_changed=True)
 
-    def _due_ids(self, cards: list[Application]) -> set[str]:
-        """The cards whose step is due or overdue; until every step is known (they are worked
-        out off the UI thread after a load), only the ones already known are counted."""
-        return {a.id for a in cards if self._is_due(a)}
+    def _due_ids(self, cards: list[Application]) -> dict[str, str]:
+        """The cards whose step is due or overdue, with that state; until every step is known
+        (they are worked out off the UI thread after a load), only the ones already known."""
+        return {a.id: state for a in cards if (state := self._due_state(a))}
 
-    def _is_due(self, application: Application) -> bool:
+    def _due_state(self, application: Application) -> str | None:
         app = self.jobboard
         step = app.step_for(application) if app.steps_ready else app.steps.get(application.id)
-        return step is not None and step.state in ("due", "overdue") and step.snoozed_until is None
+        if step is not None and step.state in ("due", "overdue") and step.snoozed_until is None:
+            return step.state
+        return None
+
+    def _due_counts(self, status: str) -> tuple[int, int]:
+        """A column's cards whose step is due today, and those overdue (the ● and ▲ cards)."""
+        states = self._due[status].values()
+        overdue = sum(1 for state in states if state == "overdue")
+        return len(states) - overdue, overdue
 
     def _update_title(self, shown: int, on_board: int, total: int) -> None:
         """``shown``: the cards in the columns (after the filter); ``on_board``: before it;
@@ -250,7 +258,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         title = "  ·  ".join(parts)
         if title != self._title:
             self._title = title
-            self.query_one("#title-bar", Static).update(title)
+            self.title_bar.update(title)
 
     def _activate(self, index: int) -> None:
         views = self._views
@@ -297,7 +305,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if not self.jobboard.loaded:
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
-        self.query_one(SidePanel).show(application, step, today, self.jobboard.keep_going(), hint)
+        self.panel.show(application, step, today, self.jobboard.keep_going(), hint)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -309,8 +317,6 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if 0 <= target < len(self.column_views) else None
         if action in ("edit", "delete", "edit_notes", "open_posting"):
             return True if self.selected is not None else None
-        if action == "clear_filter":
-            return True if self.filter_text else False
         if action in ("step_done", "copy_draft", "heard_back", "interview", "snooze"):
             application = self.selected
             if application is None:
@@ -375,7 +381,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             self.notify(f"{done} {change.label}.", timeout=2)
 
     def action_toggle_panel(self) -> None:
-        panel = self.query_one(SidePanel)
+        panel = self.panel
         panel.display = not panel.display
 
     def _filter_box(self) -> Input | None:
@@ -401,6 +407,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
+        if not self.filter_text and (box is None or not box.display):
+            return  # escape with no filter: nothing to clear (the key is still listed by `?`)
         if box is not None:
             box.value = ""
             box.display = False
@@ -420,7 +428,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         else:
             self.set_focus(None)  # the keys move between cards again; escape clears the filter
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event: events.Key) -> None:
         # Escape inside the filter box clears it (the box itself would only lose focus).
         if event.key == "escape" and self.focused is not None and self.focused is self._filter_box():
             event.stop()

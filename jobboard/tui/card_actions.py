@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
+from textual.app import SuspendNotSupported
 
 from jobboard.model import Application, Event, new_application, now_utc
 from jobboard.tui.lines import one_line
@@ -65,7 +66,7 @@ class CardActions:
 
         app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
 
-    def action_edit(self) -> None:
+    def action_edit(self, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
 
         application = self.selected
@@ -75,10 +76,10 @@ class CardActions:
 
         def save(fields: ApplicationFields | None) -> None:
             if fields is not None:
-                app.change(application.id, lambda a: edited(a, fields, app.today), "edit")
+                app.change(application.id, lambda a: edited(a, fields, app.today), "edit", opened=application)
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
-        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True), save)
+        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True, focus=focus), save)
 
     def action_delete(self) -> None:
         from jobboard.tui.screens import ConfirmScreen
@@ -97,17 +98,14 @@ class CardActions:
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
 
     def action_edit_notes(self) -> None:
-        """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set, or in a browser
-        (`jobboard serve`), where Textual cannot suspend the app for an editor."""
+        """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set."""
         application = self.selected
         if application is None:
             return
-        web = self.app.is_web  # a browser tab has no terminal to lend an editor
-        editor = None if web else os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:
-            why = "In a browser," if web else "No $EDITOR is set, so"
-            self.notify(f"{why} the notes open in the form.", timeout=3)
-            self.action_edit()
+            self.notify("No $EDITOR is set, so the notes open in the form.", timeout=3)
+            self.action_edit(focus="notes")
             return
         with tempfile.TemporaryDirectory(prefix="jobboard-notes-") as folder:
             notes_file = Path(folder) / f"{application.id}-notes.md"
@@ -115,6 +113,10 @@ class CardActions:
             try:
                 with self.app.suspend():
                     subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
+            except SuspendNotSupported:  # a browser (jobboard serve) cannot hand the terminal over
+                self.notify("Your editor cannot open here, so the notes open in the form.", timeout=3)
+                self.action_edit(focus="notes")
+                return
             except (OSError, ValueError) as error:
                 self.notify(f"Could not run the editor '{editor}': {error}", severity="error", markup=False)
                 return
@@ -134,7 +136,25 @@ class CardActions:
         self.notify(f"Opening {application.url}", timeout=2, markup=False)
 
     def action_export_markdown(self) -> None:
-        self.jobboard.export_markdown()
+        """Write the markdown report to export_name (a setting) in the current folder, from
+        the writer thread (a large board takes a moment to write)."""
+        from jobboard.export import to_markdown
+        from jobboard.safefile import atomic_write
+        from jobboard.tui.writer import Exported, WriteFailed
+
+        app = self.jobboard
+        applications, today, columns, rules = list(app.board.values()), app.today, app.columns, app.settings.etiquette
+        target = Path(app.settings.export_name.replace("{date}", today.isoformat())).expanduser().absolute()
+
+        def write(_store: object) -> Exported | WriteFailed:
+            text = to_markdown(applications, today, columns, rules)
+            try:
+                atomic_write(target, text.encode("utf-8"))
+            except OSError as error:
+                return WriteFailed(f"could not write {target}: {error.strerror or error}")
+            return Exported(target)
+
+        app.writer.submit(write)
 
     def action_stats(self) -> None:
         from jobboard.tui.stats_screen import StatsScreen

@@ -8,6 +8,7 @@ writes each changed line as one piece rather than cut at every column's edges.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,16 +19,25 @@ from rich.style import Style
 from textual.strip import Strip
 
 from jobboard import dates
+from jobboard.drafts import CARD_TITLES
 from jobboard.etiquette import NextStep
-from jobboard.first_look import CARD_HEIGHT
-from jobboard.model import STATUS_TITLES, Application
-from jobboard.tui.lines import DUE_MARK, fit, on_thumb, one_line, step_mark
+from jobboard.model import Application, status_title
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
     from jobboard.tui.board import Board
 
+
+def cards_per_column() -> int:
+    """How many cards of a column the first screen can show, in this terminal (read before
+    Textual starts, so from the terminal itself; at least a 24-line terminal's worth)."""
+    return max(shutil.get_terminal_size().lines, 24) // CARD_HEIGHT + 1
+
+
 HEADER_HEIGHT = 2  # the column's name, then its counts
+CARD_HEIGHT = 4  # a card's lines: company (and its next step's mark), role, age, a blank
 BORDER = "▕"  # between columns: a thin line on the right edge of each
+WIDE_CARD = 22  # a card this wide (in cells) may name its next step beside the date, if it fits
 
 
 class Column:
@@ -38,13 +48,14 @@ class Column:
     def __init__(self, board: Board, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         self.board = board
         self.status = status
-        self.title = STATUS_TITLES.get(status, status.title())
+        self.title = status_title(status)
         self.step_for = step_for
         self.today = pendulum.today().date()
         self.cards: list[Application] = []
         self.rows = 0  # the cards the column holds: more than ``cards`` in a first look
         self.count = 0
-        self.due = 0
+        self.due = 0  # cards whose step is due today (●)
+        self.overdue = 0  # and overdue (▲): the marks on the cards, counted
         self._cursor = 0
         self._active = False
         self.top = 0
@@ -65,9 +76,9 @@ class Column:
         index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else self._cursor
 
-    def show_counts(self, count: int, due: int) -> None:
-        if (count, due) != (self.count, self.due):
-            self.count, self.due = count, due
+    def show_counts(self, count: int, due: int = 0, overdue: int = 0) -> None:
+        if (count, due, overdue) != (self.count, self.due, self.overdue):
+            self.count, self.due, self.overdue = count, due, overdue
             self.board.refresh_column(self, header_only=True)
 
     @property
@@ -130,7 +141,7 @@ class Column:
         colour while the column is active."""
         width = self.width
         # Only the counts line depends on the counts: a card move redraws that line alone.
-        key = (y, width, self._active, self.count, self.due) if y == 1 else (y, width, self._active)
+        key = (y, width, self._active, self.count, self.due, self.overdue) if y == 1 else (y, width, self._active)
         strip = self._header.get(key)
         if strip is None:
             inner = width - 3  # a blank cell each side, and the border
@@ -149,10 +160,21 @@ class Column:
         return strip
 
     def counts_text(self, width: int) -> str:
-        long = f"{self.count} card{'s' * (self.count != 1)}" + (f" · {DUE_MARK}{self.due} due" if self.due else "")
-        short = f"{self.count}" + (f" · {DUE_MARK}{self.due}" if self.due else "")
-        tiny = f"{self.count}" + (f"{DUE_MARK}{self.due}" if self.due else "")
-        return next((text for text in (long, short) if len(text) <= width), tiny)
+        """The cards, then those due today (●) and overdue (▲), counted apart as the agenda
+        counts them, in the longest form that fits: "6 cards · ●1 due today, ▲2 overdue",
+        "6 cards · ●1 ▲2", "6 · ●1 ▲2", "6●1▲2"."""
+        cards = f"{self.count} card{'s' * (self.count != 1)}"
+        counted = [
+            (mark, n, word)
+            for mark, n, word in ((DUE_MARK, self.due, "due today"), (OVERDUE_MARK, self.overdue, "overdue"))
+            if n
+        ]
+        if not counted:
+            return cards if len(cards) <= width else str(self.count)
+        words = ", ".join(f"{mark}{n} {word}" for mark, n, word in counted)
+        marks = " ".join(f"{mark}{n}" for mark, n, _ in counted)
+        forms = (f"{cards} · {words}", f"{cards} · {marks}", f"{self.count} · {marks}")
+        return next((text for text in forms if len(text) <= width), f"{self.count}{marks.replace(' ', '')}")
 
     def card_line(self, y: int) -> Strip:
         """Line ``y`` below the header: a line of a card, or a blank, then the scrollbar cell."""
@@ -164,7 +186,8 @@ class Column:
             return self._blank_line(width, thumb)
         application = self.cards[index]
         highlighted = index == self._cursor and self._active
-        step = self.step_for(application) if line == 0 else None
+        # The mark on the first line, and on a wide card the step beside the date on the last.
+        step = self.step_for(application) if line == 0 or (line == 2 and width >= WIDE_CARD) else None
         # Lines are cached by what they show: scrolling and moving the cursor repaint from the
         # cache, and a changed application (a new object) or step simply misses it. The same
         # Strip object also lets Textual reuse what it did with it last time.
@@ -228,6 +251,13 @@ class Column:
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
+        # The step that needs doing (the card's ● or ▲), where it fits beside the date.
+        doing = CARD_TITLES.get(step.rule) if step is not None and step_mark(step) in (DUE_MARK, OVERDUE_MARK) else None
+        if doing:
+            for text in (f"{meta} · {doing}", f"{ago} · {doing}"):
+                if cell_len(text) <= inner:
+                    meta = text
+                    break
         return [
             Segment(gutter, base),
             Segment(fit(meta, inner), base + style("card--meta")),

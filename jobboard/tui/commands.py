@@ -21,19 +21,16 @@ class BoardCommands(Provider):
         screen = self.screen
         commands: list[tuple[str, object, str]] = []
         seen: set[str] = set()
-        chain = dict(screen._binding_chain)  # has config.toml's [keys] applied
-        for bindings in chain.get(screen, screen._bindings).key_to_bindings.values():
-            for binding in bindings:
-                # Navigation (actions with arguments) is quicker by key; moves are offered below
-                # by column name instead.
-                if binding.id is None or "(" in binding.action or binding.action in seen:
-                    continue
-                if screen.check_action(binding.action, ()) is not True:
-                    continue
-                seen.add(binding.action)
-                commands.append(
-                    (binding.description, partial(screen.run_action, binding.action), f"key: {binding.key}")
-                )
+        # The keys in force (config.toml's [keys] applied), each with its check_action verdict.
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
+            # Navigation (actions with arguments) is quicker by key; moves are offered below
+            # by column name instead. Only the board's own actions, and only those that can act.
+            if node is not screen or not enabled or binding.id is None:
+                continue
+            if "(" in binding.action or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            commands.append((binding.description, partial(screen.run_action, binding.action), f"key: {binding.key}"))
         selected = screen.selected
         if selected is not None:
             for status in self.app.columns:

@@ -1,81 +1,165 @@
-"""The board's footer: Textual's Footer, greyed in place instead of rebuilt.
+"""The board's footer: one line of keys, the ones that cannot act right now greyed.
 
-The board greys out the keys that cannot act on the selected card (no move left from the first
-column, no draft to copy while an application needs nothing). Which keys are greyed changes on
-most card moves, and Textual's Footer answers every such change by rebuilding all its keys: a
-mount and a restyle of a score of widgets plus a layout pass, which cost more than the rest of a
-move. When the footer would show the same keys as now, this one only flips their greyed look;
-any other change (a remapped key, another screen's keys) rebuilds as usual.
+It shows what Textual's Footer shows, in the same colours (the theme's footer variables):
+each key the screen binds with ``show=True``, in binding order, and the command palette's key
+on the right. It is one widget that draws a line rather than a widget per key, so following
+the selection (no move left from the first column, no draft to copy while an application
+needs nothing) is a repaint of one line, not a rebuild of a score of widgets.
 
-Building the keys is also made cheaper, which shows at launch: the screen announces its keys
-more than once while it starts, and each announcement used to queue a rebuild of its own; and
-every new key restyled itself twice (Textual's keys start compact and are then told they are
-not), a full stylesheet match per key and per change. Here one rebuild is queued at a time, and
-each key is made with the footer's compactness already set, so it is styled once, when mounted.
-
-The footer follows a change of bindings a frame late, working out every binding's state once:
-a keystroke's own frame (the card that moved) goes out first.
+What it shows comes from ``screen.active_bindings``, which asks the screen's ``check_action``
+about each key: a key it answers None for is greyed, and a click on it rings the bell; a click
+on any other key acts as if the key were pressed. It follows the screen's bindings a frame
+late, so a keystroke's own frame (the card that moved) goes out first.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 
-class BoardFooter(Footer):
-    _rebuild_queued = False
-    _follow_queued = False
+class FooterKey(NamedTuple):
+    key: str  # the key to press, as the binding (remapped or not) names it
+    label: str  # the key as shown, e.g. "⇧←" or "^p"
+    description: str
+    enabled: bool
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            # The keys bound to the footer's compactness (all but the palette key, which keeps
-            # its own) take it now instead of on mount.
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
 
-    async def recompose(self) -> None:
-        self._rebuild_queued = False  # the rebuild reads the keys as they are when it runs
-        await super().recompose()
+class BoardFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "footer-key--hover", "footer--separator"}
+    DEFAULT_CSS = """
+    BoardFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--hover {
+            background: $block-hover-background;
+        }
+        .footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: tuple[FooterKey, ...] = ()  # on the left, in binding order
+        self.palette: FooterKey | None = None  # the command palette's key, on the right
+        self._places: list[tuple[int, int, FooterKey]] = []  # where each key was drawn
+        self._hover: FooterKey | None = None
+        self._follow_queued = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.follow_bindings()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        # After the frame that shows the keystroke: the keys' look follows a frame later,
-        # and working out every binding's state no longer delays the card that moved.
-        if not self._follow_queued and not self._rebuild_queued:
+        if screen is self.screen and not self._follow_queued:
             self._follow_queued = True
-            self.call_after_refresh(self._follow_bindings, screen)
+            self.call_after_refresh(self.follow_bindings)
 
-    def _follow_bindings(self, screen: Screen) -> None:
+    def follow_bindings(self) -> None:
+        """Read the screen's keys in force; repaint only if what the footer shows changed."""
         self._follow_queued = False
-        if self._rebuild_queued:
-            return
-        keys = list(self.query_children(FooterKey))
-        if self._bindings_ready and keys and screen is self.screen:
-            active = screen.active_bindings  # works out every binding's state: once here
-            if self._same_keys(active, keys):
-                for key in keys:
-                    disabled = not active[key.key][2]
-                    if disabled != key._disabled:
-                        key._disabled = disabled  # what a click on the key checks before acting
-                        # The dim look as an inline style: a class change restyles the key and
-                        # repaints every key of the row, a style of its own repaints just this one.
-                        key.styles.text_style = "dim" if disabled else "none"
-                return
-        super().bindings_changed(screen)
-        # What Footer.bindings_changed checks before it queues a rebuild.
-        self._rebuild_queued = screen.app.app_focus and self.is_attached and screen is self.screen
+        active = self.screen.active_bindings
+        keys: dict[str, FooterKey] = {}  # the first key shown for each action
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in keys:
+                keys[binding.action] = self._key(binding, enabled)
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = self._key(binding, enabled)
+            keys.pop(binding.action, None)
+        shown = (tuple(keys.values()), palette)
+        if shown != (self.keys, self.palette):
+            self.keys, self.palette = shown
+            self.refresh()
 
-    def _same_keys(self, active: dict, keys: list[FooterKey]) -> bool:
-        """Would a rebuild show these keys, in this order, with these labels?"""
-        first_per_action: dict[str, tuple[str, str]] = {}
-        for _node, binding, _enabled, _tooltip in active.values():
-            if binding.show:
-                first_per_action.setdefault(binding.action, (binding.key, binding.description))
-        wanted = [(action, key, description) for action, (key, description) in first_per_action.items()]
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            wanted.append((palette[1].action, palette[1].key, palette[1].description))
-        return [(k.action, k.key, k.description) for k in keys] == wanted
+    def _key(self, binding: Binding, enabled: bool) -> FooterKey:
+        return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer-key--key")
+        description_style = self.get_component_rich_style("footer-key--description")
+        hover_style = self.get_component_rich_style("footer-key--hover", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        places: list[tuple[int, int, FooterKey]] = []
+
+        def add(key: FooterKey) -> None:
+            start = line.cell_len
+            line.append(f" {key.label} ", key_style)
+            line.append(f"{key.description} ", description_style)
+            end = line.cell_len
+            if key == self._hover:
+                line.stylize(hover_style, start, end)
+            if not key.enabled:
+                line.stylize("dim", start, end)
+            places.append((start, end, key))
+
+        for key in self.keys:
+            add(key)
+        width = self.size.width
+        if self.palette is not None:
+            palette = Text(no_wrap=True, end="")
+            palette.append("▏", self.get_component_rich_style("footer--separator"))
+            # Textual's Footer draws this key compact: no padding around the key itself.
+            palette.append(self.palette.label, key_style)
+            palette.append(f" {self.palette.description}", description_style)
+            palette.append(" ", Style(bgcolor=description_style.bgcolor))
+            left = max(width - palette.cell_len, 0)
+            line.truncate(left, pad=True)
+            palette_start = line.cell_len + 1
+            if self.palette == self._hover:
+                palette.stylize(hover_style, 1)
+            if not self.palette.enabled:
+                palette.stylize("dim", 1)
+            line.append_text(palette)
+            places = [(start, min(end, left), key) for start, end, key in places if start < left]
+            places.append((palette_start, line.cell_len, self.palette))
+        self._places = places
+        return line
+
+    def key_at(self, x: int) -> FooterKey | None:
+        return next((key for start, end, key in self._places if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        event.stop()
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self.key_at(event.x))
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, key: FooterKey | None) -> None:
+        if key != self._hover:
+            self._hover = key
+            self.refresh()

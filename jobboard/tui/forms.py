@@ -1,13 +1,13 @@
 """The add/edit form: a modal over the board, checked field by field as the user saves.
 
-A wrong field says what is wrong right under it and the form stays open; escape closes it and
-changes nothing. The form returns plain values (``ApplicationFields``); the board screen turns
-them into a new application or an edit, so this module never touches the store.
+A wrong field says what is wrong right under it and the form stays open; that field is checked
+again as it changes. Escape closes the form and changes nothing. The form returns plain values
+(``ApplicationFields``); the board screen turns them into a new application or an edit, so this
+module never touches the store.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pendulum
@@ -19,16 +19,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.dates import parse_user_date
+from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import STATUS_TITLES, TEXT_FIELDS, Application
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
-    ("applied", "Applied on", "YYYY-MM-DD, today, yesterday, 3 days ago"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
@@ -61,20 +59,18 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
         errors["role"] = "Role is required."
     applied_on = today
     try:
-        applied_on = parse_user_date(raw.get("applied", "") or "today", today)
-        if applied_on > today:
-            errors["applied"] = "The applied date cannot be in the future."
+        applied_on = check_applied_on(parse_user_date(raw.get("applied", "") or "today", today), today)
     except ValueError as error:
         errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
-    url = raw.get("url", "").strip()
-    if url and not _SCHEME.match(url):
-        if " " in url or "." not in url:
-            errors["url"] = "Not a web address: use e.g. https://company.com/jobs/123."
-        else:
-            url = "https://" + url  # people paste "company.com/jobs/1"; make it openable
-    email = raw.get("email", "").strip()
-    if email and not _EMAIL.fullmatch(email):
-        errors["email"] = "Not an email address: use e.g. dana@company.com."
+    url = email = ""
+    try:
+        url = check_url(raw.get("url", ""))
+    except ValueError as error:
+        errors["url"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    try:
+        email = check_email(raw.get("email", ""))
+    except ValueError as error:
+        errors["email"] = f"{str(error)[0].upper()}{str(error)[1:]}."
     if errors:
         return None, errors
     text = {name: raw.get(name, "") for name in TEXT_FIELDS}
@@ -123,11 +119,19 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
     #form-buttons Button { margin-right: 2; }
     """
 
-    def __init__(self, columns: tuple[str, ...], initial: dict[str, str] | None = None, editing: bool = False) -> None:
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        initial: dict[str, str] | None = None,
+        editing: bool = False,
+        focus: str = "company",
+    ) -> None:
         super().__init__()
         self.columns = columns
         self.initial = initial or {}
+        self.first_focus = focus  # the field the cursor starts in (notes, for E without an editor)
         self.editing = editing
+        self.checked = False  # a save was tried: from then on each field is checked as it changes
 
     def compose(self) -> ComposeResult:
         title = "Edit application" if self.editing else "New application"
@@ -154,7 +158,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
                 yield Button("Cancel  esc", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#field-company", Input).focus()
+        self.query_one(f"#field-{self.first_focus}").focus()
 
     def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
         default = "today" if name == "applied" and not self.editing else ""
@@ -178,10 +182,22 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
             message.update(errors.get(name, ""))
             message.display = name in errors
         if checked is None:
+            self.checked = True
             first = next(name for name, _, _ in LINE_FIELDS if name in errors)
             self.query_one(f"#field-{first}", Input).focus()
             return
         self.dismiss(checked)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Once a save has shown errors, a field is checked again as it is typed in, so its
+        error goes as soon as it is right (or says what is wrong now)."""
+        name = (event.input.id or "").removeprefix("field-")
+        message = next(iter(self.query(f"#error-{name}").results(Static)), None)
+        if message is None or not self.checked:
+            return
+        _, errors = check_fields(self.raw_values(), pendulum.today().date())
+        message.update(errors.get(name, ""))
+        message.display = name in errors
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,27 +10,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
-from jobboard.model import STATUS_TITLES, Application
+from jobboard.model import Application, event_words, status_title
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
-
-EVENT_WORDS = {
-    "applied": "applied",
-    "status": "moved to",
-    "follow_up": "followed up",
-    "heard_back": "heard back",
-    "interview": "interview",
-    "thank_you": "sent thanks",
-    "acknowledged": "acknowledged the rejection",
-    "feedback_requested": "asked for feedback",
-    "feedback_received": "got feedback",
-    "contacted_team": "talked to the team",
-    "note": "note",
-    "snooze": "snoozed until",
-}
-
 
 def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
@@ -55,8 +40,13 @@ def step_content(step: NextStep, today: pendulum.Date) -> Content:
         _line(many_lines(step.why)),
     ]
     if step.principles:
-        advice = " ".join(PRINCIPLES.get(p, p) for p in step.principles)
-        parts += [_line(""), _line(("Why it works: ", "italic $text-muted"), (advice, "italic $text-muted"))]
+        # The reason above states this card's facts; this says why the step helps, principle
+        # by principle, then the articles they come from.
+        parts += [_line(""), _line(("WHY IT WORKS", "bold $accent"))]
+        for principle in step.principles:
+            label = "" if principle == "common practice" else f" ({principle})"
+            parts.append(_line("· ", PRINCIPLES.get(principle, principle), (label, "$text-muted")))
+        parts.append(_line((sources_of(step.principles), "italic $text-muted")))
     if step.draft:
         parts += [
             _line(""),
@@ -73,7 +63,7 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
         _line(("DETAILS", "bold $accent")),
         _line((one_line(application.company), "bold")),
         _line(one_line(application.role)),
-        _line(("Status   ", "$text-muted"), STATUS_TITLES.get(application.status, application.status)),
+        _line(("Status   ", "$text-muted"), status_title(application.status)),
         _line(
             ("Added    " if application.status == "wishlist" else "Applied  ", "$text-muted"),
             f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
@@ -102,9 +92,7 @@ def timeline_content(application: Application) -> Content:
     if not events:
         parts.append(_line(("nothing logged yet", "$text-muted")))
     for event in events[:TIMELINE_LIMIT]:
-        words = EVENT_WORDS.get(event.kind, event.kind)
-        if event.kind == "status" and event.status:
-            words += " " + STATUS_TITLES.get(event.status, event.status)
+        words = event_words(event)
         detail = f" — {one_line(event.note)}" if event.note else ""
         parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
     if len(events) > TIMELINE_LIMIT:

@@ -1,4 +1,4 @@
-"""Screens over the board: help, confirm, a date question, and the broken-board error."""
+"""Screens over the board: help, confirm, a date or a note question, and the broken-board error."""
 
 from __future__ import annotations
 
@@ -15,22 +15,23 @@ from textual.widgets import Button, Footer, Input, Static
 from jobboard import backups
 
 
-def keys_in_force(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every binding of ``screen``, after any remapping."""
-    by_action: dict[str, list[str]] = {}
-    descriptions: dict[str, str] = {}
-    # The binding chain has config.toml's [keys] applied; the class BINDINGS do not.
-    chain = dict(screen._binding_chain)
-    bindings_map = chain.get(screen, screen._bindings)
-    for key, bindings in bindings_map.key_to_bindings.items():
-        for binding in bindings:
-            if binding.id is None:  # Textual's own focus keys, not the board's
-                continue
-            by_action.setdefault(binding.action, []).append(binding.key_display or _pretty_key(key))
-            descriptions.setdefault(
-                binding.action, HELP_DESCRIPTIONS.get(binding.action, binding.tooltip or binding.description)
-            )
-    return [(" / ".join(dict.fromkeys(keys)), descriptions[action]) for action, keys in by_action.items()]
+def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
+    """(keys, what they do, action id) for every key of ``screen`` and the app, after any
+    remapping in config.toml, in the order the bindings are declared. Textual's own focus
+    and copy keys (no id) are left out; the command palette's key (no id either) stays."""
+    rows: dict[str, tuple[list[str], str, str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.id is None and binding.action != "command_palette":
+            continue
+        keys, _, _ = rows.setdefault(
+            binding.id or binding.action,
+            ([], HELP_DESCRIPTIONS.get(binding.action, binding.tooltip or binding.description), binding.id or ""),
+        )
+        keys.append(binding.key_display or _pretty_key(key))
+    return [
+        (" / ".join(dict.fromkeys(keys)), description, binding_id) for keys, description, binding_id in rows.values()
+    ]
 
 
 def _pretty_key(key: str) -> str:
@@ -48,24 +49,27 @@ HELP_DESCRIPTIONS = {
     "card_edge(1)": "last card",
     "move(-1)": "move the card to the previous column",
     "move(1)": "move the card to the next column",
+    "command_palette": "command palette",
 }
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the board, as remapped by config.toml."""
+    """Every key of the board, as remapped by config.toml, with the id [keys] remaps it by."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     #help-box {
-        width: 72;
-        max-height: 90%;
+        width: 84;
+        max-width: 100%;
         height: auto;
+        max-height: 90%;
         padding: 1 2;
         background: $surface;
         border: round $accent;
     }
-    #help-box VerticalScroll { height: auto; max-height: 30; }
+    /* the title, the last line, padding and border take 6 rows: the list scrolls within the rest */
+    #help-box VerticalScroll { height: auto; max-height: 65vh; }
     """
 
     def __init__(self, board: Screen) -> None:
@@ -73,15 +77,26 @@ class HelpScreen(ModalScreen[None]):
         self.board = board
 
     def compose(self) -> ComposeResult:
+        found = keys_in_force(self.board)
+        keys_width = max(len(keys) for keys, _, _ in found) + 2
+        what_width = max(len(description) for _, description, _ in found) + 2
         rows = [
-            Content.assemble((f"{keys:<24}", "bold $accent"), description)
-            for keys, description in keys_in_force(self.board)
+            Content.assemble(
+                (f"{keys:<{keys_width}}", "bold $accent"), f"{description:<{what_width}}", (binding_id, "$text-muted")
+            )
+            for keys, description, binding_id in found
         ]
         with Vertical(id="help-box"):
-            yield Static(Content.assemble(("Keys", "bold")), id="help-title")
+            yield Static(
+                Content.assemble(("Keys", "bold"), ("  · the ids remap keys in config.toml [keys]", "$text-muted")),
+                id="help-title",
+            )
             with VerticalScroll():
                 yield Static(Content("\n").join(rows))
-            yield Static("escape closes", classes="muted")
+            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # so the arrow keys scroll a list taller than the terminal
 
 
 class BoardErrorScreen(Screen[None]):
@@ -196,6 +211,31 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
             self.query_one("#date-error", Static).update("Choose a day after today.")
             return
         self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskNoteScreen(ModalScreen["str | None"]):
+    """Ask for an optional one-line note (what the company said); enter saves it, even empty,
+    and escape cancels, so None means "log nothing" and "" means "log it without a note"."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_note")]
+    DEFAULT_CSS = "AskNoteScreen { align: center middle; }"
+
+    def __init__(self, question: str, placeholder: str) -> None:
+        super().__init__()
+        self.question = question
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog question"):
+            yield Static(Content(self.question))
+            yield Input(placeholder=self.placeholder, id="note-input")
+            yield Static("optional · enter to save · escape to cancel", classes="muted")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

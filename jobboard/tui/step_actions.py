@@ -52,9 +52,20 @@ class NextStepActions:
         self.notify("Draft copied to the clipboard.", timeout=2)
 
     def action_heard_back(self) -> None:
+        """Ask what they said (optional, one line), then log ``heard_back`` with it as its note,
+        which the timeline shows; escape logs nothing."""
+        from jobboard.tui.screens import AskNoteScreen
+
         application = self.selected
-        if application:
-            self._log(application, Event("heard_back", self.jobboard.today), "heard back")
+        if application is None:
+            return
+
+        def answered(note: str | None) -> None:
+            if note is not None:
+                self._log(application, Event("heard_back", self.jobboard.today, note), "heard back")
+
+        question = f"{one_line(application.company)} answered. What did they say?"
+        self.app.push_screen(AskNoteScreen(question, "e.g. a call with the hiring manager next week"), answered)
 
     def action_interview(self) -> None:
         application = self.selected

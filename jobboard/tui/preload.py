@@ -1,0 +1,43 @@
+"""The board's first read, in a thread of its own started while Textual starts up.
+
+Two steps. First the file is parsed and the first look taken (the counts and the top cards of
+each column, see jobboard.first_look), which the first paint shows. Then, once that paint is
+done, every entry is checked and built: the whole board, which replaces the first look. The
+second step waits for the paint because it competes with the UI thread for the interpreter.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+from collections.abc import Sequence
+
+from jobboard.first_look import FirstLook
+from jobboard.model import Application
+from jobboard.store import BoardStore
+
+FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
+
+
+class BoardPreload:
+    def __init__(self, store: BoardStore, columns: Sequence[str], per_column: int) -> None:
+        self.store = store
+        self.columns = tuple(columns)
+        self.per_column = per_column
+        self.first_look: concurrent.futures.Future[FirstLook | None] = concurrent.futures.Future()
+        self.board: concurrent.futures.Future[list[Application]] = concurrent.futures.Future()
+        self.first_paint = threading.Event()  # set by the app once the first look is on screen
+        threading.Thread(target=self._read, name="board preload", daemon=True).start()
+
+    def _read(self) -> None:
+        try:
+            look = self.store.first_look(self.columns, self.per_column)
+        except BaseException:  # noqa: BLE001 - the full read below meets the same problem and reports it
+            look = None
+        self.first_look.set_result(look)
+        if look is not None:
+            self.first_paint.wait(FIRST_PAINT_WAIT_SECONDS)
+        try:
+            self.board.set_result(self.store.applications())
+        except BaseException as error:  # handed to the writer, which reports it
+            self.board.set_exception(error)

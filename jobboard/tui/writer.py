@@ -1,0 +1,202 @@
+"""The one writer thread: every change goes to the store in order, off the UI thread.
+
+The UI changes its in-memory board at once (the keystroke repaints immediately) and submits a
+job: a function of the store that saves the change and returns a message for the app (or
+None). Jobs run one at a time in one Textual thread worker, in the order submitted, so two
+threads never use the store at once and the file sees the changes in the order they were made.
+Loads and the checks for changes made by another process go through the same queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.message import Message
+
+from jobboard.etiquette import NextStep
+from jobboard.model import Application
+from jobboard.store import BoardError, BoardStore
+
+Job = Callable[[BoardStore], "Message | None"]
+
+
+class BoardLoaded(Message):
+    """The whole board as it is on disk (the first read, or after another process changed it),
+    with how many changes the screen had sent when the read began (see BoardWriter.load)."""
+
+    def __init__(self, applications: list[Application], made: int = 0) -> None:
+        super().__init__()
+        self.applications = applications
+        self.made = made
+
+
+class LoadFailed(Message):
+    """The board could not be read again while open (broken, replaced or moved away)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class StepsReady(Message):
+    """Every card's next step, worked out off the UI thread after a load."""
+
+    def __init__(self, steps: dict[str, NextStep]) -> None:
+        super().__init__()
+        self.steps = steps
+
+
+class Saved(Message):
+    """The writer saved a change: the application as it now is on disk, and the fields it left
+    alone because they had been changed elsewhere (see jobboard.changes)."""
+
+    def __init__(self, application: Application, conflicts: list[str] | None = None) -> None:
+        super().__init__()
+        self.application = application
+        self.conflicts = conflicts or []
+
+
+class Added(Message):
+    def __init__(self, application: Application) -> None:
+        super().__init__()
+        self.application = application
+
+
+class Exported(Message):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class WriteFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+def prepare_for_writes(store: BoardStore) -> Message | None:
+    try:
+        store.prepare_for_writes()  # so the first save of a large board is as quick as the rest
+    except BoardError as error:  # the file broke since it was read: nothing was being saved
+        return LoadFailed(str(error))
+    return None
+
+
+def delete(app_id: str) -> Job:
+    def job(store: BoardStore) -> None:
+        store.delete(app_id)  # nothing to report back: the board already shows it gone
+
+    return job
+
+
+class BoardWriter:
+    """The queue of jobs for the store and the thread that serves it, on behalf of ``app``."""
+
+    def __init__(self, app: App, store: BoardStore, is_loaded: Callable[[], bool]) -> None:
+        self.app = app
+        self.store = store
+        self.is_loaded = is_loaded  # after the first load, a save that met others' changes reloads
+        self.jobs: queue.Queue[Job | None] = queue.Queue()
+        self.waiting: list[Job] = []  # submitted, handed to the thread after the next paint
+        self.changes_made = 0  # jobs submitted that change the board (see load)
+        self.file_seen = False  # the board file existed when last read (see load)
+
+    def start(self) -> None:
+        self.app.run_worker(self._serve, thread=True, exit_on_error=False, name="board writer")
+
+    def stop(self) -> None:
+        """Hand over what is waiting; the thread ends once it has saved it."""
+        self.hand_over()
+        self.jobs.put(None)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing submitted that is not yet on disk."""
+        return not self.waiting and self.jobs.unfinished_tasks == 0
+
+    def submit(self, job: Job, now: bool = False) -> None:
+        """Queue a job, in order. Unless ``now``, it reaches the thread after the keystroke's
+        two frames (the cards, then the side panel a frame later): the writer competes for the
+        interpreter with the UI thread and with the thread that writes each frame to the
+        terminal, so the frames go first."""
+        self.waiting.append(job)
+        if now:
+            self.hand_over()
+        elif len(self.waiting) == 1:
+            self.app.call_after_refresh(self.app.call_after_refresh, self.hand_over)
+
+    def submit_change(self, job: Job) -> None:
+        """Queue a job that changes the board, counting it (see load)."""
+        self.changes_made += 1
+        self.submit(job)
+
+    def load(self, store: BoardStore) -> BoardLoaded | LoadFailed:
+        """Read the whole board, noting how many changes the screen had sent by then: a read
+        that misses one of them must not be shown (the app reads again after it is saved).
+        A board file that has gone since it was read is said to be missing, not empty."""
+        made = self.changes_made
+        try:
+            applications = store.applications()
+        except BoardError as error:
+            return LoadFailed(str(error))
+        if self.file_seen and not store.path.exists():
+            return LoadFailed(
+                f"{store.path} is missing: it was moved or deleted while the board was open; put it "
+                "back, or restore a backup."
+            )
+        self.file_seen = store.path.exists()
+        return BoardLoaded(applications, made)
+
+    def load_if_changed(self, store: BoardStore) -> Message | None:
+        return self.load(store) if store.changed_on_disk() else None
+
+    def hand_over(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        for job in waiting:
+            self.jobs.put(job)
+
+    def look_for_changes(self) -> None:
+        """Reload if another process changed the file: only when idle, since our own pending
+        writes must land before we look for others'."""
+        if self.waiting:  # normally handed over after the paint; never let one linger
+            self.hand_over()
+        elif self.idle:
+            self.submit(self.load_if_changed)
+
+    async def flush(self) -> None:
+        """Wait until every job submitted so far has run."""
+        self.hand_over()
+        await asyncio.to_thread(self.jobs.join)
+
+    def _serve(self) -> None:
+        reload_wanted = False
+        while True:
+            job = self.jobs.get()
+            try:
+                if job is None:
+                    return
+                reads_before = self.store.disk_reads
+                message = self._run(job)
+                if message is not None:
+                    self.app.post_message(message)
+                if self.store.disk_reads != reads_before and not isinstance(message, BoardLoaded):
+                    # The save re-read a file another process had changed; show their changes
+                    # too, once our own queued saves are done.
+                    reload_wanted = True
+                if reload_wanted and self.jobs.qsize() == 0 and self.is_loaded():
+                    reload_wanted = False
+                    self.app.post_message(self._run(self.load))
+            finally:
+                self.jobs.task_done()
+
+    def _run(self, job: Job) -> Message | None:
+        try:
+            return job(self.store)
+        except BoardError as error:
+            return WriteFailed(str(error))
+        except OSError as error:
+            return WriteFailed(f"could not use {self.store.path}: {error}")
