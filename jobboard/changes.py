@@ -13,12 +13,16 @@ the field is named, so the user can be told. Pure: no UI and no storage.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, NamedTuple
 
-from jobboard.model import TEXT_FIELDS, Application, Event, now_utc
+from jobboard.model import Application, Event, now_utc
 
-# The fields a user changes; id, created and updated are the board's own.
-FIELDS: tuple[str, ...] = ("company", "role", "status", "applied_on", *TEXT_FIELDS, "tags")
+# Every field of an application but the board's own (id, created, updated) and the events,
+# which are compared one by one: a field added to Application is a field a change carries.
+FIELDS: tuple[str, ...] = tuple(
+    field.name for field in dataclasses.fields(Application) if field.name not in ("id", "created", "updated", "events")
+)
 
 FIELD_WORDS = {"applied_on": "applied date", "status": "column"}
 
@@ -66,16 +70,23 @@ class CardChange(NamedTuple):
         for name, (before, after) in self.fields.items():
             now = _value(current, name)
             if now == before:
-                values[name] = list(after) if name == "tags" else after
+                values[name] = list(after) if isinstance(after, tuple) else after  # lists were compared as tuples
             elif now != after:
                 conflicts.append(name)
-        events = list(current.events)
+        events: list[Event | None] = list(current.events)
         # A column kept as it was elsewhere keeps its log as it was: no move is logged or undone.
         keep_log = "status" in conflicts
         for event in self.removed:
             if event in events and not (keep_log and event.kind == "status"):
-                events.remove(event)
-        events.extend(event for event in self.added if not (keep_log and event.kind == "status"))
+                events[events.index(event)] = None  # a slot: an edited event keeps its place
+        for event in self.added:
+            if keep_log and event.kind == "status":
+                continue
+            if None in events:
+                events[events.index(None)] = event
+            else:
+                events.append(event)
+        events = [event for event in events if event is not None]
         if not values and events == current.events:
             return current, conflicts
         return current.copy(events=events, updated=now_utc(), **values), conflicts

@@ -4,9 +4,13 @@ Each step takes the raw TinyDB data of version N and returns version N + 1. The 
 the file up (a ``before-schema-N`` copy) before it writes an upgraded board, upgrades in memory
 only when it just reads, and refuses a board from a newer jobboard.
 
-Version 1 is the first and, so far, only schema: no older board exists, so ``STEPS`` is empty.
 To change the file's shape, bump ``SCHEMA_VERSION``, register the step from the previous
-version here, and add a fixture of the old version under ``tests/fixtures/boards/``.
+version here, and add a fixture of the new version under ``tests/fixtures/boards/``.
+
+- 1 -> 2: an ``interview`` event may carry its time (``"time": "HH:MM"``), its kind
+  (``"interview_kind"``) and the people met (``"with"``). Every version-1 board is already a
+  valid version-2 board, so the step changes nothing but the version; the version moves so that
+  an older jobboard refuses a board it would silently strip of those details.
 """
 
 from __future__ import annotations
@@ -15,12 +19,18 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Data = dict[str, Any]
 
+
+def _interview_details(data: Data) -> Data:
+    """1 -> 2: interview details are new optional fields; no event needs to change."""
+    return data
+
+
 # version N -> the step that turns a version-N board into version N + 1.
-STEPS: dict[int, Callable[[Data], Data]] = {}
+STEPS: dict[int, Callable[[Data], Data]] = {1: _interview_details}
 
 
 class MigrationError(ValueError):

@@ -68,3 +68,13 @@ def test_the_store_applies_a_change_to_the_card_on_disk(tmp_path):
     with pytest.raises(BoardError, match="no longer on"):
         store.apply("1", change)
     assert store.path.read_bytes() == before
+
+
+def test_a_change_carries_every_field_of_an_application():
+    import dataclasses
+
+    from jobboard.changes import FIELDS
+    from jobboard.model import Application
+
+    own = {"id", "created", "updated", "events"}
+    assert set(FIELDS) == {f.name for f in dataclasses.fields(Application)} - own

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobboard import migrations
 from jobboard.cli import main
 from jobboard.model import ALL_STATUSES, EVENT_KINDS, TEXT_FIELDS, Event, new_application
 from jobboard.store import BoardError, BoardStore
@@ -91,7 +92,7 @@ def test_random_changes_match_a_simple_model(ops):
         fresh = BoardStore(path)
         assert {a.id: a.to_record() for a in fresh.applications()} == model
         if path.exists():
-            assert json.loads(path.read_bytes())["meta"]["1"]["schema_version"] == 1
+            assert json.loads(path.read_bytes())["meta"]["1"]["schema_version"] == migrations.SCHEMA_VERSION
 
 
 # -- random files as a board ----------------------------------------------------------------------

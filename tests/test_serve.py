@@ -30,6 +30,7 @@ import pytest
 from jobboard.cli_serve import is_loopback, page_url
 from jobboard.demo import demo_builds
 from jobboard.etiquette import next_step
+from jobboard.ordering import DEFAULT_SORT, ordered
 from jobboard.store import BoardStore
 from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT
 
@@ -348,10 +349,19 @@ def board(tmp_path: Path) -> Path:
 
 
 def applied_cards(board: Path) -> list:
-    """The Applied column as the board shows it, top card first (newest application first)."""
-    from jobboard.first_look import card_order
+    """The Applied column as the board shows it, top card first (by urgency, the default)."""
+    today = pendulum.today().date()
+    applied = [a for a in BoardStore(board).applications() if a.status == "applied"]
+    return ordered(applied, DEFAULT_SORT, lambda application: next_step(application, today))
 
-    return sorted((a for a in BoardStore(board).applications() if a.status == "applied"), key=card_order)
+
+def move_to_interviewed(tab: Tab, board: Path, application) -> None:  # noqa: ANN001 - an Application
+    """shift+Right from Applied: the board asks the interview's date first; enter keeps today."""
+    mark = tab.mark()
+    tab.page.keyboard.press("Shift+ArrowRight")
+    tab.wait_to_show(f"interview with {application.company}", since=mark)
+    tab.page.keyboard.press("Enter")
+    wait_for_status(tab, board, application.id, "interviewed")
 
 
 def test_the_board_in_chromium_moves_a_card_and_follows_a_click(board: Path, browser, tmp_path: Path) -> None:
@@ -367,8 +377,7 @@ def test_the_board_in_chromium_moves_a_card_and_follows_a_click(board: Path, bro
         if os.environ.get("JOBBOARD_SERVE_SCREENSHOT"):
             shutil.copyfile(picture, os.environ["JOBBOARD_SERVE_SCREENSHOT"])
 
-        tab.page.keyboard.press("Shift+ArrowRight")
-        wait_for_status(tab, board, first.id, "interviewed")
+        move_to_interviewed(tab, board, first)
 
         # The click lands on the second card of Applied (the first is gone to Interviewed):
         # the panel shows it, and the keys act on it.
@@ -378,8 +387,7 @@ def test_the_board_in_chromium_moves_a_card_and_follows_a_click(board: Path, bro
         mark = tab.mark()
         tab.click_cell(3, BOARD_TOP + HEADER_HEIGHT + CARD_HEIGHT + 1)
         tab.wait_to_show(step.title, since=mark)
-        tab.page.keyboard.press("Shift+ArrowRight")
-        wait_for_status(tab, board, now_second.id, "interviewed")
+        move_to_interviewed(tab, board, now_second)
         assert status_on_disk(board, second.id) == ("interviewed" if second.id == now_second.id else "applied")
 
     finally:
@@ -398,8 +406,7 @@ def test_two_tabs_and_the_shell_on_one_board_stay_in_step(board: Path, browser) 
 
         # A move in the first tab reaches the second: its cursor follows the card into
         # Interviewed (its panel says so), so its own shift+Right takes the card on to Silent.
-        one.page.keyboard.press("Shift+ArrowRight")
-        wait_for_status(one, board, card.id, "interviewed")
+        move_to_interviewed(one, board, card)
         two.wait_to_show(re.compile(r"\bStatus +Interviewed\b"))
         two.page.keyboard.press("Shift+ArrowRight")
         wait_for_status(two, board, card.id, "silent")

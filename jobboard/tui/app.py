@@ -27,24 +27,23 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from jobboard import themes as theme_files
-from jobboard.changes import CardChange, conflict_words
 from jobboard.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.first_look import FirstLook
-from jobboard.history import Change, History
+from jobboard.history import History
 from jobboard.model import Application
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
+from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
+from jobboard.tui.editing import BoardEditing
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
 from jobboard.tui.writer import (
-    Added,
     BoardLoaded,
     BoardWriter,
     Exported,
     LoadFailed,
-    Saved,
     StepsReady,
     WriteFailed,
 )
@@ -53,11 +52,12 @@ DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
 
 
-class JobBoardApp(App[None]):
+class JobBoardApp(BoardEditing, App[None]):
     """A keyboard-first kanban for one job hunt."""
 
     CSS_PATH = "jobboard.tcss"
     TITLE = "jobboard"
+    day_check_seconds = DAY_CHECK_SECONDS  # how often the date is compared (see tui/day.py)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
     ]
@@ -71,8 +71,10 @@ class JobBoardApp(App[None]):
         theme: str | None = None,
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
+        clock: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
+        self.clock = clock  # the one way the app reads today's date (a test gives its own)
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
@@ -186,9 +188,10 @@ class JobBoardApp(App[None]):
         if not self.loaded:
             self.writer.submit(self._first_load, now=True)
         else:
-            self.call_after_refresh(self._work_out_steps)
+            self.call_after_refresh(self.work_out_steps)
             self.call_after_refresh(self.tuning.board_shown)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+        self.set_interval(self.day_check_seconds, lambda: check_day(self))
 
     async def action_quit(self) -> None:
         await self.flush()
@@ -242,7 +245,7 @@ class JobBoardApp(App[None]):
         self.steps_ready = False
         self.loaded = True
 
-    def _work_out_steps(self) -> None:
+    def work_out_steps(self) -> None:
         """Every card's next step, in the writer thread (the headers' due counts need them all;
         the cards on screen work theirs out as they are painted)."""
         applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
@@ -277,7 +280,7 @@ class JobBoardApp(App[None]):
         self.board_screen.refresh_board()
         self._release_keys()
         # After the paint, so that working out the steps does not delay the first cards.
-        self.call_after_refresh(self._work_out_steps)
+        self.call_after_refresh(self.work_out_steps)
         self.call_after_refresh(self.tuning.board_shown)
         if not first:
             self.notify("The board changed on disk; showing the latest.", timeout=3)
@@ -287,26 +290,6 @@ class JobBoardApp(App[None]):
         self.steps = {**message.steps, **self.steps}
         self.steps_ready = True
         self.board_screen.refresh_due_counts()
-
-    def on_saved(self, message: Saved) -> None:
-        saved = message.application
-        if message.conflicts:
-            self.notify(
-                f"{saved.company}: kept the {conflict_words(message.conflicts)} as changed elsewhere meanwhile.",
-                title="Changed elsewhere",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
-        shown = self.board.get(saved.id)
-        # Usually the file now says exactly what the screen already shows; redraw only if a
-        # change made elsewhere came along with the save.
-        if shown is not None and shown.copy(updated=saved.updated) != saved:
-            self.board[saved.id] = saved
-            if self._tally is not None:
-                self._tally.put(saved)
-            self.steps.pop(saved.id, None)
-            self.board_screen.refresh_board(changed=Change("saved", shown, saved))
 
     def on_write_failed(self, message: WriteFailed) -> None:
         self.tuning.board_shown()
@@ -336,9 +319,10 @@ class JobBoardApp(App[None]):
 
     @property
     def today(self) -> pendulum.Date:
-        """The local date, asked many times per keystroke: rebuilt only when the day changes
-        (``pendulum.today()`` converts time zones on every call)."""
-        local = datetime.date.today()
+        """The local date. Asked many times per keystroke (each footer key's check asks for the
+        step); ``pendulum.today()`` converts time zones every time, the C clock does not, so
+        the pendulum date is rebuilt only when the day changes."""
+        local = self.clock()
         if local != self._local_day:
             self._local_day = local
             self._today = pendulum.Date(local.year, local.month, local.day)
@@ -368,79 +352,8 @@ class JobBoardApp(App[None]):
                 tally.put(application)
         return tally.note(self.settings.etiquette)
 
-    def change(
-        self, app_id: str, edit: Callable[[Application], Application], label: str, opened: Application | None = None
-    ) -> Application:
-        """Make what ``edit`` changes, now on screen and, through the writer, to the card as it
-        is on disk. ``opened`` is the card as a form showed it, when the edit was made there:
-        only what the user changed from that goes out."""
-        before = self.board[app_id]
-        base = opened or before
-        change = CardChange.between(base, edit(base))
-        after, _conflicts = change.applied_to(before)
-        self._apply(Change(label, before, after))
-        self._save_change(app_id, change)
-        return after
-
-    def _save_change(self, app_id: str, change: CardChange) -> None:
-        """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
-        if change:
-            self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change)))
-
-    def add_application(self, build: Callable[[str], Application]) -> None:
-        """Create an application through the writer (the store hands out its id)."""
-
-        def add(store: BoardStore) -> Message:
-            return Added(store.add(build))
-
-        self.writer.submit_change(add)
-
-    def delete_application(self, app_id: str) -> None:
-        before = self.board[app_id]
-        self._apply(Change("delete", before, None))
-        self.writer.submit_change(jobs.delete(app_id))
-
-    def on_added(self, message: Added) -> None:
-        self._apply(Change("add", None, message.application))
-        self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
-
     def on_exported(self, message: Exported) -> None:
         self.notify(f"Wrote the board to {message.path}", title="Exported", timeout=6, markup=False)
-
-    def undo(self) -> Change | None:
-        return self._replay(self.history.undo())
-
-    def redo(self) -> Change | None:
-        return self._replay(self.history.redo())
-
-    def _replay(self, change: Change | None) -> Change | None:
-        if change is None:
-            return None
-        self._apply(change, record=False)
-        if change.before is not None and change.after is not None:
-            self._save_change(change.after.id, CardChange.between(change.before, change.after))
-        elif change.after is not None:
-            after = change.after
-            self.writer.submit_change(lambda store: store.put_back(after))
-        elif change.before is not None:
-            self.writer.submit_change(jobs.delete(change.before.id))
-        return change
-
-    def _apply(self, change: Change, record: bool = True) -> None:
-        if record:
-            self.history.record(change)
-        target = change.after or change.before
-        assert target is not None
-        self.steps.pop(target.id, None)
-        if change.after is None:
-            self.board.pop(target.id, None)
-        else:
-            self.board[target.id] = change.after
-        if self._tally is not None and change.after is None:
-            self._tally.remove(target.id)
-        elif self._tally is not None:
-            self._tally.put(change.after)
-        self.board_screen.refresh_board(keep_id=target.id if change.after else None, changed=change)
 
     @property
     def board_file(self) -> Path:

@@ -1,0 +1,116 @@
+"""Changing the board from the screen: edits, adds, deletes, undo and redo.
+
+A mixin of JobBoardApp, as the board screen's keys are mixins of it. Each change shows at once
+(the in-memory board and the history) and goes to the writer as a CardChange, what it changed
+and never the card as shown, which the store makes to the card as it is on disk (see
+jobboard.changes). What comes back from the writer (the card as saved, the fields that
+clashed) is shown here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.message import Message
+
+from jobboard.changes import CardChange, conflict_words
+from jobboard.history import Change
+from jobboard.model import Application
+from jobboard.store import BoardStore
+from jobboard.tui import writer as jobs
+from jobboard.tui.writer import Added, Saved
+
+
+class BoardEditing:
+    """Expects of the app: ``board``, ``history``, ``steps``, ``writer``, ``board_screen``."""
+
+    def change(
+        self, app_id: str, edit: Callable[[Application], Application], label: str, opened: Application | None = None
+    ) -> Application:
+        """Make what ``edit`` changes, now on screen and, through the writer, to the card as it
+        is on disk. ``opened`` is the card as a form showed it, when the edit was made there:
+        only what the user changed from that goes out."""
+        before = self.board[app_id]
+        base = opened or before
+        change = CardChange.between(base, edit(base))
+        after, _conflicts = change.applied_to(before)
+        self._apply(Change(label, before, after))
+        self._save_change(app_id, change)
+        return after
+
+    def _save_change(self, app_id: str, change: CardChange) -> None:
+        """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
+        if change:
+            self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change)))
+
+    def add_application(self, build: Callable[[str], Application]) -> None:
+        """Create an application through the writer (the store hands out its id)."""
+
+        def add(store: BoardStore) -> Message:
+            return Added(store.add(build))
+
+        self.writer.submit_change(add)
+
+    def delete_application(self, app_id: str) -> None:
+        before = self.board[app_id]
+        self._apply(Change("delete", before, None))
+        self.writer.submit_change(jobs.delete(app_id))
+
+    def on_added(self, message: Added) -> None:
+        self._apply(Change("add", None, message.application))
+        self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
+
+    def on_saved(self, message: Saved) -> None:
+        saved = message.application
+        if message.conflicts:
+            self.notify(
+                f"{saved.company}: kept the {conflict_words(message.conflicts)} as changed elsewhere meanwhile.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        shown = self.board.get(saved.id)
+        # Usually the file now says exactly what the screen already shows; redraw only if a
+        # change made elsewhere came along with the save.
+        if shown is not None and shown.copy(updated=saved.updated) != saved:
+            self.board[saved.id] = saved
+            if self._tally is not None:
+                self._tally.put(saved)
+            self.steps.pop(saved.id, None)
+            self.board_screen.refresh_board(changed=Change("saved", shown, saved))
+
+    def undo(self) -> Change | None:
+        return self._replay(self.history.undo())
+
+    def redo(self) -> Change | None:
+        return self._replay(self.history.redo())
+
+    def _replay(self, change: Change | None) -> Change | None:
+        if change is None:
+            return None
+        self._apply(change, record=False)
+        if change.before is not None and change.after is not None:
+            self._save_change(change.after.id, CardChange.between(change.before, change.after))
+        elif change.after is not None:
+            after = change.after
+            self.writer.submit_change(lambda store: store.put_back(after))
+        elif change.before is not None:
+            self.writer.submit_change(jobs.delete(change.before.id))
+        return change
+
+    def _apply(self, change: Change, record: bool = True) -> None:
+        if record:
+            self.history.record(change)
+        target = change.after or change.before
+        assert target is not None
+        self.steps.pop(target.id, None)
+        if change.after is None:
+            self.board.pop(target.id, None)
+        else:
+            self.board[target.id] = change.after
+        if self._tally is not None and change.after is None:
+            self._tally.remove(target.id)
+        elif self._tally is not None:
+            self._tally.put(change.after)
+        self.board_screen.refresh_board(keep_id=target.id if change.after else None, changed=change)
