@@ -121,6 +121,7 @@ COMMAND_MODULES: dict[str, str] = {
     "restore": "jobboard.cli_data",
     "themes": "jobboard.cli_themes",
     "events": "jobboard.cli_events",
+    "serve": "jobboard.cli_serve",
 }
 
 
@@ -164,26 +165,12 @@ def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | No
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    from jobboard import themes as theme_files
-    from jobboard.cli_themes import remembered_theme, resolve_theme
-    from jobboard.settings import user_themes_folder
+    from jobboard.cli_themes import theme_in_force
 
     settings = session.settings
     columns = tuple(columns or settings.columns)
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
-    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
-    try:
-        chosen = resolve_theme(
-            session.theme,
-            settings.theme,
-            theme_files.available_names(loaded),
-            remembered=remembered_theme(),
-            broken=theme_files.broken_names(problems),
-        )
-    except ValueError as error:
-        if session.theme:
-            raise click.BadParameter(str(error), param_hint="'--theme'") from error
-        raise SettingsError(f"{session.config_path}: {error}.") from error
+    chosen, loaded, problems = theme_in_force(session)
 
     from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
 

@@ -400,6 +400,17 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if self.jobboard.history.future else None
         return True
 
+    def on_board_clicked(self, message: Board.Clicked) -> None:
+        """The mouse: a click on a column's header (or below its cards) makes it the active
+        column, a click on a card selects it, and a double-click on a card edits it."""
+        self._activate(message.column)
+        if message.card is None:
+            return
+        self.current_column.cursor = message.card
+        self.show_selected()
+        if message.chain == 2:
+            self.action_edit()
+
     def action_column(self, step: int) -> None:
         self._activate(self.active_column + step)
 
