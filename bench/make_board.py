@@ -173,7 +173,7 @@ def make_application(rng: random.Random, index: int, today: pendulum.Date) -> Ca
 
     def build(app_id: str) -> Application:
         fresh = new_application(app_id, company, role, status=status, applied_on=applied_on, tags=tags, **text)
-        # new_application logs the move on the applied day; our own log says when it happened.
+        # new_application logs the move on the day it is recorded; our own log says when it happened.
         logged = [e for e in fresh.events if e.kind == "applied"]
         return fresh.copy(events=[*logged, *events])
 

@@ -1,7 +1,7 @@
 """Where the TUI spends a card move and a load: ``python bench/profile_tui.py [N] [--moves 20]``.
 
 Runs the board headless (Textual's Pilot, 120x40) on a board from ``make_board``, times each
-``shift+right``/``shift+left`` until the app is idle again, and prints cProfile's view of the
+``shift+right``/``shift+left`` (Silent <-> Rejected) until the app is idle again, and prints cProfile's view of the
 moves (jobboard's own functions and Textual's biggest) and of the load; with ``--timers``, no
 profiler: a table of calls and milliseconds per move for the board's main functions. Headless rendering
 skips the terminal write, so these figures are a lower bound of what bench/run.py sees.
@@ -103,6 +103,7 @@ async def timed_moves(size: int, moves: int) -> None:
             while not app.steps_ready:
                 await pilot.pause(0.01)
             await pilot.pause()
+            await pilot.press("l", "l")  # Silent: its moves to Rejected ask nothing (Interviewed asks a date)
             await app.flush()
             for entry in TIMED.values():
                 entry[:] = [0, 0.0]
@@ -135,6 +136,7 @@ async def main(size: int, moves: int) -> None:
             await pilot.pause()
             load.disable()
             print(f"{size} applications: loaded with every step in {time.perf_counter() - start:.3f} s")
+            await pilot.press("l", "l")  # Silent: its moves to Rejected ask nothing (Interviewed asks a date)
             profile = cProfile.Profile()
             times = []
             for n in range(moves):

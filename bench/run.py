@@ -15,7 +15,8 @@ moves, both apps open side by side in their own panes.
    company (for the bare app, its label). Median of ``--launches`` after one untimed warm-up
    round, the two apps taking turns (and, before the first size, ``WARM_UP_ROUNDS`` more).
 2. Keystroke to repaint for a card move: ``S-Right`` / ``S-Left`` alternately on the top card
-   of Applied, until the column headers show the new counts; median and p95. The floor is the
+   of Silent (between Silent and Rejected: a move into Interviewed asks the interview's date),
+   until the column headers show the new counts; median and p95. The floor is the
    bare app's ``x`` until its label shows the new number, timed the same way, one before each
    move.
 3. Keystroke until the move is durable: until the board file on disk has been replaced and
@@ -236,11 +237,20 @@ def ms(seconds: float) -> float:
     return seconds * 1000
 
 
-def top_card(path: Path) -> dict:
-    """The card the board opens on: the newest in Applied (the board sorts newest first)."""
+def top_card(path: Path, status: str = "applied") -> dict:
+    """The top card of a column: the newest (the bench opens the board sorted by applied date,
+    see ``remember_sort_by_applied``; the first look is in that order anyway)."""
     records = json.loads(path.read_text())["applications"].values()
-    applied = [r for r in records if r["status"] == "applied"]
-    return max(applied, key=lambda r: (r["applied_on"], int(r["id"])))
+    cards = [r for r in records if r["status"] == status]
+    return max(cards, key=lambda r: (r["applied_on"], int(r["id"])))
+
+
+def remember_sort_by_applied(state_home: Path) -> None:
+    """The state file of a user who chose 'by applied date' with `s`: the columns keep the
+    order they open in, so the card the moves are made on is known before the board opens."""
+    folder = state_home / "jobboard"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "state.json").write_text(json.dumps({"sort": "applied"}))
 
 
 def header_counts(screen: str) -> tuple[int, ...] | None:
@@ -302,8 +312,13 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
     term.launch([python, str(HERE / "bare_app.py")], pane="f")
     term.wait_until(lambda screen: "bare label 0" in screen, pane="f")
     term.launch(argv)
-    term.wait_until(lambda screen: card["company"][:10] in screen and header_counts(screen) is not None)
+    term.wait_until(lambda screen: header_counts(screen) is not None)
     time.sleep(1.0)  # let the next steps worked out after the load arrive
+    term.keys("l")
+    time.sleep(0.2)
+    term.keys("l")  # to Silent, its top card selected
+    term.wait_until(lambda screen: card["company"][:10] in screen)
+    time.sleep(0.3)
     _, screen = term.wait_until(lambda s: header_counts(s) is not None)
     counts = list(header_counts(screen) or ())
     moves = Moves([], [], 0.0, [], 0.0)
@@ -321,7 +336,7 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
         moves.floor.append(time.perf_counter() - start)
         time.sleep(0.05)
         right = n % 2 == 0
-        source, target = (0, 1) if right else (1, 0)
+        source, target = (2, 3) if right else (3, 2)  # Silent <-> Rejected
         expected = list(counts)
         expected[source] -= 1
         expected[target] += 1
@@ -412,6 +427,7 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
         }
         for name in ("DATA", "CONFIG", "STATE", "CACHE"):
             env[f"XDG_{name}_HOME"] = str(folder / name.lower())
+        remember_sort_by_applied(folder / "state")
         term = Terminal(env)
         bare = ([python, str(HERE / "bare_app.py")], "bare label 0")
         try:
@@ -441,7 +457,7 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                         first <= limit * bare_launch,
                     )
                 )
-                measured = moves_beside_floor(term, python, argv, board, card, moves)
+                measured = moves_beside_floor(term, python, argv, board, top_card(board, "silent"), moves)
                 repaint, durable, memory = measured.repaint, measured.durable, measured.memory
                 bare_key, bare_p95 = statistics.median(measured.floor), p95(measured.floor)
                 bare_memory = measured.floor_memory

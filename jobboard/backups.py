@@ -87,20 +87,22 @@ def find_backup(board: Path, name: str) -> Path | None:
     return next((path for path in list_backups(board) if path.name == name), None)
 
 
-def keep_daily_backup(board: Path) -> Path | None:
-    """Before the first write of the day, keep a copy of the current board."""
+def keep_daily_backup(board: Path, checked: bool = False) -> Path | None:
+    """Before the first write of the day, keep a copy of the current board (``checked``: the
+    caller has just read this very file as a good board, so it is not parsed again)."""
     today = pendulum.now().format("YYYY-MM-DD")
     if any(key[0] == today and _group(reason) == "regular" for key, reason, _path in _found(board)):
         return None
-    return backup_now(board, reason="daily")
+    return backup_now(board, reason="daily", checked=checked)
 
 
-def backup_now(board: Path, reason: str) -> Path | None:
+def backup_now(board: Path, reason: str, checked: bool = False) -> Path | None:
     """Keep a copy of the board now, named by date, time and reason; prune old ones.
 
     Returns the new copy, or None when there is no board or it is empty (nothing to keep). A
     board that is not one jobboard can read is kept as an ``unreadable`` copy, whatever the
-    reason given. Raises OSError when the copy cannot be written (the caller then must not go
+    reason given (``checked``: the caller knows it is readable: on a large board the check is a
+    whole parse). Raises OSError when the copy cannot be written (the caller then must not go
     on to change the board).
     """
     try:
@@ -109,7 +111,7 @@ def backup_now(board: Path, reason: str) -> Path | None:
         return None
     if not raw.strip():
         return None
-    if not _readable(raw, board):
+    if not checked and not _readable(raw, board):
         reason = UNREADABLE_REASON
     return keep_copy(board, raw, reason)
 

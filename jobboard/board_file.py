@@ -320,9 +320,10 @@ class BoardFile(Storage):
 
         try:
             check_replaceable(real_file(self.path))  # before any copy is kept: nothing written
+            read_as_good = self.key is not None and self.key == self.current_key()  # the file parsed here
             if self.upgrading:
-                backups.backup_now(self.path, reason=migrations.backup_reason())
-            backups.keep_daily_backup(self.path)
+                backups.backup_now(self.path, reason=migrations.backup_reason(), checked=read_as_good)
+            backups.keep_daily_backup(self.path, checked=read_as_good)
             self.bump_counter()  # before: a reader that sees the new counter re-reads later
             atomic_write(real_file(self.path), payload)  # through a symlink, never over it
             self.bump_counter()  # after: a reader that read the old file sees a new counter

@@ -73,13 +73,20 @@ class CardChange(NamedTuple):
                 values[name] = list(after) if isinstance(after, tuple) else after  # lists were compared as tuples
             elif now != after:
                 conflicts.append(name)
-        events = list(current.events)
+        events: list[Event | None] = list(current.events)
         # A column kept as it was elsewhere keeps its log as it was: no move is logged or undone.
         keep_log = "status" in conflicts
         for event in self.removed:
             if event in events and not (keep_log and event.kind == "status"):
-                events.remove(event)
-        events.extend(event for event in self.added if not (keep_log and event.kind == "status"))
+                events[events.index(event)] = None  # a slot: an edited event keeps its place
+        for event in self.added:
+            if keep_log and event.kind == "status":
+                continue
+            if None in events:
+                events[events.index(None)] = event
+            else:
+                events.append(event)
+        events = [event for event in events if event is not None]
         if not values and events == current.events:
             return current, conflicts
         return current.copy(events=events, updated=now_utc(), **values), conflicts

@@ -23,11 +23,21 @@ from pathlib import Path
 import click
 
 from jobboard import __version__
-from jobboard.model import TEXT_FIELDS, Application, Event, event_words, normalise_event_kind, status_title, today
+from jobboard.model import (
+    INTERVIEW_KINDS,
+    TEXT_FIELDS,
+    Application,
+    Event,
+    normalise_event_kind,
+    parse_time,
+    status_title,
+    today,
+)
 from jobboard.people import person_line
 from jobboard.printable import json_text, many_lines, one_line
 from jobboard.settings import Settings, SettingsError, board_path, config_path, load_settings
 from jobboard.store import BoardError, BoardStore
+from jobboard.validation import Refused
 
 
 class UserDate(click.ParamType):
@@ -132,6 +142,8 @@ COMMAND_MODULES: dict[str, str] = {
     "offer": "jobboard.cli_people",
     "archive": "jobboard.cli_people",
     "unarchive": "jobboard.cli_people",
+    "events": "jobboard.cli_events",
+    "serve": "jobboard.cli_serve",
 }
 
 
@@ -175,26 +187,12 @@ def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | No
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    from jobboard import themes as theme_files
-    from jobboard.cli_themes import remembered_theme, resolve_theme
-    from jobboard.settings import user_themes_folder
+    from jobboard.cli_themes import theme_in_force
 
     settings = session.settings
     columns = tuple(columns or settings.columns)
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
-    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
-    try:
-        chosen = resolve_theme(
-            session.theme,
-            settings.theme,
-            theme_files.available_names(loaded),
-            remembered=remembered_theme(),
-            broken=theme_files.broken_names(problems),
-        )
-    except ValueError as error:
-        if session.theme:
-            raise click.BadParameter(str(error), param_hint="'--theme'") from error
-        raise SettingsError(f"{session.config_path}: {error}.") from error
+    chosen, loaded, problems = theme_in_force(session)
 
     from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
 
@@ -244,42 +242,48 @@ def text_options(function):
 @click.argument("role")
 @click.option("--status", default="applied", show_default=True, help="Column to start in.")
 @click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
+@click.option("--moved", type=DATE, help="With --status: since when it is in that column; default today.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @text_options
 @click.option("--contact", default="", help="The recruiter's name (the first person; `people` adds more).")
 @click.option("--email", default="", help="The recruiter's email.")
 @pass_session
-def add(session: Session, company: str, role: str, status: str, applied, tags, **text) -> None:
+def add(session: Session, company: str, role: str, status: str, applied, moved, tags, **text) -> None:
     """Add an application; prints its id alone, for scripts."""
-    from jobboard.fields import check_applied_on, check_email, check_url
+    from jobboard.fields import check_email, check_url
     from jobboard.model import new_application
+    from jobboard.validation import check_new
 
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
             raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
-    for name, check in (("url", check_url), ("email", check_email), ("applied", None)):
+    for name, check in (("url", check_url), ("email", check_email)):
         try:
-            if check is None:
-                applied = applied and check_applied_on(applied, today())
-            else:
-                text[name] = check(text[name])
+            text[name] = check(text[name])
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint=f"--{name}") from error
-    created = session.store.add(
-        lambda app_id: new_application(
-            app_id, company, role, status=status, applied_on=applied, tags=list(tags), **text
+    if moved is not None and status == "applied":
+        raise click.BadParameter(
+            "--moved dates a card added to a later column; use it with --status", param_hint="--moved"
         )
+    card = new_application(
+        "0", company, role, status=status, applied_on=applied, moved_on=moved, tags=list(tags), **text
     )
+    check_new(card, today())
+    created = session.store.add(lambda app_id: card.copy(id=app_id))
     click.echo(created.id)
 
 
 @cli.command(name="list")
 @click.option("--status", help="Only this column.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@click.option(
+    "--sort", type=click.Choice(["urgency", "applied", "company"]), help="Order in a column (default: the board's)."
+)
 @archive_options
 @pass_session
-def list_applications(session: Session, status: str | None, as_json: bool, view: str | None) -> None:
+def list_applications(session: Session, status: str | None, as_json: bool, sort: str | None, view: str | None) -> None:
     """List the applications on the board (not the archived ones: see --archived, --all)."""
     if as_json:
         # The stored records, checked and in their usual shape, without building applications.
@@ -299,8 +303,16 @@ def list_applications(session: Session, status: str | None, as_json: bool, view:
         none = "No applications yet. Add one: jobboard add COMPANY ROLE"
         click.echo("No archived applications." if view == "archived" else none, err=True)
         return
+    from jobboard.etiquette import next_step
+    from jobboard.ordering import sort_key
+    from jobboard.state_file import remembered_sort
+
+    # Columns in board order; in each, the order the board shows (`s` there, or --sort).
+    sort = sort or remembered_sort()
     order = {s: i for i, s in enumerate(session.settings.columns)}
-    applications.sort(key=lambda a: (order.get(a.status, 99), a.applied_on))
+    now, rules = today(), session.settings.etiquette
+    steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
+    applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
     click.echo(format_table(applications))
 
 
@@ -359,9 +371,10 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     step = next_step(application, today(), session.settings.etiquette)
     lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")
+    from jobboard.timeline import describe
+
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
-        detail = f" — {event.note}" if event.note else ""
-        lines.append(one_line(f"  {event.date.isoformat()}  {event_words(event)}{detail}"))
+        lines.append(one_line(f"  {event.date.isoformat()}  {describe(event)}"))
     click.echo("\n".join(lines))
 
 
@@ -372,8 +385,14 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
 @pass_session
 def move(session: Session, app_id: str, status: str, on) -> None:
     """Move an application to another column."""
+    from jobboard.validation import AlreadyThere, moved
+
     status = session.status(status)
-    session.store.update(app_id, lambda a: a.moved_to(status, on or today()))
+    now = today()
+    try:
+        session.store.update(app_id, lambda a: moved(a, status, on or now, now))
+    except AlreadyThere as error:
+        click.echo(f"jobboard: {error}.", err=True)
 
 
 @cli.command()
@@ -393,8 +412,11 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
 @click.argument("kind")
 @click.option("--date", "on", type=DATE, help="The event's date; for an interview, its day (may be ahead).")
 @click.option("--note", default="", help="A few words to keep with it.")
+@click.option("--time", "at", help="Interview: its time, HH:MM (24 h).")
+@click.option("--kind", "interview_kind", type=click.Choice(INTERVIEW_KINDS), help="Interview: what kind.")
+@click.option("--with", "people", multiple=True, help="Interview: a person you meet (repeatable).")
 @pass_session
-def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
+def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people) -> None:
     """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ..."""
     try:
         kind = normalise_event_kind(kind)
@@ -402,20 +424,39 @@ def log(session: Session, app_id: str, kind: str, on, note: str) -> None:
         raise click.BadParameter(str(error), param_hint="KIND") from error
     if kind == "status":
         raise click.BadParameter("use `jobboard move ID STATUS` to change columns", param_hint="KIND")
-    session.store.update(app_id, lambda a: a.with_event(Event(kind, on or today(), note=note)))
+    if kind != "interview" and (at or interview_kind or people):
+        raise click.UsageError("--time, --kind and --with describe an interview; log KIND 'interview' to use them")
+    if at is not None:
+        try:
+            at = parse_time(at)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--time") from error
+    names = tuple(" ".join(name.split()) for name in people if name.strip())
+    from jobboard.validation import with_event
+
+    now = today()
+    event = Event(kind, on or now, note, None, at, interview_kind, names)
+    session.store.update(app_id, lambda a: with_event(a, event, now))
 
 
 @cli.command(name="next")
+@click.argument("app_id", metavar="[ID]", required=False)
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
 @click.option("--all", "everything", is_flag=True, help="Also upcoming steps and applications to wait on.")
 @click.option("--archived", "view", flag_value="archived", help="The archived applications' steps instead.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_session
-def next_steps(session: Session, on, everything: bool, view: str | None, as_json: bool) -> None:
-    """What to do next: the steps due or overdue, overdue first (archived cards are left out)."""
+def next_steps(session: Session, app_id: str | None, on, everything: bool, view: str | None, as_json: bool) -> None:
+    """What to do next: the steps due or overdue, overdue first; with ID, that card's step and
+    its draft in plain text."""
     from jobboard.etiquette import agenda, keep_going_note, when_text
 
     as_of = on or today()
+    if app_id is not None:
+        from jobboard.cli_next import one_card
+
+        one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json)
+        return
     applications = session.applications(view)
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
     if as_json:
@@ -449,8 +490,19 @@ def step_record(application: Application, step, on=None) -> dict:  # noqa: ANN00
         "why": step.why,
         "principles": list(step.principles),
         "draft": step.draft,
+        **_subject_and_body(step.draft),
         "to": _to_record(application, step.rule, on),
     }
+
+
+def _subject_and_body(draft: str | None) -> dict:
+    """The draft's subject line and body apart, for a mail client (None without a draft)."""
+    if draft is None:
+        return {"subject": None, "body": None}
+    from jobboard.drafts import split_draft
+
+    subject, body = split_draft(draft)
+    return {"subject": subject, "body": body}
 
 
 def _to_record(application: Application, rule: str, on) -> dict | None:  # noqa: ANN001 - a date
@@ -472,6 +524,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
     except (BoardError, SettingsError) as error:
         click.echo(f"jobboard: {one_line(str(error))}", err=True)
+        sys.exit(1)
+    except Refused as error:  # a date or change refused by jobboard.validation / timeline
+        click.echo(f"jobboard: {error}; the board is unchanged.", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)

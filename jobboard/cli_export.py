@@ -19,18 +19,21 @@ FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
 
 
-def render_export(session: Session, fmt: str, on, details: bool, view: str | None = None) -> str:
+def render_export(session: Session, fmt: str, on, details: bool, todos: bool = False, view: str | None = None) -> str:
     from jobboard import export
 
     settings = session.settings
     if fmt == "markdown":
-        return export.to_markdown(session.applications(view), on, settings.columns, settings.etiquette, details)
+        from jobboard.state_file import remembered_sort
+
+        sort = remembered_sort()  # the order chosen on the board with `s`
+        return export.to_markdown(session.applications(view), on, settings.columns, settings.etiquette, details, sort)
     applications = session.applications(view)
     if fmt == "csv":
         return export.to_csv(applications)
     if fmt == "json":
         return export.to_json(applications)
-    return export.to_ics(applications, on, settings.etiquette)
+    return export.to_ics(applications, on, settings.etiquette, todos=todos)
 
 
 @cli.command(name="export")
@@ -38,12 +41,15 @@ def render_export(session: Session, fmt: str, on, details: bool, view: str | Non
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
 @click.option("--details", is_flag=True, help="Markdown: add each application's url, notes and timeline.")
+@click.option("--todos", is_flag=True, help="ICS: next steps as to-dos (VTODO) instead of all-day events.")
 @archive_options
 @pass_session
-def export_board(session: Session, fmt: str, output: Path | None, on, details: bool, view: str | None) -> None:
+def export_board(
+    session: Session, fmt: str, output: Path | None, on, details: bool, todos: bool, view: str | None
+) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
     with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
-        text = render_export(session, fmt, on or today(), details, view)
+        text = render_export(session, fmt, on or today(), details, todos, view)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.
         sys.stdout.buffer.write(text.encode("utf-8"))

@@ -6,13 +6,43 @@ which needs ``textual.theme`` and ``textual.color`` (never ``textual.app``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from jobboard.cli import Session, cli, pass_session
 from jobboard.settings import SettingsError, user_themes_folder
 from jobboard.themes import remembered_theme, resolve_theme
 
-__all__ = ["remembered_theme", "resolve_theme", "themes"]  # jobboard.cli's start reads these two here
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+__all__ = ["theme_in_force", "themes"]
+
+
+def theme_in_force(session: Session) -> tuple[str, list[Theme], list[str]]:
+    """The theme the board opens with, and the theme files it loaded (themes, problems).
+
+    A name asked for (--theme, config.toml) that no theme has is one line: a usage error for
+    --theme, a SettingsError for config.toml. Loading the files imports ``textual.theme``.
+    The board (jobboard.cli.run_board) and `jobboard serve` both start with it."""
+    from jobboard import themes as theme_files
+
+    settings = session.settings
+    loaded, problems = theme_files.load_all(user_themes_folder(session.config_path))
+    try:
+        chosen = resolve_theme(
+            session.theme,
+            settings.theme,
+            theme_files.available_names(loaded),
+            remembered=remembered_theme(),
+            broken=theme_files.broken_names(problems),
+        )
+    except ValueError as error:
+        if session.theme:
+            raise click.BadParameter(str(error), param_hint="'--theme'") from error
+        raise SettingsError(f"{session.config_path}: {error}.") from error
+    return chosen, loaded, problems
 
 
 @cli.command()

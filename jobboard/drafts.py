@@ -3,9 +3,10 @@
 Kept apart from the rules in ``etiquette`` so the logic and the wording can each be read
 (and reworded) on their own. Everything is paraphrased from the seed articles, never quoted.
 
-Each draft is a greeting, two to four brief sentences naming the company, the role and the
-date that matters, and a sign-off with the user's name when one is set (P7: short, precise,
-respectful of the reader's time). The wording is ours, warm and plain.
+Each draft is a subject line, a greeting, two to four brief sentences naming the company, the
+role and the date that matters, and a sign-off with the user's name, or a visible "[your name]"
+when none is set (P7: short, precise, respectful of the reader's time). The wording is ours,
+warm and plain.
 """
 
 from __future__ import annotations
@@ -181,15 +182,60 @@ DRAFTED_RULES: tuple[str, ...] = (
 )
 
 
+# Titles people write before a name; with one, the greeting is formal and uses the surname.
+_TITLES = ("dr", "prof", "mr", "mrs", "ms", "mx")
+
+# What a draft signs with when [profile] name is not set: visible, so it is never sent as is.
+NAME_PLACEHOLDER = "[your name]"
+
+
+def first_person(contact: str) -> str:
+    """The first person named in a contact field: "Anna Schmidt (recruiter), Bo Li" -> "Anna
+    Schmidt". A field holding only an email address names no one."""
+    text = contact.split("(")[0]
+    for separator in (",", ";", " and ", " & ", "/"):
+        text = text.split(separator)[0]
+    text = " ".join(text.split())
+    return "" if "@" in text else text
+
+
 def greeting(contact: str) -> str:
-    """ "Hi Dana," from the contact's first name, or a neutral "Hello," when unknown."""
-    first = contact.strip().split()[0] if contact.strip() else ""
-    return f"Hi {first}," if first else "Hello,"
+    """How a message to ``contact`` opens, as people write names: "Hi Anna," for "Anna
+    Schmidt", "Dear Dr. Schmidt," for "Dr. Anna Schmidt" (Dr., Prof., Mr., Mrs., Ms., Mx.),
+    and a neutral "Hello," when no name is known. Never "Hi Dr.,"."""
+    words = first_person(contact).split()
+    if words and words[0].rstrip(".").casefold() in _TITLES:
+        title = words[0].rstrip(".").capitalize() + "."
+        return f"Dear {title} {words[-1]}," if len(words) > 1 else "Hello,"
+    return f"Hi {words[0]}," if words else "Hello,"
 
 
 def sign_off(closing: str, your_name: str) -> str:
-    """The closing line, with the user's name under it when set."""
-    return f"{closing}\n{your_name.strip()}" if your_name.strip() else closing
+    """The closing line, with the user's name under it, or a visible ``[your name]``."""
+    return f"{closing}\n{your_name.strip() or NAME_PLACEHOLDER}"
+
+
+# Each draft's subject line ({role}, {company}).
+SUBJECTS: dict[str, str] = {
+    "follow_up": "Following up: {role} application",
+    "follow_up_other_channel": "{role} application at {company}: who should I talk to?",
+    "send_thank_you": "Thank you: {role} interview",
+    "check_in_after_interview": "Checking in: {role} interview",
+    "acknowledge_rejection": "Re: your decision on the {role} role",
+    "request_feedback": "A short question about the {role} role",
+    "keep_in_touch": "Staying in touch: {role} and future roles at {company}",
+    "respond_to_offer": "Your offer for the {role} role",
+    "tell_them_you_withdrew": "Withdrawing my application: {role}",
+}
+
+
+def split_draft(draft: str) -> tuple[str, str]:
+    """(subject, body) of a draft that starts with a "Subject: ..." line, for a mail client
+    or a script that fills the two apart; ("", draft) when there is no subject line."""
+    first, _, rest = draft.partition("\n")
+    if first.startswith("Subject: "):
+        return first.removeprefix("Subject: "), rest.lstrip("\n")
+    return "", draft
 
 
 def draft_for(
@@ -291,4 +337,5 @@ def draft_for(
             )
         body = [opener, "If a role that fits my profile opens up, I'd be glad to hear about it."]
         closing = "Warm regards,"
-    return "\n\n".join([hello, " ".join(body), sign_off(closing, your_name)])
+    subject = "Subject: " + SUBJECTS[rule].format(role=" ".join(role.split()), company=" ".join(company.split()))
+    return "\n\n".join([subject, hello, " ".join(body), sign_off(closing, your_name)])

@@ -4,8 +4,8 @@ Pure rules over an application's status and dated event log (see ETIQUETTE.md); 
 depends only on the application, ``today`` and the settings. The rules, in tie-break order:
 talk_to_team, follow_up, follow_up_other_channel, move_to_silent, prepare_interview,
 send_thank_you, check_in_after_interview, acknowledge_rejection, request_feedback,
-keep_in_touch, and wait when none applies. Each application gets the applicable rule with the
-earliest due date.
+keep_in_touch, and wait when none applies. Each application gets, among the rules that apply
+and have not lapsed, the one with the earliest due date.
 
 Choices the spec leaves open:
 
@@ -18,6 +18,12 @@ Choices the spec leaves open:
 - ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
   after the feedback), and is not repeated.
 - ``send_thank_you`` cites ``("common practice", "P7")``: the note is not from the articles.
+  It needs a logged ``interview`` (ETIQUETTE.md: without one we don't know whom or when to
+  thank); a card put in Interviewed without one checks in from the move instead.
+- Lapses (the ``*_lapse_days`` settings): from its lapse date a step no longer applies. The
+  follow-ups and the check-in lapse the day ``move_to_silent`` falls due for want of contact
+  (last contact + ``silent_after_business_days``), even while an interview ahead keeps
+  ``move_to_silent`` itself away.
 - A snooze: the latest-dated ``snooze`` event after today hides the step until its date; the
   step comes back as ``upcoming`` due on that date, with ``snoozed_until`` set.
 - ``wait`` only happens where time alone changes nothing (wishlist after talking to the
@@ -95,7 +101,14 @@ class EtiquetteSettings(NamedTuple):
     check_in_business_days: int = 5
     feedback_after_days: int = 3
     keep_in_touch_business_days: int = 20
-    offer_answer_days_before: int = 2
+    offer_answer_days_before: int = 2  # respond_to_offer: due this many days before the deadline
+    # Lapses (ETIQUETTE.md, "When a step lapses"): from that many days after its fact a step no
+    # longer applies. follow_up, follow_up_other_channel and check_in_after_interview lapse the
+    # day move_to_silent falls due, so silent_after_business_days sets their lapse too.
+    thank_you_lapse_days: int = 5
+    acknowledge_lapse_days: int = 14
+    feedback_lapse_days: int = 30
+    withdrawal_lapse_days: int = 14
     keep_going_min_active: int = 3
     keep_going_rejections: int = 3
     your_name: str = ""
@@ -300,6 +313,7 @@ class _Candidate(NamedTuple):
     fact: pendulum.Date | None = None  # the date the "why" and the draft refer to
     variant: str = ""
     count: int = 0
+    lapses: pendulum.Date | None = None  # from this day the step no longer applies
 
 
 def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
@@ -309,6 +323,8 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     if status in ACTIVE_STATUSES:
         f = _facts(log, today)
         next_interview = f.next_interview
+        # The day move_to_silent falls due for want of contact: the nudges lapse then.
+        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
     else:
         # Other columns only need the next interview (for prepare_interview); skipping the
         # rest of the facts matters on a board of thousands of closed applications.
@@ -323,15 +339,14 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     if status == "applied" and not f.follow_ups:
         since = f.anchor[0]
         due = add_business_days(since, s.follow_up_business_days)
-        found.append(_Candidate("follow_up", due, since, f.anchor_kind))
+        found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
     if status in ACTIVE_STATUSES and len(f.follow_ups) == 1:
         sent = f.follow_ups[0][0]
         due = add_business_days(sent, s.other_channel_business_days)
-        found.append(_Candidate("follow_up_other_channel", due, sent))
+        found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
 
     if status in ACTIVE_STATUSES and next_interview is None:
-        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
         options = [_Candidate("move_to_silent", quiet_due, f.last_contact, "quiet")]
         if len(f.follow_ups) >= 2:
             # The spec's "last follow-up + 5 business days" is the other-channel wait.
@@ -346,20 +361,25 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
-        if not any(date >= met for date in log.dates("thank_you")):
-            found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met))
+        # A thank-you needs a real interview: without one we don't know whom or when to thank.
+        real = "interview" in log.by_kind
+        if real and not any(date >= met for date in log.dates("thank_you")):
+            lapses = add_days(met, s.thank_you_lapse_days)
+            found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met, lapses=lapses))
         if _none_after(log, ("heard_back", "follow_up"), f.past_interview):
             due = add_business_days(met, s.check_in_business_days)
-            found.append(_Candidate("check_in_after_interview", due, met))
+            found.append(_Candidate("check_in_after_interview", due, met, lapses=quiet_due))
 
     if status == "rejected":
         rejected_on = _moved_to(log, "rejected")[0]
         if not log.has("acknowledged"):
-            found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on))
+            lapses = add_days(rejected_on, s.acknowledge_lapse_days)
+            found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on, lapses=lapses))
         # Feedback that arrived unasked needs no asking.
         if not log.has("feedback_requested", "feedback_received"):
             due = add_days(rejected_on, s.feedback_after_days)
-            found.append(_Candidate("request_feedback", due, rejected_on))
+            lapses = add_days(rejected_on, s.feedback_lapse_days)
+            found.append(_Candidate("request_feedback", due, rejected_on, lapses=lapses))
         feedback = _latest(log, "feedback_received")
         if feedback and _none_after(log, ("follow_up",), feedback):
             found.append(_Candidate("keep_in_touch", feedback[0], feedback[0], "feedback"))
@@ -370,8 +390,10 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
             due = add_business_days(moved[0], s.keep_in_touch_business_days)
             found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
     if status in ("offer", "withdrawn"):
-        found.extend(_closing_candidates(log, today, s))
-    return found
+        found.extend(_closing_candidates(log, s))
+    # A step that has lapsed no longer applies (prepare_interview lapses on the interview day,
+    # which the rule already says: it applies only to interviews ahead).
+    return [c for c in found if c.lapses is None or today < c.lapses]
 
 
 _RULE_RANK: dict[str, int] = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
@@ -385,22 +407,19 @@ def _earliest_first(candidate: _Candidate) -> tuple[pendulum.Date, int]:
     return candidate.due, _RULE_RANK[candidate.rule]
 
 
-# Days after the move to Withdrawn on which telling them stops applying (ETIQUETTE's lapse table).
-WITHDRAWAL_LAPSE_DAYS = 14
-
-
-def _closing_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
-    """respond_to_offer (an offer with a deadline, not answered, the deadline not passed) and
-    tell_them_you_withdrew (in Withdrawn, not told, within 14 days of the move)."""
+def _closing_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
+    """respond_to_offer (an offer with a deadline, not answered; lapses the day after the
+    deadline) and tell_them_you_withdrew (in Withdrawn, not told; lapses withdrawal_lapse_days
+    after the move)."""
     app = log.app
     if app.status == "offer" and not log.has("offer_answered"):
         deadline = app.deadline
-        if deadline is not None and today <= deadline:
-            return [_Candidate("respond_to_offer", add_days(deadline, -s.offer_answer_days_before), deadline)]
+        if deadline is not None:
+            due = add_days(deadline, -s.offer_answer_days_before)
+            return [_Candidate("respond_to_offer", due, deadline, lapses=add_days(deadline, 1))]
     if app.status == "withdrawn" and not log.has("withdrawal_sent"):
         moved = _moved_to(log, "withdrawn")[0]
-        if today < add_days(moved, WITHDRAWAL_LAPSE_DAYS):
-            return [_Candidate("tell_them_you_withdrew", moved, moved)]
+        return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
     return []
 
 

@@ -173,21 +173,23 @@ def to_markdown(
     columns: Sequence[str] = DEFAULT_COLUMNS,
     settings: EtiquetteSettings | None = None,
     details: bool = False,
+    sort: str = "urgency",
 ) -> str:
     """The board as GitHub-flavoured markdown.
 
     A title with ``today``'s date, a summary line with the counts, then one ``##`` section
     per column in board order (columns first, then any other status that holds applications),
     each with a table of Company, Role, Applied, Last contact, Next step and Due, or
-    ``_No applications._``. Applications keep the order they are given in. Every cell is
+    ``_No applications._``. Each table is in ``sort`` order (jobboard.ordering), as the
+    board's columns are. Every cell is
     escaped so that no user text can break the table or add markup. With ``details``, each
     application also gets a ``###`` subsection with its url, contact, email, notes and
     timeline (newest first).
     """
-    return markdown_report(markdown_rows(applications, today, settings, details), today, columns)
+    return markdown_report(markdown_rows(applications, today, settings, details, sort), today, columns)
 
 
-MarkdownRow = tuple[str, str, str]  # (status, table row, ### subsection or "")
+MarkdownRow = tuple[str, str, str, tuple]  # (status, table row, ### subsection or "", sort key)
 
 
 def markdown_rows(
@@ -195,10 +197,14 @@ def markdown_rows(
     today: pendulum.Date,
     settings: EtiquetteSettings | None = None,
     details: bool = False,
+    sort: str = "urgency",
 ) -> list[MarkdownRow]:
-    """Each application's part of ``to_markdown``, in order: its status, its table row, and
-    with ``details`` its ``###`` subsection (else ""). Each depends on its application alone,
-    so a long list can be split, worked through in parts and joined (the CLI does)."""
+    """Each application's part of ``to_markdown``: its status, its table row, with ``details``
+    its ``###`` subsection (else ""), and its ``sort`` key (the report orders by it). Each
+    depends on its application alone, so a long list can be split, worked through in parts and
+    joined (the CLI does)."""
+    from jobboard.ordering import sort_key
+
     next_step, settings = _resolve_settings(settings)
     rows = []
     for application in applications:
@@ -212,7 +218,8 @@ def markdown_rows(
             _due_cell(step),
         )
         row = "| " + " | ".join(cells) + " |"
-        rows.append((application.status, row, _details(application) if details else ""))
+        key = sort_key(sort, application, step)
+        rows.append((application.status, row, _details(application) if details else "", key))
     return rows
 
 
@@ -221,6 +228,8 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
     by_status: dict[str, list[MarkdownRow]] = {status: [] for status in columns}
     for row in rows:
         by_status.setdefault(row[0], []).append(row)
+    for members in by_status.values():
+        members.sort(key=lambda row: row[3])
     sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
     total = sum(len(members) for members in by_status.values())
     counts = ", ".join(f"{len(by_status[status])} {status_title(status)}" for status in sections)
@@ -241,9 +250,9 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
             continue
         out.append("| Company | Role | Applied | Last contact | Next step | Due |")
         out.append("| --- | --- | --- | --- | --- | --- |")
-        out.extend(row for _, row, _ in members)
+        out.extend(row for _, row, _, _ in members)
         out.append("")
-        out.extend(subsection for _, _, subsection in members if subsection)
+        out.extend(subsection for _, _, subsection, _ in members if subsection)
     return "\n".join(out)
 
 
@@ -354,15 +363,23 @@ def to_ics(
     applications: Iterable[Application],
     today: pendulum.Date,
     settings: EtiquetteSettings | None = None,
+    todos: bool = False,
 ) -> str:
     """The next steps and interviews as an iCalendar file.
 
-    One all-day VTODO per application whose next step has a due date (upcoming, due or
-    overdue; never ``wait``), UID ``jobboard-<id>-<rule>@jobboard``, DUE the due date (a
-    snoozed step is due when the snooze ends), SUMMARY the step's title (which names the
-    company) with the role, DESCRIPTION why it matters and the draft. One all-day VEVENT per
-    interview day, UID ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. UIDs and DTSTAMP depend only on the
-    board and ``today``, so a calendar that re-imports the file updates instead of duplicating.
+    Each application whose next step has a due date (upcoming, due or overdue; never ``wait``)
+    gets it as an all-day VEVENT on the due date (a snoozed step on the day the snooze ends),
+    free time (TRANSP TRANSPARENT), since the calendars most people use ignore to-dos; with
+    ``todos`` it is a VTODO with that DUE date instead. UID ``jobboard-<id>-<rule>@jobboard``,
+    SUMMARY the step's title (which names the company) with the role, DESCRIPTION why it
+    matters and the draft.
+
+    An interview with a time is a timed VEVENT (floating local time, one hour) with a reminder
+    at 18:00 the evening before, UID ``jobboard-<id>-interview-<YYYY-MM-DD>T<HHMM>@jobboard``;
+    the interviews of a day without a time share one all-day VEVENT, UID
+    ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. The summary names the kind, the
+    description the people and notes. UIDs and DTSTAMP depend only on the board and ``today``,
+    so a calendar that re-imports the file updates instead of duplicating.
     """
     from icalendar import Calendar, Event, Todo
 
@@ -374,38 +391,80 @@ def to_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Job hunt")
     for application in applications:
-        label = f"{application.company} — {application.role}"
         step = next_step(application, today, settings)
         if step.rule != "wait" and step.due is not None:
-            todo = Todo()
-            todo.add("uid", f"jobboard-{application.id}-{step.rule}@jobboard")
-            todo.add("dtstamp", stamp)
-            todo.add("summary", f"{step.title} ({application.role})")
-            todo.add("due", _plain_date(step.due))
-            todo.add("status", "NEEDS-ACTION")
+            entry = Todo() if todos else Event()
+            entry.add("uid", f"jobboard-{application.id}-{step.rule}@jobboard")
+            entry.add("dtstamp", stamp)
+            entry.add("summary", f"{step.title} ({application.role})")
+            if todos:
+                entry.add("due", _plain_date(step.due))
+                entry.add("status", "NEEDS-ACTION")
+            else:
+                entry.add("dtstart", _plain_date(step.due))
+                entry.add("dtend", _plain_date(step.due.add(days=1)))
+                entry.add("transp", "TRANSPARENT")
             description = step.why
             if step.draft:
                 description = f"{description}\n\nDraft:\n{step.draft}"
-            todo.add("description", description)
+            entry.add("description", description)
             if application.url:
-                todo.add("url", application.url)
-            calendar.add_component(todo)
-        # One event per interview day: two entries on the same day would share a UID.
-        interview_notes: dict[pendulum.Date, list[str]] = {}
-        for event in application.events:
-            if event.kind == "interview":
-                notes = interview_notes.setdefault(event.date, [])
-                if event.note:
-                    notes.append(event.note)
-        for date in sorted(interview_notes):
-            interview = Event()
-            interview.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard")
-            interview.add("dtstamp", stamp)
-            interview.add("summary", f"Interview: {label}")
-            interview.add("dtstart", _plain_date(date))
-            interview.add("dtend", _plain_date(date.add(days=1)))
-            interview.add("transp", "OPAQUE")
-            if interview_notes[date]:
-                interview.add("description", "\n".join(interview_notes[date]))
+                entry.add("url", application.url)
+            calendar.add_component(entry)
+        for interview in _interview_entries(application, stamp):
             calendar.add_component(interview)
     return calendar.to_ical().decode("utf-8")
+
+
+def _interview_entries(application: Application, stamp: dt.datetime) -> list:
+    """The VEVENTs of one application's interviews (see ``to_ics``)."""
+    from icalendar import Alarm, Event
+
+    label = f"{application.company} — {application.role}"
+    all_day: dict[pendulum.Date, list[str]] = {}  # a day's untimed interviews: their details
+    timed: dict[tuple[pendulum.Date, str], list] = {}
+    for event in application.events:
+        if event.kind != "interview":
+            continue
+        details = [f"{event.interview_kind} interview"] if event.interview_kind else []
+        if event.people:
+            details.append("With " + ", ".join(event.people))
+        if event.note:
+            details.append(event.note)
+        if event.time:
+            timed.setdefault((event.date, event.time), []).append((event, details))
+        else:
+            all_day.setdefault(event.date, []).extend(details)
+    entries = []
+    for date in sorted(all_day):
+        entry = Event()
+        entry.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard")
+        entry.add("dtstamp", stamp)
+        entry.add("summary", f"Interview: {label}")
+        entry.add("dtstart", _plain_date(date))
+        entry.add("dtend", _plain_date(date.add(days=1)))
+        entry.add("transp", "OPAQUE")
+        if all_day[date]:
+            entry.add("description", "\n".join(all_day[date]))
+        entries.append(entry)
+    for (date, time), same in sorted(timed.items()):
+        hour, minute = int(time[:2]), int(time[3:])
+        start = dt.datetime(date.year, date.month, date.day, hour, minute)  # floating: the user's local time
+        kind = same[0][0].interview_kind
+        entry = Event()
+        entry.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}T{time.replace(':', '')}@jobboard")
+        entry.add("dtstamp", stamp)
+        entry.add("summary", f"Interview{f' ({kind})' if kind else ''}: {label}")
+        entry.add("dtstart", start)
+        entry.add("dtend", start + dt.timedelta(hours=1))
+        entry.add("transp", "OPAQUE")
+        details = [line for _, lines in same for line in lines]
+        if details:
+            entry.add("description", "\n".join(details))
+        alarm = Alarm()  # at 18:00 the evening before: time to check the tools and the way there
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Interview tomorrow at {time}: {label}")
+        alarm.add("trigger", -(start - dt.datetime(date.year, date.month, date.day, 18) + dt.timedelta(days=1)))
+        entry.add_component(alarm)
+        entries.append(entry)
+    return entries

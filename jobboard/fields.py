@@ -51,7 +51,9 @@ def check_email(text: str) -> str:
 
 
 def check_applied_on(date: pendulum.Date, today: pendulum.Date) -> pendulum.Date:
-    """The applied date: never after ``today`` (a date's years are bounded where it is read)."""
-    if date > today:
-        raise ValueError(f"the applied date cannot be in the future (today is {today.isoformat()})")
+    """The applied date: never after ``today``, as jobboard.validation has it for every date
+    (a date's years are bounded where it is read)."""
+    from jobboard.validation import check_date
+
+    check_date("applied", date, date, today)
     return date

@@ -28,7 +28,11 @@ application already on the board, or an earlier row of the same file, are skippe
 Imported applications always get fresh ids from ``allocate_id`` (ids in the file are ignored,
 so they can never clash with the board's). Without an event log in the file, each gets an
 ``applied`` event on its applied date and, when it starts in another column, a ``status``
-event on the same date, as ``new_application`` makes them.
+event dated from a status-date column ("Date Rejected", "Last Updated", ...) when the file has
+one, else from the interview date for an interviewed row, else from its applied date: old
+history is dated as old, so the advice's lapses keep it quiet. An "Interview Date" column logs
+an ``interview`` event. Every date goes through jobboard.validation, as the CLI's do: a row
+dated ahead of today (other than an interview) or before its applied date is named and refused.
 
 Read the file with ``newline=""`` so line breaks inside quoted cells are kept exactly.
 """
@@ -65,11 +69,14 @@ from jobboard.safefile import MAX_FILE_BYTES
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
 _BOOKKEEPING = ("id", "created", "updated")
+# Read from trackers' files but not part of our export: they date the events an import makes.
+_DATING = ("status_date", "interview_date")
 # `contact`, `email` and `hiring_manager` are read into people: a board before people (and other
 # trackers) kept one contact per row, and Huntr-like files name a hiring manager.
 _PEOPLE_COLUMNS = ("contact", "email", "hiring_manager")
 IMPORT_FIELDS: tuple[str, ...] = (
     *(c for c in CSV_COLUMNS if c not in _BOOKKEEPING),
+    *_DATING,
     *_PEOPLE_COLUMNS,
     *_BOOKKEEPING,
 )
@@ -87,6 +94,19 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "Applied Date",
         "applied_on",
     ),
+    "status_date": (
+        "Status Date",
+        "Date Rejected",
+        "Rejected On",
+        "Rejection Date",
+        "Last Updated",
+        "Date Updated",
+        "Last Update",
+        "Updated On",
+        "Last Status Change",
+        "Date Moved",
+    ),
+    "interview_date": ("Interview Date", "Date Interviewed", "Interviewed On", "Interview On"),
     "url": ("URL", "Link", "Job URL", "Posting", "Job Link", "Posting URL", "Job Posting"),
     "location": ("Location",),
     "salary": ("Salary", "Compensation"),
@@ -369,6 +389,12 @@ class _RowBuilder:
             self._read(problems, fields, "status", text["status"], parse_status)
         if "applied_on" in text:
             self._read(problems, fields, "applied_on", text["applied_on"], self._date)
+        for name in _DATING:  # blank: none (not today)
+            value = values.get(name)
+            if value is not None and not isinstance(value, str):
+                problems.append(f"{name} is not text")
+            elif value and value.strip():
+                self._read(problems, fields, name, value, self._date)
         for name in (*TEXT_FIELDS, *OFFER_FIELDS):
             fields[name] = text.get(name, "")
         self._read(problems, fields, "url", fields["url"], check_url)
@@ -385,6 +411,13 @@ class _RowBuilder:
         for name in ("created", "updated"):
             if values.get(name):
                 self._read(problems, fields, name, values[name], self._timestamp)
+        if not problems:
+            from jobboard.validation import check_new
+
+            try:
+                check_new(_application(fields, "0", self.now), self.today)
+            except ValueError as error:
+                problems.append(str(error))
         return (None if problems else fields), problems
 
     @staticmethod
@@ -460,15 +493,22 @@ def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime) ->
             **text,
         )
     else:
+        interview = fields.get("interview_date")
+        moved_on = fields.get("status_date")
+        if moved_on is None and fields["status"] == "interviewed" and interview is not None:
+            moved_on = interview
         application = new_application(
             app_id,
             fields["company"],
             fields["role"],
             status=fields["status"],
             applied_on=fields["applied_on"],
+            moved_on=moved_on or fields["applied_on"],
             tags=fields["tags"],
             **text,
         )
+        if interview is not None:
+            application = application.with_event(Event("interview", interview))
     return application.copy(
         created=fields.get("created", now),
         updated=fields.get("updated", fields.get("created", now)),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from jobboard.addressing import Addressee, addressee
+from jobboard.drafts import split_draft
 
 if TYPE_CHECKING:
     import pendulum
@@ -38,14 +39,6 @@ class Message(NamedTuple):
             head.append(f"To: {self.to.words}" + (f" ({self.to.url})" if self.to.url else ""))
         head.append(f"Subject: {self.subject}")
         return "\n".join(head) + "\n\n" + self.body
-
-
-def split_draft(draft: str) -> tuple[str, str]:
-    """(subject, body) of a draft: a first "Subject: ..." line is the subject; ("", draft) without one."""
-    first, _, rest = draft.partition("\n")
-    if first.startswith("Subject: "):
-        return first.removeprefix("Subject: ").strip(), rest.lstrip("\n")
-    return "", draft
 
 
 def message_for(application: Application, step: NextStep, today: pendulum.Date) -> Message | None:

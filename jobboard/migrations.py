@@ -7,7 +7,11 @@ only when it just reads, and refuses a board from a newer jobboard.
 To change the file's shape, bump ``SCHEMA_VERSION``, register the step from the previous
 version here, and add a fixture of the new version under ``tests/fixtures/boards/``.
 
-- 1 -> 2: people per application. The single ``contact`` and ``email`` fields become the first
+- 1 -> 2: an ``interview`` event may carry its time (``"time": "HH:MM"``), its kind
+  (``"interview_kind"``) and the people met (``"with"``). Every version-1 board is already a
+  valid version-2 board, so the step changes nothing but the version; the version moves so that
+  an older jobboard refuses a board it would silently strip of those details.
+- 2 -> 3: people per application. The single ``contact`` and ``email`` fields become the first
   entry of ``people`` (a recruiter), and every application gets the new fields empty: the
   offer's ``offer_amount``, ``offer_deadline`` and ``offer_note``, and ``archived`` (false).
 """
@@ -18,13 +22,18 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Data = dict[str, Any]
 
 
+def _interview_details(data: Data) -> Data:
+    """1 -> 2: interview details are new optional fields; no event needs to change."""
+    return data
+
+
 def _people(data: Data) -> Data:
-    """1 -> 2: each application's ``contact``/``email`` become its first person (a recruiter);
+    """2 -> 3: each application's ``contact``/``email`` become its first person (a recruiter);
     the offer fields and ``archived`` are added empty. Every other field and event is kept."""
     from jobboard.people import first_contact
 
@@ -35,7 +44,7 @@ def _people(data: Data) -> Data:
         people = record.get("people") or [person.to_record() for person in first_contact(contact, email)]
         rebuilt = {}
         for key, value in record.items():
-            if key == "tags":  # the new fields go where a version-2 board keeps them
+            if key == "tags":  # the new fields go where a version-3 board keeps them
                 rebuilt.update(people=people, offer_amount="", offer_deadline="", offer_note="", archived=False)
             rebuilt[key] = value
         rebuilt.setdefault("people", people)
@@ -47,7 +56,7 @@ def _people(data: Data) -> Data:
 
 
 # version N -> the step that turns a version-N board into version N + 1.
-STEPS: dict[int, Callable[[Data], Data]] = {1: _people}
+STEPS: dict[int, Callable[[Data], Data]] = {1: _interview_details, 2: _people}
 
 
 class MigrationError(ValueError):

@@ -96,6 +96,22 @@ def event_words(event: Event) -> str:
     return EVENT_WORDS.get(event.kind, event.kind)
 
 
+# What kind of interview an `interview` event was (or will be).
+INTERVIEW_KINDS: tuple[str, ...] = ("phone", "technical", "onsite", "final", "other")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def parse_time(text: str) -> str:
+    """A time of day as jobboard stores it, "HH:MM" (24 h); "9:30" reads as "09:30". ValueError
+    with one sentence otherwise."""
+    cleaned = str(text).strip()
+    if re.fullmatch(r"[0-9]:[0-5][0-9]", cleaned):
+        cleaned = "0" + cleaned
+    if not _TIME.fullmatch(cleaned):
+        raise ValueError(f"'{str(text).strip()}' is not a time of day: use HH:MM, e.g. 14:00")
+    return cleaned
+
+
 # Text fields a user types; all default to the empty string.
 TEXT_FIELDS: tuple[str, ...] = (
     "url",
@@ -144,6 +160,10 @@ class Event(NamedTuple):
     date: pendulum.Date
     note: str = ""
     status: str | None = None  # the new column, for `status` events
+    # An interview's details (schema 2): its time "HH:MM", its kind, the people met.
+    time: str | None = None
+    interview_kind: str | None = None
+    people: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {"kind": self.kind, "date": self.date.isoformat()}
@@ -151,6 +171,7 @@ class Event(NamedTuple):
             record["note"] = self.note
         if self.status is not None:
             record["status"] = self.status
+        _add_details(record, self.time, self.interview_kind, self.people)
         return record
 
     @classmethod
@@ -277,15 +298,26 @@ def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
     return canonical
 
 
-def _event_record(fields: tuple[str, str, str, str | None]) -> dict[str, Any]:
-    """What ``Event(*fields).to_record()`` gives, from (kind, date's text, note, status)."""
-    kind, date, note, status = fields
+def _event_record(fields: tuple) -> dict[str, Any]:
+    """What ``Event(*fields).to_record()`` gives, from (kind, date's text, note, status, time,
+    interview_kind, people)."""
+    kind, date, note, status, *details = fields
     record: dict[str, Any] = {"kind": kind, "date": date}
     if note:
         record["note"] = note
     if status is not None:
         record["status"] = status
+    _add_details(record, *details)
     return record
+
+
+def _add_details(record: dict[str, Any], time: str | None, interview_kind: str | None, people: tuple) -> None:
+    if time is not None:
+        record["time"] = time
+    if interview_kind is not None:
+        record["interview_kind"] = interview_kind
+    if people:
+        record["with"] = list(people)
 
 
 # The text fields of a record in the order they are checked, and whether each must be present.
@@ -336,12 +368,22 @@ def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # no
     return text, applied_on, list(tags), made, timestamp(created), timestamp(updated)
 
 
-def _event_fields(record: dict[str, Any], date) -> tuple[str, Any, str, str | None]:  # noqa: ANN001
-    """(kind, date, note, status) of a stored event, its date made by ``date``."""
+def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
+    """(kind, date, note, status, time, interview_kind, people) of a stored event, its date made
+    by ``date``."""
     kind, note, status = record["kind"], record.get("note", ""), record.get("status")
     if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
         raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
-    return kind, date(record["date"]), note, status
+    if "time" not in record and "interview_kind" not in record and "with" not in record:  # most events
+        return kind, date(record["date"]), note, status, None, None, ()
+    time, interview_kind, people = record.get("time"), record.get("interview_kind"), record.get("with", [])
+    if time is not None and (type(time) is not str or not _TIME.fullmatch(time)):
+        raise ValueError(f"an event ({kind!r}) has a time that is not HH:MM")
+    if interview_kind is not None and interview_kind not in INTERVIEW_KINDS:
+        raise ValueError(f"an event ({kind!r}) has an interview kind that is not one of {', '.join(INTERVIEW_KINDS)}")
+    if type(people) is not list or any(type(name) is not str for name in people):
+        raise ValueError(f"an event ({kind!r}) has a 'with' that is not a list of names")
+    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -435,6 +477,7 @@ def new_application(
     *,
     status: str = "applied",
     applied_on: pendulum.Date | None = None,
+    moved_on: pendulum.Date | None = None,
     tags: list[str] | None = None,
     people: list[Person] | None = None,
     contact: str = "",
@@ -442,8 +485,10 @@ def new_application(
     **text_fields: str,
 ) -> Application:
     """A fresh application with its `applied` event (and a `status` event when it starts in
-    another column), as `jobboard add` and the add form create it. A ``contact`` name and/or
-    ``email`` alone make the first person, a recruiter."""
+    another column), as `jobboard add` and the add form create it. The `status` event is dated
+    ``moved_on``, by default the day the card is recorded (its applied date stays its own); a
+    Wishlist card's by default its own date, the day it was saved there. A ``contact`` name
+    and/or ``email`` alone make the first person, a recruiter."""
     company, role = company.strip(), role.strip()
     if not company:
         raise ValueError("company must not be empty")
@@ -451,8 +496,10 @@ def new_application(
         raise ValueError("role must not be empty")
     applied_on = applied_on or today()
     events = [Event("applied", applied_on)]
-    if status != "applied":
-        events.append(Event("status", applied_on, status=status))
+    if status == "wishlist":  # not a later column: saved to the Wishlist on its date
+        events.append(Event("status", moved_on or applied_on, status=status))
+    elif status != "applied":
+        events.append(Event("status", moved_on or today(), status=status))
     return Application(
         id=app_id,
         company=company,

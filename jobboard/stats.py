@@ -19,7 +19,7 @@ from jobboard.model import ALL_STATUSES, DEFAULT_COLUMNS, Application
 
 WEEKS = 8
 # Statuses that mean the company answered (or at least interviewed), whatever the log says.
-_ANSWERED_STATUSES = ("interviewed", "offer")
+_ANSWERED_STATUSES = ("interviewed", "offer", "rejected")
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
@@ -31,13 +31,16 @@ class BoardStats:
       applications; ``total``: all applications.
     - ``sent``: applications not on the wishlist; the rates are shares of ``sent`` (None when
       nothing was sent).
-    - ``responded``: got any answer, i.e. a ``heard_back`` or ``interview`` event, or the status
-      ``interviewed`` or ``offer``.
-    - ``interviewed``: an ``interview`` event (past or scheduled), or the status
-      ``interviewed`` or ``offer``.
-    - ``median_days_to_first_answer``: median, over applications with a ``heard_back`` or
-      ``interview`` event, of the days from the applied date to the earliest such event
-      (never below 0); None when no application has one.
+    Only events dated on or before ``today`` count: an interview scheduled for next week is
+    not yet an interview, nor an answer with a date.
+
+    - ``responded``: got an answer: a ``heard_back``, an ``interview`` or a move to Rejected
+      (a no is an answer), or the status ``interviewed``, ``offer`` or ``rejected``.
+    - ``interviewed``: an ``interview`` dated on or before today, the status ``offer``, or the
+      status ``interviewed`` with no interview logged at all (one scheduled ahead does not count).
+    - ``median_days_to_first_answer``: median, over applications with an answer event (as for
+      ``responded``), of the days from the applied date to the earliest one (never below 0);
+      None when no application has one.
     - ``follow_ups_sent``: ``follow_up`` events on the whole board.
     - ``offers``: applications that got an offer: an ``offer`` event, or the status ``offer``
       (a card moved to Offer without `jobboard offer`); ``offer_rate`` is their share of ``sent``.
@@ -114,16 +117,19 @@ def board_stats(
     sent = responded = interviewed = follow_ups = offers = 0
     days_to_answer: list[int] = []
     for application in applications:
-        follow_ups += sum(1 for event in application.events if event.kind == "follow_up")
+        past = [event for event in application.events if event.date <= today]
+        follow_ups += sum(1 for event in past if event.kind == "follow_up")
         if application.status == "wishlist":
             continue
         sent += 1
-        answers = [e.date for e in application.events if e.kind in ("heard_back", "interview")]
-        has_interview = any(event.kind == "interview" for event in application.events)
-        answered_status = application.status in _ANSWERED_STATUSES
-        if answers or answered_status:
+        answers = [e.date for e in past if e.kind in ("heard_back", "interview") or _rejection(e)]
+        if answers or application.status in _ANSWERED_STATUSES:
             responded += 1
-        if has_interview or answered_status:
+        if (
+            any(event.kind == "interview" for event in past)
+            or application.status == "offer"
+            or (application.status == "interviewed" and not application.events_of("interview"))
+        ):
             interviewed += 1
         if application.status == "offer" or any(event.kind == "offer" for event in application.events):
             offers += 1
@@ -144,6 +150,10 @@ def board_stats(
         offers=offers,
         weekly=list(zip(week_starts, per_week, strict=True)),
     )
+
+
+def _rejection(event) -> bool:  # noqa: ANN001 - an Event
+    return event.kind == "status" and event.status == "rejected"
 
 
 def bar_chart(weekly: Sequence[tuple[pendulum.Date, int]], width: int = 30) -> list[str]:

@@ -135,13 +135,14 @@ class BoardStore:
             return self._records
         try:
             with paused_gc():
-                records = {str(doc.doc_id): doc for doc in self.table}
-                generation = self.file.generation
+                # One document at a time: TinyDB hands each out as a copy, read and let go.
+                documents = ((str(doc.doc_id), doc) for doc in self.table)
                 if build:
-                    self._applications = _read_entries(self.path, records, Application.from_record)
-                    self._records, self._built_generation = None, generation
+                    self._applications = _read_entries(self.path, documents, Application.from_record)
+                    self._records, self._built_generation = None, self.file.generation
                 else:
-                    self._records = _read_entries(self.path, records, canonical_record)
+                    self._records = _read_entries(self.path, documents, canonical_record)
+                generation = self.file.generation
                 self._checked_generation = generation
         except BoardError:
             self.file.refuse()
@@ -355,7 +356,7 @@ class BoardStore:
         hint = "the board is unchanged, choose another backup (`jobboard backups` lists them)"
         data = upgraded(parse_board_bytes(raw, backup, hint), backup)
         entry_hint = "the board is unchanged, choose another backup"
-        _read_entries(backup, data.get(APPLICATIONS, {}), canonical_record, entry_hint)
+        _read_entries(backup, data.get(APPLICATIONS, {}).items(), canonical_record, entry_hint)
         from jobboard import backups
 
         with self.lock_file():
@@ -368,14 +369,16 @@ class BoardStore:
         return saved
 
 
-def _read_entries(path: Path, records: Data, read: Callable[[Data], Any], hint: str = ENTRY_HINT) -> dict[str, Any]:
+def _read_entries(
+    path: Path, records: Iterable[tuple[str, Data]], read: Callable[[Data], Any], hint: str = ENTRY_HINT
+) -> dict[str, Any]:
     """Each entry of an applications table, by id, as ``read`` (``Application.from_record`` or
     ``canonical_record``) makes it, once its id and status are checked; BoardError naming the
     first entry that cannot be read."""
     entries: dict[str, Any] = {}
     doc_id = None
     try:
-        for doc_id, record in records.items():
+        for doc_id, record in records:
             if record.get("id") != doc_id:
                 raise ValueError(f"its id {record.get('id')!r} does not match its key '{doc_id}'")
             if record.get("status") not in ALL_STATUSES:

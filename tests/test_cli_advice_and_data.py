@@ -60,6 +60,8 @@ def test_next_lists_due_and_overdue_steps_overdue_first(hunt, capsys):
             "why",
             "principles",
             "draft",
+            "subject",
+            "body",
             "to",
         }
         assert all(p.startswith("P") or p == "common practice" for p in step["principles"])
@@ -74,7 +76,7 @@ def test_next_all_adds_upcoming_steps_one_per_application(hunt, capsys):
     assert steps["1"]["rule"] == "follow_up_other_channel" and steps["1"]["due"] == "2026-11-17"
     assert steps["1"]["state"] == "upcoming"
     # Another channel means someone other than Dana: a neutral greeting that mentions her.
-    assert steps["1"]["draft"].startswith("Hello,") and "Dana Lee" in steps["1"]["draft"]
+    assert steps["1"]["body"].startswith("Hello,") and "Dana Lee" in steps["1"]["draft"]
     assert steps["1"]["to"]["words"] == "the company's page"  # nobody else is listed
     assert steps["4"]["rule"] == "follow_up" and steps["4"]["due"] == "2026-11-20"
 
@@ -229,6 +231,11 @@ def test_import_maps_headers_skips_duplicates_and_dry_runs(board_path, capsys, t
 def test_ics_export_parses_back(hunt, capsys):
     code, out, _ = run(capsys, "--db", str(hunt), "export", "--format", "ics")
     calendar = Calendar.from_ical(out)
+    assert [c for c in calendar.walk("VTODO")] == []
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 5  # four steps as all-day events, one interview
+    code, out, _ = run(capsys, "--db", str(hunt), "export", "--format", "ics", "--todos")
+    calendar = Calendar.from_ical(out)
     todos = [c for c in calendar.walk("VTODO")]
     events = [c for c in calendar.walk("VEVENT")]
     assert len(todos) == 4 and len(events) == 1
@@ -241,6 +248,8 @@ def test_stats_json_on_a_known_board(hunt, capsys):
     assert numbers["total"] == 4
     assert numbers["counts"] == {"applied": 3, "interviewed": 0, "offer": 0, "silent": 0, "rejected": 1}
     assert numbers["follow_ups_sent"] == 1
-    assert numbers["interviewed"] == 1  # Initech has an interview booked
+    assert numbers["interviewed"] == 0  # Initech's interview is booked for the 20th: not yet one
+    assert numbers["responded"] == 1  # Globex's rejection is an answer; events ahead don't count yet
+    assert numbers["median_days_to_first_answer"] == 11.0  # Globex, 1 -> 12 Nov; the 20th is ahead
     code, out, _ = run(capsys, "--db", str(hunt), "stats")
     assert "Response rate" in out and "Applications per week" in out

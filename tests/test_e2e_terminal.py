@@ -29,6 +29,8 @@ def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
         terminal.wait_for("Globex")
         terminal.wait_for("2 cards")  # the whole board is painted, not just the first lines
         terminal.keys("S-Right")
+        terminal.wait_for("When is (or was) the interview")  # into Interviewed: the date is asked
+        terminal.keys("Enter")  # today
         terminal.wait_for("1 card ")
         terminal.keys("q")
         terminal.wait_for("EXITED 0")
@@ -36,7 +38,7 @@ def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
         terminal.close()
     moved = [a for a in BoardStore(board_path).applications() if a.status == "interviewed"]
     assert len(moved) == 1
-    assert moved[0].events[-1].kind == "status"
+    assert [e.kind for e in moved[0].events[-2:]] == ["status", "interview"]
 
 
 def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobboard import etiquette
-from jobboard.drafts import DRAFTED_RULES
+from jobboard.drafts import DRAFTED_RULES, split_draft
 from jobboard.etiquette import (
     DONE_EVENT,
     MOVE_TO,
@@ -118,11 +118,11 @@ RULE_CASES = [
         NOV[13],
     ),
     (
-        "send_thank_you falls back to the move to Interviewed",
+        "without an interview event, check_in counts from the move to Interviewed (no thank-you)",
         card("interviewed", moved("interviewed", NOV[9])),
         DEFAULT,
-        "send_thank_you",
-        NOV[10],
+        "check_in_after_interview",
+        NOV[16],
     ),
     (
         "check_in_after_interview",
@@ -398,26 +398,10 @@ def test_offer_still_gets_interview_preparation():
             "acknowledge_rejection",
             NOV[10],
         ),
-        # follow-up and the 15-day silence on the same day.
-        (
-            card("applied"),
-            EtiquetteSettings(follow_up_business_days=15),
-            "follow_up",
-            NOV[25],
-        ),
-        # other channel and the quiet silence on the same day.
-        (
-            card("applied", ev("follow_up", NOV[10])),
-            EtiquetteSettings(other_channel_business_days=15),
-            "follow_up_other_channel",
-            D(2026, 12, 1),
-        ),
     ],
     ids=[
         "thank_you before check_in",
         "acknowledge before feedback",
-        "follow_up before silent",
-        "other_channel before silent",
     ],
 )
 def test_ties_go_to_the_earlier_rule_in_the_table(application, settings, winner, due):
@@ -431,10 +415,30 @@ def test_earliest_due_wins_over_table_order():
     assert (step.rule, step.due) == ("move_to_silent", NOV[25])
 
 
-def test_acknowledgement_comes_before_asking_for_feedback():
+def test_acknowledgement_comes_before_asking_for_feedback_until_it_lapses():
     app = card("rejected", moved("rejected", NOV[10]))
-    # Even long after both are overdue, the acknowledgement is asked for first.
-    assert next_step(app, NOV[30]).rule == "acknowledge_rejection"
+    # While both are overdue, the acknowledgement is asked for first; from rejection + 14 days
+    # it has lapsed and asking for feedback is what is left.
+    assert next_step(app, NOV[23]).rule == "acknowledge_rejection"
+    assert next_step(app, NOV[24]).rule == "request_feedback"
+
+
+@pytest.mark.parametrize(
+    ("application", "settings", "rule"),
+    [
+        (card("applied"), EtiquetteSettings(follow_up_business_days=15), "follow_up"),
+        (
+            card("applied", ev("follow_up", NOV[10])),
+            EtiquetteSettings(other_channel_business_days=15),
+            "follow_up_other_channel",
+        ),
+    ],
+    ids=["follow_up", "follow_up_other_channel"],
+)
+def test_a_nudge_due_the_day_silence_falls_due_has_already_lapsed(application, settings, rule):
+    due = next_step(application, NOV[4], settings).due
+    assert next_step(application, due.subtract(days=1), settings).rule == rule
+    assert next_step(application, due, settings).rule == "move_to_silent"
 
 
 # --- snoozes ---------------------------------------------------------------------------------
@@ -706,6 +710,8 @@ def test_drafts_name_company_role_contact_date_and_signer(rule, application, tod
     assert draft is not None
     assert "Globex" in draft and "Data Engineer" in draft and date_text in draft
     assert "Dana" in draft
+    subject, draft = split_draft(draft)
+    assert "Data Engineer" in subject and len(subject) < 70
     if rule != "follow_up_other_channel":
         assert draft.startswith("Hi Dana,\n\n")
     else:
@@ -722,9 +728,30 @@ def test_drafts_name_company_role_contact_date_and_signer(rule, application, tod
 def test_drafts_without_contact_or_name_use_a_neutral_greeting(rule, application, today, date_text):
     step = next_step(application, today)
     assert step.draft is not None
-    assert step.draft.startswith("Hello,\n\n")
-    assert step.draft.endswith(",")  # the closing, with no name under it
+    assert step.draft.startswith("Subject: ") and split_draft(step.draft)[1].startswith("Hello,\n\n")
+    assert step.draft.endswith(",\n[your name]")  # a visible placeholder, never a bare closing
     assert "Acme" in step.draft and "Backend Engineer" in step.draft
+
+
+@pytest.mark.parametrize(
+    ("contact", "hello"),
+    [
+        ("Anna Schmidt", "Hi Anna,"),
+        ("Dr. Anna Schmidt", "Dear Dr. Schmidt,"),
+        ("dr anna schmidt", "Dear Dr. schmidt,"),
+        ("Prof. Li", "Dear Prof. Li,"),
+        ("Ms. Dana Kim (recruiter)", "Dear Ms. Kim,"),
+        ("Mx. Robin Park", "Dear Mx. Park,"),
+        ("Dr.", "Hello,"),
+        ("Anna Schmidt, Bo Li", "Hi Anna,"),
+        ("hiring@acme.example", "Hello,"),
+        ("", "Hello,"),
+    ],
+)
+def test_greetings_use_names_as_people_write_them(contact, hello):
+    from jobboard.drafts import greeting
+
+    assert greeting(contact) == hello
 
 
 def test_each_drafted_rule_has_its_own_wording():

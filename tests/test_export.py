@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pendulum
@@ -119,11 +120,24 @@ def test_markdown_has_title_summary_and_a_section_per_column_in_board_order():
     assert markdown.count(NO_APPLICATIONS) == 3
     rows = table_rows(markdown)
     assert [cell_text(cell) for cell in rows[0]] == HEADER
+    # Each table in the board's order: by urgency; the same step on the same day, so the newest
+    # application (the higher id on the same date) first.
     assert [cell_text(row[0]) for row in rows if cell_text(row[0]) != "Company"] == [
-        "Acme",
         "Initech",
+        "Acme",
         "Globex",
     ]
+
+
+def test_markdown_tables_follow_the_sort_the_board_shows():
+    board = [app("1", "Zeta", applied_on=pendulum.date(2026, 11, 2)), app("2", "alpha"), app("3", "Beta")]
+
+    def companies(sort: str) -> list[str]:
+        return [cell_text(row[0]) for row in table_rows(to_markdown(board, TODAY, sort=sort))[1:]]
+
+    assert companies("urgency") == ["Zeta", "Beta", "alpha"]  # Zeta's follow-up is overdue
+    assert companies("company") == ["alpha", "Beta", "Zeta"]
+    assert companies("applied") == ["Beta", "alpha", "Zeta"]
 
 
 def test_markdown_sections_follow_the_given_columns_and_keep_other_statuses():
@@ -172,9 +186,9 @@ def test_hostile_text_stays_inside_its_cell(text):
 
 def test_many_hostile_rows_give_exactly_one_row_each():
     board = [app(str(n), text, text) for n, text in enumerate(HOSTILE)]
-    rows = table_rows(to_markdown(board, TODAY))
+    rows = table_rows(to_markdown(board, TODAY, sort="applied"))  # same date: highest id first
     assert len(rows) == 1 + len(HOSTILE)
-    assert [cell_text(row[0]) for row in rows[1:]] == [visible(text) for text in HOSTILE]
+    assert [cell_text(row[0]) for row in rows[1:]] == [visible(text) for text in reversed(HOSTILE)]
 
 
 def test_control_characters_are_dropped_without_breaking_the_row():
@@ -345,6 +359,8 @@ def test_ics_has_a_todo_per_step_with_stable_uid_and_due_date():
     calendar = Calendar.from_ical(text)
     assert str(calendar["version"]) == "2.0"
     assert "jobboard" in str(calendar["prodid"])
+    assert components(text, "VTODO") == []  # all-day events by default: most calendars ignore to-dos
+    text = to_ics(board, TODAY, todos=True)
     todos = {str(todo["uid"]): todo for todo in components(text, "VTODO")}
     assert set(todos) == {
         "jobboard-1-follow_up@jobboard",
@@ -360,9 +376,36 @@ def test_ics_has_a_todo_per_step_with_stable_uid_and_due_date():
     assert prepare.decoded("due") == pendulum.date(2026, 11, 25)
 
 
+def test_ics_steps_are_free_all_day_events_by_default():
+    events = {str(e["uid"]): e for e in components(to_ics(ics_board(), TODAY), "VEVENT")}
+    follow_up = events["jobboard-1-follow_up@jobboard"]
+    assert follow_up.decoded("dtstart") == pendulum.date(2026, 11, 23)
+    assert follow_up.decoded("dtend") == pendulum.date(2026, 11, 24)
+    assert str(follow_up["transp"]) == "TRANSPARENT"
+    assert next_step(ics_board()[0], TODAY).draft in str(follow_up["description"])
+
+
+def test_ics_an_interview_with_a_time_is_a_timed_event_with_a_reminder_the_evening_before():
+    board = [
+        app("1", "Acme", applied_on=pendulum.date(2026, 11, 2)).with_event(
+            Event(
+                "interview", pendulum.date(2026, 11, 26), "bring the portfolio", None, "14:30", "technical", ("Dana",)
+            )
+        )
+    ]
+    (event,) = [e for e in components(to_ics(board, TODAY), "VEVENT") if "-interview-" in str(e["uid"])]
+    assert str(event["uid"]) == "jobboard-1-interview-2026-11-26T1430@jobboard"
+    assert event.decoded("dtstart") == dt.datetime(2026, 11, 26, 14, 30)  # floating: local time
+    assert event.decoded("dtend") == dt.datetime(2026, 11, 26, 15, 30)
+    assert str(event["summary"]) == "Interview (technical): Acme — Engineer"
+    assert "With Dana" in str(event["description"]) and "bring the portfolio" in str(event["description"])
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("trigger") == -dt.timedelta(hours=20, minutes=30)  # 18:00 the day before
+
+
 def test_ics_interviews_are_all_day_events_one_per_day():
     text = to_ics(ics_board(), TODAY)
-    events = components(text, "VEVENT")
+    events = [e for e in components(text, "VEVENT") if "-interview-" in str(e["uid"])]
     assert [str(event["uid"]) for event in events] == ["jobboard-2-interview-2026-11-26@jobboard"]
     event = events[0]
     assert event.decoded("dtstart") == pendulum.date(2026, 11, 26)
@@ -377,13 +420,13 @@ def test_ics_is_identical_when_exported_twice():
 def test_ics_uids_stay_while_the_due_date_moves():
     board = ics_board()
     tomorrow = to_ics(board, TODAY.add(days=1))
-    uids_today = {str(t["uid"]) for t in components(to_ics(board, TODAY), "VTODO")}
-    assert uids_today == {str(t["uid"]) for t in components(tomorrow, "VTODO")}
+    uids_today = {str(t["uid"]) for t in components(to_ics(board, TODAY), "VEVENT")}
+    assert uids_today == {str(t["uid"]) for t in components(tomorrow, "VEVENT")}
 
 
 def test_ics_uses_the_given_settings():
     board = [app("1", "Acme", applied_on=pendulum.date(2026, 11, 16))]
-    text = to_ics(board, TODAY, EtiquetteSettings(follow_up_business_days=2))
+    text = to_ics(board, TODAY, EtiquetteSettings(follow_up_business_days=2), todos=True)
     (todo,) = components(text, "VTODO")
     assert todo.decoded("due") == pendulum.date(2026, 11, 18)
 

@@ -127,6 +127,9 @@ async def test_keys_pressed_during_the_first_look_act_once_the_board_is_read(big
         assert applied.cursor == 0 and path.read_bytes() == before  # nothing acted yet
 
         store.go.set()
+        # The move to Interviewed asks the interview's date (today by default) once it acts.
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AskInterviewScreen")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: app.loaded and app.board[second.id].status == "interviewed")
         assert app.first_look is None
         assert screen.active_column == 1 and screen.selected.id == second.id

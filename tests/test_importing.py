@@ -484,23 +484,27 @@ _emails = st.one_of(st.just(""), st.builds("{}@{}.example".format, _word, _word)
 
 
 @st.composite
-def _events(draw) -> Event:
+def _events(draw, applied_on) -> Event:  # noqa: ANN001
+    """An honestly dated event (jobboard.validation): on or after the applied date, and not
+    after today unless it is an interview or a snooze."""
     kind = draw(st.sampled_from(EVENT_KINDS))
     status = draw(st.sampled_from(ALL_STATUSES)) if kind == "status" else None
-    date = pendulum.Date(*draw(_dates).timetuple()[:3])
+    latest = pendulum.date(2100, 12, 31) if kind in ("interview", "snooze") else TODAY
+    date = pendulum.Date(*draw(st.dates(min_value=applied_on, max_value=latest)).timetuple()[:3])
     return Event(kind, date, draw(st.text()), status)
 
 
 @st.composite
 def _applications(draw) -> Application:
+    applied_on = pendulum.Date(*draw(st.dates(min_value=pendulum.date(1990, 1, 1), max_value=TODAY)).timetuple()[:3])
     return Application(
         id=draw(st.text(min_size=1)),
         company=draw(_names),
         role=draw(_names),
         status=draw(st.sampled_from(ALL_STATUSES)),
-        applied_on=pendulum.Date(*draw(_applied_dates).timetuple()[:3]),
+        applied_on=applied_on,
         tags=draw(st.lists(st.text())),
-        events=draw(st.lists(_events(), max_size=4)),
+        events=draw(st.lists(_events(applied_on), max_size=4)),
         created=draw(_stamps),
         updated=draw(_stamps),
         **{name: draw(st.text()) for name in TEXT_FIELDS if name != "url"},

@@ -10,7 +10,8 @@ import pytest
 
 from jobboard.addressing import addressee
 from jobboard.cli import main
-from jobboard.mailto import mailto_url, split_draft
+from jobboard.drafts import split_draft
+from jobboard.mailto import mailto_url
 from jobboard.model import Event, new_application
 from jobboard.people import Person
 from jobboard.store import BoardStore
@@ -49,8 +50,8 @@ def test_a_subject_line_is_split_from_the_body():
     assert split_draft("Hi Dana,\n\nText") == ("", "Hi Dana,\n\nText")
 
 
-def card(*people: Person, events=()):  # noqa: ANN001, ANN202
-    app = new_application("1", "Acme", "Dev", applied_on=DAY.subtract(days=30), people=list(people))
+def card(*people: Person, events=(), days_ago=30):  # noqa: ANN001, ANN202
+    app = new_application("1", "Acme", "Dev", applied_on=DAY.subtract(days=days_ago), people=list(people))
     return app.copy(events=[*app.events, *events])
 
 
@@ -102,7 +103,7 @@ def test_the_draft_greets_the_addressee():
     from jobboard.drafts import draft_for
 
     text = draft_for("follow_up_other_channel", card(DANA, SAM), DAY.subtract(days=6), "", "Ana", DAY)
-    assert text.startswith("Hi Sam,") and "wrote to Dana Whitfield" in text
+    assert text.startswith("Subject: ") and "\n\nHi Sam," in text and "wrote to Dana Whitfield" in text
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -114,15 +115,17 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_draft_prints_the_message_or_its_url(board_path, capsys, frozen):
     store = BoardStore(board_path)
-    store.add(lambda i: card(Person("Zoë Ångström", "recruiter", "zoe@acme.example")).copy(id=i))
-    store.add(lambda i: card(Person("Sam", "recruiter", profile="https://linkedin.com/in/sam")).copy(id=i))
+    store.add(lambda i: card(Person("Zoë Ångström", "recruiter", "zoe@acme.example"), days_ago=10).copy(id=i))
+    store.add(lambda i: card(Person("Sam", "recruiter", profile="https://linkedin.com/in/sam"), days_ago=10).copy(id=i))
     store.add(lambda i: card().copy(id=i, status="wishlist", events=[Event("contacted_team", DAY)]))
     db = ("--db", str(board_path))
     code, out, _ = run(capsys, *db, "draft", "1")
     assert code == 0
-    assert out.startswith("To: Zoë Ångström <zoe@acme.example>\nSubject: Dev at Acme\n\nHi Zoë,\n\n")
+    assert out.startswith("To: Zoë Ångström <zoe@acme.example>\nSubject: Following up: Dev application\n\nHi Zoë,\n\n")
     code, out, _ = run(capsys, *db, "draft", "1", "--mailto")
-    assert code == 0 and out.startswith("mailto:zoe@acme.example?subject=Dev%20at%20Acme&body=Hi%20Zo%C3%AB%2C%0D%0A")
+    assert code == 0 and out.startswith(
+        "mailto:zoe@acme.example?subject=Following%20up%3A%20Dev%20application&body=Hi%20Zo%C3%AB%2C%0D%0A"
+    )
     code, out, err = run(capsys, *db, "draft", "2", "--mailto")
     assert code == 1 and out == "" and "no email address for Sam's LinkedIn" in err and "mailto" not in out
     code, out, err = run(capsys, *db, "draft", "3")

@@ -1,7 +1,7 @@
 """Schema migrations: the registry of steps, fixtures of every version, backups before upgrades.
 
-Version 1 is the only schema so far, so there is no real old board to upgrade; the machinery is
-proved with a test-only registry (SCHEMA_VERSION and STEPS patched) instead of a made-up history.
+The real history: 1 -> 2 (interview details). The machinery's corners are also proved with a
+test-only registry (SCHEMA_VERSION and STEPS patched).
 """
 
 from __future__ import annotations
@@ -51,6 +51,38 @@ def test_the_current_version_loads_and_changes_unchanged(tmp_path):
     assert path.read_bytes() == before
     assert backups.list_backups(path) == []
     assert store.add(lambda i: new_application(i, "Hooli", "Dev")).id == "4"  # id 3 was deleted
+
+
+def test_a_version_1_board_opens_keeps_every_event_and_is_upgraded_on_the_first_write(tmp_path):
+    path = fixture(tmp_path, "v1.json")
+    before = path.read_bytes()
+    old = json.loads(before)["applications"]
+    store = BoardStore(path)
+    for app_id, record in old.items():
+        assert [e.to_record() for e in store.get(app_id).events] == record["events"]
+    assert path.read_bytes() == before  # reading upgrades in memory only
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
+        store.add(lambda i: new_application(i, "Hooli", "Dev"))
+    data = json.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == migrations.SCHEMA_VERSION
+    for app_id, record in old.items():
+        now = data["applications"][app_id]
+        # Every event, every field as it was; the contact and email are people now (2 -> 3).
+        assert {k: v for k, v in now.items() if k in record} == {k: v for k, v in record.items() if k in now}
+        assert set(record) - set(now) == {"contact", "email"}
+    assert [p.name for p in backups.list_backups(path)] == [
+        f"board-2026-11-16_100000-before-schema-{migrations.SCHEMA_VERSION}.json"
+    ]
+    assert backups.list_backups(path)[0].read_bytes() == before
+
+
+def test_version_2_keeps_an_interviews_time_kind_and_people(tmp_path):
+    interview = BoardStore(fixture(tmp_path, "v2.json")).get("2").events_of("interview")[0]
+    assert (interview.time, interview.interview_kind, interview.people) == (
+        "14:30",
+        "technical",
+        ("Anna Schmidt", "Bo Li"),
+    )
 
 
 def test_a_newer_version_is_refused(tmp_path):

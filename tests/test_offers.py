@@ -33,7 +33,7 @@ def test_respond_to_offer_is_due_two_days_before_the_deadline(today, state):
     step = next_step(offer_card(), today)
     assert step.rule == "respond_to_offer" and step.due == NOV[18] and step.state == state
     assert step.principles == ("P7", "P9")
-    assert step.draft.startswith("Hi Dana,") and "EUR 70k" in step.draft and "by 20 November" in step.draft
+    assert "\n\nHi Dana," in step.draft and "EUR 70k" in step.draft and "by 20 November" in step.draft
 
 
 def test_the_days_before_are_a_setting_and_the_step_goes_after_the_deadline_or_an_answer():
@@ -50,7 +50,9 @@ def test_tell_them_you_withdrew_is_due_on_the_move_and_lapses_after_two_weeks():
     app = new_application("1", "Acme", "Dev", applied_on=NOV[2]).moved_to("withdrawn", NOV[10])
     step = next_step(app, NOV[10])
     assert step.rule == "tell_them_you_withdrew" and step.state == "due" and step.principles == ("P9", "P7")
-    assert "withdraw my application" in step.draft and step.draft.startswith("Hello,")
+    assert "withdraw my application" in step.draft and step.draft.startswith(
+        "Subject: Withdrawing my application: Dev\n\nHello,"
+    )
     assert next_step(app, NOV[23]).state == "overdue"
     assert next_step(app, NOV[24]).rule == "wait"
     assert next_step(app.with_event(Event("withdrawal_sent", NOV[11])), NOV[12]).rule == "wait"

@@ -75,8 +75,8 @@ def test_stats_on_a_known_board():
     assert list(stats.counts)[:5] == ["applied", "interviewed", "offer", "silent", "rejected"]
     assert stats.total == 8
     assert stats.sent == 7
-    assert stats.responded == 4  # 1, 3, 5, 6
-    assert stats.response_rate == pytest.approx(4 / 7)
+    assert stats.responded == 5  # 1, 3, 5, 6, and 8: a rejection is an answer
+    assert stats.response_rate == pytest.approx(5 / 7)
     assert stats.interviewed == 3  # 1, 5, 6
     assert stats.interview_rate == pytest.approx(3 / 7)
     assert stats.median_days_to_first_answer == 7.0  # of 4, 10, 7
@@ -91,6 +91,22 @@ def test_stats_on_a_known_board():
         (D(2026, 11, 16), 1),  # 6
         (D(2026, 11, 23), 1),  # 5 (7 is on the wishlist)
     ]
+
+
+def test_a_rejection_is_an_answer_and_only_events_up_to_today_count():
+    board = [
+        # Rejected 6 days after applying, nothing else logged: an answer after 6 days.
+        application("1", "rejected", D(2026, 11, 2), Event("status", D(2026, 11, 8), status="rejected")),
+        # In Interviewed with the interview next week: answered, not yet interviewed, no date.
+        application("2", "interviewed", D(2026, 11, 2), Event("interview", D(2026, 12, 2))),
+        # Never answered.
+        application("3", "applied", D(2026, 11, 2)),
+    ]
+    stats = board_stats(board, TODAY)
+    assert (stats.sent, stats.responded, stats.interviewed) == (3, 2, 0)
+    assert stats.median_days_to_first_answer == 6.0  # the interview next week is left out
+    later = board_stats(board, D(2026, 12, 3))
+    assert later.interviewed == 1 and later.median_days_to_first_answer == 18.0  # of 6 and 30
 
 
 def test_columns_set_the_order():
@@ -128,7 +144,7 @@ def test_to_dict_is_json_safe():
     data = board_stats(known_board(), TODAY).to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["today"] == "2026-11-25"
-    assert data["response_rate"] == pytest.approx(4 / 7)
+    assert data["response_rate"] == pytest.approx(5 / 7)
     assert data["weekly"][0] == {"week_start": "2026-10-05", "count": 0}
     assert data["weekly"][-1] == {"week_start": "2026-11-23", "count": 1}
     assert data["median_days_to_first_answer"] == 7.0

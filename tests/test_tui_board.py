@@ -99,14 +99,17 @@ async def test_move_saves_follows_the_card_and_undo_redo(demo_board, frozen):
         await loaded(pilot)
         card = selected(app)
         assert card.status == "applied"
-        await pilot.press("shift+right")
+        await pilot.press("shift+right")  # to Interviewed: the interview's date is asked, today by default
+        assert selected(app).status == "applied"
+        await pilot.press("enter")
         assert selected(app).id == card.id
         assert selected(app).status == "interviewed"
         assert app.board_screen.active_column == 1
         await app.flush()
         on_disk = BoardStore(demo_board).get(card.id)
         assert on_disk.status == "interviewed"
-        assert on_disk.events[-1].kind == "status" and on_disk.events[-1].date == frozen.date()
+        assert on_disk.events[-2].kind == "status" and on_disk.events[-2].date == frozen.date()
+        assert on_disk.events[-1].kind == "interview" and on_disk.events[-1].date == frozen.date()
 
         await pilot.press("L")
         assert selected(app).status == "offer"  # the column after Interviewed
@@ -168,6 +171,7 @@ async def test_the_footer_greys_what_cannot_act_and_its_keys_can_be_clicked(demo
         await click_footer(pilot, "◀ Move")  # greyed: nothing happens
         assert app.board[card.id].status == "applied"
         await click_footer(pilot, "Move ▶")  # the card, and the cursor, go to Interviewed
+        await pilot.press("enter")  # the interview's date: today
         assert app.board[card.id].status == "interviewed" and selected(app).id == card.id
         await wait_for(pilot, lambda: not greyed(app, "◀ Move"), "the move back to show as possible")
         assert not greyed(app, "Undo")
@@ -318,7 +322,7 @@ async def test_a_failed_write_is_reported_and_the_board_reloads(demo_board, monk
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "replace", full_disk)
-        await pilot.press("L")
+        await pilot.press("L", "enter")
         await app.flush()
         await wait_for(pilot, lambda: any("disk is full" in note for note in app.notes), "the failure to be reported")
         monkeypatch.undo()
@@ -371,7 +375,7 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
             card.id, lambda a: a.with_event(__import__("jobboard.model").model.Event("heard_back", a.applied_on))
         )
         other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
-        await pilot.press("L")  # the TUI's own change, made on a board that is now stale
+        await pilot.press("L", "enter")  # the TUI's own change, made on a board that is now stale
         await app.flush()
         await wait_for(pilot, lambda: any(a.company == "Zeta" for a in app.board.values()), "Zeta on the board")
         on_disk = BoardStore(demo_board).get(card.id)

@@ -49,7 +49,7 @@ async def test_undo_after_a_follow_up_logged_elsewhere_keeps_the_follow_up(demo_
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
-        await pilot.press("shift+right")
+        await pilot.press("shift+right", "enter")  # to Interviewed; the interview was today
         await app.flush()
         assert on_disk(demo_board, card.id).status == "interviewed"
         BoardStore(demo_board).update(card.id, lambda a: a.with_event(Event("follow_up", frozen.date())))
@@ -60,6 +60,7 @@ async def test_undo_after_a_follow_up_logged_elsewhere_keeps_the_follow_up(demo_
         assert after.status == "applied"
         assert [e.kind for e in after.events].count("follow_up") == card.events_of("follow_up").__len__() + 1
         assert not any(e.kind == "status" and e.status == "interviewed" for e in after.events)
+        assert after.events_of("interview") == card.events_of("interview")  # the interview went too
 
 
 async def test_undo_after_the_file_was_replaced_writes_no_stale_card(demo_board, frozen, tmp_path):
@@ -168,7 +169,7 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
         await loaded(pilot)
         card = selected(app)
         stale = BoardLoaded(BoardStore(demo_board).applications(), app.writer.changes_made)
-        await pilot.press("shift+right")
+        await pilot.press("shift+right", "enter")
         app.post_message(stale)  # as the writer would post it, after the move
         await pilot.pause()
         await app.flush()

@@ -48,7 +48,7 @@ async def test_m_with_an_email_opens_a_filled_mailto_and_the_panel_offers_f(boar
         parts = urlsplit(url)
         assert parts.scheme == "mailto" and parts.path == "dana@acme.example"
         fields = parse_qs(parts.query)
-        assert fields["subject"] == ["Dev at Zoë & Co"]
+        assert fields["subject"] == ["Following up: Dev application"]
         assert fields["body"][0].startswith("Hi Dana,\r\n\r\nI applied for the Dev role at Zoë & Co")
         await wait_for(pilot, lambda: "Sent it? f marks this step done." in panel.text, "the panel's reminder")
         assert any("Opening your mail client" in note for note in app.notes)
@@ -65,7 +65,7 @@ async def test_m_with_only_a_profile_opens_it_and_copies_the_draft(board_path, f
         await pilot.press("m")
         await wait_for(pilot, lambda: app.opened, "the profile to open")
         assert app.opened == ["https://linkedin.com/in/sam"]
-        assert app.clipboard_text.startswith("Dev at Zoë & Co\n\nHi Sam,")
+        assert app.clipboard_text.startswith("Following up: Dev application\n\nHi Sam,")
         assert any("Opened Sam Ortiz's LinkedIn; the draft is on the clipboard" in note for note in app.notes)
 
 

@@ -1,4 +1,5 @@
-"""The agenda: every step due or overdue on the board, most urgent first; enter jumps to it."""
+"""The agenda: every step due or overdue on the board, most urgent first, then what is coming
+up in the next 7 days (interviews and steps falling due); enter jumps to the card."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jobboard.coming_up import DAYS_AHEAD, Coming
+from jobboard.dates import short_date
 from jobboard.drafts import need_action_text
 from jobboard.etiquette import NextStep, when_text
 from jobboard.model import Application
@@ -25,6 +28,17 @@ def agenda_line(application: Application, step: NextStep, today: pendulum.Date) 
         (one_line(step.title), "bold"),
         ("  ·  ", "$text-muted"),
         (one_line(f"{application.company} — {application.role}"), "$text-muted"),
+    )
+
+
+def coming_line(entry: Coming, today: pendulum.Date) -> Content:
+    day = "today" if entry.date == today else short_date(entry.date, today)
+    when = f"{day} {entry.time}".strip()
+    return Content.assemble(
+        (f"· {when:<20} ", "$text-muted"),
+        (one_line(entry.what), "bold" if entry.what.startswith("Interview") else ""),
+        ("  ·  ", "$text-muted"),
+        (one_line(f"{entry.application.company} — {entry.application.role}"), "$text-muted"),
     )
 
 
@@ -45,24 +59,34 @@ class AgendaScreen(ModalScreen["str | None"]):
     #agenda-list { height: 1fr; margin: 1 0; }
     """
 
-    def __init__(self, entries: list[tuple[Application, NextStep]], today: pendulum.Date) -> None:
+    def __init__(
+        self, entries: list[tuple[Application, NextStep]], today: pendulum.Date, coming: list[Coming] | None = None
+    ) -> None:
         super().__init__()
         self.entries = entries
         self.today = today
+        self.coming = coming or []
 
     def compose(self) -> ComposeResult:
         overdue = sum(1 for _, step in self.entries if step.state == "overdue")
         title = f"Agenda · {need_action_text(len(self.entries) - overdue, overdue)}"
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
-            if self.entries:
-                yield OptionList(
-                    *(Option(agenda_line(a, s, self.today), id=a.id) for a, s in self.entries),
-                    id="agenda-list",
-                )
-            else:
-                yield Static("Nothing is due. Well done — the panel shows what is coming for each card.")
+            options = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in self.entries]
+            if not self.entries:
+                options.append(Option(Content("Nothing is due. Well done."), disabled=True))
+            heading = (
+                f"Coming up in the next {DAYS_AHEAD} days"
+                if self.coming
+                else f"Nothing coming up in the next {DAYS_AHEAD} days"
+            )
+            options += [None, Option(Content.assemble((heading, "bold")), disabled=True)]
+            options += [
+                Option(coming_line(c, self.today), id=f"coming{n}:{c.application.id}")
+                for n, c in enumerate(self.coming)
+            ]
+            yield OptionList(*options, id="agenda-list")
             yield Static("enter jumps to the card · escape closes", classes="muted")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(event.option.id.partition(":")[2] if event.option.id else None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
+from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
@@ -55,6 +57,7 @@ class JobBoardApp(BoardEditing, App[None]):
 
     CSS_PATH = "jobboard.tcss"
     TITLE = "jobboard"
+    day_check_seconds = DAY_CHECK_SECONDS  # how often the date is compared (see tui/day.py)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
     ]
@@ -68,8 +71,10 @@ class JobBoardApp(BoardEditing, App[None]):
         theme: str | None = None,
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
+        clock: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
+        self.clock = clock  # the one way the app reads today's date (a test gives its own)
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
@@ -184,9 +189,10 @@ class JobBoardApp(BoardEditing, App[None]):
         if not self.loaded:
             self.writer.submit(self._first_load, now=True)
         else:
-            self.call_after_refresh(self._work_out_steps)
+            self.call_after_refresh(self.work_out_steps)
             self.call_after_refresh(self.tuning.board_shown)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+        self.set_interval(self.day_check_seconds, lambda: check_day(self))
 
     async def action_quit(self) -> None:
         await self.flush()
@@ -240,7 +246,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.steps_ready = False
         self.loaded = True
 
-    def _work_out_steps(self) -> None:
+    def work_out_steps(self) -> None:
         """Every card's next step, in the writer thread (the headers' due counts need them all;
         the cards on screen work theirs out as they are painted)."""
         applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
@@ -275,7 +281,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.board_screen.refresh_board()
         self._release_keys()
         # After the paint, so that working out the steps does not delay the first cards.
-        self.call_after_refresh(self._work_out_steps)
+        self.call_after_refresh(self.work_out_steps)
         self.call_after_refresh(self.tuning.board_shown)
         if not first:
             self.notify("The board changed on disk; showing the latest.", timeout=3)
@@ -337,9 +343,10 @@ class JobBoardApp(BoardEditing, App[None]):
 
     @property
     def today(self) -> pendulum.Date:
-        """The local date, asked many times per keystroke: rebuilt only when the day changes
-        (``pendulum.today()`` converts time zones on every call)."""
-        local = datetime.date.today()
+        """The local date. Asked many times per keystroke (each footer key's check asks for the
+        step); ``pendulum.today()`` converts time zones every time, the C clock does not, so
+        the pendulum date is rebuilt only when the day changes."""
+        local = self.clock()
         if local != self._local_day:
             self._local_day = local
             self._today = pendulum.Date(local.year, local.month, local.day)

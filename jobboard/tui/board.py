@@ -18,6 +18,7 @@ from textual import events
 from textual.color import Color
 from textual.containers import Horizontal
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -68,6 +69,17 @@ class Board(Widget, can_focus=False):
         "card--scrollbar",
     }
 
+    class Clicked(Message):
+        """A click on the board: the index of the ``column`` clicked, the index of the ``card``
+        in it (None for its header or the space below its cards), and ``chain``, the clicks
+        in a row (2 for a double-click)."""
+
+        def __init__(self, column: int, card: int | None, chain: int) -> None:
+            super().__init__()
+            self.column = column
+            self.card = card
+            self.chain = chain
+
     def __init__(self, statuses: Sequence[str], step_for: Callable[[Application], NextStep | None]) -> None:
         super().__init__(id="board")
         self.columns = [Column(self, status, step_for) for status in statuses]
@@ -91,6 +103,18 @@ class Board(Widget, can_focus=False):
         height = HEADER_HEIGHT if header_only else self.size.height
         if column.width and height:
             self.refresh(Region(column.x, 0, column.width, height))
+
+    def on_click(self, event: events.Click) -> None:
+        """Tell the screen which column and card were clicked (it owns the selection)."""
+        column = self.column_at(event.x)
+        if column is None:
+            return
+        event.stop()
+        card = None
+        if event.y >= HEADER_HEIGHT:
+            index = (event.y - HEADER_HEIGHT + column.top) // CARD_HEIGHT
+            card = index if index < len(column.cards) else None
+        self.post_message(self.Clicked(self.columns.index(column), card, event.chain))
 
     def column_at(self, x: int) -> Column | None:
         return next((column for column in self.columns if column.x <= x < column.x + column.width), None)

@@ -14,9 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from jobboard.drafts import NAME_PLACEHOLDER
 from jobboard.first_look import FirstLook, card_order
+from jobboard.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
 from jobboard.history import Change
 from jobboard.model import STATUS_TITLES, Application
+from jobboard.ordering import SORT_TITLES, next_sort, sort_key, urgency_key
+from jobboard.state_file import remembered_sort, update_state
 from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
@@ -38,11 +42,15 @@ EMPTY_BOARD = (
 
 
 def matches(application: Application, needle: str) -> bool:
-    """Does the filter text appear in the company, role, location, tags or notes?"""
+    """Does the filter text appear in the company, role, location, a person's name or email,
+    the source, tags or notes?"""
     haystack = (
         application.company,
         application.role,
         application.location,
+        *(person.name for person in application.people),
+        *(person.email for person in application.people),
+        application.source,
         application.notes,
         *application.tags,
     )
@@ -76,6 +84,8 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
         Binding("x", "export_markdown", "Export", show=False, id="export_markdown"),
         Binding("S", "stats", "Stats", show=False, id="stats"),
+        Binding("s", "sort", "Sort", show=False, id="sort"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("f", "step_done", "Done", id="step_done"),
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
         Binding("m", "send_draft", "Send", show=False, id="send_draft"),
@@ -101,6 +111,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._title = ""
         self._panel_shows: tuple | None = None
         self._panel_pending = False
+        self.hints = OnceHints()  # hints the panel shows in one session only
+        self.sort = remembered_sort()  # the cards' order in a column (s cycles it)
+        self._by_steps = False  # the columns were last sorted knowing every card's step
+        self._keys: dict[str, tuple] = {}  # each card's place in its column (see _order)
         self._bindings_state: tuple | None = None
         self.sent: tuple[str, str] | None = None  # (card, rule) of the last message m opened
         self.show_archived = False  # ctrl+a: the board shows the archived cards instead
@@ -179,8 +193,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             for application in app.board.values():
                 if self._shows(application) and (not needle or matches(application, needle)):
                     self._cards[application.status].append(application)
+            self._by_steps = app.steps_ready
+            self._keys = {card.id: self._order(card) for cards in self._cards.values() for card in cards}
             for cards in self._cards.values():
-                cards.sort(key=card_order)
+                cards.sort(key=self._key_of)
             self._due = {status: self._due_ids(cards) for status, cards in self._cards.items()}
             self._on_board = sum(1 for a in app.board.values() if self._shows(a))
             self._archived = sum(1 for a in app.board.values() if a.archived)
@@ -192,7 +208,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             cards = self._cards[view.status]
             view.show_counts(len(cards), *self._due_counts(view.status))
             here = kept is not None and kept.status == view.status
-            view.set_cards(cards, keep_id if here else None)
+            view.set_cards(cards, keep_id if here else None, at=self._place(cards, keep_id) if here else None)
             picked = view.selected
             if here and index != self.active_column and picked is not None and picked.id == keep_id:
                 self._activate(index)
@@ -211,16 +227,20 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         self._archived += (after is not None and after.archived) - (before is not None and before.archived)
         if before is not None and self._shows(before):
             cards = self._cards[before.status]
-            at = bisect.bisect_left(cards, card_order(before), key=card_order)
-            while at < len(cards) and cards[at].id != before.id:  # same date and id: only itself
+            # Found by the key it was placed by: by urgency, its place followed its old step.
+            key = self._keys.get(before.id)
+            at = bisect.bisect_left(cards, key, key=self._key_of) if key is not None else len(cards)
+            while at < len(cards) and cards[at].id != before.id:  # the same key: only itself
                 at += 1
             if at < len(cards):
                 del cards[at]
+            self._keys.pop(before.id, None)
             self._due[before.status].pop(before.id, None)
             self._on_board -= 1
             touched.add(before.status)
         if after is not None and self._shows(after):
-            bisect.insort(self._cards[after.status], after, key=card_order)
+            self._keys[after.id] = self._order(after)
+            bisect.insort(self._cards[after.status], after, key=self._key_of)
             state = self._due_state(after)
             if state:
                 self._due[after.status][after.id] = state
@@ -232,8 +252,52 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         """Is the card on the board now: in a column shown, and archived or not as ctrl+a says."""
         return application.status in self._cards and application.archived == self.show_archived
 
+    def _place(self, cards: list[Application], card_id: str | None) -> int | None:
+        """Where card ``card_id`` is in ``cards`` (by its key, without a walk down the column)."""
+        key = self._keys.get(card_id) if card_id else None
+        if key is None:
+            return None
+        at = bisect.bisect_left(cards, key, key=self._key_of)
+        while at < len(cards) and cards[at].id != card_id:
+            at += 1
+        return at
+
+    def _key_of(self, application: Application) -> tuple:
+        """The key a card in a column was placed by (kept, so a changed card is found again)."""
+        return self._keys[application.id]
+
+    def _order(self, application: Application) -> tuple:
+        """A card's place in its column (jobboard.ordering); by urgency only once every step is
+        known (worked out off the UI thread after a load), newest first until then."""
+        if self.sort != "urgency":
+            return sort_key(self.sort, application)
+        if not self._by_steps:
+            return card_order(application)
+        return urgency_key(application, self.jobboard.step_for(application))
+
+    def action_timeline(self) -> None:
+        """t: the selected card's timeline, to edit or delete an event (jobboard/tui/timeline.py)."""
+        from jobboard.tui.timeline import TimelineScreen
+
+        if self.selected is not None:
+            self.app.push_screen(TimelineScreen(self.selected.id))
+
+    def action_sort(self) -> None:
+        """s: the next order (urgency, applied date, company), remembered for the next start."""
+        self.sort = next_sort(self.sort)
+        update_state("sort", self.sort)
+        self.refresh_board()
+        self.notify(f"Cards sorted {SORT_TITLES[self.sort]}.", timeout=2)
+
     def refresh_due_counts(self) -> None:
-        """Headers again, once every card's step is known."""
+        """Headers again, once every card's step is known (and, by urgency, the order)."""
+        if self.sort == "urgency" and not self._by_steps:
+            # Before any change, a cursor at the top stays there, on the most urgent card; after
+            # one (keys held while the board loaded), it stays on the card it was on.
+            at_top = [view for view in self._views if view.cursor == 0] if not self.jobboard.history.past else []
+            self.refresh_board()
+            for view in at_top:
+                view.cursor = 0
         for view in self._views:
             cards = self._cards.get(view.status, [])
             self._due[view.status] = self._due_ids(cards)
@@ -324,7 +388,10 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
         sent = application is not None and step is not None and self.sent == (application.id, step.rule)
-        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, sent=sent)
+        name_hint = ""
+        if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
+            name_hint = NAME_HINT_TEXT  # the first session with an unsigned draft says how to sign it
+        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent=sent)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -352,6 +419,17 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
             return True if self.jobboard.history.future else None
         return True
 
+    def on_board_clicked(self, message: Board.Clicked) -> None:
+        """The mouse: a click on a column's header (or below its cards) makes it the active
+        column, a click on a card selects it, and a double-click on a card edits it."""
+        self._activate(message.column)
+        if message.card is None:
+            return
+        self.current_column.cursor = message.card
+        self.show_selected()
+        if message.chain == 2:
+            self.action_edit()
+
     def action_column(self, step: int) -> None:
         self._activate(self.active_column + step)
 
@@ -369,12 +447,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         if 0 <= target < len(self.column_views):
             self.move_selected_to(self.column_views[target].status)
 
-    def move_selected_to(self, status: str) -> None:
-        application = self.selected
-        if application is None or application.status == status:
-            return
-        today = self.jobboard.today
-        self.jobboard.change(application.id, lambda a: a.moved_to(status, today), f"move to {status}")
+    def move_selected_to(self, status: str) -> bool:
+        """Move the selected card today (see jobboard.moves); False when nothing was moved."""
+        from jobboard.tui.moves import move_card
+
+        return move_card(self, self.selected, status)
 
     def action_undo(self) -> None:
         self._say_replayed(self.jobboard.undo(), "undo", "Undid")

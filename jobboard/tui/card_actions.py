@@ -40,7 +40,18 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
             Event("applied", fields.applied_on, e.note) if e.kind == "applied" else e for e in changed.events
         ]
     if fields.status != application.status:
-        changed = changed.moved_to(fields.status, today)
+        from jobboard.validation import moved
+
+        on = fields.moved_on or today
+        if application.status == "wishlist" and fields.moved_on is None and fields.applied_on != application.applied_on:
+            on = fields.applied_on  # leaving the Wishlist: the applied date typed is the day it went out
+        changed = moved(changed, fields.status, on, today)
+    elif fields.moved_on is not None:
+        # A new "in column since" for the column it is in: the move there is re-dated.
+        moves = [i for i, e in enumerate(changed.events) if e.kind == "status" and e.status == changed.status]
+        if moves:
+            latest = max(moves, key=lambda i: changed.events[i].date)
+            changed.events[latest] = changed.events[latest]._replace(date=fields.moved_on)
     return changed
 
 
@@ -61,6 +72,7 @@ class CardActions:
                     fields.role,
                     status=fields.status,
                     applied_on=fields.applied_on,
+                    moved_on=fields.moved_on,
                     tags=fields.tags,
                     contact=fields.contact,
                     email=fields.email,
@@ -83,7 +95,10 @@ class CardActions:
                 app.change(application.id, lambda a: edited(a, fields, app.today), "edit", opened=application)
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
-        app.push_screen(ApplicationForm(app.columns, fields_of(application), editing=True, focus=focus), save)
+        app.push_screen(
+            ApplicationForm(app.columns, fields_of(application), editing=True, application=application, focus=focus),
+            save,
+        )
 
     def action_edit_people(self) -> None:
         """The people editor; what it saves replaces the card's people as the editor showed them."""

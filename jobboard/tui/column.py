@@ -22,6 +22,7 @@ from jobboard import dates
 from jobboard.drafts import CARD_TITLES
 from jobboard.etiquette import NextStep
 from jobboard.model import Application, status_title
+from jobboard.timeline import interview_ahead, when_text
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:
@@ -67,13 +68,19 @@ class Column:
 
     # -- what it holds --------------------------------------------------------------------------
 
-    def set_cards(self, cards: list[Application], keep_id: str | None = None, rows: int | None = None) -> None:
-        """Show these cards; keep the cursor on ``keep_id`` if it is still here. ``rows``: the
-        cards the column holds when ``cards`` are only its top ones (a first look), so that
-        the scrollbar already has its final size."""
+    def set_cards(
+        self, cards: list[Application], keep_id: str | None = None, rows: int | None = None, at: int | None = None
+    ) -> None:
+        """Show these cards; keep the cursor on ``keep_id`` if it is still here (``at``: where
+        it probably is, to look there first). ``rows``: the cards the column holds when
+        ``cards`` are only its top ones (a first look), so that the scrollbar already has its
+        final size."""
         self.cards = cards
         self.rows = len(cards) if rows is None else rows
-        index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
+        if keep_id and at is not None and 0 <= at < len(cards) and cards[at].id == keep_id:
+            index = at
+        else:
+            index = next((i for i, a in enumerate(cards) if a.id == keep_id), None) if keep_id else None
         self.cursor = index if index is not None else self._cursor
 
     def show_counts(self, count: int, due: int = 0, overdue: int = 0) -> None:
@@ -248,6 +255,11 @@ class Column:
                 Segment(gutter, base),
                 Segment(fit(one_line(application.role), inner), base + style("card--role")),
             ]
+        interview = interview_ahead(application, self.today)
+        if interview is not None:  # what matters most on such a card: when to be there
+            when = when_text(interview, self.today)
+            meta = next((m for m in (f"interview {when}", f"int. {when}") if cell_len(m) <= inner), when)
+            return [Segment(gutter, base), Segment(fit(meta, inner), base + style("card--due"))]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
         if application.status == "offer" and application.offer_deadline:

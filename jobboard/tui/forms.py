@@ -27,6 +27,7 @@ LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
     ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
+    ("since", "In column since", "for a later column: the day it moved there (default today)"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
@@ -50,12 +51,19 @@ class ApplicationFields:
     applied_on: pendulum.Date
     text: dict[str, str] = field(default_factory=dict)  # url, location, ..., notes
     tags: list[str] = field(default_factory=list)
+    moved_on: pendulum.Date | None = None  # "in column since"; None: the day it is saved
     contact: str = ""  # the main contact's name and email (people.with_main_contact)
     email: str = ""
 
 
-def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[ApplicationFields | None, dict[str, str]]:
-    """Check what was typed; return the fields, or None and an error per field name."""
+def check_fields(
+    raw: dict[str, str], today: pendulum.Date, editing: Application | None = None
+) -> tuple[ApplicationFields | None, dict[str, str]]:
+    """Check what was typed; return the fields, or None and an error per field name.
+
+    Dates go through jobboard.validation, as in the CLI: ``editing`` is the application as it
+    was, so that only a date the user changed is checked against its log (an old card with a
+    questionable date can still be saved)."""
     errors: dict[str, str] = {}
     company, role = raw.get("company", "").strip(), raw.get("role", "").strip()
     if not company:
@@ -67,6 +75,7 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
         applied_on = check_applied_on(parse_user_date(raw.get("applied", "") or "today", today), today)
     except ValueError as error:
         errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    moved_on = _check_since(raw, today, applied_on, editing, errors)
     url = email = ""
     try:
         url = check_url(raw.get("url", ""))
@@ -90,7 +99,40 @@ def check_fields(raw: dict[str, str], today: pendulum.Date) -> tuple[Application
     text["url"] = url
     tags = [tag.strip() for tag in raw.get("tags", "").split(",") if tag.strip()]
     contact = raw.get("contact", "")
-    return ApplicationFields(company, role, raw["status"], applied_on, text, tags, contact, email), {}
+    return ApplicationFields(company, role, raw["status"], applied_on, text, tags, moved_on, contact, email), {}
+
+
+def _check_since(
+    raw: dict[str, str], today: pendulum.Date, applied_on: pendulum.Date, editing: Application | None, errors: dict
+) -> pendulum.Date | None:
+    """The "in column since" date (None when blank or unchanged), checked like any move; and a
+    changed applied date checked against the card's log."""
+    from jobboard.validation import check_applied_date, check_date
+
+    if editing is not None and "applied" not in errors and applied_on != editing.applied_on:
+        try:
+            check_applied_date(editing, applied_on, today)
+        except ValueError as error:
+            errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+    text = raw.get("since", "").strip()
+    status = raw.get("status", "applied")
+    if not text or status == "applied" or (editing is not None and text == since_of(editing)):
+        return None
+    try:
+        since = parse_user_date(text, today)
+        check_date("status", since, applied_on, today, status)
+    except ValueError as error:
+        errors["since"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+        return None
+    return since
+
+
+def since_of(application: Application) -> str:
+    """The day the card moved to its column, for the form ("" in Applied or without a move)."""
+    if application.status == "applied":
+        return ""
+    moves = [e.date for e in application.events if e.kind == "status" and e.status == application.status]
+    return max(moves).isoformat() if moves else ""
 
 
 def fields_of(application: Application) -> dict[str, str]:
@@ -104,6 +146,7 @@ def fields_of(application: Application) -> dict[str, str]:
         role=application.role,
         status=application.status,
         applied=application.applied_on.isoformat(),
+        since=since_of(application),
         tags=", ".join(application.tags),
     )
     return values
@@ -142,6 +185,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         initial: dict[str, str] | None = None,
         editing: bool = False,
         focus: str = "company",
+        application: Application | None = None,
     ) -> None:
         super().__init__()
         self.columns = columns
@@ -149,6 +193,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         self.first_focus = focus  # the field the cursor starts in (notes, for E without an editor)
         self.editing = editing
         self.checked = False  # a save was tried: from then on each field is checked as it changes
+        self.application = application  # the card being edited, for checking changed dates
 
     def compose(self) -> ComposeResult:
         title = "Edit application" if self.editing else "New application"
@@ -193,7 +238,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         return values
 
     def action_save(self) -> None:
-        checked, errors = check_fields(self.raw_values(), pendulum.today().date())
+        checked, errors = check_fields(self.raw_values(), pendulum.today().date(), self.application)
         for name, _, _ in LINE_FIELDS:
             message = self.query_one(f"#error-{name}", Static)
             message.update(errors.get(name, ""))

@@ -13,8 +13,9 @@ from textual.visual import Visual
 from jobboard.addressing import Addressee, addressee
 from jobboard.drafts import sources_of
 from jobboard.etiquette import PRINCIPLES, NextStep, when_text
-from jobboard.model import Application, event_words, status_title
+from jobboard.model import Application, status_title
 from jobboard.people import person_line
+from jobboard.timeline import describe
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
@@ -24,9 +25,12 @@ def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.assemble(*parts, "\n")
 
 
-def step_content(step: NextStep, today: pendulum.Date, to: Addressee | None = None, sent: bool = False) -> Content:
+def step_content(
+    step: NextStep, today: pendulum.Date, name_hint: str = "", to: Addressee | None = None, sent: bool = False
+) -> Content:
     """The next step as the panel shows it: what, when, why, on what advice, the draft (with
-    whom it is for, and, once ``m`` has opened it (``sent``), the reminder that f marks it done)."""
+    whom it is for; once ``m`` has opened it (``sent``), the reminder that f marks it done;
+    and, under a draft signed "[your name]", ``name_hint``: how to set the name)."""
     when = when_text(step, today)
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
@@ -61,6 +65,8 @@ def step_content(step: NextStep, today: pendulum.Date, to: Addressee | None = No
         if sent:
             parts.append(_line(("Sent it? f marks this step done.", "bold $success")))
         parts.append(_line((many_lines(step.draft), "")))
+        if name_hint:
+            parts += [_line(""), _line((name_hint, "italic $warning"))]
     return Content("").join(parts)
 
 
@@ -98,13 +104,11 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
 
 def timeline_content(application: Application) -> Content:
     events = sorted(application.events, key=lambda e: e.date, reverse=True)
-    parts = [_line(("TIMELINE", "bold $accent"))]
+    parts = [_line(("TIMELINE", "bold $accent"), ("  t edit", "$text-muted"))]
     if not events:
         parts.append(_line(("nothing logged yet", "$text-muted")))
     for event in events[:TIMELINE_LIMIT]:
-        words = event_words(event)
-        detail = f" — {one_line(event.note)}" if event.note else ""
-        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), words + detail))
+        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), one_line(describe(event))))
     if len(events) > TIMELINE_LIMIT:
         parts.append(_line((f"… and {len(events) - TIMELINE_LIMIT} earlier", "$text-muted")))
     return Content("").join(parts)
@@ -141,15 +145,17 @@ class SidePanel(ScrollView, can_focus=False):
         today: pendulum.Date,
         keep_going: str | None,
         empty_hint: str = "",
+        name_hint: str = "",
         sent: bool = False,
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
             sections = (note, Content(empty_hint))
         else:
+            to = addressee(application, step.rule, today) if step else None
             sections = (
                 note,
-                step_content(step, today, addressee(application, step.rule, today), sent) if step else Content(""),
+                step_content(step, today, name_hint, to, sent) if step else Content(""),
                 details_content(application, today),
                 timeline_content(application),
             )

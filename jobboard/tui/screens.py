@@ -182,11 +182,12 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_date")]
     DEFAULT_CSS = "AskDateScreen { align: center middle; }"
 
-    def __init__(self, question: str, default: str, allow_past: bool = True) -> None:
+    def __init__(self, question: str, default: str, allow_past: bool = True, check=None) -> None:  # noqa: ANN001
         super().__init__()
         self.question = question
         self.default = default
         self.allow_past = allow_past
+        self.check = check  # the shared date validation for this event: raises ValueError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog question"):
@@ -210,6 +211,12 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
         if not self.allow_past and chosen <= today:
             self.query_one("#date-error", Static).update("Choose a day after today.")
             return
+        if self.check is not None:
+            try:
+                self.check(chosen)
+            except ValueError as error:
+                self.query_one("#date-error", Static).update(f"{str(error)[0].upper()}{str(error)[1:]}.")
+                return
         self.dismiss(chosen)
 
     def action_cancel(self) -> None:

@@ -14,7 +14,15 @@ from jobboard.tui.lines import one_line
 
 class NextStepActions:
     def _log(self, application: Application, event: Event, label: str) -> None:
-        self.jobboard.change(application.id, lambda a: a.with_event(event), label)
+        from jobboard.validation import DateRefused, check_event, with_event
+
+        today = self.jobboard.today
+        try:
+            check_event(application, event, today)
+        except DateRefused as error:
+            self.notify(f"{str(error)[0].upper()}{str(error)[1:]}.", severity="warning", markup=False)
+            return
+        self.jobboard.change(application.id, lambda a: with_event(a, event, today), label)
         self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3, markup=False)
 
     def action_step_done(self) -> None:
@@ -35,7 +43,8 @@ class NextStepActions:
                     f"The {status} column is not on this board; add it to 'columns' in config.toml.", markup=False
                 )
                 return
-            app.change(application.id, lambda a: a.moved_to(status, app.today), f"move to {status}")
+            if not self.move_selected_to(status):
+                return
             self.notify(
                 f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3, markup=False
             )
@@ -100,10 +109,25 @@ class NextStepActions:
         self.app.push_screen(AskNoteScreen(question, "e.g. a call with the hiring manager next week"), answered)
 
     def action_interview(self) -> None:
+        from jobboard.tui.interview import AskInterviewScreen
+        from jobboard.validation import check_date
+
         application = self.selected
-        if application is not None:
-            question = f"When is (or was) the interview with {one_line(application.company)}?"
-            self._ask_date_and_log(application, "interview", question, "today", "interview on")
+        if application is None:
+            return
+        app = self.jobboard
+
+        def check(day: pendulum.Date) -> None:
+            check_date("interview", day, application.applied_on, app.today)
+
+        def answered(answer: tuple[pendulum.Date, str | None] | None) -> None:
+            if answer is not None:
+                day, at = answer
+                when = day.format("D MMM") + (f" {at}" if at else "")
+                self._log(application, Event("interview", day, time=at), f"interview on {when}")
+
+        question = f"When is (or was) the interview with {one_line(application.company)}?"
+        self.app.push_screen(AskInterviewScreen(question, app.today, check), answered)
 
     def action_snooze(self) -> None:
         application = self.selected
@@ -116,21 +140,27 @@ class NextStepActions:
     ) -> None:
         """Ask for a date, then log a ``kind`` event on it (escape logs nothing)."""
         from jobboard.tui.screens import AskDateScreen
+        from jobboard.validation import check_date
 
         def answered(day: pendulum.Date | None) -> None:
             if day is not None:
                 self._log(application, Event(kind, day), f"{label} {day.format('D MMM')}")
 
-        self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past), answered)
+        def check(day: pendulum.Date) -> None:
+            check_date(kind, day, application.applied_on, self.jobboard.today)
+
+        self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past, check=check), answered)
 
     def action_agenda(self) -> None:
+        from jobboard.coming_up import coming_up
         from jobboard.etiquette import agenda
         from jobboard.tui.agenda import AgendaScreen
 
         app = self.jobboard
         visible = [a for a in app.board.values() if a.status in app.columns and not a.archived]
         entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
-        self.app.push_screen(AgendaScreen(entries, app.today), self.jump_to)
+        coming = coming_up(visible, app.today, app.step_for)
+        self.app.push_screen(AgendaScreen(entries, app.today, coming), self.jump_to)
 
     def jump_to(self, app_id: str | None) -> None:
         """Select the card with this id, in whichever column it is."""

@@ -1,0 +1,71 @@
+"""The interview question: its date (today by default, past or future) and, optionally, its
+time. Asked by a move to Interviewed and by the i key; the answer is checked by the shared
+validation and a wrong one says so under the inputs, the question staying open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pendulum
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from jobboard.dates import parse_user_date
+from jobboard.model import parse_time
+
+Answer = tuple[pendulum.Date, "str | None"]
+
+
+class AskInterviewScreen(ModalScreen["Answer | None"]):
+    """Dismisses with (date, "HH:MM" or None), or None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_interview")]
+    DEFAULT_CSS = """
+    AskInterviewScreen { align: center middle; }
+    AskInterviewScreen .interview-row { height: 1; margin-top: 1; }
+    AskInterviewScreen .interview-row Label { width: 6; color: $text-muted; }
+    AskInterviewScreen .interview-row Input { width: 1fr; }
+    """
+
+    def __init__(self, question: str, today: pendulum.Date, check: Callable[[pendulum.Date], None]) -> None:
+        super().__init__()
+        self.question = question
+        self.today = today
+        self.check = check  # the shared date validation for this card: raises ValueError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog question"):
+            yield Static(Content(self.question))
+            with Horizontal(classes="interview-row"):
+                yield Label("Date")
+                yield Input(value="today", id="date-input", compact=True)
+            with Horizontal(classes="interview-row"):
+                yield Label("Time")
+                yield Input(placeholder="optional, e.g. 14:00", id="time-input", compact=True)
+            yield Static(
+                "YYYY-MM-DD, today, tomorrow, 'in 3 days', '2 days ago' · tab to the time · enter to save · "
+                "escape to cancel",
+                classes="muted",
+            )
+            yield Static("", id="date-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#date-input", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        try:
+            day = parse_user_date(self.query_one("#date-input", Input).value, self.today)
+            self.check(day)
+            typed = self.query_one("#time-input", Input).value.strip()
+            at = parse_time(typed) if typed else None
+        except ValueError as error:
+            self.query_one("#date-error", Static).update(f"{str(error)[0].upper()}{str(error)[1:]}.")
+            return
+        self.dismiss((day, at))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
