@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
 from pathlib import Path
@@ -12,21 +10,11 @@ import pendulum
 import pytest
 
 from jobboard import backups
-from jobboard.cli import main
 from jobboard.model import new_application
 from jobboard.store import BoardStore
+from tests.helpers.cli import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boards"
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            return exit_info.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
 
 
 def on(day: int, hour: int = 10):

@@ -9,14 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobboard.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
+from tests.helpers.cli import run
 
 
 @pytest.fixture

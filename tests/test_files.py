@@ -3,8 +3,6 @@ exports over something else than a regular file, and files too large to read (is
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import stat
 import subprocess
@@ -15,21 +13,11 @@ import pendulum
 import pytest
 
 from jobboard import backups
-from jobboard.cli import main
 from jobboard.model import new_application
 from jobboard.safefile import MAX_FILE_BYTES, Refused, atomic_write, check_replaceable, read_regular, real_file
 from jobboard.settings import Settings
 from jobboard.store import BoardError, BoardStore
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            return exit_info.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
+from tests.helpers.cli import run_cli
 
 
 def on(day: int):

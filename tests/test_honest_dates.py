@@ -8,12 +8,12 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from jobboard.cli import main
 from jobboard.importing import import_rows
 from jobboard.model import EVENT_KINDS, Application, Event, new_application
 from jobboard.store import BoardStore
 from jobboard.tui.forms import check_fields
 from jobboard.validation import AlreadyThere, DateRefused, check_date, check_new, moved
+from tests.helpers.cli import run
 
 D = pendulum.date
 TODAY = D(2026, 11, 16)  # the frozen fixture's date
@@ -86,13 +86,6 @@ def test_a_card_added_to_a_later_column_is_dated_the_day_it_is_recorded(frozen):
 
 
 # --- the CLI: one line, exit 1 or 2, the file byte for byte as it was ----------------------------
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import random
 import subprocess
@@ -17,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobboard import migrations
-from jobboard.cli import main
 from jobboard.model import ALL_STATUSES, EVENT_KINDS, TEXT_FIELDS, Event, new_application
 from jobboard.store import BoardError, BoardStore
+from tests.helpers.cli import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boards"
 DAY = pendulum.date(2026, 11, 16)
@@ -193,18 +191,6 @@ def test_deeply_nested_json_is_a_clear_error(tmp_path):
 
 
 # -- damaged board files through the CLI ----------------------------------------------------------
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            code = exit_info.code
-        else:
-            code = 0
-    return code, out.getvalue(), err.getvalue()
 
 
 def random_bytes() -> bytes:

@@ -3,30 +3,18 @@ and ids given as negative numbers (issue 20)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pendulum
 import pytest
 
-from jobboard.cli import main
 from jobboard.etiquette import EtiquetteSettings, setting_range
 from jobboard.fields import check_applied_on, check_email, check_url
 from jobboard.model import new_application
 from jobboard.store import BoardStore
+from tests.helpers.cli import run_cli
 
 NUMBERS = [name for name in EtiquetteSettings._fields if name != "your_name"]
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            return exit_info.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

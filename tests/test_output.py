@@ -3,7 +3,6 @@ text from the board printed to a terminal (issue 20)."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 from pathlib import Path
@@ -11,10 +10,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.cli import main
 from jobboard.export import guard_cell, to_csv, unguard_cell
 from jobboard.model import Event, new_application
 from jobboard.store import BoardStore
+from tests.helpers.cli import run_cli
 
 DAY = pendulum.date(2026, 11, 2)
 FORMULAS = [
@@ -27,16 +26,6 @@ FORMULAS = [
     "'=already guarded by hand",
     "''-two quotes",
 ]
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            return exit_info.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
 
 
 def records(path: Path) -> list[dict]:
