@@ -9,19 +9,12 @@ import json
 import pendulum
 import pytest
 
-from jobboard.cli import main
 from jobboard.model import new_application
 from jobboard.store import BoardStore
+from tests.helpers.cli import run
 from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 DAY = pendulum.date(2026, 11, 2)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
 
 
 @pytest.fixture

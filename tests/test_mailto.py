@@ -9,12 +9,12 @@ import pendulum
 import pytest
 
 from jobboard.addressing import addressee
-from jobboard.cli import main
 from jobboard.drafts import split_draft
 from jobboard.mailto import mailto_url
 from jobboard.model import Event, new_application
 from jobboard.people import Person
 from jobboard.store import BoardStore
+from tests.helpers.cli import run
 
 DAY = pendulum.date(2026, 11, 16)
 DANA = Person("Dana Whitfield", "recruiter", "dana@acme.example", profile="https://linkedin.com/in/dana")
@@ -104,13 +104,6 @@ def test_the_draft_greets_the_addressee():
 
     text = draft_for("follow_up_other_channel", card(DANA, SAM), DAY.subtract(days=6), "", "Ana", DAY)
     assert text.startswith("Subject: ") and "\n\nHi Sam," in text and "wrote to Dana Whitfield" in text
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
 
 
 def test_draft_prints_the_message_or_its_url(board_path, capsys, frozen):

@@ -8,12 +8,12 @@ import json
 import pendulum
 import pytest
 
-from jobboard.cli import main
 from jobboard.etiquette import EtiquetteSettings, done_event, next_step
 from jobboard.model import Event, new_application
 from jobboard.people import Person
 from jobboard.stats import board_stats
 from jobboard.store import BoardStore
+from tests.helpers.cli import run
 
 NOV = {day: pendulum.date(2026, 11, day) for day in range(1, 31)}
 DEC = {day: pendulum.date(2026, 12, day) for day in range(1, 32)}
@@ -66,13 +66,6 @@ def test_stats_count_offers():
     )
     assert numbers.offers == 3 and numbers.offer_rate == 0.75
     assert numbers.to_dict()["offers"] == 3
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
 
 
 def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, frozen):

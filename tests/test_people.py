@@ -6,17 +6,10 @@ import json
 
 import pytest
 
-from jobboard.cli import main
 from jobboard.model import Application, new_application
 from jobboard.people import Person, make_person, with_main_contact
 from jobboard.store import BoardStore
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
+from tests.helpers.cli import run
 
 
 def test_a_person_is_checked_where_it_comes_in():
