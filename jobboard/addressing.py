@@ -117,7 +117,7 @@ def _people_met(application: Application, today: pendulum.Date | None) -> list[P
     interviewers on the list."""
     past = [e for e in application.events if e.kind == "interview" and (today is None or e.date <= today)]
     latest = max(past, key=lambda e: e.date) if past else None
-    names = {_key(name) for name in getattr(latest, "people", ())}  # an interview's people met (schema 2)
+    names = {_key(name) for name in (latest.people if latest else ())}  # `log ID interview --with NAME`
     met = [p for p in application.people if _key(p.name) in names]
     return met or [p for p in application.people if p.role == "interviewer"]
 

@@ -92,6 +92,10 @@ def test_a_thank_you_goes_to_the_people_met_else_the_recruiter():
     interview = Event("interview", DAY.subtract(days=1))
     assert addressee(card(DANA, IDA, events=[interview]), "send_thank_you", DAY).person == IDA  # the interviewer
     assert addressee(card(DANA, events=[interview]), "send_thank_you", DAY).person == DANA
+    # The people met, as `log ID interview --with NAME` links them (by name, any case or spacing).
+    met = Event("interview", DAY.subtract(days=1), people=("anna  schmidt",))
+    anna = Person("Anna Schmidt", "hiring_manager", "anna@acme.example")
+    assert addressee(card(DANA, IDA, anna, events=[met]), "send_thank_you", DAY).person == anna
 
 
 def test_steps_that_write_to_nobody_have_no_addressee():
