@@ -300,8 +300,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         status = session.status(status)
         applications = [a for a in applications if a.status == status]
     if not applications:
-        none = "No applications yet. Add one: jobboard add COMPANY ROLE"
-        click.echo("No archived applications." if view == "archived" else none, err=True)
+        click.echo(_nothing_to_list(session, view, status), err=True)
         return
     from jobboard.etiquette import next_step
     from jobboard.ordering import sort_key
@@ -314,6 +313,18 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
     steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
     applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
     click.echo(format_table(applications))
+
+
+def _nothing_to_list(session: Session, view: str | None, status: str | None) -> str:
+    """Why `list` shows nothing, and what would show something."""
+    if view == "archived":
+        return "No archived applications."
+    if status:
+        return f"No applications in {status_title(status)}."
+    put_away = len(session.applications("archived"))
+    if put_away:
+        return f"No applications on the board; {put_away} archived (jobboard list --archived shows them)."
+    return "No applications yet. Add one: jobboard add COMPANY ROLE"
 
 
 def format_table(applications: list[Application]) -> str:

@@ -159,3 +159,15 @@ async def test_the_board_archives_closed_cards_when_it_opens(two_cards):
             await pilot.press("u")
             await app.flush()
             assert not BoardStore(two_cards).get("2").archived
+
+
+def test_list_with_every_card_archived_says_so_rather_than_no_applications(tmp_path):
+    from tests.helpers.cli import run_cli
+
+    db = str(tmp_path / "board.json")
+    assert run_cli("--db", db, "add", "Acme", "Dev")[0] == 0
+    assert run_cli("--db", db, "archive", "1")[0] == 0
+    code, out, err = run_cli("--db", db, "list")
+    assert code == 0 and out == ""
+    assert err == "No applications on the board; 1 archived (jobboard list --archived shows them).\n"
+    assert "Acme" in run_cli("--db", db, "list", "--archived")[1]
