@@ -63,12 +63,15 @@ sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
 
+from jobboard.model import DEFAULT_COLUMNS  # noqa: E402
+
 POLL_SECONDS = 0.005
 GOLDEN = 0.6180339887  # steps of the golden ratio cover [0, 1) evenly, in any number of them
 WARM_UP_ROUNDS = 3  # untimed launches of both apps before the first size is measured
 SIZE = (120, 40)
 CELL_COUNT = re.compile(r"\s*(\d+)")  # a header cell reads "32 cards · ●3 due" or, narrow, "32 · ●3"
-COLUMNS = ("applied", "interviewed", "silent", "rejected")
+COLUMNS = DEFAULT_COLUMNS  # the board's columns as a new user has them
+SILENT, REJECTED = COLUMNS.index("silent"), COLUMNS.index("rejected")
 
 
 # -- a terminal ---------------------------------------------------------------------------------
@@ -314,9 +317,9 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
     term.launch(argv)
     term.wait_until(lambda screen: header_counts(screen) is not None)
     time.sleep(1.0)  # let the next steps worked out after the load arrive
-    term.keys("l")
-    time.sleep(0.2)
-    term.keys("l")  # to Silent, its top card selected
+    for _ in range(SILENT):  # to Silent, its top card selected
+        term.keys("l")
+        time.sleep(0.2)
     term.wait_until(lambda screen: card["company"][:10] in screen)
     time.sleep(0.3)
     _, screen = term.wait_until(lambda s: header_counts(s) is not None)
@@ -336,7 +339,7 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
         moves.floor.append(time.perf_counter() - start)
         time.sleep(0.05)
         right = n % 2 == 0
-        source, target = (2, 3) if right else (3, 2)  # Silent <-> Rejected
+        source, target = (SILENT, REJECTED) if right else (REJECTED, SILENT)
         expected = list(counts)
         expected[source] -= 1
         expected[target] += 1
