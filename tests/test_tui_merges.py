@@ -3,41 +3,9 @@ on disk, so what another terminal or another TUI did meanwhile is kept (and said
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jobboard.model import Event
-from jobboard.settings import Settings
 from jobboard.store import BoardStore
-from jobboard.tui import app as app_module
-from jobboard.tui.app import JobBoardApp
-from tests.test_tui_board import loaded, selected
-
-
-class Recording(JobBoardApp):
-    """The app, remembering every notification it showed (what the user was told)."""
-
-    CSS_PATH = str(Path(app_module.__file__).with_name(JobBoardApp.CSS_PATH))
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.said: list[str] = []
-
-    def notify(self, message, *args, **kwargs) -> None:  # noqa: ANN001
-        self.said.append(str(message))
-        super().notify(message, *args, **kwargs)
-
-
-def app_on(path) -> Recording:
-    return Recording(BoardStore(path), Settings())
-
-
-async def until(pilot, condition, what: str) -> None:
-    """Wait for ``condition`` (the TUI looks at the file once a second), then insist on it."""
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), what
+from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 
 def on_disk(path, app_id):
@@ -45,7 +13,7 @@ def on_disk(path, app_id):
 
 
 async def test_undo_after_a_follow_up_logged_elsewhere_keeps_the_follow_up(demo_board, frozen):
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -53,7 +21,7 @@ async def test_undo_after_a_follow_up_logged_elsewhere_keeps_the_follow_up(demo_
         await app.flush()
         assert on_disk(demo_board, card.id).status == "interviewed"
         BoardStore(demo_board).update(card.id, lambda a: a.with_event(Event("follow_up", frozen.date())))
-        await until(pilot, lambda: app.board[card.id].events[-1].kind == "follow_up", "the TUI never saw it")
+        await wait_for(pilot, lambda: app.board[card.id].events[-1].kind == "follow_up", "the TUI never saw it")
         await pilot.press("u")
         await app.flush()
         after = on_disk(demo_board, card.id)
@@ -64,7 +32,7 @@ async def test_undo_after_a_follow_up_logged_elsewhere_keeps_the_follow_up(demo_
 
 
 async def test_undo_after_the_file_was_replaced_writes_no_stale_card(demo_board, frozen, tmp_path):
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -74,16 +42,16 @@ async def test_undo_after_the_file_was_replaced_writes_no_stale_card(demo_board,
         other = BoardStore(tmp_path / "other.json")
         other.add_many([lambda i, n=n: card.copy(id=i, company=f"Other {n}") for n in range(int(card.id))])
         demo_board.write_bytes(other.path.read_bytes())  # a sync tool puts another board in place
-        await until(pilot, lambda: card.id in app.board, "the TUI never showed the new file")
+        await wait_for(pilot, lambda: card.id in app.board, "the TUI never showed the new file")
         before = demo_board.read_bytes()
         await pilot.press("u")  # would bring back the deleted card over the new file's card
         await app.flush()
         assert demo_board.read_bytes() == before
-        assert any("already" in said for said in app.said)
+        assert any("already" in said for said in app.notes)
 
 
 async def test_the_form_saves_only_the_fields_the_user_changed(demo_board, frozen):
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -100,7 +68,7 @@ async def test_the_form_saves_only_the_fields_the_user_changed(demo_board, froze
 
 
 async def test_two_tuis_editing_one_card_keep_both_and_say_so_on_a_clash(demo_board, frozen):
-    first, second = app_on(demo_board), app_on(demo_board)
+    first, second = make_app(demo_board), make_app(demo_board)
     async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
         await loaded(one)
         await loaded(two)
@@ -124,13 +92,13 @@ async def test_two_tuis_editing_one_card_keep_both_and_say_so_on_a_clash(demo_bo
         await two.press("ctrl+s")
         await second.flush()
         assert on_disk(demo_board, card.id).company == "Acme One"
-        assert any("kept the company" in said for said in second.said)
+        assert any("kept the company" in said for said in second.notes)
 
 
 async def test_E_without_an_editor_types_into_the_notes_not_the_company(demo_board, frozen, monkeypatch):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -147,7 +115,7 @@ async def test_E_where_the_terminal_cannot_be_handed_over_opens_the_notes_in_the
     demo_board, frozen, monkeypatch
 ):
     monkeypatch.setenv("EDITOR", "vi")  # headless, like a browser: App.suspend is not supported
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -164,7 +132,7 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
     column, and the next shift+right moves that card on, never another one."""
     from jobboard.tui.writer import BoardLoaded
 
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         card = selected(app)
@@ -173,7 +141,7 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
         app.post_message(stale)  # as the writer would post it, after the move
         await pilot.pause()
         await app.flush()
-        await until(pilot, lambda: selected(app) is not None and selected(app).id == card.id, "cursor left the card")
+        await wait_for(pilot, lambda: selected(app) is not None and selected(app).id == card.id, "cursor left the card")
         assert app.board[card.id].status == "interviewed"
         await pilot.press("shift+right")
         await app.flush()
@@ -183,31 +151,31 @@ async def test_a_read_from_before_a_move_does_not_pull_the_cursor_back(demo_boar
 
 
 async def test_a_board_that_breaks_while_open_is_one_notice_and_comes_back_when_repaired(demo_board, frozen):
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         good = demo_board.read_bytes()
         for broken in (b"", b'{"meta": {"1": {"schema_version": 99}}}'):  # emptied; a newer jobboard's
             demo_board.write_bytes(broken)
-            await until(pilot, lambda: app.load_error is not None, "the broken board was not noticed")
+            await wait_for(pilot, lambda: app.load_error is not None, "the broken board was not noticed")
             for _ in range(30):  # three more looks at the file: nothing more is said or read
                 await pilot.pause(0.1)
-            assert len(app.said) == 1, app.said  # one notice, not one a second
+            assert len(app.notes) == 1, app.notes  # one notice, not one a second
             assert demo_board.read_bytes() == broken
             demo_board.write_bytes(good)
-            await until(pilot, lambda: app.load_error is None, "the repaired board did not come back")
-            assert any("can be read again" in s for s in app.said)
-            app.said.clear()
+            await wait_for(pilot, lambda: app.load_error is None, "the repaired board did not come back")
+            await wait_for(pilot, lambda: any("can be read again" in s for s in app.notes), "the notice it is back")
+            app.notes.clear()
 
 
 async def test_a_board_moved_away_while_open_is_said_to_be_missing_not_empty(demo_board, frozen, tmp_path):
-    app = app_on(demo_board)
+    app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         shown = len(app.board)
         demo_board.rename(tmp_path / "elsewhere.json")
-        await until(pilot, lambda: app.load_error is not None, "the missing board was not noticed")
+        await wait_for(pilot, lambda: app.load_error is not None, "the missing board was not noticed")
         assert "is missing" in app.load_error and len(app.board) == shown
         assert not demo_board.exists()  # nothing was written in its place
         (tmp_path / "elsewhere.json").rename(demo_board)
-        await until(pilot, lambda: app.load_error is None, "the board did not come back")
+        await wait_for(pilot, lambda: app.load_error is None, "the board did not come back")
