@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pendulum
 
-from jobboard.model import Application, Event, new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import Application, Event, new_application
+from jobboard.storage.store import BoardStore
 
 SEED = 7
 DAYS_BACK = 730

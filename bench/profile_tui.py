@@ -25,8 +25,8 @@ sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402
 
-from jobboard.settings import Settings  # noqa: E402
-from jobboard.store import BoardStore  # noqa: E402
+from jobboard.config.settings import Settings  # noqa: E402
+from jobboard.storage.store import BoardStore  # noqa: E402
 from jobboard.tui.app import JobBoardApp  # noqa: E402
 
 

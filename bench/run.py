@@ -63,7 +63,7 @@ sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
 
-from jobboard.model import DEFAULT_COLUMNS  # noqa: E402
+from jobboard.core.model import DEFAULT_COLUMNS  # noqa: E402
 
 POLL_SECONDS = 0.005
 GOLDEN = 0.6180339887  # steps of the golden ratio cover [0, 1) evenly, in any number of them
@@ -377,7 +377,7 @@ def moves_beside_floor(term: Terminal, python: str, argv: list[str], board: Path
 def cli_times(python: str, env: dict[str, str], board: Path, args: list[str], runs: int = 5) -> tuple[float, bool]:
     """Median wall time of ``jobboard ARGS`` in a fresh process, and whether it imported textual."""
     script = (
-        "import sys\nfrom jobboard.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "import sys\nfrom jobboard.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
         "except SystemExit as exit:\n    code = exit.code\nelse:\n    code = 0\n"
         "sys.stderr.write('TEXTUAL=%s\\n' % ('textual' in sys.modules))\nsys.exit(code)\n"
     )

@@ -1,3 +1,3 @@
-from jobboard.cli import run
+from jobboard.cli.main import run
 
 run()

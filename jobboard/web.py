@@ -2,7 +2,7 @@
 
 textual-serve prints a banner and logs every request; a user who ran `jobboard serve` wants
 the address to open, and to hear about problems only (a tab whose board failed to start).
-Kept apart from jobboard.cli_serve so that listing the commands does not load aiohttp.
+Kept apart from jobboard.cli.serve so that listing the commands does not load aiohttp.
 """
 
 from __future__ import annotations

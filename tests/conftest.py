@@ -7,8 +7,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.demo import demo_builds
-from jobboard.store import BoardStore
+from jobboard.core.demo import demo_builds
+from jobboard.storage.store import BoardStore
 
 # A Monday, so business-day arithmetic in the demo is easy to check by hand.
 FROZEN_NOW = pendulum.datetime(2026, 11, 16, 10, 0, 0, tz="UTC")

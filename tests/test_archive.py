@@ -9,8 +9,8 @@ import json
 import pendulum
 import pytest
 
-from jobboard.model import new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run
 from tests.test_tui_board import loaded, make_app, selected, wait_for
 
@@ -97,9 +97,9 @@ async def test_A_archives_a_card_and_ctrl_a_shows_the_archive(two_cards):
 
 
 def test_closed_cards_quiet_for_the_set_days_are_the_ones_put_away():
-    from jobboard.archiving import closed_and_quiet
-    from jobboard.etiquette import EtiquetteSettings
-    from jobboard.model import Event
+    from jobboard.core.archiving import closed_and_quiet
+    from jobboard.core.etiquette import EtiquetteSettings
+    from jobboard.core.model import Event
 
     rules = EtiquetteSettings()
     today = pendulum.date(2027, 3, 1)
@@ -118,7 +118,7 @@ def test_closed_cards_quiet_for_the_set_days_are_the_ones_put_away():
 
 
 def courtesies_done(path) -> None:  # noqa: ANN001
-    from jobboard.model import Event
+    from jobboard.core.model import Event
 
     BoardStore(path).update(
         "2",
@@ -145,7 +145,7 @@ def test_archive_closed_uses_the_setting(two_cards, capsys, tmp_path):
 
 
 async def test_the_board_archives_closed_cards_when_it_opens(two_cards):
-    from jobboard.settings import Settings
+    from jobboard.config.settings import Settings
     from tests.test_tui_board import NotedApp
 
     courtesies_done(two_cards)

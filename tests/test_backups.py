@@ -9,9 +9,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import backups
-from jobboard.model import new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import new_application
+from jobboard.storage import backups
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boards"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from jobboard.changes import CardChange, conflict_words
-from jobboard.model import Event, new_application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.changes import CardChange, conflict_words
+from jobboard.core.model import Event, new_application
+from jobboard.storage.store import BoardError, BoardStore
 
 DAY = pendulum.date(2026, 11, 16)
 
@@ -73,8 +73,8 @@ def test_the_store_applies_a_change_to_the_card_on_disk(tmp_path):
 def test_a_change_carries_every_field_of_an_application():
     import dataclasses
 
-    from jobboard.changes import FIELDS
-    from jobboard.model import Application
+    from jobboard.core.changes import FIELDS
+    from jobboard.core.model import Application
 
     own = {"id", "created", "updated", "events"}
     assert set(FIELDS) == {f.name for f in dataclasses.fields(Application)} - own

@@ -182,7 +182,7 @@ def run_in_fresh_python(board, argvs: list[list[str]], modules: tuple[str, ...])
     commands printed, line by line, and which of ``modules`` were imported by then."""
     script = (
         "import json, sys\n"
-        "from jobboard.cli import main\n"
+        "from jobboard.cli.main import main\n"
         f"for argv in {argvs!r}:\n"
         "    try:\n"
         f"        main(['--db', {str(board)!r}, *argv])\n"
@@ -213,7 +213,7 @@ def test_list_json_loads_neither_dates_nor_the_other_commands(board):
     """`list --json` passes records through: it never needs pendulum (slow to import) or the
     modules of other commands, which are imported when their command runs."""
     printed, loaded = run_in_fresh_python(
-        board, [["list", "--json"]], ("pendulum", "jobboard.cli_export", "jobboard.cli_themes")
+        board, [["list", "--json"]], ("pendulum", "jobboard.cli.export", "jobboard.cli.themes")
     )
     assert loaded == []
     assert json.loads(printed[0])[0]["company"] == "Acme"
@@ -268,7 +268,7 @@ def test_board_path_is_unchanged_by_a_failed_write(board, monkeypatch, capsys):
 
 
 def test_show_words_the_timeline_as_the_panel_and_the_export_do(tmp_path, capsys):
-    from jobboard.model import EVENT_KINDS, EVENT_WORDS
+    from jobboard.core.model import EVENT_KINDS, EVENT_WORDS
 
     assert set(EVENT_WORDS) == set(EVENT_KINDS)  # every kind has its words
     db = str(tmp_path / "board.json")

@@ -14,9 +14,9 @@ import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from jobboard.export import to_markdown
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.formats.export import to_markdown
+from jobboard.storage.store import BoardStore
 from tests.test_cli import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -11,15 +11,15 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.model import Event, new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import Event, new_application
+from jobboard.storage.store import BoardStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
 ADDER = """
 import sys, time
-from jobboard.model import new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
 path, worker, count, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 store = BoardStore(path)
 while time.time() < start:  # every process begins at the same moment
@@ -32,8 +32,8 @@ LOGGER = """
 import sys
 import pendulum
 import pytest
-from jobboard.model import Event
-from jobboard.store import BoardStore
+from jobboard.core.model import Event
+from jobboard.storage.store import BoardStore
 path, app_id, note = sys.argv[1], sys.argv[2], sys.argv[3]
 print("started", flush=True)
 BoardStore(path).update(app_id, lambda a: a.with_event(Event("note", pendulum.date(2026, 11, 16), note=note)))

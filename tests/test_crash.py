@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from jobboard.store import BoardStore
+from jobboard.storage.store import BoardStore
 
 WRITER = Path(__file__).parent / "helpers" / "crash_writer.py"
 KILLS = 60

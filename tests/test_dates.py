@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobboard.dates import (
+from jobboard.core.dates import (
     add_business_days,
     ago,
     business_days_between,

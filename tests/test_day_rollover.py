@@ -10,9 +10,9 @@ from pathlib import Path
 import pendulum
 
 import jobboard.tui.app
-from jobboard.etiquette import next_step
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.etiquette import next_step
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from jobboard.tui.panel import SidePanel
 from tests.test_tui_advice import DEMO_COLUMNS, select_company

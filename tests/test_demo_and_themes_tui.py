@@ -7,11 +7,11 @@ import json
 import pendulum
 import pytest
 
-from jobboard import themes as theme_files
-from jobboard.demo import demo_builds
-from jobboard.etiquette import RULE_ORDER, next_step
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.demo import demo_builds
+from jobboard.core.etiquette import RULE_ORDER, next_step
+from jobboard.storage.store import BoardStore
+from jobboard.tui import themes as theme_files
 from jobboard.tui.app import JobBoardApp
 from tests.test_tui_board import NotedApp, loaded, wait_for
 
@@ -42,7 +42,7 @@ async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_
 
 
 async def test_a_theme_picked_while_running_is_remembered(demo_board):
-    from jobboard.settings import state_path
+    from jobboard.config.settings import state_path
 
     app = NotedApp(BoardStore(demo_board), Settings())
     async with app.run_test(size=(120, 40)) as pilot:

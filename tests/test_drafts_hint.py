@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from jobboard.etiquette import EtiquetteSettings
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.etiquette import EtiquetteSettings
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from jobboard.tui.panel import SidePanel
 from tests.test_cli import run

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from jobboard.cli import main
-from jobboard.store import BoardStore
+from jobboard.cli.main import main
+from jobboard.storage.store import BoardStore
 from tests.tmux_terminal import Terminal, jobboard_argv
 
 

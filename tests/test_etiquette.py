@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobboard import etiquette
-from jobboard.drafts import DRAFTED_RULES, split_draft
-from jobboard.etiquette import (
+from jobboard.core import etiquette
+from jobboard.core.drafts import DRAFTED_RULES, split_draft
+from jobboard.core.etiquette import (
     DONE_EVENT,
     MOVE_TO,
     PRINCIPLES,
@@ -25,8 +25,8 @@ from jobboard.etiquette import (
     next_step,
     when_text,
 )
-from jobboard.model import Application, Event
-from jobboard.people import Person, first_contact
+from jobboard.core.model import Application, Event
+from jobboard.core.people import Person, first_contact
 
 D = pendulum.date
 NOV = {day: D(2026, 11, day) for day in range(1, 31)}
@@ -749,7 +749,7 @@ def test_drafts_without_contact_or_name_use_a_neutral_greeting(rule, application
     ],
 )
 def test_greetings_use_names_as_people_write_them(contact, hello):
-    from jobboard.drafts import greeting
+    from jobboard.core.drafts import greeting
 
     assert greeting(contact) == hello
 

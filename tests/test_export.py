@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from jobboard import export as export_module
-from jobboard import model
-from jobboard.etiquette import EtiquetteSettings, next_step
-from jobboard.export import (
+from jobboard.core import model
+from jobboard.core.etiquette import EtiquetteSettings, next_step
+from jobboard.core.model import ALL_STATUSES, Application, Event, new_application
+from jobboard.formats import export as export_module
+from jobboard.formats.export import (
     CSV_COLUMNS,
     JSON_FORMAT,
     NO_APPLICATIONS,
@@ -27,7 +28,6 @@ from jobboard.export import (
     to_json,
     to_markdown,
 )
-from jobboard.model import ALL_STATUSES, Application, Event, new_application
 
 TODAY = pendulum.date(2026, 11, 23)  # a Monday
 HEADER = ["Company", "Role", "Applied", "Last contact", "Next step", "Due"]

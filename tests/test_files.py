@@ -12,11 +12,11 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import backups
-from jobboard.model import new_application
-from jobboard.safefile import MAX_FILE_BYTES, Refused, atomic_write, check_replaceable, read_regular, real_file
-from jobboard.settings import Settings
-from jobboard.store import BoardError, BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.model import new_application
+from jobboard.storage import backups
+from jobboard.storage.safefile import MAX_FILE_BYTES, Refused, atomic_write, check_replaceable, read_regular, real_file
+from jobboard.storage.store import BoardError, BoardStore
 from tests.helpers.cli import run_cli
 
 
@@ -277,7 +277,7 @@ def test_restoring_a_backup_larger_than_the_limit_is_refused(board, tmp_path):
 
 
 def test_a_lock_file_without_permissions_is_named_not_the_folder(board):
-    from jobboard.safefile import describe_os_error
+    from jobboard.storage.safefile import describe_os_error
 
     lock = board.with_name("board.json.lock")
     lock.touch()

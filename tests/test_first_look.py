@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from jobboard.first_look import card_order, first_look
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.storage.first_look import card_order, first_look
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.test_tui_board import wait_for as until
 

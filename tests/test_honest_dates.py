@@ -8,11 +8,11 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from jobboard.importing import import_rows
-from jobboard.model import EVENT_KINDS, Application, Event, new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import EVENT_KINDS, Application, Event, new_application
+from jobboard.core.validation import AlreadyThere, DateRefused, check_date, check_new, moved
+from jobboard.formats.importing import import_rows
+from jobboard.storage.store import BoardStore
 from jobboard.tui.forms import check_fields
-from jobboard.validation import AlreadyThere, DateRefused, check_date, check_new, moved
 from tests.helpers.cli import run
 
 D = pendulum.date
@@ -71,7 +71,7 @@ def test_leaving_the_wishlist_for_applied_sets_the_applied_date():
         ("status", TODAY, "applied"),
     ]
     # ...so the follow-up counts from the day it went out, not from the wishlist date.
-    from jobboard.etiquette import next_step
+    from jobboard.core.etiquette import next_step
 
     assert next_step(sent, TODAY).due == D(2026, 11, 23)
 
@@ -229,7 +229,7 @@ def test_an_import_dates_moves_from_a_status_date_column():
     assert acme.events[-1] == Event("status", D(2026, 3, 20), status="rejected")
     assert globex.events[-1] == Event("status", D(2026, 4, 1), status="silent")  # blank: the applied date
     # Old history is quiet: the acknowledgement and the feedback request have lapsed.
-    from jobboard.etiquette import next_step
+    from jobboard.core.etiquette import next_step
 
     assert next_step(acme, TODAY).rule == "wait"
 
@@ -243,7 +243,7 @@ def test_an_import_logs_the_interview_date():
         ("status", D(2026, 5, 12)),
         ("interview", D(2026, 5, 12)),
     ]
-    from jobboard.etiquette import next_step
+    from jobboard.core.etiquette import next_step
 
     assert next_step(acme, TODAY).rule == "move_to_silent"  # no thank-you months late
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobboard import migrations
-from jobboard.model import ALL_STATUSES, EVENT_KINDS, TEXT_FIELDS, Event, new_application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.model import ALL_STATUSES, EVENT_KINDS, TEXT_FIELDS, Event, new_application
+from jobboard.storage import migrations
+from jobboard.storage.store import BoardError, BoardStore
 from tests.helpers.cli import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boards"

@@ -7,10 +7,10 @@ import itertools
 import pendulum
 import pytest
 
-from jobboard.cli import main
-from jobboard.export import to_csv
-from jobboard.importing import import_rows as _import_rows
-from jobboard.people import Person
+from jobboard.cli.main import main
+from jobboard.core.people import Person
+from jobboard.formats.export import to_csv
+from jobboard.formats.importing import import_rows as _import_rows
 
 TODAY = pendulum.date(2026, 11, 23)
 

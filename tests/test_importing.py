@@ -11,17 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobboard import model
-from jobboard.export import to_csv, to_json
-from jobboard.importing import (
-    IMPORT_FIELDS,
-    ImportResult,
-    parse_date,
-    parse_mapping,
-    parse_status,
-)
-from jobboard.importing import import_rows as _import_rows
-from jobboard.model import (
+from jobboard.core import model
+from jobboard.core.model import (
     ALL_STATUSES,
     EVENT_KINDS,
     TEXT_FIELDS,
@@ -29,7 +20,16 @@ from jobboard.model import (
     Event,
     new_application,
 )
-from jobboard.people import ROLES, Person
+from jobboard.core.people import ROLES, Person
+from jobboard.formats.export import to_csv, to_json
+from jobboard.formats.importing import (
+    IMPORT_FIELDS,
+    ImportResult,
+    parse_date,
+    parse_mapping,
+    parse_status,
+)
+from jobboard.formats.importing import import_rows as _import_rows
 
 TODAY = pendulum.date(2026, 11, 23)
 NOW = pendulum.datetime(2026, 11, 23, 9, 30)
@@ -472,7 +472,7 @@ _stamps = st.datetimes(
 # so the importer strips them too; everything else, control characters included, survives.
 _names = st.text(min_size=1).map(str.strip).filter(bool)
 # An applied date is never ahead of today, and a url and an email have their shapes (see
-# jobboard.fields): the importer refuses anything else, as `add` and the form do.
+# jobboard.core.fields): the importer refuses anything else, as `add` and the form do.
 _applied_dates = st.dates(min_value=pendulum.date(1990, 1, 1), max_value=TODAY)
 _word = st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True)
 _urls = st.one_of(
@@ -485,7 +485,7 @@ _emails = st.one_of(st.just(""), st.builds("{}@{}.example".format, _word, _word)
 
 @st.composite
 def _events(draw, applied_on) -> Event:  # noqa: ANN001
-    """An honestly dated event (jobboard.validation): on or after the applied date, and not
+    """An honestly dated event (jobboard.core.validation): on or after the applied date, and not
     after today unless it is an interview or a snooze."""
     kind = draw(st.sampled_from(EVENT_KINDS))
     status = draw(st.sampled_from(ALL_STATUSES)) if kind == "status" else None

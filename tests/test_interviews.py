@@ -6,7 +6,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from jobboard.store import BoardStore
+from jobboard.storage.store import BoardStore
 from tests.test_cli import run
 
 D = pendulum.date
@@ -44,8 +44,8 @@ def test_bad_interview_details_are_one_line_and_change_nothing(board, capsys, ar
 
 
 def test_interview_ahead_and_how_a_card_says_when():
-    from jobboard.model import Event, new_application
-    from jobboard.timeline import interview_ahead, when_text
+    from jobboard.core.model import Event, new_application
+    from jobboard.core.timeline import interview_ahead, when_text
 
     today = D(2026, 11, 16)
     card = new_application("1", "Acme", "Dev", applied_on=D(2026, 11, 2))
@@ -63,12 +63,12 @@ def test_interview_ahead_and_how_a_card_says_when():
 
 
 async def test_a_card_shows_its_interview_ahead(board, frozen):
-    from jobboard.settings import Settings
+    from jobboard.config.settings import Settings
     from jobboard.tui.app import JobBoardApp
     from tests.test_tui_board import loaded
 
     store = BoardStore(board)
-    from jobboard.model import Event
+    from jobboard.core.model import Event
 
     store.update("1", lambda a: a.with_event(Event("interview", D(2026, 12, 3), time="14:00")))
     app = JobBoardApp(BoardStore(board), Settings())
@@ -80,9 +80,9 @@ async def test_a_card_shows_its_interview_ahead(board, frozen):
 
 
 def test_coming_up_lists_interviews_and_steps_of_the_next_seven_days():
-    from jobboard.coming_up import coming_up
-    from jobboard.etiquette import next_step
-    from jobboard.model import Event, new_application
+    from jobboard.core.coming_up import coming_up
+    from jobboard.core.etiquette import next_step
+    from jobboard.core.model import Event, new_application
 
     today = D(2026, 11, 16)
     acme = new_application("1", "Acme", "Dev", applied_on=D(2026, 11, 13))  # follow-up due the 20th
@@ -104,7 +104,7 @@ def test_coming_up_lists_interviews_and_steps_of_the_next_seven_days():
 async def test_the_agenda_shows_what_is_coming_up_below_what_is_due(demo_board, frozen):
     from textual.widgets import OptionList
 
-    from jobboard.settings import Settings
+    from jobboard.config.settings import Settings
     from jobboard.tui.app import JobBoardApp
     from tests.test_tui_advice import DEMO_COLUMNS
     from tests.test_tui_board import loaded

@@ -9,8 +9,8 @@ seeker would expect. Dates are fixed (2 November 2026 is a Monday).
 import pendulum
 import pytest
 
-from jobboard.etiquette import EtiquetteSettings, next_step
-from jobboard.model import Application, Event
+from jobboard.core.etiquette import EtiquetteSettings, next_step
+from jobboard.core.model import Application, Event
 
 D = pendulum.date
 DEFAULT = EtiquetteSettings()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.etiquette import EtiquetteSettings, setting_range
-from jobboard.fields import check_applied_on, check_email, check_url
-from jobboard.model import new_application
-from jobboard.store import BoardStore
+from jobboard.core.etiquette import EtiquetteSettings, setting_range
+from jobboard.core.fields import check_applied_on, check_email, check_url
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
 
 NUMBERS = [name for name in EtiquetteSettings._fields if name != "your_name"]
@@ -183,7 +183,7 @@ def test_deep_nesting_in_a_csv_cell_is_a_row_problem(board, tmp_path):
 
 
 def test_brackets_inside_text_do_not_count_as_nesting(board, tmp_path):
-    from jobboard.export import to_json
+    from jobboard.formats.export import to_json
 
     note = "[" * 100 + ' "quoted" {' * 50
     application = new_application("1", "Acme", "Dev", notes=note, applied_on=pendulum.date(2026, 11, 1))

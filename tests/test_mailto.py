@@ -8,12 +8,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pendulum
 import pytest
 
-from jobboard.addressing import addressee
-from jobboard.drafts import split_draft
-from jobboard.mailto import mailto_url
-from jobboard.model import Event, new_application
-from jobboard.people import Person
-from jobboard.store import BoardStore
+from jobboard.core.addressing import addressee
+from jobboard.core.drafts import split_draft
+from jobboard.core.mailto import mailto_url
+from jobboard.core.model import Event, new_application
+from jobboard.core.people import Person
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run
 
 DAY = pendulum.date(2026, 11, 16)
@@ -104,7 +104,7 @@ def test_steps_that_write_to_nobody_have_no_addressee():
 
 
 def test_the_draft_greets_the_addressee():
-    from jobboard.drafts import draft_for
+    from jobboard.core.drafts import draft_for
 
     text = draft_for("follow_up_other_channel", card(DANA, SAM), DAY.subtract(days=6), "", "Ana", DAY)
     assert text.startswith("Subject: ") and "\n\nHi Sam," in text and "wrote to Dana Whitfield" in text

@@ -18,9 +18,9 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from jobboard.changes import CardChange
-from jobboard.model import Event, new_application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.changes import CardChange
+from jobboard.core.model import Event, new_application
+from jobboard.storage.store import BoardError, BoardStore
 
 DAY = pendulum.date(2026, 11, 16)
 IDS = ("1", "2")

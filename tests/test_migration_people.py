@@ -16,10 +16,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import backups, migrations
-from jobboard.model import Application
-from jobboard.people import Person
-from jobboard.store import BoardStore
+from jobboard.core.model import Application
+from jobboard.core.people import Person
+from jobboard.storage import backups, migrations
+from jobboard.storage.store import BoardStore
 
 BOARDS = Path(__file__).parent / "fixtures" / "boards"
 PEOPLE_STEP = 2  # the schema the people step upgrades from

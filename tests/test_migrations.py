@@ -13,9 +13,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import backups, board_file, migrations
-from jobboard.model import new_application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.model import new_application
+from jobboard.storage import backups, board_file, migrations
+from jobboard.storage.store import BoardError, BoardStore
 
 FIXTURES = Path(__file__).parent / "fixtures" / "boards"
 

@@ -3,8 +3,8 @@ import json
 import pendulum
 import pytest
 
-from jobboard.history import Change, History
-from jobboard.model import (
+from jobboard.core.history import Change, History
+from jobboard.core.model import (
     Application,
     Event,
     canonical_record,

@@ -8,11 +8,11 @@ import json
 import pendulum
 import pytest
 
-from jobboard.etiquette import EtiquetteSettings, done_event, next_step
-from jobboard.model import Event, new_application
-from jobboard.people import Person
-from jobboard.stats import board_stats
-from jobboard.store import BoardStore
+from jobboard.core.etiquette import EtiquetteSettings, done_event, next_step
+from jobboard.core.model import Event, new_application
+from jobboard.core.people import Person
+from jobboard.core.stats import board_stats
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run
 
 NOV = {day: pendulum.date(2026, 11, day) for day in range(1, 31)}

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pendulum
 
-from jobboard.etiquette import next_step
-from jobboard.model import Application, Event, new_application
-from jobboard.ordering import SORTS, next_sort, ordered
-from jobboard.settings import Settings
-from jobboard.state_file import remembered_sort
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.config.state_file import remembered_sort
+from jobboard.core.etiquette import next_step
+from jobboard.core.model import Application, Event, new_application
+from jobboard.core.ordering import SORTS, next_sort, ordered
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.test_cli import run
 from tests.test_tui_board import loaded

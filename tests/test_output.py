@@ -10,9 +10,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.export import guard_cell, to_csv, unguard_cell
-from jobboard.model import Event, new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import Event, new_application
+from jobboard.formats.export import guard_cell, to_csv, unguard_cell
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
 
 DAY = pendulum.date(2026, 11, 2)

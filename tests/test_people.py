@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from jobboard.model import Application, new_application
-from jobboard.people import Person, make_person, with_main_contact
-from jobboard.store import BoardStore
+from jobboard.core.model import Application, new_application
+from jobboard.core.people import Person, make_person, with_main_contact
+from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.test_tui_board import wait_for
 
@@ -107,7 +107,7 @@ def test_script_commands_never_import_textual(boards, tmp_path, argv):
     board.write_bytes(boards[10].read_bytes())
     script = (
         "import sys\n"
-        "from jobboard.cli import main\n"
+        "from jobboard.cli.main import main\n"
         "try:\n"
         "    main(sys.argv[1:])\n"
         "except SystemExit as exit:\n"

@@ -27,11 +27,11 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.cli_serve import is_loopback, page_url
-from jobboard.demo import demo_builds
-from jobboard.etiquette import next_step
-from jobboard.ordering import DEFAULT_SORT, ordered
-from jobboard.store import BoardStore
+from jobboard.cli.serve import is_loopback, page_url
+from jobboard.core.demo import demo_builds
+from jobboard.core.etiquette import next_step
+from jobboard.core.ordering import DEFAULT_SORT, ordered
+from jobboard.storage.store import BoardStore
 from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT
 
 CHROMIUM_ARGS = [
@@ -133,8 +133,8 @@ def test_a_theme_no_one_has_is_one_line_before_anything_starts(tmp_path: Path) -
 
 
 def test_each_tab_runs_this_python_s_jobboard_on_the_same_files(tmp_path: Path) -> None:
-    from jobboard.cli import Session
-    from jobboard.cli_serve import board_command
+    from jobboard.cli.main import Session
+    from jobboard.cli.serve import board_command
 
     folder = tmp_path / "my hunt"  # a space: the command goes through a shell
     command = board_command(Session(folder / "board.json", folder / "config.toml", "nord"))
@@ -156,7 +156,7 @@ def test_serving_never_imports_textual() -> None:
     code = (
         "import sys\n"
         "import jobboard.web\n"
-        "from jobboard.cli import main\n"
+        "from jobboard.cli.main import main\n"
         "try:\n"
         "    main(['serve', '--host', '0.0.0.0'])\n"
         "except SystemExit as exit:\n"

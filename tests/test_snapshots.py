@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.test_tui_board import loaded
 

@@ -7,9 +7,9 @@ import json
 import pendulum
 import pytest
 
-from jobboard import model
-from jobboard.model import Application, Event, new_application
-from jobboard.stats import BoardStats, bar_chart, board_stats
+from jobboard.core import model
+from jobboard.core.model import Application, Event, new_application
+from jobboard.core.stats import BoardStats, bar_chart, board_stats
 
 TODAY = pendulum.date(2026, 11, 25)  # a Wednesday; this week starts Monday 23 Nov
 D = pendulum.date

@@ -15,10 +15,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard import board_file
-from jobboard import store as store_module
-from jobboard.model import Event, new_application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.model import Event, new_application
+from jobboard.storage import board_file
+from jobboard.storage import store as store_module
+from jobboard.storage.store import BoardError, BoardStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = pendulum.date(2026, 11, 16)
@@ -73,7 +73,7 @@ def test_records_are_the_applications_as_records_without_building_them(board, mo
     expected = [a.to_record() for a in board.applications()]
     assert board.records() == expected
     fresh = BoardStore(board.path)
-    monkeypatch.setattr("jobboard.model.Application.from_record", None)  # records() must not need it
+    monkeypatch.setattr("jobboard.core.model.Application.from_record", None)  # records() must not need it
     assert fresh.records() == expected
     assert BoardStore(board.path.with_name("missing.json")).records() == []
 
@@ -348,7 +348,7 @@ def test_a_folder_fsync_refused_by_the_file_system_is_not_a_failed_save(board, m
 
 HOLDER = """
 import sys, time
-from jobboard.store import BoardStore
+from jobboard.storage.store import BoardStore
 with BoardStore(sys.argv[1]).lock_file():
     print("locked", flush=True)
     time.sleep(60)

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
-from jobboard import cli_themes
-from jobboard.cli import cli
-from jobboard.settings import SettingsError, state_path
-from jobboard.themes import (
+from jobboard.cli import themes as cli_themes
+from jobboard.cli.main import cli
+from jobboard.config.settings import SettingsError, state_path
+from jobboard.tui.themes import (
     APP_VARIABLE_DEFAULTS,
     DEFAULT_THEME,
     FALLBACK_THEME,
@@ -402,7 +402,7 @@ def test_themes_falls_back_to_the_default_when_the_configured_theme_file_is_brok
 
 def test_importing_the_cli_and_theme_modules_never_imports_textual() -> None:
     code = (
-        "import sys, jobboard, jobboard.cli, jobboard.cli_themes, jobboard.themes\n"
+        "import sys, jobboard, jobboard.cli.main, jobboard.cli.themes, jobboard.tui.themes\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(loaded))\n"
     )
@@ -413,7 +413,7 @@ def test_importing_the_cli_and_theme_modules_never_imports_textual() -> None:
 def test_the_tui_never_imports_the_cli() -> None:
     code = (
         "import sys, jobboard.tui.app\n"
-        "print(sorted(m for m in sys.modules if m == 'click' or m.startswith('jobboard.cli')))\n"
+        "print(sorted(m for m in sys.modules if m == 'click' or m.startswith('jobboard.cli.main')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
@@ -422,8 +422,8 @@ def test_the_tui_never_imports_the_cli() -> None:
 def test_jobboard_themes_never_imports_the_textual_app(private_dirs: Path) -> None:
     code = (
         "import sys\n"
-        "from jobboard import cli_themes\n"
-        "from jobboard.cli import main\n"
+        "from jobboard.cli import themes as cli_themes\n"
+        "from jobboard.cli.main import main\n"
         "try:\n"
         "    main(['themes'])\n"
         "except SystemExit as done:\n"

@@ -9,12 +9,12 @@ import pendulum
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from jobboard import timeline
-from jobboard.model import Application, Event
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core import timeline
+from jobboard.core.model import Application, Event
+from jobboard.core.validation import DateRefused, Refused
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
-from jobboard.validation import DateRefused, Refused
 from tests.test_cli import run
 from tests.test_tui_board import loaded
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
-from jobboard.store import BoardStore
+from jobboard.storage.store import BoardStore
 from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
@@ -156,7 +156,7 @@ async def test_the_keep_going_note_follows_changes_to_other_cards(board_path, fr
     """The note is a board-wide tally, worked out with the panel after the cards: another
     card leaving play (here rejected from another terminal) brings it, though the selected
     card is unchanged."""
-    from jobboard.model import new_application
+    from jobboard.core.model import new_application
     from jobboard.tui.panel import SidePanel
 
     day = frozen.date()

@@ -11,8 +11,8 @@ import pytest
 from textual.geometry import Region
 from textual.notifications import Notify
 
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 
 WAIT_SECONDS = 30.0  # generous: the machine may be busy; a wait ends as soon as its condition holds
@@ -62,7 +62,7 @@ def selected(app):
 
 def thirty_in_applied(path, day):
     """A board with more cards in Applied than a column shows at once."""
-    from jobboard.model import new_application
+    from jobboard.core.model import new_application
 
     builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
     BoardStore(path).add_many(builds)
@@ -306,7 +306,7 @@ async def test_changes_from_another_process_appear(demo_board):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         other = BoardStore(demo_board)
-        other.add(lambda app_id: __import__("jobboard.model").model.new_application(app_id, "Zeta", "SRE"))
+        other.add(lambda app_id: __import__("jobboard.core.model").core.model.new_application(app_id, "Zeta", "SRE"))
         await wait_for(pilot, lambda: any(a.company == "Zeta" for a in app.board.values()), "Zeta on the board")
 
 
@@ -342,7 +342,7 @@ async def test_help_lists_the_keys_in_force(demo_board):
 
 
 async def test_a_broken_board_shows_an_error_screen_and_stays_untouched(tmp_path):
-    from jobboard import backups
+    from jobboard.storage import backups
 
     path = tmp_path / "board.json"
     path.write_text('{"meta": {"1": {"schema_version": 1, "next_id": 1}}, "applications": {}}')
@@ -364,7 +364,7 @@ async def test_a_broken_board_shows_an_error_screen_and_stays_untouched(tmp_path
 
 
 async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
-    from jobboard.model import new_application
+    from jobboard.core.model import Event, new_application
 
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -372,7 +372,7 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
         card = selected(app)
         other = BoardStore(demo_board)
         other.update(
-            card.id, lambda a: a.with_event(__import__("jobboard.model").model.Event("heard_back", a.applied_on))
+            card.id, lambda a: a.with_event(Event("heard_back", a.applied_on))
         )
         other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
         await pilot.press("L", "enter")  # the TUI's own change, made on a board that is now stale

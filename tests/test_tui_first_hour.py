@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pendulum
 
-from jobboard.model import Event
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.model import Event
+from jobboard.storage.store import BoardStore
 from jobboard.tui.agenda import AgendaScreen
 from jobboard.tui.app import JobBoardApp
 from jobboard.tui.board_screen import BoardScreen
@@ -139,9 +139,9 @@ async def test_heard_back_asks_for_a_note_that_goes_into_the_timeline(demo_board
 
 
 def test_a_steps_reason_states_facts_and_its_principles_name_their_articles():
-    from jobboard.drafts import PRINCIPLES, sources_of
-    from jobboard.etiquette import RULE_PRINCIPLES, next_step
-    from jobboard.model import new_application
+    from jobboard.core.drafts import PRINCIPLES, sources_of
+    from jobboard.core.etiquette import RULE_PRINCIPLES, next_step
+    from jobboard.core.model import new_application
 
     today = pendulum.date(2026, 11, 16)
     card = new_application("1", "Acme", "Backend Engineer", applied_on=pendulum.date(2026, 11, 2))
@@ -173,7 +173,7 @@ async def test_the_panel_gives_the_facts_then_why_it_works_with_sources(demo_boa
 
 
 def test_need_action_words_add_up():
-    from jobboard.drafts import need_action_text
+    from jobboard.core.drafts import need_action_text
 
     assert need_action_text(1, 1) == "2 need action: 1 due today, 1 overdue"
     assert need_action_text(0, 3) == "3 need action: 3 overdue"

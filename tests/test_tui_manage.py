@@ -6,9 +6,9 @@ import pendulum
 import pytest
 from textual.widgets import Input, Select
 
-from jobboard.model import new_application
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
 from jobboard.tui.forms import ApplicationForm, check_fields
 from tests.test_tui_board import NotedApp, loaded, make_app, selected, wait_for
 

@@ -3,8 +3,8 @@ on disk, so what another terminal or another TUI did meanwhile is kept (and said
 
 from __future__ import annotations
 
-from jobboard.model import Event
-from jobboard.store import BoardStore
+from jobboard.core.model import Event
+from jobboard.storage.store import BoardStore
 from tests.test_tui_board import loaded, make_app, selected, wait_for
 
 

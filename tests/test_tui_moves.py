@@ -10,9 +10,9 @@ import pendulum
 from textual.widgets import Input, Static
 
 import jobboard.tui.app
-from jobboard.model import Event, new_application
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.model import Event, new_application
+from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.test_tui_board import loaded
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from jobboard.model import new_application
-from jobboard.people import Person
-from jobboard.store import BoardStore
+from jobboard.core.model import new_application
+from jobboard.core.people import Person
+from jobboard.storage.store import BoardStore
 from jobboard.tui.people_form import PeopleForm, PersonRow
 from tests.test_tui_board import loaded, make_app, wait_for
 

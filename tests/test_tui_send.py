@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pendulum
 
-from jobboard.model import new_application
-from jobboard.people import Person
-from jobboard.settings import Settings
-from jobboard.store import BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.model import new_application
+from jobboard.core.people import Person
+from jobboard.storage.store import BoardStore
 from tests.test_tui_board import NotedApp, loaded, wait_for
 
 

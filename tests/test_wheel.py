@@ -86,7 +86,7 @@ def test_the_sdist_holds_the_themes_folder(dist: Path) -> None:
 
 def test_an_installed_jobboard_finds_and_loads_every_shipped_theme(installed: Path, tmp_path: Path) -> None:
     code = (
-        "import json, jobboard, jobboard.themes as t\n"
+        "import json, jobboard, jobboard.tui.themes as t\n"
         "themes, problems = t.load_all(None)\n"
         "print(json.dumps({'package': jobboard.__file__, 'folder': str(t.shipped_themes_folder()),\n"
         "                  'names': [theme.name for theme in themes], 'problems': problems}))\n"
@@ -105,7 +105,7 @@ def test_an_installed_jobboard_lists_its_themes(installed: Path, tmp_path: Path)
         **os.environ,
         **{v: str(tmp_path / v) for v in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME")},
     }
-    code = "from jobboard import cli_themes\nfrom jobboard.cli import main\nmain(['themes'])\n"
+    code = "from jobboard.cli import themes as cli_themes\nfrom jobboard.cli.main import main\nmain(['themes'])\n"
     result = checked(run(installed, "-c", code, cwd=tmp_path, env=env))
     assert "* jobboard-dark" in result.stdout
     for name in SHIPPED:

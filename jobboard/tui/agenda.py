@@ -12,11 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobboard.coming_up import DAYS_AHEAD, Coming
-from jobboard.dates import short_date
-from jobboard.drafts import need_action_text
-from jobboard.etiquette import NextStep, when_text
-from jobboard.model import Application
+from jobboard.core.coming_up import DAYS_AHEAD, Coming
+from jobboard.core.dates import short_date
+from jobboard.core.drafts import need_action_text
+from jobboard.core.etiquette import NextStep, when_text
+from jobboard.core.model import Application
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
 
 

@@ -26,13 +26,13 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
-from jobboard import themes as theme_files
-from jobboard.etiquette import KeepGoingTally, NextStep, next_step
-from jobboard.first_look import FirstLook
-from jobboard.history import History
-from jobboard.model import Application
-from jobboard.settings import Settings
-from jobboard.store import BoardError, BoardStore
+from jobboard.config.settings import Settings
+from jobboard.core.etiquette import KeepGoingTally, NextStep, next_step
+from jobboard.core.history import History
+from jobboard.core.model import Application
+from jobboard.storage.first_look import FirstLook
+from jobboard.storage.store import BoardError, BoardStore
+from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
@@ -128,7 +128,7 @@ class JobBoardApp(BoardEditing, App[None]):
         if not self._theme_settled:
             return
         # A theme picked in the palette is remembered for the next start, unless config.toml
-        # names one: what the user wrote there wins (jobboard.themes.resolve_theme), and says so.
+        # names one: what the user wrote there wins (jobboard.tui.themes.resolve_theme), and says so.
         self._save_theme(name)
         configured = self.settings.theme
         if configured is not None and configured.strip().casefold() != name.casefold():
@@ -300,7 +300,7 @@ class JobBoardApp(BoardEditing, App[None]):
         if days <= 0 or self._closed_archived:
             return
         self._closed_archived = True
-        from jobboard.archiving import closed_and_quiet
+        from jobboard.core.archiving import closed_and_quiet
 
         rules = self.settings.etiquette
         quiet = [

@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from jobboard.etiquette import NextStep
-from jobboard.model import Application
+from jobboard.core.etiquette import NextStep
+from jobboard.core.model import Application
 from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT, Column
 
 MIN_COLUMN_WIDTH = 8

@@ -14,13 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from jobboard.drafts import NAME_PLACEHOLDER
-from jobboard.first_look import FirstLook, card_order
-from jobboard.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
-from jobboard.history import Change
-from jobboard.model import STATUS_TITLES, Application
-from jobboard.ordering import SORT_TITLES, next_sort, sort_key, urgency_key
-from jobboard.state_file import remembered_sort, update_state
+from jobboard.config.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
+from jobboard.config.state_file import remembered_sort, update_state
+from jobboard.core.drafts import NAME_PLACEHOLDER
+from jobboard.core.history import Change
+from jobboard.core.model import STATUS_TITLES, Application
+from jobboard.core.ordering import SORT_TITLES, next_sort, sort_key, urgency_key
+from jobboard.storage.first_look import FirstLook, card_order
 from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
@@ -153,7 +153,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
 
     def show_first_look(self, look: FirstLook) -> None:
         """The counts and the top cards of each column while the rest of the board is read
-        (see jobboard.first_look); refresh_board replaces them with the same cards."""
+        (see jobboard.storage.first_look); refresh_board replaces them with the same cards."""
         for view in self._views:
             count = look.counts.get(view.status, 0)
             view.show_counts(count)
@@ -267,7 +267,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         return self._keys[application.id]
 
     def _order(self, application: Application) -> tuple:
-        """A card's place in its column (jobboard.ordering); by urgency only once every step is
+        """A card's place in its column (jobboard.core.ordering); by urgency only once every step is
         known (worked out off the UI thread after a load), newest first until then."""
         if self.sort != "urgency":
             return sort_key(self.sort, application)

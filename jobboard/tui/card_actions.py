@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.app import SuspendNotSupported
 
-from jobboard.model import Application, Event, new_application, now_utc
-from jobboard.people import with_main_contact
+from jobboard.core.model import Application, Event, new_application, now_utc
+from jobboard.core.people import with_main_contact
 from jobboard.tui.lines import one_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
             Event("applied", fields.applied_on, e.note) if e.kind == "applied" else e for e in changed.events
         ]
     if fields.status != application.status:
-        from jobboard.validation import moved
+        from jobboard.core.validation import moved
 
         on = fields.moved_on or today
         if application.status == "wishlist" and fields.moved_on is None and fields.applied_on != application.applied_on:
@@ -200,8 +200,8 @@ class CardActions:
     def action_export_markdown(self) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from
         the writer thread (a large board takes a moment to write)."""
-        from jobboard.export import to_markdown
-        from jobboard.safefile import atomic_write
+        from jobboard.formats.export import to_markdown
+        from jobboard.storage.safefile import atomic_write
         from jobboard.tui.writer import Exported, WriteFailed
 
         app = self.jobboard

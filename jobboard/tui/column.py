@@ -18,11 +18,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from jobboard import dates
-from jobboard.drafts import CARD_TITLES
-from jobboard.etiquette import NextStep
-from jobboard.model import Application, status_title
-from jobboard.timeline import interview_ahead, when_text
+from jobboard.core import dates
+from jobboard.core.drafts import CARD_TITLES
+from jobboard.core.etiquette import NextStep
+from jobboard.core.model import Application, status_title
+from jobboard.core.timeline import interview_ahead, when_text
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 if TYPE_CHECKING:

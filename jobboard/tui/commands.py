@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from jobboard.model import STATUS_TITLES
+from jobboard.core.model import STATUS_TITLES
 from jobboard.tui.lines import one_line
 
 # How many "open <company>" entries to offer when nothing is typed yet.

@@ -3,7 +3,7 @@
 A mixin of JobBoardApp, as the board screen's keys are mixins of it. Each change shows at once
 (the in-memory board and the history) and goes to the writer as a CardChange, what it changed
 and never the card as shown, which the store makes to the card as it is on disk (see
-jobboard.changes). What comes back from the writer (the card as saved, the fields that
+jobboard.core.changes). What comes back from the writer (the card as saved, the fields that
 clashed) is shown here too.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from textual.message import Message
 
-from jobboard.changes import CardChange, conflict_words
-from jobboard.history import Change
-from jobboard.model import Application
-from jobboard.store import BoardStore
+from jobboard.core.changes import CardChange, conflict_words
+from jobboard.core.history import Change
+from jobboard.core.model import Application
+from jobboard.storage.store import BoardStore
 from jobboard.tui import writer as jobs
 from jobboard.tui.writer import Added, Saved
 

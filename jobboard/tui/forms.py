@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from jobboard.dates import parse_user_date
-from jobboard.fields import check_applied_on, check_email, check_url
-from jobboard.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
+from jobboard.core.dates import parse_user_date
+from jobboard.core.fields import check_applied_on, check_email, check_url
+from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -61,7 +61,7 @@ def check_fields(
 ) -> tuple[ApplicationFields | None, dict[str, str]]:
     """Check what was typed; return the fields, or None and an error per field name.
 
-    Dates go through jobboard.validation, as in the CLI: ``editing`` is the application as it
+    Dates go through jobboard.core.validation, as in the CLI: ``editing`` is the application as it
     was, so that only a date the user changed is checked against its log (an old card with a
     questionable date can still be saved)."""
     errors: dict[str, str] = {}
@@ -107,7 +107,7 @@ def _check_since(
 ) -> pendulum.Date | None:
     """The "in column since" date (None when blank or unchanged), checked like any move; and a
     changed applied date checked against the card's log."""
-    from jobboard.validation import check_applied_date, check_date
+    from jobboard.core.validation import check_applied_date, check_date
 
     if editing is not None and "applied" not in errors and applied_on != editing.applied_on:
         try:

@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from jobboard.dates import parse_user_date
-from jobboard.model import parse_time
+from jobboard.core.dates import parse_user_date
+from jobboard.core.model import parse_time
 
 Answer = tuple[pendulum.Date, "str | None"]
 

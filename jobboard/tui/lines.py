@@ -7,7 +7,7 @@ import re
 
 from rich.cells import cell_len, set_cell_size
 
-from jobboard.etiquette import NextStep
+from jobboard.core.etiquette import NextStep
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -1,6 +1,6 @@
 """Moving a card on the board: the checks every move shares, and the interview question.
 
-A move goes through ``jobboard.validation.moved`` (a move to the column the card is in logs
+A move goes through ``jobboard.core.validation.moved`` (a move to the column the card is in logs
 nothing and says so; leaving Wishlist for Applied sets the applied date). A move to Interviewed
 first asks the interview's date, today by default, past or future, and logs the interview with
 the move as one change, so one undo takes both back.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jobboard.model import STATUS_TITLES, Application, Event
+from jobboard.core.model import STATUS_TITLES, Application, Event
+from jobboard.core.validation import AlreadyThere, DateRefused, check_date, moved
 from jobboard.tui.lines import one_line
-from jobboard.validation import AlreadyThere, DateRefused, check_date, moved
 
 if TYPE_CHECKING:
     import pendulum

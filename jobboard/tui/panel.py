@@ -10,12 +10,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from jobboard.addressing import Addressee, addressee
-from jobboard.drafts import sources_of
-from jobboard.etiquette import PRINCIPLES, NextStep, when_text
-from jobboard.model import Application, status_title
-from jobboard.people import person_line
-from jobboard.timeline import describe
+from jobboard.core.addressing import Addressee, addressee
+from jobboard.core.drafts import sources_of
+from jobboard.core.etiquette import PRINCIPLES, NextStep, when_text
+from jobboard.core.model import Application, status_title
+from jobboard.core.people import person_line
+from jobboard.core.timeline import describe
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
 
 TIMELINE_LIMIT = 12
@@ -71,7 +71,7 @@ def step_content(
 
 
 def details_content(application: Application, today: pendulum.Date) -> Content:
-    from jobboard.dates import ago, short_date
+    from jobboard.core.dates import ago, short_date
 
     parts = [
         _line(("DETAILS", "bold $accent")),

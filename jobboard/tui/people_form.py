@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
-from jobboard.people import ROLE_WORDS, ROLES, Person, make_person
+from jobboard.core.people import ROLE_WORDS, ROLES, Person, make_person
 
 # (field, placeholder) of the one-line inputs of a person, after the name and role.
 _INPUTS: tuple[tuple[str, str], ...] = (

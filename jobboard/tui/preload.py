@@ -1,7 +1,7 @@
 """The board's first read, in a thread of its own started while Textual starts up.
 
 Two steps. First the file is parsed and the first look taken (the counts and the top cards of
-each column, see jobboard.first_look), which the first paint shows. Then, once that paint is
+each column, see jobboard.storage.first_look), which the first paint shows. Then, once that paint is
 done, every entry is checked and built: the whole board, which replaces the first look. The
 second step waits for the paint because it competes with the UI thread for the interpreter.
 """
@@ -12,9 +12,9 @@ import concurrent.futures
 import threading
 from collections.abc import Sequence
 
-from jobboard.first_look import FirstLook
-from jobboard.model import Application
-from jobboard.store import BoardStore
+from jobboard.core.model import Application
+from jobboard.storage.first_look import FirstLook
+from jobboard.storage.store import BoardStore
 
 FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from jobboard import backups
+from jobboard.storage import backups
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
@@ -200,7 +200,7 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
             yield Static("", id="date-error", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from jobboard.dates import parse_user_date
+        from jobboard.core.dates import parse_user_date
 
         today = pendulum.today().date()
         try:

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from jobboard.model import STATUS_TITLES, Application
-from jobboard.stats import BoardStats, bar_chart, board_stats
+from jobboard.core.model import STATUS_TITLES, Application
+from jobboard.core.stats import BoardStats, bar_chart, board_stats
 
 
 def percent(rate: float | None) -> str:

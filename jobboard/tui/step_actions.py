@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pendulum
 
-from jobboard.model import STATUS_TITLES, Application, Event
+from jobboard.core.model import STATUS_TITLES, Application, Event
 from jobboard.tui.lines import one_line
 
 
 class NextStepActions:
     def _log(self, application: Application, event: Event, label: str) -> None:
-        from jobboard.validation import DateRefused, check_event, with_event
+        from jobboard.core.validation import DateRefused, check_event, with_event
 
         today = self.jobboard.today
         try:
@@ -26,7 +26,7 @@ class NextStepActions:
         self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3, markup=False)
 
     def action_step_done(self) -> None:
-        from jobboard.etiquette import done_event
+        from jobboard.core.etiquette import done_event
 
         application = self.selected
         if application is None:
@@ -64,7 +64,7 @@ class NextStepActions:
         """m: the step's draft in the mail client (a mailto: URL with To, Subject and Body);
         with no email but a profile or page, that page opens and the draft goes to the
         clipboard. Nobody to write to is one line, never an empty mailto:."""
-        from jobboard.mailto import mailto_url, message_for
+        from jobboard.core.mailto import mailto_url, message_for
 
         application = self.selected
         if application is None:
@@ -109,8 +109,8 @@ class NextStepActions:
         self.app.push_screen(AskNoteScreen(question, "e.g. a call with the hiring manager next week"), answered)
 
     def action_interview(self) -> None:
+        from jobboard.core.validation import check_date
         from jobboard.tui.interview import AskInterviewScreen
-        from jobboard.validation import check_date
 
         application = self.selected
         if application is None:
@@ -139,8 +139,8 @@ class NextStepActions:
         self, application: Application, kind: str, question: str, default: str, label: str, allow_past: bool = True
     ) -> None:
         """Ask for a date, then log a ``kind`` event on it (escape logs nothing)."""
+        from jobboard.core.validation import check_date
         from jobboard.tui.screens import AskDateScreen
-        from jobboard.validation import check_date
 
         def answered(day: pendulum.Date | None) -> None:
             if day is not None:
@@ -152,8 +152,8 @@ class NextStepActions:
         self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past, check=check), answered)
 
     def action_agenda(self) -> None:
-        from jobboard.coming_up import coming_up
-        from jobboard.etiquette import agenda
+        from jobboard.core.coming_up import coming_up
+        from jobboard.core.etiquette import agenda
         from jobboard.tui.agenda import AgendaScreen
 
         app = self.jobboard

@@ -1,6 +1,6 @@
 """The timeline editor (t on the board): the selected card's events, one to pick, then edit its
 date, time or note in a small form, or delete it after a confirm. Every change goes through
-jobboard.timeline (the same checks as the CLI's) as one change of the app, so u undoes it.
+jobboard.core.timeline (the same checks as the CLI's) as one change of the app, so u undoes it.
 
 The event is found again on the card as it is on disk by its value, not by its number, so a
 change made meanwhile in another terminal never makes the edit land on another event.
@@ -16,9 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jobboard import timeline
-from jobboard.dates import parse_user_date
-from jobboard.model import Application, Event, parse_time
+from jobboard.core import timeline
+from jobboard.core.dates import parse_user_date
+from jobboard.core.model import Application, Event, parse_time
 from jobboard.tui.lines import one_line
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from textual.app import App
 from textual.message import Message
 
-from jobboard.etiquette import NextStep
-from jobboard.model import Application
-from jobboard.store import BoardError, BoardStore
+from jobboard.core.etiquette import NextStep
+from jobboard.core.model import Application
+from jobboard.storage.store import BoardError, BoardStore
 
 Job = Callable[[BoardStore], "Message | None"]
 
@@ -52,7 +52,7 @@ class StepsReady(Message):
 
 class Saved(Message):
     """The writer saved a change: the application as it now is on disk, and the fields it left
-    alone because they had been changed elsewhere (see jobboard.changes)."""
+    alone because they had been changed elsewhere (see jobboard.core.changes)."""
 
     def __init__(self, application: Application, conflicts: list[str] | None = None) -> None:
         super().__init__()

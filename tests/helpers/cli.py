@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from jobboard.cli import main
+from jobboard.cli.main import main
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pendulum
 
-from jobboard.model import new_application
-from jobboard.store import BoardStore
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
 
 STATUSES = ("applied", "interviewed", "silent", "rejected")
 

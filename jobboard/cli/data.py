@@ -1,0 +1,57 @@
+"""CLI commands that move a board's data around: backups and restore (export, import, stats)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from jobboard.cli.main import Session, cli, pass_session
+from jobboard.storage import backups
+from jobboard.storage.safefile import MAX_FILE_BYTES, megabytes
+from jobboard.storage.store import BoardError
+
+
+@cli.command(name="backups")
+@pass_session
+def list_backups(session: Session) -> None:
+    """List the board's backups, newest first (one path a line)."""
+    found = backups.list_backups(session.board_path)
+    if not found:
+        click.echo(f"No backups yet beside {session.board_path} (one is kept each day the board changes).", err=True)
+        return
+    for path in found:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("backup", type=click.Path(dir_okay=False, path_type=Path))
+@pass_session
+def restore(session: Session, backup: Path) -> None:
+    """Bring a backup back as the board (the current board is backed up first).
+
+    BACKUP is a path, or just the name of a file in the board's backups folder."""
+    chosen = find_backup(session.board_path, backup)
+    saved = session.store.restore(chosen)
+    if saved:
+        click.echo(f"Restored {chosen.name}; the board as it was is in {saved}.", err=True)
+    else:
+        click.echo(f"Restored {chosen.name}.", err=True)
+
+
+def find_backup(board: Path, backup: Path) -> Path:
+    """``backup`` as given if it exists, else that name among the board's backups."""
+    found = backup if backup.is_file() else None
+    if found is None and backup.name == str(backup):
+        found = backups.find_backup(board, backup.name)
+    if found is not None:
+        if found.stat().st_size > MAX_FILE_BYTES:
+            raise BoardError(
+                f"{found} is {megabytes(found.stat().st_size)}, more than the {megabytes(MAX_FILE_BYTES)} "
+                "jobboard reads; the board is unchanged."
+            )
+        return found
+    raise BoardError(f"there is no backup {backup}; `jobboard backups` lists them, the board is unchanged.")
+
+
+__all__ = ["BoardError"]

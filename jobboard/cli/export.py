@@ -1,0 +1,185 @@
+"""CLI commands that take data out and bring it in: export, import, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session
+from jobboard.core.model import today
+from jobboard.formats.printable import one_line
+from jobboard.storage.board_file import paused_gc
+from jobboard.storage.safefile import READ_ONLY, Refused, atomic_write, read_regular
+from jobboard.storage.store import BoardError
+
+FORMATS = ("markdown", "csv", "json", "ics")
+PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
+
+
+def render_export(session: Session, fmt: str, on, details: bool, todos: bool = False, view: str | None = None) -> str:
+    from jobboard.formats import export
+
+    settings = session.settings
+    if fmt == "markdown":
+        from jobboard.config.state_file import remembered_sort
+
+        sort = remembered_sort()  # the order chosen on the board with `s`
+        return export.to_markdown(session.applications(view), on, settings.columns, settings.etiquette, details, sort)
+    applications = session.applications(view)
+    if fmt == "csv":
+        return export.to_csv(applications)
+    if fmt == "json":
+        return export.to_json(applications)
+    return export.to_ics(applications, on, settings.etiquette, todos=todos)
+
+
+@cli.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
+@click.option("--details", is_flag=True, help="Markdown: add each application's url, notes and timeline.")
+@click.option("--todos", is_flag=True, help="ICS: next steps as to-dos (VTODO) instead of all-day events.")
+@archive_options
+@pass_session
+def export_board(
+    session: Session, fmt: str, output: Path | None, on, details: bool, todos: bool, view: str | None
+) -> None:
+    """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
+    with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
+        text = render_export(session, fmt, on or today(), details, todos, view)
+    if output is None:
+        # CSV carries its own CRLF line ends; write bytes so nothing translates them.
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(output.expanduser(), text.encode("utf-8"))
+    except Refused as error:
+        if error.strerror == READ_ONLY:
+            raise BoardError(f"could not write {error}; allow writing to it or choose another file.") from error
+        raise BoardError(
+            f"could not write {error}; jobboard only replaces a regular file: choose another, or leave out -o."
+        ) from error
+    except OSError as error:
+        raise BoardError(f"could not write {output}: {error.strerror or error}.") from error
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command(name="import")
+@click.argument("source", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
+@click.option("--map", "mappings", multiple=True, metavar='"Header=field"', help="Read a column as a field.")
+@pass_session
+def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[str, ...]) -> None:
+    """Import applications from a CSV file (Huntr, Teal, a spreadsheet) or our JSON export.
+
+    All or nothing: if any row is wrong, every bad row is listed and nothing is written.
+    """
+    from jobboard.formats.importing import import_rows, parse_mapping
+
+    for spec in mappings:
+        try:
+            parse_mapping(spec)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--map") from error
+    try:
+        # Decoded as open(newline="") would: line breaks inside quoted cells stay exactly.
+        text = read_regular(source).decode("utf-8")
+    except Refused as error:
+        raise BoardError(f"cannot import {error}; nothing was imported.") from error
+    except OSError as error:
+        raise BoardError(f"cannot read {source}: {error.strerror or error}; nothing was imported.") from error
+    except UnicodeDecodeError as error:
+        raise BoardError(f"{source} is not UTF-8 text; save it as UTF-8 CSV and retry.") from error
+    counter = iter(range(1, 1 << 62))
+    result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
+    if not result.ok:
+        for problem in result.errors:
+            click.echo(one_line(f"{source}: {problem}"), err=True)
+        raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
+    if dry_run:
+        for application in result.applications:
+            people = f" · {', '.join(p.label() for p in application.people)}" if application.people else ""
+            offer = f" · offer {application.offer_amount}" if application.offer_amount else ""
+            click.echo(
+                one_line(
+                    f"would add  {application.status:<12} {application.company} — {application.role}"
+                    f" (applied {application.applied_on.isoformat()}){people}{offer}"
+                )
+            )
+        read = ", ".join(f"{header} → {name}" for header, name in result.columns.items() if header != name)
+        if read:
+            click.echo(one_line(f"columns read: {read}"), err=True)
+        if result.ignored_columns:
+            ignored = ", ".join(result.ignored_columns)
+            click.echo(one_line(f'columns ignored: {ignored} (read one with --map "Header=field")'), err=True)
+    elif result.applications:
+        session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])
+    verb = "Would import" if dry_run else "Imported"
+    summary = f"{verb} {len(result.applications)} application(s) from {source.name}"
+    if result.skipped:
+        summary += f"; skipped {result.skipped_existing} already on the board"
+        summary += f" and {result.skipped_repeats} repeated in the file" if result.skipped_repeats else ""
+    click.echo(summary + ".", err=True)
+
+
+def _run_import(import_rows, text: str, session: Session, mappings, allocate_id):  # noqa: ANN001, ANN202
+    existing = session.store.applications()
+    common = dict(existing=existing, today=today(), allocate_id=allocate_id, mapping_overrides=list(mappings))
+    rows = text.count("\n")
+    if not sys.stderr.isatty() or rows < PROGRESS_FROM_ROWS:
+        try:
+            return import_rows(text, **common)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--map") from error
+    with click.progressbar(length=rows, label="Reading rows", file=sys.stderr) as bar:
+        seen = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal seen
+            bar.length = total
+            bar.update(done - seen)
+            seen = done
+
+        return import_rows(text, progress=progress, **common)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@archive_options
+@pass_session
+def stats(session: Session, as_json: bool, on, view: str | None) -> None:
+    """How the hunt is going: counts, response and interview rates, weekly applications."""
+    from jobboard.core.stats import bar_chart, board_stats
+
+    numbers = board_stats(session.applications(view), on or today(), session.settings.columns)
+    if as_json:
+        click.echo(json.dumps(numbers.to_dict(), indent=2))
+        return
+    click.echo(format_stats(numbers, bar_chart))
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def format_stats(numbers, bar_chart) -> str:  # noqa: ANN001
+    lines = [f"{numbers.total} applications"]
+    lines += [f"  {status:<12} {count}" for status, count in numbers.counts.items()]
+    median = numbers.median_days_to_first_answer
+    lines += [
+        "",
+        f"Response rate     {percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})",
+        f"Interview rate    {percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})",
+        f"Offers            {percent(numbers.offer_rate)} ({numbers.offers} of {numbers.sent})",
+        f"First answer in   {'—' if median is None else f'{median:g} days (median)'}",
+        f"Follow-ups sent   {numbers.follow_ups_sent}",
+        "",
+        "Applications per week",
+    ]
+    lines += [f"  {line}" for line in bar_chart(numbers.weekly)]
+    return "\n".join(lines)

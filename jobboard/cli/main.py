@@ -1,0 +1,572 @@
+"""The `jobboard` command: the board (TUI) by default, and a command for everything a script needs.
+
+Only `jobboard` (no command) and `jobboard demo` import the TUI, so every other command starts
+fast and never loads textual. Every error a user can cause is one line on stderr: exit status 2
+for a usage error, 1 for anything else, and the board file untouched.
+
+Starting fast matters for scripts that call jobboard in a loop, and on a small machine most of
+a command's time is spent importing: so each command imports what it uses when it runs (dates
+and the rules, the settings, the commands kept in other modules), not when this module loads.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from jobboard import __version__
+from jobboard.config.settings import Settings, SettingsError, board_path, config_path, load_settings
+from jobboard.core.model import (
+    INTERVIEW_KINDS,
+    TEXT_FIELDS,
+    Application,
+    Event,
+    normalise_event_kind,
+    parse_time,
+    status_title,
+    today,
+)
+from jobboard.core.people import person_line
+from jobboard.core.validation import Refused
+from jobboard.formats.printable import json_text, many_lines, one_line
+from jobboard.storage.store import BoardError, BoardStore
+
+
+class UserDate(click.ParamType):
+    """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        import pendulum
+
+        if isinstance(value, pendulum.Date):
+            return value
+        from jobboard.core.dates import parse_user_date
+
+        try:
+            return parse_user_date(value, today())
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+DATE = UserDate()
+
+
+class Session:
+    """What every command needs: the board path, the settings and the store, made on demand."""
+
+    def __init__(self, db: str | None, config: Path | None, theme: str | None) -> None:
+        self.board_path = checked_board_path(board_path(db))
+        self._config_option = config
+        self.theme = theme
+        self._settings: Settings | None = None
+        self._store: BoardStore | None = None
+
+    @functools.cached_property
+    def config_path(self) -> Path:
+        return config_path(self._config_option)  # platformdirs is imported only if it is asked for
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    @property
+    def store(self) -> BoardStore:
+        if self._store is None:
+            self._store = BoardStore(self.board_path)
+        return self._store
+
+    def applications(self, view: str | None = None) -> list[Application]:
+        """The board's applications in ``view``: None (the active ones: archived cards are put
+        away), "archived" (only those) or "all"."""
+        return [a for a in self.store.applications() if in_view(a.archived, view)]
+
+    def status(self, value: str) -> str:
+        """A status the configured board has, or a usage error listing them."""
+        cleaned = value.strip().lower()
+        if cleaned not in self.settings.columns:
+            raise click.BadParameter(
+                f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",
+                param_hint="STATUS",
+            )
+        return cleaned
+
+
+def in_view(archived: bool, view: str | None) -> bool:
+    """Is a card archived or not (``archived``) shown in ``view`` (see Session.applications)?"""
+    return view == "all" or archived == (view == "archived")
+
+
+def archive_options(function):  # noqa: ANN001, ANN201 - a click command
+    """--archived (only the archived applications) and --all (archived ones too)."""
+    function = click.option("--all", "view", flag_value="all", help="Archived applications too.")(function)
+    return click.option("--archived", "view", flag_value="archived", help="Only the archived applications.")(function)
+
+
+def checked_board_path(path: Path) -> Path:
+    """The file every command works on: for a symlink, the file it leads to (so its lock,
+    temporary files and backups sit beside the real file); refused at once when it is not a
+    regular file (a FIFO would hang a read, /dev/zero never ends)."""
+    from jobboard.storage.safefile import Refused, check_regular, real_file
+
+    try:
+        check_regular(path)
+    except Refused as error:
+        raise BoardError(f"{error}; choose a board file with --db or $JOBBOARD_DB.") from error
+    return real_file(path)
+
+
+pass_session = click.make_pass_decorator(Session)
+
+# Commands defined in other modules, which register themselves when imported.
+COMMAND_MODULES: dict[str, str] = {
+    "export": "jobboard.cli.export",
+    "import": "jobboard.cli.export",
+    "stats": "jobboard.cli.export",
+    "backups": "jobboard.cli.data",
+    "restore": "jobboard.cli.data",
+    "themes": "jobboard.cli.themes",
+    "people": "jobboard.cli.people",
+    "draft": "jobboard.cli.people",
+    "offer": "jobboard.cli.people",
+    "archive": "jobboard.cli.people",
+    "unarchive": "jobboard.cli.people",
+    "events": "jobboard.cli.events",
+    "serve": "jobboard.cli.serve",
+}
+
+
+class Commands(click.Group):
+    """The command group, importing a command's module only when that command is asked for,
+    so `jobboard add` does not load what `jobboard export` needs. Listing the commands (help,
+    completion, a mistyped name's suggestions) imports them all."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is None:
+                self.load_all()  # unknown: click suggests close names from every command
+            else:
+                importlib.import_module(module)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load_all()
+        return super().list_commands(ctx)
+
+    @staticmethod
+    def load_all() -> None:
+        for module in dict.fromkeys(COMMAND_MODULES.values()):
+            importlib.import_module(module)
+
+
+@click.group(cls=Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False), help="Board file (or $JOBBOARD_DB).")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
+@click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
+@click.version_option(__version__, prog_name="jobboard")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | None) -> None:
+    """A keyboard-first kanban for your job hunt. With no command, opens the board."""
+    if db == "":
+        raise click.BadParameter("give the board file's path, not an empty string", param_hint="'--db'")
+    ctx.obj = Session(db, config, theme)
+    if ctx.invoked_subcommand is None:
+        run_board(ctx.obj, ctx.obj.store)
+
+
+def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
+    from jobboard.cli.themes import theme_in_force
+
+    settings = session.settings
+    columns = tuple(columns or settings.columns)
+    # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
+    chosen, loaded, problems = theme_in_force(session)
+
+    from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
+
+    app = JobBoardApp(
+        store,
+        settings,
+        columns=columns,
+        theme=chosen,
+        themes=loaded,
+        theme_problems=problems,
+    )
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@cli.command()
+@pass_session
+def demo(session: Session) -> None:
+    """Open the board on a sample job hunt in a temporary file (your board is not touched)."""
+    import shutil
+    import tempfile
+
+    from jobboard.core.demo import demo_builds
+
+    folder = Path(tempfile.mkdtemp(prefix="jobboard-demo-"))
+    try:
+        store = BoardStore(folder / "board.json")
+        store.add_many(demo_builds(today()))
+        # The demo shows the optional Wishlist column too, so every kind of advice appears.
+        columns = ("wishlist", *[c for c in session.settings.columns if c != "wishlist"])
+        from jobboard.core.model import ALL_STATUSES
+
+        run_board(session, store, tuple(s for s in ALL_STATUSES if s in columns))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def text_options(function):
+    for name in reversed(TEXT_FIELDS):
+        function = click.option(f"--{name}", default="", help=f"The {name}.")(function)
+    return function
+
+
+@cli.command()
+@click.argument("company")
+@click.argument("role")
+@click.option("--status", default="applied", show_default=True, help="Column to start in.")
+@click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
+@click.option("--moved", type=DATE, help="With --status: since when it is in that column; default today.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@text_options
+@click.option("--contact", default="", help="The recruiter's name (the first person; `people` adds more).")
+@click.option("--email", default="", help="The recruiter's email.")
+@pass_session
+def add(session: Session, company: str, role: str, status: str, applied, moved, tags, **text) -> None:
+    """Add an application; prints its id alone, for scripts."""
+    from jobboard.core.fields import check_email, check_url
+    from jobboard.core.model import new_application
+    from jobboard.core.validation import check_new
+
+    status = session.status(status)
+    for name, value in (("COMPANY", company), ("ROLE", role)):
+        if not value.strip():
+            raise click.BadParameter(f"{name.lower()} must not be empty", param_hint=name)
+    for name, check in (("url", check_url), ("email", check_email)):
+        try:
+            text[name] = check(text[name])
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint=f"--{name}") from error
+    if moved is not None and status == "applied":
+        raise click.BadParameter(
+            "--moved dates a card added to a later column; use it with --status", param_hint="--moved"
+        )
+    card = new_application(
+        "0", company, role, status=status, applied_on=applied, moved_on=moved, tags=list(tags), **text
+    )
+    check_new(card, today())
+    created = session.store.add(lambda app_id: card.copy(id=app_id))
+    click.echo(created.id)
+
+
+@cli.command(name="list")
+@click.option("--status", help="Only this column.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@click.option(
+    "--sort", type=click.Choice(["urgency", "applied", "company"]), help="Order in a column (default: the board's)."
+)
+@archive_options
+@pass_session
+def list_applications(session: Session, status: str | None, as_json: bool, sort: str | None, view: str | None) -> None:
+    """List the applications on the board (not the archived ones: see --archived, --all)."""
+    if as_json:
+        # The stored records, checked and in their usual shape, without building applications.
+        records = [r for r in session.store.records() if in_view(r["archived"], view)]
+        if status:
+            status = session.status(status)
+            records = [r for r in records if r["status"] == status]
+        # Indented for a person at a terminal; compact (and several times faster) for a pipe.
+        indent = 2 if sys.stdout.isatty() else None
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=indent)))
+        return
+    applications = session.applications(view)
+    if status:
+        status = session.status(status)
+        applications = [a for a in applications if a.status == status]
+    if not applications:
+        click.echo(_nothing_to_list(session, view, status), err=True)
+        return
+    from jobboard.config.state_file import remembered_sort
+    from jobboard.core.etiquette import next_step
+    from jobboard.core.ordering import sort_key
+
+    # Columns in board order; in each, the order the board shows (`s` there, or --sort).
+    sort = sort or remembered_sort()
+    order = {s: i for i, s in enumerate(session.settings.columns)}
+    now, rules = today(), session.settings.etiquette
+    steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
+    applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
+    click.echo(format_table(applications))
+
+
+def _nothing_to_list(session: Session, view: str | None, status: str | None) -> str:
+    """Why `list` shows nothing, and what would show something."""
+    if view == "archived":
+        return "No archived applications."
+    if status:
+        return f"No applications in {status_title(status)}."
+    put_away = len(session.applications("archived"))
+    if put_away:
+        return f"No applications on the board; {put_away} archived (jobboard list --archived shows them)."
+    return "No applications yet. Add one: jobboard add COMPANY ROLE"
+
+
+def format_table(applications: list[Application]) -> str:
+    """The applications as a table, its columns aligned by the cells each character takes in
+    a terminal (株式会社 takes two a character, 🚀 two), measured as the board measures them:
+    rich.cells, which Textual draws with (rich comes with Textual; importing it loads no TUI)."""
+    from rich.cells import cell_len
+
+    from jobboard.core.dates import ago
+
+    now = today()
+    rows = [("ID", "STATUS", "COMPANY", "ROLE", "APPLIED")]
+    for a in applications:
+        rows.append((a.id, a.status, clip(a.company, 28), clip(a.role, 32), ago(a.applied_on, now)))
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, at most ``width`` terminal cells (cut with an ellipsis)."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = " ".join(one_line(text).split())  # control characters, newlines and tabs would break the table
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+@pass_session
+def show(session: Session, app_id: str, as_json: bool) -> None:
+    """Show one application with its timeline and next step."""
+    application = session.store.get(app_id)
+    if as_json:
+        click.echo(json_text(json.dumps(application.to_record(), ensure_ascii=False, indent=2)))
+        return
+    from jobboard.core.etiquette import next_step, when_text
+
+    lines = [one_line(f"{application.company} — {application.role}  (id {application.id})")]
+    lines.append(f"  status:   {status_title(application.status)}")
+    lines.append(f"  applied:  {application.applied_on.isoformat()}")
+    for name in TEXT_FIELDS:
+        if value := getattr(application, name):
+            lines.append(f"  {name + ':':<9} {many_lines(value) if name == 'notes' else one_line(value)}")
+    if application.tags:
+        lines.append(f"  tags:     {one_line(', '.join(application.tags))}")
+    offer = [application.offer_amount, application.offer_deadline and f"answer by {application.offer_deadline}"]
+    if any(offer) or application.offer_note:
+        lines.append(one_line(f"  offer:    {' · '.join(part for part in [*offer, application.offer_note] if part)}"))
+    for index, person in enumerate(application.people):
+        lines.append(f"  {'people:' if index == 0 else '':<9} {one_line(person_line(person))}")
+    step = next_step(application, today(), session.settings.etiquette)
+    lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
+    lines.append("\nTimeline:")
+    from jobboard.core.timeline import describe
+
+    for event in sorted(application.events, key=lambda e: e.date, reverse=True):
+        lines.append(one_line(f"  {event.date.isoformat()}  {describe(event)}"))
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.argument("status")
+@click.option("--date", "on", type=DATE, help="Date of the move (YYYY-MM-DD); default today.")
+@pass_session
+def move(session: Session, app_id: str, status: str, on) -> None:
+    """Move an application to another column."""
+    from jobboard.core.validation import AlreadyThere, moved
+
+    status = session.status(status)
+    now = today()
+    try:
+        session.store.update(app_id, lambda a: moved(a, status, on or now, now))
+    except AlreadyThere as error:
+        click.echo(f"jobboard: {error}.", err=True)
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.option("--yes", is_flag=True, help="Confirm: deleting cannot be undone from the shell.")
+@pass_session
+def delete(session: Session, app_id: str, yes: bool) -> None:
+    """Delete an application (needs --yes)."""
+    if not yes:
+        raise click.UsageError("deleting needs --yes (the board keeps daily backups)")
+    removed = session.store.delete(app_id)
+    click.echo(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
+
+
+@cli.command()
+@click.argument("app_id", metavar="ID")
+@click.argument("kind")
+@click.option("--date", "on", type=DATE, help="The event's date; for an interview, its day (may be ahead).")
+@click.option("--note", default="", help="A few words to keep with it.")
+@click.option("--time", "at", help="Interview: its time, HH:MM (24 h).")
+@click.option("--kind", "interview_kind", type=click.Choice(INTERVIEW_KINDS), help="Interview: what kind.")
+@click.option("--with", "people", multiple=True, help="Interview: a person you meet (repeatable).")
+@pass_session
+def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people) -> None:
+    """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ..."""
+    try:
+        kind = normalise_event_kind(kind)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="KIND") from error
+    if kind == "status":
+        raise click.BadParameter("use `jobboard move ID STATUS` to change columns", param_hint="KIND")
+    if kind != "interview" and (at or interview_kind or people):
+        raise click.UsageError("--time, --kind and --with describe an interview; log KIND 'interview' to use them")
+    if at is not None:
+        try:
+            at = parse_time(at)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--time") from error
+    names = tuple(" ".join(name.split()) for name in people if name.strip())
+    from jobboard.core.validation import with_event
+
+    now = today()
+    event = Event(kind, on or now, note, None, at, interview_kind, names)
+    session.store.update(app_id, lambda a: with_event(a, event, now))
+
+
+@cli.command(name="next")
+@click.argument("app_id", metavar="[ID]", required=False)
+@click.option("--date", "on", type=DATE, help="As of this date (default today).")
+@click.option("--all", "everything", is_flag=True, help="Also upcoming steps and applications to wait on.")
+@click.option("--archived", "view", flag_value="archived", help="The archived applications' steps instead.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_session
+def next_steps(session: Session, app_id: str | None, on, everything: bool, view: str | None, as_json: bool) -> None:
+    """What to do next: the steps due or overdue, overdue first; with ID, that card's step and
+    its draft in plain text."""
+    from jobboard.core.etiquette import agenda, keep_going_note, when_text
+
+    as_of = on or today()
+    if app_id is not None:
+        from jobboard.cli.next import one_card
+
+        one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json)
+        return
+    applications = session.applications(view)
+    entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
+    if as_json:
+        records = [step_record(a, s, as_of) for a, s in entries]
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
+        return
+    from jobboard.core.drafts import need_action_text
+
+    states = [step.state for _, step in entries if step.snoozed_until is None]
+    needed = need_action_text(states.count("due"), states.count("overdue"))
+    if not entries or not everything:
+        hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
+        click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
+    for application, step in entries:
+        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
+    note = keep_going_note(applications, as_of, session.settings.etiquette)
+    if note and not as_json:
+        click.echo(f"\n{note}")
+
+
+def step_record(application: Application, step, on=None) -> dict:  # noqa: ANN001 - a NextStep, a date
+    return {
+        "id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "status": application.status,
+        "rule": step.rule,
+        "title": step.title,
+        "due": step.due.isoformat() if step.due else None,
+        "state": step.state,
+        "why": step.why,
+        "principles": list(step.principles),
+        "draft": step.draft,
+        **_subject_and_body(step.draft),
+        "to": _to_record(application, step.rule, on),
+    }
+
+
+def _subject_and_body(draft: str | None) -> dict:
+    """The draft's subject line and body apart, for a mail client (None without a draft)."""
+    if draft is None:
+        return {"subject": None, "body": None}
+    from jobboard.core.drafts import split_draft
+
+    subject, body = split_draft(draft)
+    return {"subject": subject, "body": body}
+
+
+def _to_record(application: Application, rule: str, on) -> dict | None:  # noqa: ANN001 - a date
+    """Whom the step writes to (name, email, profile, and the channel in words), or None."""
+    from jobboard.core.addressing import addressee
+
+    to = addressee(application, rule, on)
+    return to.to_record() if to is not None else None
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI, turning every error a user can cause into one line."""
+    try:
+        result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("jobboard: aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
+    except (BoardError, SettingsError) as error:
+        click.echo(f"jobboard: {one_line(str(error))}", err=True)
+        sys.exit(1)
+    except Refused as error:  # a date or change refused by jobboard.core.validation / timeline
+        click.echo(f"jobboard: {error}; the board is unchanged.", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def report_usage_error(error: click.ClickException, args: list[str]) -> None:
+    """One line on stderr for a usage error, then its exit status (2)."""
+    if isinstance(error, click.NoSuchOption) and re.fullmatch(r"-\d", error.option_name):
+        # `show -12`: click reads a negative number as options (-1, -2); as an id it cannot exist.
+        given = next((a for a in args if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)), "")
+        click.echo(f"jobboard: {given or 'a negative number'} is not an id: ids are positive whole numbers.", err=True)
+        sys.exit(error.exit_code)
+    hint = ""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        hint = f" (see `{error.ctx.command_path} --help`)"
+    click.echo(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
+    sys.exit(error.exit_code)
+
+
+def run() -> None:
+    """The installed `jobboard` command and `python -m jobboard`."""
+    try:
+        main()
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError:
+            # A closed pipe (`jobboard list | head`): as Python's documentation advises, stdout
+            # goes to devnull so that the interpreter's own flush at exit stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)

@@ -1,0 +1,154 @@
+"""Where the board and the settings live, and what config.toml may say.
+
+Paths come from platformdirs; nothing here creates a folder (a write does that, when it
+needs to). config.toml is optional: a missing file means the defaults. An invalid value is one
+sentence naming the key and the file.
+
+Every command imports this module, and many never need what it can do (`jobboard list --json
+--db FILE` reads no settings at all), so platformdirs, the TOML parser and the advice rules
+are imported only when a path, a config file or the settings are actually wanted.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jobboard.core.model import ALL_STATUSES, DEFAULT_COLUMNS
+
+if TYPE_CHECKING:
+    from jobboard.core.etiquette import EtiquetteSettings
+
+APP_NAME = "jobboard"
+DEFAULT_EXPORT_NAME = "jobboard-{date}.md"
+KNOWN_TOP_LEVEL = {"columns", "theme", "export_name", "etiquette", "profile", "keys", "archive_closed_after_days"}
+
+
+class SettingsError(Exception):
+    """config.toml says something jobboard cannot use; the message names the key and file."""
+
+
+def default_board_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "board.json"
+
+
+def default_config_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def user_themes_folder(config_path: Path | None = None) -> Path:
+    return (config_path or default_config_path()).parent / "themes"
+
+
+def state_path() -> Path:
+    """Small things the app remembers between runs (the last theme chosen)."""
+    import platformdirs
+
+    return platformdirs.user_state_path(APP_NAME, appauthor=False) / "state.json"
+
+
+def board_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """--db, else $JOBBOARD_DB, else the platform's data folder."""
+    chosen = option or os.environ.get("JOBBOARD_DB")
+    return Path(chosen).expanduser() if chosen else default_board_path()
+
+
+def config_path(option: str | os.PathLike[str] | None = None) -> Path:
+    chosen = option or os.environ.get("JOBBOARD_CONFIG")
+    return Path(chosen).expanduser() if chosen else default_config_path()
+
+
+def _default_etiquette() -> EtiquetteSettings:
+    from jobboard.core.etiquette import EtiquetteSettings
+
+    return EtiquetteSettings()
+
+
+@dataclass(frozen=True)
+class Settings:
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    theme: str | None = None
+    export_name: str = DEFAULT_EXPORT_NAME
+    keys: dict[str, str] = field(default_factory=dict)
+    etiquette: EtiquetteSettings = field(default_factory=_default_etiquette)
+    archive_closed_after_days: int = 0  # 0: off (see jobboard.core.archiving)
+    source: Path | None = None  # the config.toml they came from, if any
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read config.toml (``path``, $JOBBOARD_CONFIG or the default); defaults when missing."""
+    path = path or config_path()
+    from jobboard.storage.safefile import Refused, read_regular
+
+    try:
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return Settings()
+    except Refused as error:
+        raise SettingsError(f"cannot read {error}; choose a config file with --config.") from error
+    except OSError as error:
+        raise SettingsError(f"cannot read {path}: {error.strerror}.") from error
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} is not valid TOML: {error}.") from error
+    try:
+        return settings_from_mapping(data, path)
+    except ValueError as error:
+        raise SettingsError(f"{path}: {error}.") from error
+
+
+def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Settings:
+    unknown = sorted(set(data) - KNOWN_TOP_LEVEL)
+    if unknown:
+        raise ValueError(f"unknown setting '{unknown[0]}'; known: {', '.join(sorted(KNOWN_TOP_LEVEL))}")
+    columns = _columns(data.get("columns", list(DEFAULT_COLUMNS)))
+    theme = data.get("theme")
+    if theme is not None and (not isinstance(theme, str) or not theme.strip()):
+        raise ValueError("'theme' must be the name of a theme, e.g. theme = \"jobboard-dark\"")
+    export_name = data.get("export_name", DEFAULT_EXPORT_NAME)
+    if not isinstance(export_name, str) or not export_name.strip():
+        raise ValueError("'export_name' must be a file name such as \"jobboard-{date}.md\"")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
+        raise ValueError('[keys] must map binding ids to keys, e.g. move_right = "ctrl+l"')
+    archive_after = data.get("archive_closed_after_days", 0)
+    if isinstance(archive_after, bool) or not isinstance(archive_after, int) or not 0 <= archive_after <= 3650:
+        raise ValueError(
+            f"'archive_closed_after_days' must be a whole number of days from 0 (off) to 3650, not {archive_after!r}"
+        )
+    etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
+    if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):
+        raise ValueError("[etiquette] and [profile] must be tables")
+    from jobboard.core.etiquette import EtiquetteSettings
+
+    return Settings(
+        columns=columns,
+        theme=theme,
+        export_name=export_name,
+        keys=dict(keys),
+        archive_closed_after_days=archive_after,
+        etiquette=EtiquetteSettings.from_mapping(etiquette_table, profile),
+        source=path,
+    )
+
+
+def _columns(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(c, str) for c in value):
+        raise ValueError(f"'columns' must be a list of statuses chosen from {', '.join(ALL_STATUSES)}")
+    columns = [c.strip().lower() for c in value]
+    for column in columns:
+        if column not in ALL_STATUSES:
+            raise ValueError(f"unknown column '{column}' in 'columns'; choose from {', '.join(ALL_STATUSES)}")
+    if len(set(columns)) != len(columns):
+        raise ValueError("'columns' lists a status twice")
+    # Columns always show in the board's natural order, whatever order the file gives.
+    return tuple(status for status in ALL_STATUSES if status in columns)

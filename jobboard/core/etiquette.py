@@ -1,0 +1,614 @@
+"""The next-step advisor: what to do about each application, and when.
+
+Pure rules over an application's status and dated event log (see ETIQUETTE.md); every answer
+depends only on the application, ``today`` and the settings. The rules, in tie-break order:
+talk_to_team, follow_up, follow_up_other_channel, move_to_silent, prepare_interview,
+send_thank_you, check_in_after_interview, acknowledge_rejection, request_feedback,
+keep_in_touch, and wait when none applies. Each application gets, among the rules that apply
+and have not lapsed, the one with the earliest due date.
+
+Choices the spec leaves open:
+
+- ``offer`` without a known deadline waits (the decision is the candidate's); with one,
+  ``respond_to_offer`` is due a setting's days before it and no longer applies after it.
+  ``prepare_interview`` still shows for an interview ahead, as it does in every column.
+- ``withdrawn``: ``tell_them_you_withdrew`` is due on the move and no longer applies 14 days
+  later (the courtesy is late by then); afterwards the card waits.
+- ``request_feedback`` also stops once ``feedback_received`` is logged (no need to ask).
+- ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
+  after the feedback), and is not repeated.
+- ``send_thank_you`` cites ``("common practice", "P7")``: the note is not from the articles.
+  It needs a logged ``interview`` (ETIQUETTE.md: without one we don't know whom or when to
+  thank); a card put in Interviewed without one checks in from the move instead.
+- Lapses (the ``*_lapse_days`` settings): from its lapse date a step no longer applies. The
+  follow-ups and the check-in lapse the day ``move_to_silent`` falls due for want of contact
+  (last contact + ``silent_after_business_days``), even while an interview ahead keeps
+  ``move_to_silent`` itself away.
+- A snooze: the latest-dated ``snooze`` event after today hides the step until its date; the
+  step comes back as ``upcoming`` due on that date, with ``snoozed_until`` set.
+- ``wait`` only happens where time alone changes nothing (wishlist after talking to the
+  team, offer, Silent or Rejected with everything done), so its ``check_on`` is None unless
+  a snooze is running, in which case it is the snooze's end.
+
+What the TUI's "f" (done) key should do for each step is :func:`done_event`'s job.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple
+
+import pendulum
+
+from jobboard.core import drafts
+from jobboard.core.dates import add_business_days, add_days, business_days_between, days_between, short_date
+from jobboard.core.model import Application, Event
+
+PRINCIPLES = drafts.PRINCIPLES  # re-exported: the UI reads it from here
+
+# The event kind that marks each step done. None: not an event (see MOVE_TO and done_event).
+DONE_EVENT: dict[str, str | None] = {
+    "talk_to_team": "contacted_team",
+    "follow_up": "follow_up",
+    "follow_up_other_channel": "follow_up",
+    "move_to_silent": None,
+    "prepare_interview": None,
+    "send_thank_you": "thank_you",
+    "check_in_after_interview": "follow_up",
+    "acknowledge_rejection": "acknowledged",
+    "request_feedback": "feedback_requested",
+    "keep_in_touch": "follow_up",
+    "respond_to_offer": "offer_answered",
+    "tell_them_you_withdrew": "withdrawal_sent",
+    "wait": None,
+}
+
+# Steps done by moving the card rather than logging an event.
+MOVE_TO: dict[str, str] = {"move_to_silent": "silent"}
+
+RULE_ORDER: tuple[str, ...] = (
+    "talk_to_team",
+    "follow_up",
+    "follow_up_other_channel",
+    "move_to_silent",
+    "prepare_interview",
+    "send_thank_you",
+    "check_in_after_interview",
+    "acknowledge_rejection",
+    "request_feedback",
+    "keep_in_touch",
+    "respond_to_offer",
+    "tell_them_you_withdrew",
+    "wait",
+)
+
+ACTIVE_STATUSES: tuple[str, ...] = ("applied", "interviewed")
+_OUTCOME_STATUSES: tuple[str, ...] = ("rejected", "offer")
+
+
+class EtiquetteSettings(NamedTuple):
+    """The numbers behind the rules ([etiquette] in config.toml) and the name that signs
+    the drafts ([profile] name). Like the other records here a NamedTuple, not a frozen
+    dataclass: making a dataclass costs every start of jobboard about a millisecond and a
+    half (it writes and compiles its methods), a NamedTuple a tenth of that."""
+
+    follow_up_business_days: int = 5
+    other_channel_business_days: int = 5
+    silent_after_business_days: int = 15
+    prepare_days_before: int = 1
+    thank_you_days: int = 1
+    check_in_business_days: int = 5
+    feedback_after_days: int = 3
+    keep_in_touch_business_days: int = 20
+    offer_answer_days_before: int = 2  # respond_to_offer: due this many days before the deadline
+    # Lapses (ETIQUETTE.md, "When a step lapses"): from that many days after its fact a step no
+    # longer applies. follow_up, follow_up_other_channel and check_in_after_interview lapse the
+    # day move_to_silent falls due, so silent_after_business_days sets their lapse too.
+    thank_you_lapse_days: int = 5
+    acknowledge_lapse_days: int = 14
+    feedback_lapse_days: int = 30
+    withdrawal_lapse_days: int = 14
+    keep_going_min_active: int = 3
+    keep_going_rejections: int = 3
+    your_name: str = ""
+
+    @classmethod
+    def from_mapping(
+        cls, etiquette: Mapping[str, Any] | None, profile: Mapping[str, Any] | None = None
+    ) -> EtiquetteSettings:
+        """Settings from the [etiquette] and [profile] tables; missing keys keep defaults.
+
+        Raises ValueError with one sentence naming the key for an unknown key, a value that
+        is not a whole number of 0 or more, or a profile name that is not text.
+        """
+        numeric = [name for name in cls._fields if name != "your_name"]
+        if etiquette is None:
+            etiquette = {}
+        if not isinstance(etiquette, Mapping):
+            raise ValueError("the [etiquette] section must be a table of settings")
+        values: dict[str, Any] = {}
+        for key, value in etiquette.items():
+            if key not in numeric:
+                import difflib  # only to word this error
+
+                close = difflib.get_close_matches(str(key), numeric, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}")
+            # bool is an int in Python, but `true` is never a number of days.
+            low, high = setting_range(key)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                unit = "whole number" if key.startswith("keep_going") else "whole number of days"
+                raise ValueError(f"etiquette.{key} must be a {unit} from {low} to {high}, not {value!r}")
+            values[key] = value
+        name = (profile or {}).get("name", "")
+        if not isinstance(name, str):
+            raise ValueError(f"profile.name must be text in quotes, not {name!r}")
+        return cls(**values, your_name=name.strip())
+
+
+def setting_range(key: str) -> tuple[int, int]:
+    """The values an [etiquette] number may take: up to a year of days (260 business days,
+    365 calendar days), and up to 1,000 applications for the keep-going counts. Beyond that
+    no advice makes sense, and dates would run past what a calendar can hold."""
+    if key.startswith("keep_going"):
+        return 0, 1000
+    return (0, 260) if key.endswith("business_days") else (0, 365)
+
+
+class NextStep(NamedTuple):
+    """The one thing to do next about an application."""
+
+    rule: str
+    title: str
+    due: pendulum.Date | None
+    state: str  # "upcoming" | "due" | "overdue"
+    why: str
+    principles: tuple[str, ...]
+    draft: str | None
+    check_on: pendulum.Date | None = None
+    snoozed_until: pendulum.Date | None = None
+
+
+# --- facts read from the log -------------------------------------------------------------
+
+# Events are ordered by (date, position in the log) so same-day events keep the order
+# they were logged in.
+_Key = tuple[pendulum.Date, int]
+
+
+class _Facts(NamedTuple):  # a NamedTuple: built once per card, and a frozen dataclass is slower
+    applied: _Key
+    anchor: _Key  # latest of applied, heard_back and the latest past interview
+    anchor_kind: str
+    follow_ups: tuple[_Key, ...]  # follow-ups since the anchor, i.e. unanswered
+    last_contact: pendulum.Date
+    past_interview: _Key | None
+    next_interview: pendulum.Date | None
+
+
+class _Log:
+    """An application's events grouped by kind, each group sorted by (date, position); built
+    once per application so the rules below never re-scan or re-sort the whole log."""
+
+    __slots__ = ("app", "by_kind")
+
+    def __init__(self, app: Application) -> None:
+        self.app = app
+        by_kind: dict[str, list[tuple[_Key, Event]]] = {}
+        for index, event in enumerate(app.events):
+            by_kind.setdefault(event.kind, []).append(((event.date, index), event))
+        for keyed in by_kind.values():
+            if len(keyed) > 1:
+                keyed.sort()  # by the (date, position) keys alone: no two are equal
+        self.by_kind = by_kind
+
+    def keyed(self, *kinds: str) -> list[tuple[_Key, Event]]:
+        """The events of these kinds, oldest first (do not change the list)."""
+        if len(kinds) == 1:
+            return self.by_kind.get(kinds[0], _NONE)
+        return sorted(pair for kind in kinds for pair in self.by_kind.get(kind, ()))  # keys are unique
+
+    def has(self, *kinds: str) -> bool:
+        return any(kind in self.by_kind for kind in kinds)
+
+    def dates(self, kind: str) -> list[pendulum.Date]:
+        return [key[0] for key, _ in self.by_kind.get(kind, ())]
+
+
+_NONE: list[tuple[_Key, Event]] = []
+
+
+def _latest(log: _Log, *kinds: str) -> _Key | None:
+    keyed = log.keyed(*kinds)
+    return keyed[-1][0] if keyed else None
+
+
+def _moved_to(log: _Log, status: str) -> _Key:
+    """When the card last moved to ``status``; falls back to the last move of any kind, then
+    the application date, for logs that lack the move (e.g. imported cards)."""
+    moves = log.keyed("status")
+    for key, event in reversed(moves):
+        if event.status == status:
+            return key
+    return moves[-1][0] if moves else _applied_key(log)
+
+
+def _last_move_to(app: Application, status: str) -> _Key:
+    """``_moved_to(_Log(app), status)`` in one pass over the log, for board-wide notes that look
+    at every card on each keystroke."""
+    match = latest_move = latest_applied = None
+    for index, event in enumerate(app.events):
+        kind = event.kind
+        # Later in the log wins a tie on the date, as in the (date, position) keys.
+        if kind == "status":
+            if latest_move is None or event.date >= latest_move[0]:
+                latest_move = (event.date, index)
+            if event.status == status and (match is None or event.date >= match[0]):
+                match = (event.date, index)
+        elif kind == "applied" and (latest_applied is None or event.date >= latest_applied[0]):
+            latest_applied = (event.date, index)
+    return match or latest_move or latest_applied or (app.applied_on, -1)
+
+
+def _applied_key(log: _Log) -> _Key:
+    return _latest(log, "applied") or (log.app.applied_on, -1)
+
+
+def _facts(log: _Log, today: pendulum.Date) -> _Facts:
+    interviews = log.keyed("interview")
+    past_interview: _Key | None = None
+    next_interview: pendulum.Date | None = None
+    if interviews:
+        past = [key for key, _ in interviews if key[0] <= today]
+        future = [key[0] for key, _ in interviews if key[0] > today]
+        past_interview = past[-1] if past else None
+        next_interview = min(future) if future else None
+    else:
+        # No interview logged: the move to Interviewed stands in for it (the latest one).
+        for key, event in log.keyed("status"):
+            if event.status == "interviewed" and key[0] <= today:
+                past_interview = key
+    applied = _applied_key(log)
+    candidates = [(applied, "applied")]
+    heard = _latest(log, "heard_back")
+    if heard:
+        candidates.append((heard, "heard_back"))
+    if past_interview:
+        candidates.append((past_interview, "interview"))
+    anchor, anchor_kind = max(candidates)
+    follow_up_log = log.keyed("follow_up")
+    follow_ups = tuple(key for key, _ in follow_up_log if key > anchor)
+    last_follow_up = follow_up_log[-1][0] if follow_up_log else None
+    contact_dates = [key[0] for key, _ in candidates]
+    if last_follow_up:
+        contact_dates.append(last_follow_up[0])
+    return _Facts(
+        applied=applied,
+        anchor=anchor,
+        anchor_kind=anchor_kind,
+        follow_ups=follow_ups,
+        last_contact=max(contact_dates),
+        past_interview=past_interview,
+        next_interview=next_interview,
+    )
+
+
+def _state(due: pendulum.Date, today: pendulum.Date) -> str:
+    if today < due:
+        return "upcoming"
+    return "due" if today == due else "overdue"
+
+
+def _none_after(log: _Log, kinds: tuple[str, ...], after: _Key) -> bool:
+    return all(key <= after for kind in kinds for key, _ in log.by_kind.get(kind, ()))
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+class _Candidate(NamedTuple):
+    rule: str
+    due: pendulum.Date
+    fact: pendulum.Date | None = None  # the date the "why" and the draft refer to
+    variant: str = ""
+    count: int = 0
+    lapses: pendulum.Date | None = None  # from this day the step no longer applies
+
+
+def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    app = log.app
+    status = app.status
+    found: list[_Candidate] = []
+    if status in ACTIVE_STATUSES:
+        f = _facts(log, today)
+        next_interview = f.next_interview
+        # The day move_to_silent falls due for want of contact: the nudges lapse then.
+        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
+    else:
+        # Other columns only need the next interview (for prepare_interview); skipping the
+        # rest of the facts matters on a board of thousands of closed applications.
+        next_interview = None
+        if "interview" in log.by_kind:
+            future = [key[0] for key, _ in log.keyed("interview") if key[0] > today]
+            next_interview = min(future) if future else None
+
+    if status == "wishlist" and not log.has("contacted_team"):
+        found.append(_Candidate("talk_to_team", today))
+
+    if status == "applied" and not f.follow_ups:
+        since = f.anchor[0]
+        due = add_business_days(since, s.follow_up_business_days)
+        found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
+
+    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1:
+        sent = f.follow_ups[0][0]
+        due = add_business_days(sent, s.other_channel_business_days)
+        found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
+
+    if status in ACTIVE_STATUSES and next_interview is None:
+        options = [_Candidate("move_to_silent", quiet_due, f.last_contact, "quiet")]
+        if len(f.follow_ups) >= 2:
+            # The spec's "last follow-up + 5 business days" is the other-channel wait.
+            last = f.follow_ups[-1][0]
+            due = add_business_days(last, s.other_channel_business_days)
+            options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
+        found.append(min(options, key=_due))
+
+    if next_interview is not None:
+        due = add_days(next_interview, -s.prepare_days_before)
+        found.append(_Candidate("prepare_interview", due, next_interview))
+
+    if status == "interviewed" and f.past_interview is not None:
+        met = f.past_interview[0]
+        # A thank-you needs a real interview: without one we don't know whom or when to thank.
+        real = "interview" in log.by_kind
+        if real and not any(date >= met for date in log.dates("thank_you")):
+            lapses = add_days(met, s.thank_you_lapse_days)
+            found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met, lapses=lapses))
+        if _none_after(log, ("heard_back", "follow_up"), f.past_interview):
+            due = add_business_days(met, s.check_in_business_days)
+            found.append(_Candidate("check_in_after_interview", due, met, lapses=quiet_due))
+
+    if status == "rejected":
+        rejected_on = _moved_to(log, "rejected")[0]
+        if not log.has("acknowledged"):
+            lapses = add_days(rejected_on, s.acknowledge_lapse_days)
+            found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on, lapses=lapses))
+        # Feedback that arrived unasked needs no asking.
+        if not log.has("feedback_requested", "feedback_received"):
+            due = add_days(rejected_on, s.feedback_after_days)
+            lapses = add_days(rejected_on, s.feedback_lapse_days)
+            found.append(_Candidate("request_feedback", due, rejected_on, lapses=lapses))
+        feedback = _latest(log, "feedback_received")
+        if feedback and _none_after(log, ("follow_up",), feedback):
+            found.append(_Candidate("keep_in_touch", feedback[0], feedback[0], "feedback"))
+
+    if status == "silent":
+        moved = _moved_to(log, "silent")
+        if _none_after(log, ("follow_up",), moved):
+            due = add_business_days(moved[0], s.keep_in_touch_business_days)
+            found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
+    if status in ("offer", "withdrawn"):
+        found.extend(_closing_candidates(log, s))
+    # A step that has lapsed no longer applies (prepare_interview lapses on the interview day,
+    # which the rule already says: it applies only to interviews ahead).
+    return [c for c in found if c.lapses is None or today < c.lapses]
+
+
+_RULE_RANK: dict[str, int] = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
+
+
+def _due(candidate: _Candidate) -> pendulum.Date:
+    return candidate.due
+
+
+def _earliest_first(candidate: _Candidate) -> tuple[pendulum.Date, int]:
+    return candidate.due, _RULE_RANK[candidate.rule]
+
+
+def _closing_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
+    """respond_to_offer (an offer with a deadline, not answered; lapses the day after the
+    deadline) and tell_them_you_withdrew (in Withdrawn, not told; lapses withdrawal_lapse_days
+    after the move)."""
+    app = log.app
+    if app.status == "offer" and not log.has("offer_answered"):
+        deadline = app.deadline
+        if deadline is not None:
+            due = add_days(deadline, -s.offer_answer_days_before)
+            return [_Candidate("respond_to_offer", due, deadline, lapses=add_days(deadline, 1))]
+    if app.status == "withdrawn" and not log.has("withdrawal_sent"):
+        moved = _moved_to(log, "withdrawn")[0]
+        return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
+    return []
+
+
+# Which principles each rule rests on (ETIQUETTE.md's table).
+RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
+    "talk_to_team": ("P6", "P7"),
+    "follow_up": ("P2", "P7", "P1"),
+    "follow_up_other_channel": ("P3", "P7"),
+    "move_to_silent": ("P8", "P11"),
+    "prepare_interview": ("P10",),
+    "send_thank_you": ("common practice", "P7"),
+    "check_in_after_interview": ("P2", "P8", "P7"),
+    "acknowledge_rejection": ("P4", "P7"),
+    "request_feedback": ("P4", "P5", "P7"),
+    "keep_in_touch": ("P9",),
+    "respond_to_offer": ("P7", "P9"),
+    "tell_them_you_withdrew": ("P9", "P7"),
+    "wait": (),
+}
+
+
+def next_step(
+    application: Application,
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+    words: bool = True,
+) -> NextStep:
+    """The single next step for ``application`` as seen on ``today``.
+
+    The applicable rule with the earliest due date wins; ties go to the earlier rule in
+    ETIQUETTE.md's table. An active snooze turns the step into an upcoming one due when the
+    snooze ends. ``words=False`` leaves out the reason and the draft (``why`` is "" and
+    ``draft`` None): the same rule, title, due date and state, for callers that go through a
+    whole board and show only those (the board's markers, the markdown table).
+    """
+    log = _Log(application)
+    found = _candidates(log, today, settings)
+    if not found:
+        why = drafts.why_text("wait", application.status, None, today) if words else ""
+        title = drafts.TITLES["wait"].format(company=application.company)
+        step = NextStep("wait", title, None, "upcoming", why, (), None)
+        return _apply_snooze(step, log, today)
+    best = found[0] if len(found) == 1 else min(found, key=_earliest_first)
+    step = NextStep(
+        rule=best.rule,
+        title=drafts.TITLES[best.rule].format(company=application.company),
+        due=best.due,
+        state=_state(best.due, today),
+        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count) if words else "",
+        principles=RULE_PRINCIPLES[best.rule],
+        draft=(
+            drafts.draft_for(best.rule, application, best.fact, best.variant, settings.your_name, today)
+            if words
+            else None
+        ),
+    )
+    return _apply_snooze(step, log, today)
+
+
+def _apply_snooze(step: NextStep, log: _Log, today: pendulum.Date) -> NextStep:
+    if "snooze" not in log.by_kind:
+        return step  # the common case, checked first: every card of a large board comes here
+    ends = [date for date in log.dates("snooze") if date > today]
+    if not ends:
+        return step
+    until = max(ends)
+    if step.due is None:
+        # A snoozed wait: the snooze's end is the next time to look.
+        return step._replace(snoozed_until=until, check_on=until)
+    if step.due >= until:
+        # Snoozed past already: the step's own date comes later anyway.
+        return step
+    return step._replace(due=until, state="upcoming", snoozed_until=until)
+
+
+def done_event(application: Application, step: NextStep, today: pendulum.Date) -> Event | None:
+    """The event the TUI's "f" (done) key should log for ``step``, dated ``today``.
+
+    A ``status`` event (move_to_silent) means: move the card with
+    ``application.moved_to(event.status, today)`` rather than appending the event.
+    prepare_interview gets a ``snooze`` until the interview day, which hides the reminder
+    (on that day the interview counts as past and the step is gone anyway). wait: None.
+    """
+    if step.rule in MOVE_TO:
+        return Event("status", today, status=MOVE_TO[step.rule])
+    if step.rule == "prepare_interview":
+        upcoming = [e.date for e in application.events_of("interview") if e.date > today]
+        return Event("snooze", min(upcoming), note="ready for the interview") if upcoming else None
+    kind = DONE_EVENT.get(step.rule)
+    return Event(kind, today) if kind else None
+
+
+def when_text(step: NextStep, today: pendulum.Date) -> str:
+    """When the step falls, for a panel or a list: "due today", "overdue by 3 days",
+    "tomorrow", "in 2 business days", "snoozed until Mon 30 Nov", or for wait
+    "next check Mon 30 Nov" / "nothing scheduled"."""
+    if step.rule == "wait" or step.due is None:
+        if step.check_on is None:
+            return "nothing scheduled"
+        return f"next check {short_date(step.check_on, today)}"
+    if step.snoozed_until is not None and step.due == step.snoozed_until and step.due > today:
+        return f"snoozed until {short_date(step.snoozed_until, today)}"
+    days = days_between(today, step.due)
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"overdue by {-days} day" + ("s" if days < -1 else "")
+    if days == 1:
+        return "tomorrow"
+    working = business_days_between(today, step.due)
+    if step.due.weekday() < 5 and working > 1:
+        return f"in {working} business days"
+    return f"in {days} days"
+
+
+def agenda(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+    include_upcoming: bool = False,
+    step_for: Callable[[Application], NextStep] | None = None,
+) -> list[tuple[Application, NextStep]]:
+    """Each application's next step that is due or overdue (plus upcoming and wait ones with
+    ``include_upcoming``): overdue first, then by due date, ties by company; waits last.
+    ``step_for`` supplies steps already worked out (the board keeps them), instead of
+    working each one out here."""
+    entries = []
+    for app in applications:
+        step = step_for(app) if step_for else next_step(app, today, settings)
+        if step.state == "upcoming" and not include_upcoming:
+            continue
+        entries.append((app, step))
+    return sorted(entries, key=lambda pair: _agenda_key(*pair))
+
+
+def _agenda_key(app: Application, step: NextStep) -> tuple:
+    is_wait = step.due is None
+    return (
+        is_wait,
+        step.due or pendulum.Date.min,
+        app.company.casefold(),
+        app.role.casefold(),
+        app.id,
+    )
+
+
+def keep_going_note(
+    applications: Iterable[Application],
+    today: pendulum.Date,
+    settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
+) -> str | None:
+    """A board-level nudge (P11, P8) when fewer than ``keep_going_min_active`` applications
+    are active or the last ``keep_going_rejections`` outcomes (rejected or offer, by the date
+    of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off."""
+    tally = KeepGoingTally(today)
+    for app in applications:
+        tally.put(app)
+    return tally.note(settings)
+
+
+class KeepGoingTally:
+    """What keep_going_note reads from a board, kept one application at a time: the board
+    shows the note on every keystroke, and re-reading 10,000 cards each time would not do."""
+
+    def __init__(self, today: pendulum.Date) -> None:
+        self.today = today
+        self._active: set[str] = set()
+        self._outcomes: dict[str, tuple[_Key, str]] = {}  # id -> (when it moved there, status)
+
+    def put(self, app: Application) -> None:
+        """Count ``app`` as it now stands (replacing what was counted for its id)."""
+        self.remove(app.id)
+        if app.status in ACTIVE_STATUSES:
+            self._active.add(app.id)
+        elif app.status in _OUTCOME_STATUSES:
+            moved = _last_move_to(app, app.status)
+            if moved[0] <= self.today:
+                self._outcomes[app.id] = (moved, app.status)
+
+    def remove(self, app_id: str) -> None:
+        self._active.discard(app_id)
+        self._outcomes.pop(app_id, None)
+
+    def note(self, settings: EtiquetteSettings = EtiquetteSettings()) -> str | None:  # noqa: B008
+        streak = settings.keep_going_rejections
+        recent = [status for _, status in heapq.nlargest(streak, self._outcomes.values())] if streak else []
+        rejected_streak = streak > 0 and len(recent) == streak and set(recent) == {"rejected"}
+        active = len(self._active)
+        few = active < settings.keep_going_min_active
+        if not (few or rejected_streak):
+            return None
+        return drafts.keep_going_text(active if few else None, streak if rejected_streak else None)

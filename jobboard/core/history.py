@@ -1,0 +1,50 @@
+"""Undo and redo for the board: every change is a (before, after) pair of one application.
+
+``before`` is None for an add, ``after`` is None for a delete, so one shape covers adds,
+edits, moves, logged events and deletes. Pure: the caller applies what comes back.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from jobboard.core.model import Application
+
+LIMIT = 200
+
+
+class Change(NamedTuple):
+    label: str
+    before: Application | None
+    after: Application | None
+
+    def inverse(self) -> Change:
+        return Change(self.label, self.after, self.before)
+
+
+class History:
+    # A plain class, and Change a NamedTuple: a dataclass would be written and compiled at
+    # every start of jobboard (a millisecond or two each).
+    def __init__(self) -> None:
+        self.past: list[Change] = []
+        self.future: list[Change] = []
+
+    def record(self, change: Change) -> None:
+        self.past.append(change)
+        del self.past[:-LIMIT]
+        self.future.clear()
+
+    def undo(self) -> Change | None:
+        """The change that undoes the last one (to apply), or None when there is nothing."""
+        if not self.past:
+            return None
+        change = self.past.pop()
+        self.future.append(change)
+        return change.inverse()
+
+    def redo(self) -> Change | None:
+        if not self.future:
+            return None
+        change = self.future.pop()
+        self.past.append(change)
+        return change

@@ -1,0 +1,62 @@
+"""The order of the cards in a column, the same on the board, in `jobboard list` and in the
+markdown report.
+
+- ``urgency`` (the default): overdue steps first (the most overdue first), then steps due today,
+  then upcoming ones (the soonest first), then the cards with nothing to do, newest application
+  first. A snoozed step counts as upcoming, due when the snooze ends.
+- ``applied``: newest application first.
+- ``company``: by company name (case does not matter), then role.
+
+Ties go to the newest application, then the highest id, so the order never depends on how
+the board happened to be read. Pure: keys from an application and its next step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from jobboard.core.model import Application
+
+if TYPE_CHECKING:
+    from jobboard.core.etiquette import NextStep
+
+SORTS: tuple[str, ...] = ("urgency", "applied", "company")
+SORT_TITLES: dict[str, str] = {"urgency": "by urgency", "applied": "by applied date", "company": "by company"}
+DEFAULT_SORT = "urgency"
+
+_STATE_RANK = {"overdue": 0, "due": 1, "upcoming": 2}
+
+
+def _newest(application: Application) -> tuple[int, int]:
+    return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
+
+
+def urgency_key(application: Application, step: NextStep | None) -> tuple:
+    """Overdue, due, upcoming (each by due date), then the rest newest first."""
+    if step is None or step.due is None:
+        return (3, 0, *_newest(application))
+    return (_STATE_RANK.get(step.state, 2), step.due.toordinal(), *_newest(application))
+
+
+def sort_key(sort: str, application: Application, step: NextStep | None = None) -> tuple:
+    """The key ``sort`` gives ``application``; ``step`` (its next step) is only read by urgency."""
+    if sort == "urgency":
+        return urgency_key(application, step)
+    if sort == "company":
+        return (application.company.casefold(), application.role.casefold(), *_newest(application))
+    return _newest(application)
+
+
+def ordered(
+    applications: list[Application], sort: str, step_for: Callable[[Application], NextStep] | None = None
+) -> list[Application]:
+    """``applications`` in ``sort`` order; ``step_for`` gives each one's next step (urgency)."""
+    if sort == "urgency" and step_for is not None:
+        return sorted(applications, key=lambda a: urgency_key(a, step_for(a)))
+    return sorted(applications, key=lambda a: sort_key(sort, a))
+
+
+def next_sort(sort: str) -> str:
+    """The sort after ``sort`` in the cycle the `s` key goes through."""
+    return SORTS[(SORTS.index(sort) + 1) % len(SORTS)] if sort in SORTS else DEFAULT_SORT

@@ -1,0 +1,1 @@
+"""The board on disk: safe files, the TinyDB storage, migrations, backups and the store."""

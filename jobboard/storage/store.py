@@ -1,0 +1,391 @@
+"""The board: a TinyDB database of applications, changed under a lock, one change at a time.
+
+The file lives in a ``BoardFile`` storage (atomic writes, a read cache, schema upgrades); this
+module reads and writes it through TinyDB's tables and documents. Every change takes
+``board.json.lock`` with ``flock``, reads the board as it is on disk at that moment, applies
+only the fields and entries that change, and writes once, so the TUI and commands run in other
+terminals never lose each other's changes. The kernel drops a flock when its process dies, so
+a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from jobboard.core.changes import CardChange
+from jobboard.core.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
+from jobboard.storage import migrations
+from jobboard.storage.board_file import (
+    APPLICATIONS,
+    META,
+    META_DOC_ID,
+    BoardError,
+    BoardFile,
+    is_id,
+    parse_board_bytes,
+    paused_gc,
+    upgraded,
+)
+from jobboard.storage.first_look import FirstLook, first_look
+from jobboard.storage.safefile import check_replaceable, describe_os_error, real_file
+
+__all__ = ["BoardError", "BoardStore"]
+
+LOCK_TIMEOUT_SECONDS = 10.0
+ENTRY_HINT = "restore a backup or fix that entry"
+
+Data = dict[str, Any]
+
+
+class BoardStore:
+    """The applications on one board file, with locked changes applied to the file as it is."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        self.db = TinyDB(self.path, storage=BoardFile)
+        self.file: BoardFile = self.db.storage  # type: ignore[assignment]
+        self.lock_path = self.file.lock_path
+        self.table = self.db.table(APPLICATIONS, cache_size=0)
+        self.meta = self.db.table(META, cache_size=0)
+        # The board as last read or written (by the file's generation): every entry checked,
+        # and, once anyone asks for them (the TUI does), the applications built from it and
+        # then kept in step with each change. A one-off command that only lists records or
+        # adds one never pays for building the whole board.
+        self._checked_generation = -1
+        self._records: dict[str, Data] | None = {}
+        self._built_generation = -1
+        self._applications: dict[str, Application] = {}
+        self._keeps_applications = False
+        self._lock_owner: int | None = None
+        self._lock_depth = 0
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Raise BoardError if the file exists but is not a board this jobboard can open."""
+        self._read(build=False)
+
+    def applications(self) -> list[Application]:
+        """Every application on the board, in the order they were added."""
+        return list(self._built().values())
+
+    def records(self) -> list[Data]:
+        """Every application as ``Application.to_record()`` gives it, in the order they were
+        added, each checked, without building the applications (``list --json``)."""
+        records = self._read(build=False)
+        if records is None:
+            return [application.to_record() for application in self._applications.values()]
+        return list(records.values())
+
+    def get(self, app_id: str) -> Application:
+        application = self._built().get(app_id) if is_id(app_id) else None
+        if application is None:
+            raise BoardError(f"no application with id '{app_id}' on {self.path}; `jobboard list` shows the ids.")
+        return application
+
+    def _one(self, app_id: str) -> Application:
+        """One application as on disk now, built alone when the board is only checked (a
+        command that changes one card need not build thousands)."""
+        records = self._read(build=self._keeps_applications)
+        if records is None or not is_id(app_id) or app_id not in records:
+            return self.get(app_id)
+        return Application.from_record(records[app_id])
+
+    def first_look(self, statuses: Iterable[str], per_column: int) -> FirstLook | None:
+        """What the first screen shows (see jobboard.storage.first_look), from the parsed file before
+        its entries are checked; the full read that must follow reuses the parse. None when
+        there is no board yet."""
+        data = self.file.read()
+        if data is None:
+            return None
+        return first_look(data.get(APPLICATIONS, {}), statuses, per_column)
+
+    def prepare_for_writes(self) -> None:
+        """Read and check the board now, so the first change does not wait for it."""
+        self._read(build=self._keeps_applications)
+
+    @property
+    def disk_reads(self) -> int:
+        """How many times the file was read because it had changed (see BoardFile)."""
+        return self.file.disk_reads
+
+    def changed_on_disk(self) -> bool:
+        """True when another process has written the file since we last read it."""
+        return self.file.changed_on_disk()
+
+    def _read(self, build: bool) -> dict[str, Data] | None:
+        """The board's records by id, every entry checked (read again only when the file
+        changed), and with ``build`` its applications built instead (building checks each
+        entry as well). None when the records were not made because the applications were.
+        A board with an entry we cannot read raises BoardError and is dropped from memory, so
+        it is never written back."""
+        self.file.read()
+        generation = self.file.generation
+        if generation == self._built_generation or (not build and generation == self._checked_generation):
+            return self._records
+        try:
+            with paused_gc():
+                # One document at a time: TinyDB hands each out as a copy, read and let go.
+                documents = ((str(doc.doc_id), doc) for doc in self.table)
+                if build:
+                    self._applications = _read_entries(self.path, documents, Application.from_record)
+                    self._records, self._built_generation = None, self.file.generation
+                else:
+                    self._records = _read_entries(self.path, documents, canonical_record)
+                generation = self.file.generation
+                self._checked_generation = generation
+        except BoardError:
+            self.file.refuse()
+            self._checked_generation = self._built_generation = -1
+            raise
+        return self._records
+
+    def _ids(self) -> Iterable[str]:
+        """The ids on the board as last read or written."""
+        return self._records if self._records is not None else self._applications
+
+    def _built(self) -> dict[str, Application]:
+        self._keeps_applications = True
+        self._read(build=True)
+        return self._applications
+
+    # -- locking ---------------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the lock for a read-modify-write of the caller's; a board of an older schema
+        is written back upgraded (after its backup) first."""
+        with self.lock_file():
+            self._read(build=self._keeps_applications)
+            if self.file.upgrading:
+                self.file.save()
+            yield
+
+    @contextmanager
+    def lock_file(self) -> Iterator[None]:
+        """Hold the board's lock file without reading the board (restore uses this).
+
+        Re-entrant within one thread, so a change made inside ``locked()`` does not wait for
+        itself."""
+        me = threading.get_ident()
+        if self._lock_owner == me:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as error:
+            raise BoardError(describe_os_error(self.path, error)) from error
+        try:
+            self._acquire(fd)
+            self._lock_owner, self._lock_depth, self.file.lock_fd = me, 1, fd
+            try:
+                yield
+            finally:
+                self._lock_owner, self._lock_depth, self.file.lock_fd = None, 0, None
+        finally:
+            os.close(fd)  # closing releases the flock
+
+    def _acquire(self, fd: int) -> None:
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError as error:
+                if time.monotonic() > deadline:
+                    raise BoardError(
+                        f"{self.lock_path} is held by another jobboard for over "
+                        f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; close it and retry."
+                    ) from error
+                time.sleep(0.01)
+            except OSError as error:
+                raise BoardError(
+                    f"cannot lock {self.lock_path}: {error.strerror}; keep the board on a local "
+                    "or synced folder that supports file locks."
+                ) from error
+
+    # -- changing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self) -> Iterator[dict[str, Application | None]]:
+        """Lock, read the board as it is now, let the caller change it through the tables, and
+        write the file once. The caller notes each application it set (or None for one it
+        removed) in the dict it is given, to keep what is in memory in step."""
+        touched: dict[str, Application | None] = {}
+        with self.lock_file():
+            self._read(build=self._keeps_applications)  # every entry readable, or BoardError
+            built = self._built_generation == self.file.generation
+            with self.file.batch():
+                if not self.meta.contains(doc_id=int(META_DOC_ID)):
+                    fresh = {"schema_version": migrations.SCHEMA_VERSION, "next_id": 1}
+                    self.meta.insert(Document(fresh, doc_id=int(META_DOC_ID)))
+                yield touched
+            self._after_write(touched, built)
+
+    def _after_write(self, touched: dict[str, Application | None], built: bool) -> None:
+        """Keep the checked board in step with what was just written, without reading or
+        building the whole board again."""
+        generation = self.file.generation
+        for app_id, application in touched.items():
+            if built:
+                if application is None:
+                    self._applications.pop(app_id, None)
+                else:
+                    self._applications[app_id] = application
+            elif self._records is not None:
+                if application is None:
+                    self._records.pop(app_id, None)
+                else:
+                    self._records[app_id] = application.to_record()
+        self._checked_generation = generation
+        if built:
+            self._built_generation = generation
+
+    def _next_id(self) -> int:
+        """The first id never handed out on this board (the counter stays past every id)."""
+        stored = self.meta.get(doc_id=int(META_DOC_ID)) or {}
+        highest = max(map(int, self._ids()), default=0)
+        return max(int(stored.get("next_id", 1)), highest + 1)
+
+    def _count_ids_to(self, next_id: int) -> None:
+        self.meta.update({"next_id": next_id}, doc_ids=[int(META_DOC_ID)])
+
+    def add(self, build: Callable[[str], Application]) -> Application:
+        """Create an application: ``build`` receives the new id and returns the application."""
+        return self.add_many([build])[0]
+
+    def add_many(self, builds: list[Callable[[str], Application]]) -> list[Application]:
+        """Create many applications in one write (imports, the demo board, benchmarks)."""
+        if not builds:
+            return []
+        with self._change() as touched:
+            first = self._next_id()
+            created = [build(str(first + offset)) for offset, build in enumerate(builds)]
+            for expected, application in zip(range(first, first + len(created)), created, strict=True):
+                if application.id != str(expected):
+                    raise ValueError(f"a new application must keep the id it was given ({expected})")
+            self.table.insert_multiple(Document(a.to_record(), doc_id=int(a.id)) for a in created)
+            self._count_ids_to(first + len(created))
+            touched.update((a.id, a) for a in created)
+        return created
+
+    def update(self, app_id: str, change: Callable[[Application], Application]) -> Application:
+        """Apply ``change`` to the application as it is on disk now, and save the fields that
+        it changed."""
+        with self._change() as touched:
+            changed = change(self._one(app_id))
+            if changed.id != app_id:
+                raise ValueError(f"a change must keep the application's id ({app_id}), not {changed.id}")
+            self._write_fields(app_id, changed.to_record())
+            touched[app_id] = changed
+        return changed
+
+    def apply(self, app_id: str, change: CardChange) -> tuple[Application, list[str]]:
+        """Make ``change`` to the application as it is on disk now (see jobboard.core.changes):
+        the application as saved, and the fields left alone because they had been changed
+        elsewhere. BoardError when the application is no longer on the board."""
+        with self._change() as touched:
+            if not self.table.contains(doc_id=int(app_id)):
+                raise BoardError(f"application {app_id} is no longer on {self.path} (deleted elsewhere); not saved.")
+            changed, conflicts = change.applied_to(self._one(app_id))
+            self._write_fields(app_id, changed.to_record())
+            touched[app_id] = changed
+        return changed, conflicts
+
+    def put_back(self, application: Application) -> None:
+        """Bring back a deleted application as it was (undoing a delete or redoing an add). Its
+        id keeps its number, so ids are still never reused; one that is on the board already
+        is refused rather than overwritten."""
+        if not is_id(application.id):
+            raise ValueError(f"'{application.id}' is not an application id (a positive whole number)")
+        with self._change() as touched:
+            if self.table.contains(doc_id=int(application.id)):
+                raise BoardError(f"application {application.id} is on {self.path} already; nothing saved.")
+            self.table.insert(Document(application.to_record(), doc_id=int(application.id)))
+            self._count_ids_to(max(self._next_id(), int(application.id) + 1))
+            touched[application.id] = application
+
+    def _write_fields(self, app_id: str, record: Data) -> None:
+        """Change, in the stored entry, only the fields whose values differ from ``record``."""
+        stored = self.table.get(doc_id=int(app_id)) or {}
+        fields = {name: value for name, value in record.items() if stored.get(name) != value}
+        gone = [name for name in stored if name not in record]
+        if not fields and not gone:
+            return
+
+        def apply(entry: dict) -> None:
+            self.file.edited(app_id)
+            entry.update(fields)
+            for name in gone:
+                del entry[name]
+
+        self.table.update(apply, doc_ids=[int(app_id)])
+
+    def delete(self, app_id: str) -> Application:
+        with self._change() as touched:
+            application = self._one(app_id)
+            self._count_ids_to(self._next_id())  # remember the id before it leaves the table
+            self.table.remove(doc_ids=[int(app_id)])
+            touched[app_id] = None
+        return application
+
+    def restore(self, backup: Path) -> Path | None:
+        """Make ``backup`` the board, after keeping a copy of the current file (returned).
+
+        The backup must be a board this jobboard can open; otherwise nothing changes."""
+        backup = Path(backup)
+        try:
+            raw = backup.read_bytes()  # read once: what is checked is what is written
+        except OSError as error:
+            raise BoardError(f"cannot read {backup}: {error.strerror}; the board is unchanged.") from error
+        hint = "the board is unchanged, choose another backup (`jobboard backups` lists them)"
+        data = upgraded(parse_board_bytes(raw, backup, hint), backup)
+        entry_hint = "the board is unchanged, choose another backup"
+        _read_entries(backup, data.get(APPLICATIONS, {}).items(), canonical_record, entry_hint)
+        from jobboard.storage import backups
+
+        with self.lock_file():
+            try:
+                check_replaceable(real_file(self.path))  # a read-only board: refused before any copy
+                saved = backups.backup_now(self.path, reason="before-restore")
+            except OSError as error:
+                raise BoardError(describe_os_error(self.path, error)) from error
+            self.file.replace_file(raw)
+        return saved
+
+
+def _read_entries(
+    path: Path, records: Iterable[tuple[str, Data]], read: Callable[[Data], Any], hint: str = ENTRY_HINT
+) -> dict[str, Any]:
+    """Each entry of an applications table, by id, as ``read`` (``Application.from_record`` or
+    ``canonical_record``) makes it, once its id and status are checked; BoardError naming the
+    first entry that cannot be read."""
+    entries: dict[str, Any] = {}
+    doc_id = None
+    try:
+        for doc_id, record in records:
+            if record.get("id") != doc_id:
+                raise ValueError(f"its id {record.get('id')!r} does not match its key '{doc_id}'")
+            if record.get("status") not in ALL_STATUSES:
+                raise ValueError(f"status {record.get('status')!r} is not one of {', '.join(ALL_STATUSES)}")
+            entries[doc_id] = read(record)
+    except RECORD_ERRORS as error:
+        raise BoardError(
+            f"{path} holds an application (entry {doc_id}) jobboard cannot read: {error}; {hint}."
+        ) from error
+    return entries

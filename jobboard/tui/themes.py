@@ -1,0 +1,327 @@
+"""Themes: TOML files in ``themes/`` (shipped) and the user's themes folder -> Textual ``Theme`` objects.
+
+A theme file holds the fields of ``textual.theme.Theme`` (``name``, ``primary``, ``background``,
+...) and a ``[variables]`` table, where the app's own variables live: an accent per column
+(``column-applied``, ...) and the colours of the due and overdue markers. Every file is checked
+before it becomes a ``Theme``; a broken one is one sentence naming the file and the problem, and
+the others still load.
+
+Which theme is in force (``resolve_theme``): ``--theme``, else ``theme =`` in config.toml, else
+the one last chosen in the app's palette (``remember_theme``, kept in the state file), else the
+default. A setting the user wrote wins over a choice the app remembered; the app says so when
+a theme is picked in the palette while config.toml names another.
+
+Importing this module is cheap: textual (its ``Theme`` and ``Color``, never an app) is imported
+only when a theme is loaded or the built-in names are asked for, so the CLI may use the constants
+here without loading textual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jobboard.config.settings import state_path
+from jobboard.storage.safefile import atomic_write
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+DEFAULT_THEME = "jobboard-dark"
+# Textual always has this one, so a theme is in force even if the shipped files went missing.
+FALLBACK_THEME = "textual-dark"
+
+COLUMN_VARIABLES: dict[str, str] = {
+    "wishlist": "column-wishlist",
+    "applied": "column-applied",
+    "interviewed": "column-interviewed",
+    "offer": "column-offer",
+    "silent": "column-silent",
+    "rejected": "column-rejected",
+}
+
+# Fallbacks for the app's own variables, for themes that do not set them (Textual's built-in
+# ones, or a user theme that only changes the basics): mid-tones readable on dark and light.
+APP_VARIABLE_DEFAULTS: dict[str, str] = {
+    "column-wishlist": "#9b6fd6",
+    "column-applied": "#3b8fd9",
+    "column-interviewed": "#1f9b8f",
+    "column-offer": "#3f9d4e",
+    "column-silent": "#868e96",
+    "column-rejected": "#c0616b",
+    "due-marker": "#c98a10",
+    "overdue-marker": "#e0464e",
+}
+
+_COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent")
+_COLOUR_FIELDS += ("foreground", "background", "surface", "panel", "boost")
+_REQUIRED_FIELDS = ("name", "primary")
+
+
+class ThemeError(Exception):
+    """A theme file jobboard cannot use; the message names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}.")
+        self.path = path
+        self.problem = problem
+
+
+class ThemeProblem(str):
+    """One broken theme file: the sentence to show, which also remembers the file it is about."""
+
+    path: Path
+
+    def __new__(cls, error: ThemeError) -> ThemeProblem:
+        problem = super().__new__(cls, str(error))
+        problem.path = error.path
+        return problem
+
+
+def broken_names(problems: Iterable[str]) -> set[str]:
+    """The theme names the broken files most likely meant (their file names without .toml)."""
+    return {problem.path.stem for problem in problems if isinstance(problem, ThemeProblem)}
+
+
+def shipped_themes_folder() -> Path:
+    """The themes that come with jobboard: ``jobboard/_themes`` in an installed wheel, else the
+    checkout's top-level ``themes/`` (a source tree or an editable install)."""
+    package = Path(__file__).resolve().parent.parent  # jobboard/, above tui/
+    installed = package / "_themes"
+    if installed.is_dir():
+        return installed
+    return package.parent / "themes"
+
+
+def load_theme_file(path: Path) -> Theme:
+    """Read and check one theme file; raise ``ThemeError`` saying what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ThemeError(path, f"cannot read it ({error.strerror or error})") from error
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ThemeError(path, "not UTF-8 text") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeError(path, f"not valid TOML ({error})") from error
+    try:
+        return theme_from_mapping(data)
+    except ValueError as error:
+        raise ThemeError(path, str(error)) from error
+
+
+def theme_from_mapping(data: dict[str, Any]) -> Theme:
+    """A ``Theme`` from a theme file's table; ``ValueError`` names the field that is wrong."""
+    from textual.theme import Theme
+
+    known = {field.name for field in dataclasses.fields(Theme)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})")
+    for name in _REQUIRED_FIELDS:
+        if name not in data:
+            raise ValueError(f"missing '{name}' (every theme needs a name and a primary colour)")
+    name = data["name"]
+    if not isinstance(name, str) or not name.strip() or name != name.strip() or "," in name:
+        raise ValueError("'name' must be a non-empty name without commas or surrounding spaces")
+    for field in _COLOUR_FIELDS:
+        if field in data:
+            _check_colour(field, data[field])
+    for field in ("dark", "ansi"):
+        if field in data and not isinstance(data[field], bool):
+            raise ValueError(f"'{field}' must be true or false")
+    for field in ("luminosity_spread", "text_alpha"):
+        value = data.get(field, 0.5)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise ValueError(f"'{field}' must be a number from 0 to 1")
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict):
+        raise ValueError("'variables' must be a table, e.g. [variables] with column-offer = \"#3f9d4e\"")
+    for key, value in variables.items():
+        if not isinstance(value, str):
+            raise ValueError(f"variable '{key}' must be a string such as \"#3f9d4e\"")
+        if key.startswith("column-") and key not in APP_VARIABLE_DEFAULTS:
+            raise ValueError(f"unknown variable '{key}' (columns: {', '.join(COLUMN_VARIABLES.values())})")
+        if key in APP_VARIABLE_DEFAULTS:
+            _check_colour(f"variables.{key}", value)
+    theme = Theme(**{**data, "variables": dict(variables)})
+    try:
+        theme.to_color_system().generate()  # the same work Textual does when the theme is applied
+    except Exception as error:  # noqa: BLE001 - any failure here means Textual could not use it
+        raise ValueError(f"Textual cannot use it ({error})") from error
+    return theme
+
+
+def _check_colour(field: str, value: Any) -> None:
+    from textual.color import Color, ColorParseError
+
+    if not isinstance(value, str):
+        raise ValueError(f"'{field}' must be a colour in quotes, such as \"#5fafff\"")
+    try:
+        Color.parse(value)
+    except ColorParseError as error:
+        raise ValueError(
+            f'\'{field}\' = "{value}" is not a colour (use e.g. "#5fafff" or "rgb(95,175,255)")'
+        ) from error
+
+
+def load_folder(folder: Path) -> tuple[list[Theme], list[str]]:
+    """Every ``*.toml`` theme in ``folder`` (by file name), and one problem per broken file.
+
+    A missing folder has no themes and no problems. Two files with the same theme name: the
+    first (by file name) is kept and the second is reported.
+    """
+    try:
+        paths = sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError as error:
+        return [], [f"themes folder {folder} cannot be read ({error.strerror or error})."]
+    themes: list[Theme] = []
+    problems: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        try:
+            theme = load_theme_file(path)
+        except ThemeError as error:
+            problems.append(ThemeProblem(error))
+            continue
+        if theme.name in seen:
+            duplicate = f"the name '{theme.name}' is already used by {seen[theme.name].name}"
+            problems.append(ThemeProblem(ThemeError(path, duplicate)))
+            continue
+        seen[theme.name] = path
+        themes.append(theme)
+    return themes, problems
+
+
+def load_shipped() -> tuple[list[Theme], list[str]]:
+    """The themes that come with jobboard; finding none is a problem too (a broken install)."""
+    folder = shipped_themes_folder()
+    shipped, problems = load_folder(folder)
+    if not shipped:
+        problems.append(f"no themes found in {folder}; jobboard may be installed badly, reinstall it.")
+    return shipped, problems
+
+
+def load_all(user_folder: Path | None) -> tuple[list[Theme], list[str]]:
+    """The shipped themes then the user's (a user theme may replace a shipped one of the same
+    name: register them in this order), and one problem sentence per broken file.
+
+    The problems are ``ThemeProblem`` strings; ``broken_names(problems)`` tells ``resolve_theme``
+    which asked-for names are broken files rather than typos.
+    """
+    shipped, problems = load_shipped()
+    if user_folder is None:
+        return shipped, problems
+    mine, my_problems = load_folder(user_folder)
+    return shipped + mine, problems + my_problems
+
+
+def available_names(themes: Iterable[Theme]) -> list[str]:
+    """Our theme names (shipped, then the user's), then Textual's built-in ones, each once."""
+    from textual.theme import BUILTIN_THEMES
+
+    return list(dict.fromkeys([*(theme.name for theme in themes), *BUILTIN_THEMES]))
+
+
+def variable_defaults_for(theme: Theme | None) -> dict[str, str]:
+    """The app's variables for a theme that does not set them, taken from its own palette.
+
+    Built-in themes (nord, solarized-light, ...) then get column and marker colours that match
+    them; a theme file's ``[variables]`` still win over these.
+    """
+    defaults = dict(APP_VARIABLE_DEFAULTS)
+    if theme is None:
+        return defaults
+    borrowed = {
+        "column-wishlist": theme.secondary,
+        "column-applied": theme.primary,
+        "column-interviewed": theme.accent,
+        "column-offer": theme.success,
+        "column-rejected": theme.error,
+        "due-marker": theme.warning,
+        "overdue-marker": theme.error,
+    }
+    defaults.update({key: value for key, value in borrowed.items() if value})
+    return defaults
+
+
+# -- the theme in force, and the one last chosen in the app ------------------------------------
+
+
+def remembered_theme(path: Path | None = None) -> str | None:
+    """The theme last chosen in the app (state file key "theme"), or None; never raises."""
+    try:
+        data = json.loads((path or state_path()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return theme if isinstance(theme, str) and theme.strip() else None
+
+
+def remember_theme(name: str, path: Path | None = None) -> str | None:
+    """Remember ``name`` for the next start (atomic write, other keys kept).
+
+    Returns None when saved, else one sentence saying why not: forgetting a theme is no reason
+    to interrupt anyone, so the caller may show it or drop it.
+    """
+    path = path or state_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}  # missing or unreadable: start afresh rather than fail
+    if not isinstance(data, dict):
+        data = {}
+    data["theme"] = name
+    try:
+        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except OSError as error:
+        return f"could not remember the theme in {path}: {error.strerror or error}."
+    return None
+
+
+def resolve_theme(
+    cli_option: str | None,
+    settings_theme: str | None,
+    names: Sequence[str],
+    *,
+    remembered: str | None = None,
+    broken: Iterable[str] = (),
+) -> str:
+    """The theme in force: ``--theme``, else config.toml's ``theme``, else ``remembered``, else the
+    default.
+
+    An asked-for name (--theme or config.toml) that is not in ``names`` raises ValueError listing
+    the available ones, unless it is in ``broken`` (a theme file that failed to load and is being
+    reported already): then the default is used. A remembered name that has since gone is
+    skipped quietly. Names match exactly, or ignoring case when that is unambiguous.
+    """
+    broken = set(broken)
+    for asked in (cli_option, settings_theme):
+        if asked is None:
+            continue
+        found = _find(asked, names)
+        if found is not None:
+            return found
+        if asked.strip() in broken:
+            return default_theme(names)
+        raise ValueError(f"unknown theme '{asked}'; available: {', '.join(names)}")
+    if remembered is not None and remembered in names:
+        return remembered
+    return default_theme(names)
+
+
+def default_theme(names: Sequence[str]) -> str:
+    return DEFAULT_THEME if DEFAULT_THEME in names or not names else FALLBACK_THEME
+
+
+def _find(asked: str, names: Sequence[str]) -> str | None:
+    asked = asked.strip()
+    if asked in names:
+        return asked
+    folded = [name for name in names if name.casefold() == asked.casefold()]
+    return folded[0] if len(folded) == 1 else None
