@@ -141,7 +141,13 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
         raise click.ClickException(
             one_line(f"no email address for {whom}; add one with `jobboard people {app_id} --add NAME --email ADDRESS`")
         )
-    click.echo(mailto_url(message.to.email, message.subject, message.body))
+    try:
+        url = mailto_url(message.to.email, message.subject, message.body)
+    except ValueError as error:
+        raise click.ClickException(
+            one_line(f"the email of {message.to.words} is {error}; fix it with `jobboard people {app_id} --edit N`")
+        ) from None
+    click.echo(url)
 
 
 @cli.command()

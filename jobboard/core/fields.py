@@ -1,6 +1,12 @@
 """Checks of the fields a user types or imports that must have a shape: the posting's address,
-the contact's email and the applied date. One place for `jobboard add`, the importer and the
-TUI's form, so a value one of them refuses is never stored by another.
+a person's email and profile, and the applied date. One place for `jobboard add`, `people`, the
+importer (its people too), the upgrade of an older board and the TUI's forms, so a value one of
+them refuses is never stored by another (docs/data.md, "What is checked").
+
+An email is one address and nothing more: no line break (raw or percent-encoded), comma,
+semicolon or angle bracket, which a mail client would read as another header or recipient.
+A link is ``http(s)://`` only (``mailto:`` one address where a mail address is meant), so a
+``javascript:`` or ``file:`` link is never stored to be opened later.
 
 Each check returns the value as it is kept (an address pasted without ``https://`` gets it, so
 it opens) or raises ValueError with a short sentence, lower case and without a full stop, for
@@ -19,20 +25,22 @@ _UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u206
 _WEB = re.compile(r"https?://[^/?#@:\s]+(?::\d+)?(?:[/?#].*)?", re.IGNORECASE)
 _BARE = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?#].*)?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# What would let an address carry another recipient or a header into a mail client.
+_NOT_IN_EMAIL = re.compile(r"[,;<>\"()\[\]\\?&=]|%(?:0[0-9a-f]|1[0-9a-f]|2[0-9a-f]|3[abc]|7f)", re.IGNORECASE)
 URL_EXAMPLE = "use e.g. https://company.com/jobs/123"
 
 
-def check_url(text: str) -> str:
-    """The posting's address: ``http(s)://...``, ``mailto:...``, or a bare domain such as
+def check_url(text: str, *, mail: bool = True) -> str:
+    """The posting's address: ``http(s)://...``, ``mailto:ADDRESS`` (when ``mail``: a posting
+    may say "apply by email"; a profile may not), or a bare domain such as
     ``company.com/jobs/1`` (given ``https://``); blank stays blank."""
     url = text.strip()
     if not url:
         return ""
     if _UNSAFE.search(url):
         raise ValueError(f"not a web address: it holds a space, line break or control character; {URL_EXAMPLE}")
-    if url.lower().startswith("mailto:"):
-        check_email(url[len("mailto:") :].split("?", 1)[0] or "-")
-        return url
+    if url.lower().startswith("mailto:") and mail:
+        return _check_mail_link(url)
     if "://" in url:
         if _WEB.fullmatch(url) is None:
             raise ValueError(f"not a web address (http, https or mailto); {URL_EXAMPLE}")
@@ -42,12 +50,41 @@ def check_url(text: str) -> str:
     return "https://" + url  # people paste "company.com/jobs/1"; make it openable
 
 
+def _check_mail_link(url: str) -> str:
+    """``mailto:ADDRESS`` with at most a subject and a body (RFC 6068): never a second
+    recipient, a ``cc``/``bcc`` or any other header."""
+    from urllib.parse import parse_qsl, unquote
+
+    address, _, query = url[len("mailto:") :].partition("?")
+    try:
+        check_email(unquote(address) or "-")
+        pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+    except ValueError:
+        pairs = None
+    allowed = pairs is not None and all(
+        name.lower() == "body" or (name.lower() == "subject" and "\r" not in value and "\n" not in value)
+        for name, value in pairs
+    )
+    if not allowed:
+        raise ValueError(
+            "not a web address: a mail link is mailto: and one email address, with at most a subject and body"
+        )
+    return url
+
+
 def check_email(text: str) -> str:
     """The contact's email address, such as ``dana@company.com``; blank stays blank."""
     email = text.strip()
-    if email and (_EMAIL.fullmatch(email) is None or _UNSAFE.search(email)):
-        raise ValueError("not an email address; use e.g. dana@company.com")
+    if email and (_EMAIL.fullmatch(email) is None or _UNSAFE.search(email) or _NOT_IN_EMAIL.search(email)):
+        raise ValueError(
+            "not an email address (just one, with no comma, semicolon or line break); use e.g. dana@company.com"
+        )
     return email
+
+
+def check_profile(text: str) -> str:
+    """A person's profile page (LinkedIn or other): a web address, never ``mailto:``."""
+    return check_url(text, mail=False)
 
 
 def check_applied_on(date: pendulum.Date, today: pendulum.Date) -> pendulum.Date:

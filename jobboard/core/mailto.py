@@ -52,11 +52,16 @@ def message_for(application: Application, step: NextStep, today: pendulum.Date) 
 
 
 def mailto_url(to: str, subject: str, body: str) -> str:
-    """``mailto:to?subject=...&body=...`` (RFC 6068). ValueError when there is no address:
-    an empty ``mailto:`` would open a blank message with nobody to send it to."""
+    """``mailto:to?subject=...&body=...`` (RFC 6068). ValueError when there is no address
+    (an empty ``mailto:`` would open a blank message with nobody to send it to) or when ``to``
+    is not one address as jobboard.core.fields checks it: a line break, comma or ``?`` in it
+    would add a header or a recipient, so such a board's text never reaches the URL."""
+    from jobboard.core.fields import check_email
+
     address = to.strip()
     if not address:
         raise ValueError("there is no email address to write to")
+    check_email(address)
     body = "\r\n".join(body.splitlines())
     fields = [f"{name}={quote(value, safe='')}" for name, value in (("subject", subject), ("body", body)) if value]
     # "@" stays as it is; every other reserved or non-ASCII character of the address is escaped.

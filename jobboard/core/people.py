@@ -80,15 +80,29 @@ def parse_role(text: str) -> str:
 def make_person(name: str, role: str = "recruiter", **details: str) -> Person:
     """A person from what a user typed: the role read leniently, the email and profile checked,
     every field stripped. ValueError with one sentence when something is wrong."""
-    from jobboard.core.fields import check_email, check_url
+    from jobboard.core.fields import check_email, check_profile
 
     name = " ".join(name.split())
     if not name:
         raise ValueError("a person needs a name")
     values = {key: (details.get(key) or "").strip() for key in ("email", "phone", "profile", "note")}
     values["email"] = check_email(values["email"])
-    values["profile"] = check_url(values["profile"])
+    values["profile"] = check_profile(values["profile"])
     return Person(name, parse_role(role or "recruiter"), **values)
+
+
+def checked_person(person: Person) -> Person:
+    """A person read from outside (an import) with the same checks as one typed: the email
+    and profile through jobboard.core.fields; ValueError naming the person otherwise."""
+    from jobboard.core.fields import check_email, check_profile
+
+    checked = {}
+    for name, check in (("email", check_email), ("profile", check_profile)):
+        try:
+            checked[name] = check(getattr(person, name))
+        except ValueError as error:
+            raise ValueError(f"the {name} of {' '.join(person.name.split())[:60]!r} is {error}") from None
+    return person._replace(**checked)
 
 
 def first_contact(name: str, email: str) -> list[Person]:

@@ -62,7 +62,7 @@ from jobboard.core.model import (
     now_utc,
     parse_timestamp,
 )
-from jobboard.core.people import Person, first_contact
+from jobboard.core.people import Person, checked_person, first_contact
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
 from jobboard.storage.safefile import MAX_FILE_BYTES
 
@@ -450,14 +450,14 @@ def _people(values: Mapping[str, Any]) -> list[Person]:
     raw = values.get("people")
     if isinstance(raw, str) and raw.strip():
         try:
-            raw = json.loads(raw)
-        except json.JSONDecodeError:
+            raw = load_json(raw)
+        except (json.JSONDecodeError, ValueError):
             raise ValueError("people is not a JSON list of people") from None
     if raw not in (None, ""):
         if not isinstance(raw, list):
             raise ValueError("people is not a list of people")
         try:
-            return [Person.from_record(item) for item in raw]
+            return [checked_person(Person.from_record(item)) for item in raw]
         except ValueError as error:
             raise ValueError(f"people: {error}") from None
     people = first_contact(values.get("contact") or "", check_email(values.get("email") or ""))

@@ -14,6 +14,9 @@ version here, and add a fixture of the new version under ``tests/fixtures/boards
 - 2 -> 3: people per application. The single ``contact`` and ``email`` fields become the first
   entry of ``people`` (a recruiter), and every application gets the new fields empty: the
   offer's ``offer_amount``, ``offer_deadline`` and ``offer_note``, and ``archived`` (false).
+  The email goes through the same check as one typed (jobboard.core.fields): one that is not a
+  single address (a line break, a second recipient) is kept in the person's note, not as the
+  address a draft would be sent to.
 """
 
 from __future__ import annotations
@@ -35,13 +38,11 @@ def _interview_details(data: Data) -> Data:
 def _people(data: Data) -> Data:
     """2 -> 3: each application's ``contact``/``email`` become its first person (a recruiter);
     the offer fields and ``archived`` are added empty. Every other field and event is kept."""
-    from jobboard.core.people import first_contact
-
     for record in data.get("applications", {}).values():
         contact, email = record.pop("contact", ""), record.pop("email", "")
         if type(contact) is not str or type(email) is not str:
             raise ValueError(f"application {record.get('id')}: 'contact' or 'email' is not text")
-        people = record.get("people") or [person.to_record() for person in first_contact(contact, email)]
+        people = record.get("people") or [person.to_record() for person in _contact(contact, email)]
         rebuilt = {}
         for key, value in record.items():
             if key == "tags":  # the new fields go where a version-3 board keeps them
@@ -53,6 +54,18 @@ def _people(data: Data) -> Data:
         record.clear()
         record.update(rebuilt)
     return data
+
+
+def _contact(name: str, email: str) -> list:
+    """The old single contact as a person; an email that is not one address kept as a note."""
+    from jobboard.core.fields import check_email
+    from jobboard.core.people import first_contact
+
+    try:
+        return first_contact(name, check_email(email))
+    except ValueError:
+        people = first_contact(name or "Contact", "")
+        return [people[0]._replace(note=f"email on the older board, not used as it is not one address: {email!r}")]
 
 
 # version N -> the step that turns a version-N board into version N + 1.

@@ -77,7 +77,12 @@ class NextStepActions:
             return
         to = message.to
         if to is not None and to.email:
-            app.open_link(mailto_url(to.email, message.subject, message.body))
+            try:
+                url = mailto_url(to.email, message.subject, message.body)
+            except ValueError as error:
+                self.notify(f"The email of {one_line(to.words)} is {error}; fix it with P.", severity="error", markup=False)
+                return
+            app.open_link(url)
             self.notify(f"Opening your mail client: a message to {one_line(to.words)}.", timeout=3, markup=False)
         elif to is not None and to.url:
             app.open_link(to.url)
