@@ -80,7 +80,9 @@ class NextStepActions:
             try:
                 url = mailto_url(to.email, message.subject, message.body)
             except ValueError as error:
-                self.notify(f"The email of {one_line(to.words)} is {error}; fix it with P.", severity="error", markup=False)
+                self.notify(
+                    f"The email of {one_line(to.words)} is {error}; fix it with P.", severity="error", markup=False
+                )
                 return
             app.open_link(url)
             self.notify(f"Opening your mail client: a message to {one_line(to.words)}.", timeout=3, markup=False)

@@ -38,8 +38,15 @@ def test_an_email_is_one_address_and_nothing_more(email: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "file:///etc/passwd", "mailto:dana@acme.com?bcc=evil@attacker.com",
-            "mailto:a@b.example,evil@attacker.com", "data:text/html,hi", "ftp://acme.example/x"]
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "mailto:dana@acme.com?bcc=evil@attacker.com",
+        "mailto:a@b.example,evil@attacker.com",
+        "data:text/html,hi",
+        "ftp://acme.example/x",
+    ],
 )
 def test_only_web_and_plain_mail_links(url: str) -> None:
     with pytest.raises(ValueError):
@@ -79,14 +86,25 @@ def test_the_importers_people_are_checked_like_typed_ones(tmp_path: Path, frozen
 
 def test_a_posting_url_from_an_import_cannot_be_a_mail_with_headers(tmp_path: Path, frozen) -> None:
     source = tmp_path / "rows.csv"
-    source.write_text("Company,Role,Date Applied,URL\nAcme,Eng,2026-11-02,mailto:jobs@acme.example?bcc=evil@x.example\n")
+    source.write_text(
+        "Company,Role,Date Applied,URL\nAcme,Eng,2026-11-02,mailto:jobs@acme.example?bcc=evil@x.example\n"
+    )
     code, _, err = run_cli("--db", str(tmp_path / "board.json"), "import", str(source))
     assert code == 1 and "line 2" in err and "mail link" in err
 
 
 def test_an_older_boards_smuggled_email_never_becomes_the_address(tmp_path: Path) -> None:
-    record = {"id": "1", "company": "Acme", "role": "Eng", "status": "applied", "applied_on": "2026-11-02",
-              "contact": "Dana", "email": SMUGGLED[0], "tags": [], "events": []}
+    record = {
+        "id": "1",
+        "company": "Acme",
+        "role": "Eng",
+        "status": "applied",
+        "applied_on": "2026-11-02",
+        "contact": "Dana",
+        "email": SMUGGLED[0],
+        "tags": [],
+        "events": [],
+    }
     data = {"_default": {}, "applications": {"1": record}, "meta": {"1": {"schema_version": 2}}}
     person = upgraded(data)["applications"]["1"]["people"][0]
     assert person["email"] == "" and "evil@attacker.com" in person["note"] and person["name"] == "Dana"
@@ -99,6 +117,8 @@ def test_a_board_holding_a_smuggled_email_gives_no_mailto(tmp_path: Path, frozen
     from jobboard.core.people import Person
 
     dana = Person("Dana", "recruiter", SMUGGLED[0])
-    store.add(lambda app_id: new_application(app_id, "Acme", "Eng", applied_on=frozen.date().subtract(days=9), people=[dana]))
+    store.add(
+        lambda app_id: new_application(app_id, "Acme", "Eng", applied_on=frozen.date().subtract(days=9), people=[dana])
+    )
     code, out, err = run_cli("--db", str(board), "draft", "1", "--mailto")
     assert code == 1 and out == "" and "not an email address" in err and err.count("\n") == 1
