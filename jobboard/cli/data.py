@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from jobboard.cli.main import Session, cli, pass_session
+from jobboard.cli.main import Session, cli, pass_session, say
 from jobboard.storage import backups
 from jobboard.storage.safefile import MAX_FILE_BYTES, megabytes
 from jobboard.storage.store import BoardError
@@ -18,10 +18,10 @@ def list_backups(session: Session) -> None:
     """List the board's backups, newest first (one path a line)."""
     found = backups.list_backups(session.board_path)
     if not found:
-        click.echo(f"No backups yet beside {session.board_path} (one is kept each day the board changes).", err=True)
+        say(f"No backups yet beside {session.board_path} (one is kept each day the board changes).", err=True)
         return
     for path in found:
-        click.echo(str(path))
+        say(str(path))
 
 
 @cli.command()
@@ -34,9 +34,9 @@ def restore(session: Session, backup: Path) -> None:
     chosen = find_backup(session.board_path, backup)
     saved = session.store.restore(chosen)
     if saved:
-        click.echo(f"Restored {chosen.name}; the board as it was is in {saved}.", err=True)
+        say(f"Restored {chosen.name}; the board as it was is in {saved}.", err=True)
     else:
-        click.echo(f"Restored {chosen.name}.", err=True)
+        say(f"Restored {chosen.name}.", err=True)
 
 
 def find_backup(board: Path, backup: Path) -> Path:

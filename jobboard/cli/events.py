@@ -15,8 +15,9 @@ import json
 
 import click
 
-from jobboard.cli.main import DATE, Session, cli, pass_session
+from jobboard.cli.main import DATE, Session, cli, pass_session, say
 from jobboard.core.model import parse_time, today
+from jobboard.formats.printable import json_text
 
 
 @cli.command(name="events")
@@ -47,7 +48,7 @@ def events(session: Session, app_id: str, as_json: bool, edit_n, delete_n, on, a
                 raise click.BadParameter(str(error), param_hint="--time") from error
         now = today()
         changed = session.store.update(app_id, lambda a: timeline.edited(a, edit_n, now, date=on, time=at, note=note))
-        click.echo(f"Changed event {edit_n}: {_line(changed, edit_n)}", err=True)
+        say(f"Changed event {edit_n}: {_line(changed, edit_n)}", err=True)
         return
     if delete_n is not None:
         if not yes:
@@ -56,15 +57,15 @@ def events(session: Session, app_id: str, as_json: bool, edit_n, delete_n, on, a
         gone = before.events[timeline.position(before, delete_n)]
         changed = session.store.update(app_id, lambda a: timeline.deleted(a, delete_n))
         moved = f"; the card is now in {changed.status}" if changed.status != before.status else ""
-        click.echo(f"Deleted event {delete_n}: {gone.date.isoformat()}  {timeline.describe(gone)}{moved}", err=True)
+        say(f"Deleted event {delete_n}: {gone.date.isoformat()}  {timeline.describe(gone)}{moved}", err=True)
         return
     application = session.store.get(app_id)
     if as_json:
         records = [{"n": n, **event.to_record()} for n, event in timeline.numbered(application)]
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
         return
     for n in range(1, len(application.events) + 1):
-        click.echo(f"{n:>3}  {_line(application, n)}")
+        say(f"{n:>3}  {_line(application, n)}")
 
 
 def _line(application, n: int) -> str:  # noqa: ANN001 - an Application

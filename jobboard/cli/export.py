@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session
+from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session, say
 from jobboard.core.model import today
-from jobboard.formats.printable import one_line
+from jobboard.formats.printable import json_text, one_line
 from jobboard.storage.board_file import paused_gc
 from jobboard.storage.safefile import READ_ONLY, Refused, atomic_write, read_regular
 from jobboard.storage.store import BoardError
@@ -65,7 +65,7 @@ def export_board(
         ) from error
     except OSError as error:
         raise BoardError(f"could not write {output}: {error.strerror or error}.") from error
-    click.echo(f"Wrote {output}", err=True)
+    say(f"Wrote {output}", err=True)
 
 
 @cli.command(name="import")
@@ -98,13 +98,13 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
     if not result.ok:
         for problem in result.errors:
-            click.echo(one_line(f"{source}: {problem}"), err=True)
+            say(one_line(f"{source}: {problem}"), err=True)
         raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
     if dry_run:
         for application in result.applications:
             people = f" · {', '.join(p.label() for p in application.people)}" if application.people else ""
             offer = f" · offer {application.offer_amount}" if application.offer_amount else ""
-            click.echo(
+            say(
                 one_line(
                     f"would add  {application.status:<12} {application.company} — {application.role}"
                     f" (applied {application.applied_on.isoformat()}){people}{offer}"
@@ -112,10 +112,10 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
             )
         read = ", ".join(f"{header} → {name}" for header, name in result.columns.items() if header != name)
         if read:
-            click.echo(one_line(f"columns read: {read}"), err=True)
+            say(one_line(f"columns read: {read}"), err=True)
         if result.ignored_columns:
             ignored = ", ".join(result.ignored_columns)
-            click.echo(one_line(f'columns ignored: {ignored} (read one with --map "Header=field")'), err=True)
+            say(one_line(f'columns ignored: {ignored} (read one with --map "Header=field")'), err=True)
     elif result.applications:
         session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])
     verb = "Would import" if dry_run else "Imported"
@@ -123,7 +123,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     if result.skipped:
         summary += f"; skipped {result.skipped_existing} already on the board"
         summary += f" and {result.skipped_repeats} repeated in the file" if result.skipped_repeats else ""
-    click.echo(summary + ".", err=True)
+    say(summary + ".", err=True)
 
 
 def _run_import(import_rows, text: str, session: Session, mappings, allocate_id):  # noqa: ANN001, ANN202
@@ -158,9 +158,9 @@ def stats(session: Session, as_json: bool, on, view: str | None) -> None:
 
     numbers = board_stats(session.applications(view), on or today(), session.settings.columns)
     if as_json:
-        click.echo(json.dumps(numbers.to_dict(), indent=2))
+        click.echo(json_text(json.dumps(numbers.to_dict(), indent=2)))
         return
-    click.echo(format_stats(numbers, bar_chart))
+    say(format_stats(numbers, bar_chart))
 
 
 def percent(rate: float | None) -> str:

@@ -40,6 +40,14 @@ from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.storage.store import BoardError, BoardStore
 
 
+def say(text: str = "", *, err: bool = False) -> None:
+    """``click.echo`` for a person at a terminal: what a board holds (typed, imported, synced)
+    may carry escape sequences, so every control character but the line break is made a space
+    (jobboard.formats.printable). Data for a program (JSON, exports) is printed by its own
+    command, exactly."""
+    click.echo(many_lines(text), err=err)
+
+
 class UserDate(click.ParamType):
     """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
 
@@ -272,7 +280,7 @@ def add(session: Session, company: str, role: str, status: str, applied, moved, 
     )
     check_new(card, today())
     created = session.store.add(lambda app_id: card.copy(id=app_id))
-    click.echo(created.id)
+    say(created.id)
 
 
 @cli.command(name="list")
@@ -300,7 +308,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         status = session.status(status)
         applications = [a for a in applications if a.status == status]
     if not applications:
-        click.echo(_nothing_to_list(session, view, status), err=True)
+        say(_nothing_to_list(session, view, status), err=True)
         return
     from jobboard.config.state_file import remembered_sort
     from jobboard.core.etiquette import next_step
@@ -312,7 +320,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
     now, rules = today(), session.settings.etiquette
     steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
     applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
-    click.echo(format_table(applications))
+    say(format_table(applications))
 
 
 def _nothing_to_list(session: Session, view: str | None, status: str | None) -> str:
@@ -386,7 +394,7 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
 
     for event in sorted(application.events, key=lambda e: e.date, reverse=True):
         lines.append(one_line(f"  {event.date.isoformat()}  {describe(event)}"))
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
 
 
 @cli.command()
@@ -403,7 +411,7 @@ def move(session: Session, app_id: str, status: str, on) -> None:
     try:
         session.store.update(app_id, lambda a: moved(a, status, on or now, now))
     except AlreadyThere as error:
-        click.echo(f"jobboard: {error}.", err=True)
+        say(f"jobboard: {error}.", err=True)
 
 
 @cli.command()
@@ -415,7 +423,7 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
     if not yes:
         raise click.UsageError("deleting needs --yes (the board keeps daily backups)")
     removed = session.store.delete(app_id)
-    click.echo(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
+    say(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
 
 
 @cli.command()
@@ -480,12 +488,12 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
     needed = need_action_text(states.count("due"), states.count("overdue"))
     if not entries or not everything:
         hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
-        click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
+        say(f"{needed[0].upper()}{needed[1:]}.{hint}")
     for application, step in entries:
-        click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
+        say(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)
     if note and not as_json:
-        click.echo(f"\n{note}")
+        say(f"\n{note}")
 
 
 def step_record(application: Application, step, on=None) -> dict:  # noqa: ANN001 - a NextStep, a date
@@ -529,15 +537,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("jobboard: aborted.", err=True)
+        say("jobboard: aborted.", err=True)
         sys.exit(1)
     except click.ClickException as error:
         report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
     except (BoardError, SettingsError) as error:
-        click.echo(f"jobboard: {one_line(str(error))}", err=True)
+        say(f"jobboard: {one_line(str(error))}", err=True)
         sys.exit(1)
     except Refused as error:  # a date or change refused by jobboard.core.validation / timeline
-        click.echo(f"jobboard: {error}; the board is unchanged.", err=True)
+        say(f"jobboard: {error}; the board is unchanged.", err=True)
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
@@ -549,12 +557,12 @@ def report_usage_error(error: click.ClickException, args: list[str]) -> None:
     if isinstance(error, click.NoSuchOption) and re.fullmatch(r"-\d", error.option_name):
         # `show -12`: click reads a negative number as options (-1, -2); as an id it cannot exist.
         given = next((a for a in args if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)), "")
-        click.echo(f"jobboard: {given or 'a negative number'} is not an id: ids are positive whole numbers.", err=True)
+        say(f"jobboard: {given or 'a negative number'} is not an id: ids are positive whole numbers.", err=True)
         sys.exit(error.exit_code)
     hint = ""
     if isinstance(error, click.UsageError) and error.ctx is not None:
         hint = f" (see `{error.ctx.command_path} --help`)"
-    click.echo(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
+    say(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
     sys.exit(error.exit_code)
 
 

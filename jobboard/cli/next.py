@@ -15,16 +15,17 @@ import pendulum
 from jobboard.core.drafts import NAME_PLACEHOLDER
 from jobboard.core.etiquette import EtiquetteSettings, next_step, when_text
 from jobboard.core.model import Application
+from jobboard.formats.printable import json_text
 
 NAME_HINT = 'drafts are signed "[your name]" until you set it: add name = "Your Name" under [profile] in config.toml'
 
 
 def one_card(application: Application, as_of: pendulum.Date, settings: EtiquetteSettings, as_json: bool) -> None:
-    from jobboard.cli.main import step_record
+    from jobboard.cli.main import say, step_record
 
     step = next_step(application, as_of, settings)
     if as_json:
-        click.echo(json.dumps(step_record(application, step, as_of), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(step_record(application, step, as_of), ensure_ascii=False, indent=2)))
         return
     lines = [
         f"{application.company} — {application.role}  (id {application.id})",
@@ -33,6 +34,6 @@ def one_card(application: Application, as_of: pendulum.Date, settings: Etiquette
     ]
     if step.draft:
         lines += ["", step.draft]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
     if step.draft and step.draft.endswith(NAME_PLACEHOLDER):
-        click.echo(f"jobboard: {NAME_HINT}.", err=True)
+        say(f"jobboard: {NAME_HINT}.", err=True)

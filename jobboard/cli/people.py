@@ -12,7 +12,7 @@ import json
 
 import click
 
-from jobboard.cli.main import DATE, Session, cli, pass_session
+from jobboard.cli.main import DATE, Session, cli, pass_session, say
 from jobboard.core.model import today
 from jobboard.core.people import DETAILS, Person, make_person, person_line
 from jobboard.formats.printable import json_text, one_line
@@ -70,7 +70,7 @@ def people(
         except ValueError as error:
             raise bad(error, "--add") from error
         changed = session.store.update(app_id, lambda a: a.copy(people=[*a.people, person]))
-        click.echo(one_line(f"Added {person.label()} to {changed.company}."), err=True)
+        say(one_line(f"Added {person.label()} to {changed.company}."), err=True)
         return
     if edit_number is not None:
         current = session.store.get(app_id)
@@ -88,7 +88,7 @@ def people(
             return application.copy(people=people)
 
         changed = session.store.update(app_id, edit)
-        click.echo(one_line(f"Saved {changed.people[index].label()}."), err=True)
+        say(one_line(f"Saved {changed.people[index].label()}."), err=True)
         return
     if remove_number is not None:
         current = session.store.get(app_id)
@@ -102,7 +102,7 @@ def people(
             return application.copy(people=people)
 
         session.store.update(app_id, remove)
-        click.echo(one_line(f"Removed {removed[-1].label()}."), err=True)
+        say(one_line(f"Removed {removed[-1].label()}."), err=True)
         return
     application = session.store.get(app_id)
     if as_json:
@@ -110,11 +110,11 @@ def people(
         click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
         return
     if not application.people:
-        click.echo(f"Nobody listed yet. Add someone: jobboard people {application.id} --add NAME --role recruiter")
+        say(f"Nobody listed yet. Add someone: jobboard people {application.id} --add NAME --role recruiter")
         return
     for number, person in enumerate(application.people, start=1):
         note = f" — {person.note}" if person.note else ""
-        click.echo(one_line(f"{number:>3}  {person_line(person)}{note}"))
+        say(one_line(f"{number:>3}  {person_line(person)}{note}"))
 
 
 @cli.command()
@@ -134,7 +134,7 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
     if message is None:
         raise click.ClickException(one_line(f"the next step for {app_id} ({step.title}) is not a message to send"))
     if not as_mailto:
-        click.echo(message.text())
+        say(message.text())
         return
     if message.to is None or not message.to.email:
         whom = message.to.words if message.to is not None else "this step"
@@ -147,7 +147,7 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
         raise click.ClickException(
             one_line(f"the email of {message.to.words} is {error}; fix it with `jobboard people {app_id} --edit N`")
         ) from None
-    click.echo(url)
+    say(url)
 
 
 @cli.command()
@@ -185,14 +185,14 @@ def offer(session: Session, app_id: str, amount: str | None, deadline, note: str
 
     changed = session.store.update(app_id, record)
     due = f", answer by {changed.offer_deadline}" if changed.offer_deadline else ""
-    click.echo(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)
+    say(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)
 
 
 def _put_away(session: Session, app_ids: tuple[str, ...], archived: bool) -> None:
     for app_id in app_ids:
         changed = session.store.update(app_id, lambda a: a.copy(archived=archived) if a.archived != archived else a)
         done = "Archived" if archived else "Brought back"
-        click.echo(one_line(f"{done} {changed.id}: {changed.company} — {changed.role}"), err=True)
+        say(one_line(f"{done} {changed.id}: {changed.company} — {changed.role}"), err=True)
 
 
 @cli.command()
@@ -214,7 +214,7 @@ def archive(session: Session, app_ids: tuple[str, ...], closed: bool) -> None:
         etiquette, now = session.settings.etiquette, today()
         app_ids = tuple(a.id for a in session.store.applications() if closed_and_quiet(a, now, days, etiquette))
         if not app_ids:
-            click.echo(f"No closed card has been quiet for {days} days.", err=True)
+            say(f"No closed card has been quiet for {days} days.", err=True)
     _put_away(session, app_ids, True)
 
 

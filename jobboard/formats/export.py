@@ -64,8 +64,8 @@ def _markdown_escapes() -> dict[int, str]:
     table: dict[int, str] = {}
     # Control characters would break a row or vanish unpredictably (line breaks are already
     # spaces by the time this table applies).
-    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
-        table[code] = ""
+    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
+        table[code] = ""  # bidi controls too: they would reorder what a reader sees
     table[ord("\t")] = " "
     # Everything that starts inline markup (emphasis, code, links, strikethrough, GitHub's
     # math) or splits a table cell gets a backslash; the HTML-significant three become
@@ -84,6 +84,10 @@ _LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # Any character the two steps above would change: most names and titles have none, and one
 # search is much cheaper than a translate (a board has three cells of text per application).
 _CHANGED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "\u2028\u2029]")
+# What a renderer (GitHub, linkify) would make a live link of: a scheme's "://", "mailto:",
+# "www." and an email's "@". A backslash before the ":", "." or "@" keeps each one visible
+# and splits the text where the autolink would start (docs/data.md).
+_AUTOLINKS = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=mailto)(?=:)|(?<=\bwww)(?=\.)|(?=@)")
 # Characters that only mean something at the start of a line (lists, setext underlines).
 _LINE_START_MARKERS = "-+="
 
@@ -92,9 +96,11 @@ def escape_markdown(text: str) -> str:
     """``text`` as inert inline markdown on one line: safe in a table cell, a heading or a
     list item. Every character stays visible when rendered; line breaks become spaces."""
     text = str(text)
-    if _CHANGED.search(text) is None:
-        return text.strip()
-    return _LINE_BREAKS.sub(" ", text).translate(_ESCAPES).strip()
+    if _CHANGED.search(text) is not None:
+        text = _LINE_BREAKS.sub(" ", text).translate(_ESCAPES)
+    if ":" in text or "@" in text or "." in text:
+        text = _AUTOLINKS.sub("\\\\", text)
+    return text.strip()
 
 
 def _escape_line_start(text: str) -> str:
@@ -299,20 +305,32 @@ def encode_tags(tags: Sequence[str]) -> str:
     return json.dumps(list(tags), ensure_ascii=False)
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), and
+# skips what comes before it when it is blank or a control character: "\x00=1+1" runs too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_BEFORE_FORMULA = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*")
+
+
+def _runs_as_formula(text: str) -> bool:
+    """Would a spreadsheet read ``text`` (its leading quotes taken off) as a formula? Its
+    first character, or the first after blanks and control characters, starts one."""
+    text = text.lstrip("'")
+    if text[:1] in FORMULA_STARTS:
+        return True
+    return text[_BEFORE_FORMULA.match(text).end() :][:1] in FORMULA_STARTS
 
 
 def guard_cell(text: str) -> str:
-    """``text`` as a CSV cell a spreadsheet shows rather than runs: a ``'`` before a leading
-    formula character, as OWASP advises. A cell that is already quotes and then such a
-    character gets one quote more, so ``unguard_cell`` always gives back exactly ``text``."""
-    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+    """``text`` as a CSV cell a spreadsheet shows rather than runs: a ``'`` before a cell whose
+    first printable character starts a formula, as OWASP advises. A cell that is already quotes
+    and then such a character gets one quote more, so ``unguard_cell`` always gives back
+    exactly ``text``."""
+    return "'" + text if _runs_as_formula(text) else text
 
 
 def unguard_cell(text: str) -> str:
     """A CSV cell as ``guard_cell`` was given it (other trackers' guarded cells too)."""
-    return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_STARTS and text.lstrip("'") else text
+    return text[1:] if text[:1] == "'" and _runs_as_formula(text) else text
 
 
 def to_csv(applications: Iterable[Application]) -> str:
