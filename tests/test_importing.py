@@ -480,7 +480,10 @@ _urls = st.one_of(
     st.builds("https://{}.example/{}".format, _word, st.from_regex(r"[A-Za-z0-9/_.?=&%-]{0,16}", fullmatch=True)),
     st.builds("mailto:{}@{}.example".format, _word, _word),
 )
+# Imported people are checked as typed ones are (issue 28): a profile is a web page.
+_profiles = st.one_of(st.just(""), st.builds("https://{}.example/in/{}".format, _word, _word))
 _emails = st.one_of(st.just(""), st.builds("{}@{}.example".format, _word, _word))
+_people = st.builds(Person, _names, st.sampled_from(ROLES), _emails, st.text(), _profiles)
 
 
 @st.composite
@@ -509,7 +512,7 @@ def _applications(draw) -> Application:
         updated=draw(_stamps),
         **{name: draw(st.text()) for name in TEXT_FIELDS if name != "url"},
         url=draw(_urls),
-        people=draw(st.lists(st.builds(Person, _names, st.sampled_from(ROLES), _emails, st.text()), max_size=2)),
+        people=draw(st.lists(_people, max_size=2)),
         offer_amount=draw(st.text()),
         offer_deadline=draw(st.sampled_from(["", "2026-12-01"])),
         archived=draw(st.booleans()),

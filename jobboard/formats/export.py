@@ -426,12 +426,24 @@ def to_ics(
             if step.draft:
                 description = f"{description}\n\nDraft:\n{step.draft}"
             entry.add("description", description)
-            if application.url:
-                entry.add("url", application.url)
+            if (url := _calendar_url(application.url)) is not None:
+                entry.add("url", url)
             calendar.add_component(entry)
         for interview in _interview_entries(application, stamp):
             calendar.add_component(interview)
     return calendar.to_ical().decode("utf-8")
+
+
+def _calendar_url(url: str) -> str | None:
+    """The posting's address for a calendar entry, when it is one (jobboard.core.fields): a
+    board from an older version may hold a line break or a ``javascript:`` link in it, which a
+    URL property must never carry."""
+    from jobboard.core.fields import check_url
+
+    try:
+        return check_url(url) or None
+    except ValueError:
+        return None
 
 
 def _interview_entries(application: Application, stamp: dt.datetime) -> list:

@@ -53,8 +53,11 @@ import pendulum
 from jobboard.core.fields import check_applied_on, check_email, check_url
 from jobboard.core.model import (
     ALL_STATUSES,
+    EARLIEST_YEAR,
     EVENT_KINDS,
+    LATEST_YEAR,
     OFFER_FIELDS,
+    RECORD_ERRORS,
     TEXT_FIELDS,
     Application,
     Event,
@@ -287,6 +290,8 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
         month, day, year = _MONTHS[match.group(1)], int(match.group(2)), int(match.group(3))
     if year is None:
         raise ValueError(f"'{text.strip()}' is not a date")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:  # the board's own bounds (jobboard.core.model)
+        raise ValueError(f"'{text.strip()}' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
     try:
         return pendulum.date(year, month, day)
     except ValueError:
@@ -415,9 +420,12 @@ class _RowBuilder:
             from jobboard.core.validation import check_new
 
             try:
-                check_new(_application(fields, "0", self.now), self.today)
+                application = _application(fields, "0", self.now)
+                check_new(application, self.today)
             except ValueError as error:
                 problems.append(str(error))
+            else:
+                problems.extend(_unreadable(application))
         return (None if problems else fields), problems
 
     @staticmethod
@@ -442,6 +450,17 @@ class _RowBuilder:
             return parse_timestamp(str(raw))
         except (ValueError, pendulum.parsing.exceptions.ParserError):
             raise ValueError(f"'{raw}' is not a timestamp") from None
+
+
+def _unreadable(application: Application) -> list[str]:
+    """Why the board could not read ``application`` back once written (nothing when it can):
+    every row is read back exactly as every command will read it, so an import can never
+    write a row that locks the user out of the board."""
+    try:
+        Application.from_record(application.to_record())
+    except RECORD_ERRORS as error:
+        return [f"the board could not read this row back ({error}); fix it in the file"]
+    return []
 
 
 def _people(values: Mapping[str, Any]) -> list[Person]:

@@ -95,9 +95,21 @@ def read_counter(lock_path: Path) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+# The longest id: a board's ids count up from 1, and past 15 digits a number no longer fits
+# the 64-bit integers the file's writer (orjson) and TinyDB's keys can hold.
+MAX_ID_DIGITS = 15
+
+
 def is_id(app_id: object) -> bool:
-    """True for an application id as the board stores it: a positive number, no leading zero."""
-    return isinstance(app_id, str) and app_id.isascii() and app_id.isdigit() and not app_id.startswith("0")
+    """True for an application id as the board stores it: a positive number of at most
+    ``MAX_ID_DIGITS`` digits, no leading zero."""
+    return (
+        isinstance(app_id, str)
+        and app_id.isascii()
+        and app_id.isdigit()
+        and not app_id.startswith("0")
+        and len(app_id) <= MAX_ID_DIGITS
+    )
 
 
 def check_board_shape(data: Any, path: Path, hint: str = FIX_HINT) -> None:
@@ -120,17 +132,22 @@ def check_board_shape(data: Any, path: Path, hint: str = FIX_HINT) -> None:
             f"{migrations.SCHEMA_VERSION}); upgrade jobboard to open it."
         )
     next_id = meta[META_DOC_ID].get("next_id", 1)
-    if not isinstance(next_id, int) or isinstance(next_id, bool) or next_id < 1:
-        raise refuse("its next_id is not a positive whole number")
+    if not isinstance(next_id, int) or isinstance(next_id, bool) or not 1 <= next_id <= 10**MAX_ID_DIGITS:
+        raise refuse(f"its next_id is not a positive whole number of at most {MAX_ID_DIGITS} digits")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise refuse(f"table '{name}' is malformed")
     for doc_id in data.get(APPLICATIONS, {}):
         if not is_id(doc_id):
             raise BoardError(
-                f"{path} holds an application (entry {doc_id}) jobboard cannot read: its key "
-                f"'{doc_id}' is not a positive number; {hint}."
+                f"{path} holds an application (entry {_shown(doc_id)}) jobboard cannot read: its key "
+                f"'{_shown(doc_id)}' is not a positive number of at most {MAX_ID_DIGITS} digits; {hint}."
             )
+
+
+def _shown(key: str) -> str:
+    """A key as a message shows it: a very long one by its start and its length."""
+    return key if len(key) <= 24 else f"{key[:12]}... ({len(key)} characters)"
 
 
 def decode(raw: bytes) -> Any:
