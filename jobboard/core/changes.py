@@ -18,10 +18,13 @@ from typing import Any, NamedTuple
 
 from jobboard.core.model import Application, Event, now_utc
 
-# Every field of an application but the board's own (id, created, updated) and the events,
-# which are compared one by one: a field added to Application is a field a change carries.
+# Every field of an application but the board's own (id, created, updated), the events, which
+# are compared one by one, and the fields of a newer version (``extra``), which no change of
+# this one touches: a field added to Application is a field a change carries.
 FIELDS: tuple[str, ...] = tuple(
-    field.name for field in dataclasses.fields(Application) if field.name not in ("id", "created", "updated", "events")
+    field.name
+    for field in dataclasses.fields(Application)
+    if field.name not in ("id", "created", "updated", "events", "extra")
 )
 
 FIELD_WORDS = {"applied_on": "applied date", "status": "column"}

@@ -164,6 +164,8 @@ class Event(NamedTuple):
     time: str | None = None
     interview_kind: str | None = None
     people: tuple[str, ...] = ()
+    # Fields this version does not know (written by a newer one), kept as they were: (name, value).
+    extra: tuple[tuple[str, Any], ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {"kind": self.kind, "date": self.date.isoformat()}
@@ -171,7 +173,7 @@ class Event(NamedTuple):
             record["note"] = self.note
         if self.status is not None:
             record["status"] = self.status
-        _add_details(record, self.time, self.interview_kind, self.people)
+        _add_details(record, self.time, self.interview_kind, self.people, self.extra)
         return record
 
     @classmethod
@@ -203,6 +205,9 @@ class Application:
     events: list[Event] = field(default_factory=list)
     created: pendulum.DateTime = field(default_factory=now_utc)
     updated: pendulum.DateTime = field(default_factory=now_utc)
+    # Top-level fields this version does not know (a newer jobboard wrote them): kept as they
+    # are through every write, never shown or changed (docs/data.md).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def copy(self, **changes: Any) -> Application:
         """A copy with fresh lists, so editing the copy never touches the original."""
@@ -251,6 +256,7 @@ class Application:
         record["events"] = [event.to_record() for event in self.events]
         record["created"] = self.created.to_iso8601_string()
         record["updated"] = self.updated.to_iso8601_string()
+        record.update(self.extra)
         return record
 
     @classmethod
@@ -270,6 +276,7 @@ class Application:
             updated=updated,
             people=people,
             archived=record.get("archived", False),
+            extra=_unknown(record),
             **text,
         )
 
@@ -295,12 +302,28 @@ def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
     canonical["events"] = events
     canonical["created"] = created
     canonical["updated"] = updated
+    canonical.update(_unknown(record))
     return canonical
+
+
+# The top-level fields of a record this version writes; any other is a newer version's, kept.
+RECORD_KEYS = frozenset(
+    ("id", "company", "role", "status", "applied_on", *TEXT_FIELDS, "people", *OFFER_FIELDS, "archived", "tags")
+    + ("events", "created", "updated")
+)
+EVENT_KEYS = frozenset(("kind", "date", "note", "status", "time", "interview_kind", "with"))
+
+
+def _unknown(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``record`` this version does not know, in their order."""
+    if record.keys() <= RECORD_KEYS:
+        return {}
+    return {name: value for name, value in record.items() if name not in RECORD_KEYS}
 
 
 def _event_record(fields: tuple) -> dict[str, Any]:
     """What ``Event(*fields).to_record()`` gives, from (kind, date's text, note, status, time,
-    interview_kind, people)."""
+    interview_kind, people, extra)."""
     kind, date, note, status, *details = fields
     record: dict[str, Any] = {"kind": kind, "date": date}
     if note:
@@ -311,13 +334,16 @@ def _event_record(fields: tuple) -> dict[str, Any]:
     return record
 
 
-def _add_details(record: dict[str, Any], time: str | None, interview_kind: str | None, people: tuple) -> None:
+def _add_details(
+    record: dict[str, Any], time: str | None, interview_kind: str | None, people: tuple, extra: tuple = ()
+) -> None:
     if time is not None:
         record["time"] = time
     if interview_kind is not None:
         record["interview_kind"] = interview_kind
     if people:
         record["with"] = list(people)
+    record.update(extra)
 
 
 # The text fields of a record in the order they are checked, and whether each must be present.
@@ -369,13 +395,14 @@ def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # no
 
 
 def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
-    """(kind, date, note, status, time, interview_kind, people) of a stored event, its date made
-    by ``date``."""
+    """(kind, date, note, status, time, interview_kind, people, extra) of a stored event, its
+    date made by ``date``."""
     kind, note, status = record["kind"], record.get("note", ""), record.get("status")
     if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
         raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
+    extra = () if record.keys() <= EVENT_KEYS else tuple((k, v) for k, v in record.items() if k not in EVENT_KEYS)
     if "time" not in record and "interview_kind" not in record and "with" not in record:  # most events
-        return kind, date(record["date"]), note, status, None, None, ()
+        return kind, date(record["date"]), note, status, None, None, (), extra
     time, interview_kind, people = record.get("time"), record.get("interview_kind"), record.get("with", [])
     if time is not None and (type(time) is not str or not _TIME.fullmatch(time)):
         raise ValueError(f"an event ({kind!r}) has a time that is not HH:MM")
@@ -383,7 +410,7 @@ def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
         raise ValueError(f"an event ({kind!r}) has an interview kind that is not one of {', '.join(INTERVIEW_KINDS)}")
     if type(people) is not list or any(type(name) is not str for name in people):
         raise ValueError(f"an event ({kind!r}) has a 'with' that is not a list of names")
-    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people)
+    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people), extra
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
