@@ -48,3 +48,14 @@ class History:
         change = self.future.pop()
         self.past.append(change)
         return change
+
+    def forget_undone(self) -> None:
+        """Drop the change just undone: it could not be taken back (its card changed or went
+        elsewhere), so there is nothing to redo either."""
+        if self.future:
+            self.future.pop()
+
+    def forget_redone(self) -> None:
+        """Drop the change just redone, which could not be made again."""
+        if self.past:
+            self.past.pop()

@@ -39,12 +39,18 @@ from jobboard.storage.board_file import (
 from jobboard.storage.first_look import FirstLook, first_look
 from jobboard.storage.safefile import check_replaceable, describe_os_error, real_file
 
-__all__ = ["BoardError", "BoardStore"]
+__all__ = ["BoardError", "BoardStore", "CardGone"]
 
 LOCK_TIMEOUT_SECONDS = 10.0
 ENTRY_HINT = "restore a backup or fix that entry"
 
 Data = dict[str, Any]
+
+
+class CardGone(BoardError):
+    """The card a change was made to is not on the board as that card any more: deleted
+    elsewhere, or its id now another card's (an id is a position; ``created`` says which card).
+    Trying again cannot help, unlike a held lock or a full disk."""
 
 
 class BoardStore:
@@ -295,14 +301,13 @@ class BoardStore:
             touched[app_id] = changed
         return changed
 
-    def apply(self, app_id: str, change: CardChange) -> tuple[Application, list[str]]:
+    def apply(self, app_id: str, change: CardChange, created: Any = None) -> tuple[Application, list[str]]:
         """Make ``change`` to the application as it is on disk now (see jobboard.core.changes):
         the application as saved, and the fields left alone because they had been changed
-        elsewhere. BoardError when the application is no longer on the board."""
+        elsewhere. CardGone when the application is no longer on the board, or (given the
+        ``created`` time of the card the change was made to) when its id is another card's."""
         with self._change() as touched:
-            if not self.table.contains(doc_id=int(app_id)):
-                raise BoardError(f"application {app_id} is no longer on {self.path} (deleted elsewhere); not saved.")
-            changed, conflicts = change.applied_to(self._one(app_id))
+            changed, conflicts = change.applied_to(self._same_card(app_id, created))
             self._write_fields(app_id, changed.to_record())
             touched[app_id] = changed
         return changed, conflicts
@@ -336,9 +341,24 @@ class BoardStore:
 
         self.table.update(apply, doc_ids=[int(app_id)])
 
-    def delete(self, app_id: str) -> Application:
+    def _same_card(self, app_id: str, created: Any) -> Application:
+        """The application ``app_id`` as it is on disk, when it is the card created at
+        ``created`` (any card, when None); CardGone otherwise."""
+        if not self.table.contains(doc_id=int(app_id)):
+            raise CardGone(f"application {app_id} is no longer on {self.path} (deleted elsewhere); not saved.")
+        application = self._one(app_id)
+        if created is not None and application.created != created:
+            raise CardGone(
+                f"application {app_id} on {self.path} is another card now ({application.company}, added "
+                f"elsewhere after a restore or a delete); {app_id} was left as it is."
+            )
+        return application
+
+    def delete(self, app_id: str, created: Any = None) -> Application:
+        """Take an application off the board: the card as it was on disk (with what was
+        changed elsewhere). Given ``created``, only the card created then (see _same_card)."""
         with self._change() as touched:
-            application = self._one(app_id)
+            application = self._same_card(app_id, created) if created is not None else self._one(app_id)
             self._count_ids_to(self._next_id())  # remember the id before it leaves the table
             self.table.remove(doc_ids=[int(app_id)])
             touched[app_id] = None
@@ -360,13 +380,31 @@ class BoardStore:
         from jobboard.storage import backups
 
         with self.lock_file():
+            handed_out = self._ids_handed_out()
             try:
                 check_replaceable(real_file(self.path))  # a read-only board: refused before any copy
                 saved = backups.backup_now(self.path, reason="before-restore")
             except OSError as error:
                 raise BoardError(describe_os_error(self.path, error)) from error
             self.file.replace_file(raw)
+            if handed_out > 1:
+                # An older copy counts ids from where it stood: keep counting from the highest
+                # ever handed out, so an add never gives a new card an id a screen or a script
+                # still knows as another card's.
+                with self._change():
+                    self._count_ids_to(max(self._next_id(), handed_out))
         return saved
+
+    def _ids_handed_out(self) -> int:
+        """The board's id counter as it is now (1 when the board cannot be read: a restore
+        is how a broken board is mended)."""
+        if not self.path.exists():
+            return 1
+        try:
+            self._read(build=False)
+            return self._next_id()
+        except (BoardError, OSError):
+            return 1
 
 
 def _read_entries(

@@ -459,9 +459,11 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
     def action_redo(self) -> None:
         self._say_replayed(self.jobboard.redo(), "redo", "Redid")
 
-    def _say_replayed(self, change: Change | None, verb: str, done: str) -> None:
+    def _say_replayed(self, change: Change | str | None, verb: str, done: str) -> None:
         if change is None:
             self.notify(f"Nothing to {verb}.")
+        elif isinstance(change, str):  # could not be replayed: why, in a sentence
+            self.notify(change, title=f"Did not {verb}", severity="warning", timeout=6, markup=False)
         else:
             self.notify(f"{done} {change.label}.", timeout=2)
 

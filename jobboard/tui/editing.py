@@ -16,6 +16,7 @@ from textual.message import Message
 from jobboard.core.changes import CardChange, conflict_words
 from jobboard.core.history import Change
 from jobboard.core.model import Application
+from jobboard.formats.printable import one_line
 from jobboard.storage.store import BoardStore
 from jobboard.tui import writer as jobs
 from jobboard.tui.writer import Added, Saved
@@ -35,13 +36,14 @@ class BoardEditing:
         change = CardChange.between(base, edit(base))
         after, _conflicts = change.applied_to(before)
         self._apply(Change(label, before, after))
-        self._save_change(app_id, change)
+        self._save_change(app_id, change, before.created)
         return after
 
-    def _save_change(self, app_id: str, change: CardChange) -> None:
-        """Make ``change`` (never the whole card as shown) to the card as it is on disk."""
+    def _save_change(self, app_id: str, change: CardChange, created: object) -> None:
+        """Make ``change`` (never the whole card as shown) to the card as it is on disk, when
+        that is still the card created at ``created`` (an id alone may be another card's)."""
         if change:
-            self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change)))
+            self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change, created)))
 
     def add_application(self, build: Callable[[str], Application]) -> None:
         """Create an application through the writer (the store hands out its id)."""
@@ -54,7 +56,7 @@ class BoardEditing:
     def delete_application(self, app_id: str) -> None:
         before = self.board[app_id]
         self._apply(Change("delete", before, None))
-        self.writer.submit_change(jobs.delete(app_id))
+        self.writer.submit_change(jobs.delete(before))
 
     def on_added(self, message: Added) -> None:
         self._apply(Change("add", None, message.application))
@@ -80,23 +82,43 @@ class BoardEditing:
             self.steps.pop(saved.id, None)
             self.board_screen.refresh_board(changed=Change("saved", shown, saved))
 
-    def undo(self) -> Change | None:
-        return self._replay(self.history.undo())
+    def undo(self) -> Change | str | None:
+        return self._replay(self.history.undo(), self.history.forget_undone)
 
-    def redo(self) -> Change | None:
-        return self._replay(self.history.redo())
+    def redo(self) -> Change | str | None:
+        return self._replay(self.history.redo(), self.history.forget_redone)
 
-    def _replay(self, change: Change | None) -> Change | None:
+    def _replay(self, change: Change | None, forget: Callable[[], None]) -> Change | str | None:
+        """Make ``change`` (an undo or a redo) to the card it was made to, as the screen shows
+        it now: the change taken by identity (the card's ``created`` time), never the whole card
+        as it was. What cannot be replayed is forgotten and said in a sentence (returned)."""
         if change is None:
             return None
-        self._apply(change, record=False)
-        if change.before is not None and change.after is not None:
-            self._save_change(change.after.id, CardChange.between(change.before, change.after))
-        elif change.after is not None:
-            after = change.after
-            self.writer.submit_change(lambda store: store.put_back(after))
-        elif change.before is not None:
-            self.writer.submit_change(jobs.delete(change.before.id))
+        target = change.after or change.before
+        assert target is not None
+        shown = self.board.get(target.id)
+        same = shown is not None and shown.created == target.created
+        company = one_line(target.company)
+        if change.before is not None and change.after is not None:  # an edit, a move, a logged event
+            card_change = CardChange.between(change.before, change.after)
+            after = card_change.applied_to(shown)[0] if same else None
+            if after is None or after == shown:
+                forget()
+                return f"Nothing to take back on {company}: the {change.label} was changed elsewhere meanwhile."
+            self._apply(Change(change.label, shown, after), record=False)
+            self._save_change(target.id, card_change, target.created)
+        elif change.after is not None:  # putting a card back: an undone delete, a redone add
+            if shown is not None:
+                forget()
+                return f"Id {target.id} is already another card's ({one_line(shown.company)}); {company} stays deleted."
+            self._apply(change, record=False)
+            self.writer.submit_change(jobs.put_back(change.after))
+        else:  # taking a card away: an undone add, a redone delete
+            if not same:
+                forget()
+                return f"{company} is no longer on the board as it was; nothing was deleted."
+            self._apply(Change(change.label, shown, None), record=False)
+            self.writer.submit_change(jobs.delete(shown))
         return change
 
     def _apply(self, change: Change, record: bool = True) -> None:

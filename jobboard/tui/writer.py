@@ -86,9 +86,29 @@ def prepare_for_writes(store: BoardStore) -> Message | None:
     return None
 
 
-def delete(app_id: str) -> Job:
+# The cards this session deleted, as they were on disk when deleted (with what was changed
+# elsewhere before): putting one back puts back that, not the copy the screen held. Only the
+# writer thread uses it, in the order the jobs were made.
+_DELETED: dict[tuple[str, object], Application] = {}
+
+
+def delete(application: Application) -> Job:
+    """Take ``application`` off the board, only if the card with its id is still that card."""
+
     def job(store: BoardStore) -> None:
-        store.delete(app_id)  # nothing to report back: the board already shows it gone
+        gone = store.delete(application.id, application.created)  # the board already shows it gone
+        _DELETED[(gone.id, gone.created)] = gone
+
+    return job
+
+
+def put_back(application: Application) -> Job:
+    """Bring ``application`` back (an undone delete) as it was on disk when it was deleted."""
+
+    def job(store: BoardStore) -> Message:
+        back = _DELETED.pop((application.id, application.created), application)
+        store.put_back(back)
+        return Saved(back)
 
     return job
 
