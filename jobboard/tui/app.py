@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from jobboard.config.settings import Settings
 from jobboard.core.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.core.history import History
 from jobboard.core.model import Application
+from jobboard.formats.printable import one_line
 from jobboard.storage.first_look import FirstLook
 from jobboard.storage.store import BoardError, BoardStore
 from jobboard.tui import themes as theme_files
@@ -40,6 +42,7 @@ from jobboard.tui.editing import BoardEditing
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
 from jobboard.tui.writer import (
+    AllSaved,
     BoardLoaded,
     BoardWriter,
     Exported,
@@ -100,13 +103,17 @@ class JobBoardApp(BoardEditing, App[None]):
         self._today = pendulum.Date(1970, 1, 1)
         self.load_error: str | None = None
         self.writer = BoardWriter(self, store, lambda: self.loaded)
+        self.lost_changes = ""  # what quitting anyway left unsaved, for stderr (see run)
         self.tuning = Tuning()  # entered by run(); tests under run_test keep Python's settings
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys: list[events.Key] | None = None  # pressed while the first look shows
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         with self.tuning:
-            return super().run(*args, **kwargs)
+            result = super().run(*args, **kwargs)
+        if self.lost_changes:  # quit anyway: a script (and the user's scrollback) must know
+            print(f"jobboard: {self.lost_changes}", file=sys.stderr)
+        return result
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -195,8 +202,33 @@ class JobBoardApp(BoardEditing, App[None]):
         self.set_interval(self.day_check_seconds, lambda: check_day(self))
 
     async def action_quit(self) -> None:
+        """Quit once every change is on disk; with changes that could not be saved, ask
+        (UnsavedScreen): wait and try again, or quit anyway with exit status 1."""
         await self.flush()
-        self.exit()
+        if not self.writer.unsaved:
+            self.exit()
+            return
+        from jobboard.tui.screens import UnsavedScreen
+
+        if isinstance(self.screen, UnsavedScreen):
+            return
+
+        async def answered(quit_anyway: bool | None) -> None:
+            count = len(self.writer.unsaved)
+            if quit_anyway and count:
+                changes = f"{count} change{'s' * (count != 1)}"
+                self.lost_changes = f"{changes} not saved to {self.store.path}: {one_line(self.writer.last_error)}"
+                self.exit(return_code=1)
+            elif not quit_anyway:
+                self.writer.retry()
+                await self.flush()
+                if self.writer.unsaved:
+                    self.notify("Still not saved; trying again.", severity="warning", timeout=3)
+                await self.action_quit()
+            else:
+                self.exit()
+
+        self.push_screen(UnsavedScreen(len(self.writer.unsaved), one_line(self.writer.last_error)), answered)
 
     async def flush(self) -> None:
         """Wait until every change made so far is on disk."""
@@ -234,7 +266,10 @@ class JobBoardApp(BoardEditing, App[None]):
     # -- the writer --------------------------------------------------------------------------
 
     def _check_disk(self) -> None:
-        if self.load_error is None or self.loaded:  # a board that broke while open may come back
+        if self.writer.unsaved:  # changes kept after a failed write: try them again first
+            if not self.writer.waiting and self.writer.jobs.unfinished_tasks == 0:
+                self.writer.retry()
+        elif self.load_error is None or self.loaded:  # a board that broke while open may come back
             self.writer.look_for_changes()
 
     # -- messages from the writer -------------------------------------------------------------
@@ -321,8 +356,21 @@ class JobBoardApp(BoardEditing, App[None]):
             self.show_board_error(message.error)
             self._release_keys()  # to the error screen, which can only quit
             return
+        if message.kept:  # still on screen and kept: tried again each second, asked about on q
+            self.notify(
+                f"{message.error} The change stays on screen and is tried again; q asks before quitting.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
         self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
         self.writer.submit(self.writer.load)  # show what is really there
+
+    def on_all_saved(self, message: AllSaved) -> None:
+        self.notify(f"Saved the {message.count} kept change{'s' * (message.count != 1)}.", timeout=3)
+        self.writer.submit(self.writer.load)
 
     def show_board_error(self, error: str) -> None:
         from jobboard.tui.screens import BoardErrorScreen

@@ -246,3 +246,36 @@ class AskNoteScreen(ModalScreen["str | None"]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class UnsavedScreen(ModalScreen[bool]):
+    """Quitting with changes not yet saved (a held lock, a full disk): wait and try again
+    (w, the default) or quit anyway (q), which loses them and says so on stderr."""
+
+    BINDINGS = [
+        Binding("w,escape", "answer(False)", "Wait", id="unsaved_wait"),
+        Binding("q", "answer(True)", "Quit anyway", id="unsaved_quit"),
+    ]
+    DEFAULT_CSS = "UnsavedScreen { align: center middle; }"
+
+    def __init__(self, count: int, error: str) -> None:
+        super().__init__()
+        self.count = count
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        changes = f"{self.count} change{'s' * (self.count != 1)}"
+        with Vertical(classes="dialog"):
+            yield Static(Content(f"{changes} not saved yet: {self.error}"))
+            yield Static(Content("w waits and tries again; q quits anyway and loses them."), classes="muted")
+            yield Button("Wait and try again", id="wait", variant="primary")
+            yield Button("Quit anyway", id="quit", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#wait", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "quit")
+
+    def action_answer(self, quit_anyway: bool) -> None:
+        self.dismiss(quit_anyway)

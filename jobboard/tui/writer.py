@@ -19,7 +19,7 @@ from textual.message import Message
 
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application
-from jobboard.storage.store import BoardError, BoardStore
+from jobboard.storage.store import BoardError, BoardStore, CardGone
 
 Job = Callable[[BoardStore], "Message | None"]
 
@@ -73,9 +73,31 @@ class Exported(Message):
 
 
 class WriteFailed(Message):
-    def __init__(self, error: str) -> None:
+    """A job could not be done; ``kept`` changes wait in the writer to be tried again (a held
+    lock, a full disk), none when the change cannot be made at all (its card is gone)."""
+
+    def __init__(self, error: str, kept: int = 0) -> None:
         super().__init__()
         self.error = error
+        self.kept = kept
+
+
+class AllSaved(Message):
+    """The changes kept after a failed write are on disk now."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+
+class _Change:
+    """A job that changes the board: one that fails for a reason that may pass is kept."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+
+    def __call__(self, store: BoardStore) -> Message | None:
+        return self.job(store)
 
 
 def prepare_for_writes(store: BoardStore) -> Message | None:
@@ -124,6 +146,10 @@ class BoardWriter:
         self.waiting: list[Job] = []  # submitted, handed to the thread after the next paint
         self.changes_made = 0  # jobs submitted that change the board (see load)
         self.file_seen = False  # the board file existed when last read (see load)
+        # Changes that could not be saved yet, in order (only the writer thread changes it):
+        # shown on screen still, tried again by retry(), and what quitting asks about.
+        self.unsaved: list[_Change] = []
+        self.last_error = ""
 
     def start(self) -> None:
         self.app.run_worker(self._serve, thread=True, exit_on_error=False, name="board writer")
@@ -136,7 +162,11 @@ class BoardWriter:
     @property
     def idle(self) -> bool:
         """Nothing submitted that is not yet on disk."""
-        return not self.waiting and self.jobs.unfinished_tasks == 0
+        return not self.waiting and self.jobs.unfinished_tasks == 0 and not self.unsaved
+
+    def retry(self) -> None:
+        """Try the kept changes again, in order (after the jobs already queued)."""
+        self.submit(self._retry, now=True)
 
     def submit(self, job: Job, now: bool = False) -> None:
         """Queue a job, in order. Unless ``now``, it reaches the thread after the keystroke's
@@ -152,7 +182,7 @@ class BoardWriter:
     def submit_change(self, job: Job) -> None:
         """Queue a job that changes the board, counting it (see load)."""
         self.changes_made += 1
-        self.submit(job)
+        self.submit(_Change(job))
 
     def load(self, store: BoardStore) -> BoardLoaded | LoadFailed:
         """Read the whole board, noting how many changes the screen had sent by then: a read
@@ -207,16 +237,43 @@ class BoardWriter:
                     # The save re-read a file another process had changed; show their changes
                     # too, once our own queued saves are done.
                     reload_wanted = True
-                if reload_wanted and self.jobs.qsize() == 0 and self.is_loaded():
+                if reload_wanted and self.jobs.qsize() == 0 and self.is_loaded() and not self.unsaved:
                     reload_wanted = False
                     self.app.post_message(self._run(self.load))
             finally:
                 self.jobs.task_done()
 
     def _run(self, job: Job) -> Message | None:
+        if isinstance(job, _Change) and self.unsaved:
+            self.unsaved.append(job)  # behind the ones kept, so the file sees them in order
+            return None
         try:
             return job(self.store)
-        except BoardError as error:
+        except CardGone as error:
             return WriteFailed(str(error))
-        except OSError as error:
-            return WriteFailed(f"could not use {self.store.path}: {error}")
+        except (BoardError, OSError) as error:
+            text = str(error) if isinstance(error, BoardError) else f"could not use {self.store.path}: {error}"
+            if not isinstance(job, _Change):
+                return WriteFailed(text)
+            self.unsaved.append(job)
+            self.last_error = text
+            return WriteFailed(text, kept=len(self.unsaved))
+
+    def _retry(self, store: BoardStore) -> Message | None:
+        """The kept changes, oldest first, until one fails again (it stays kept, with the rest)."""
+        saved = 0
+        while self.unsaved:
+            try:
+                message = self.unsaved[0].job(store)
+            except CardGone as error:
+                self.unsaved.pop(0)
+                self.app.post_message(WriteFailed(str(error)))
+                continue
+            except (BoardError, OSError) as error:
+                self.last_error = str(error)
+                return None
+            self.unsaved.pop(0)
+            saved += 1
+            if message is not None:
+                self.app.post_message(message)
+        return AllSaved(saved) if saved else None
