@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,15 @@ def board_with_backups(tmp_path) -> Path:
     return path
 
 
+def assert_restored(path: Path, backup: Path) -> None:
+    """The board is the backup, but for the id counter, which a restore never moves back (issue 28)."""
+    restored, copy = json.loads(path.read_bytes()), json.loads(backup.read_bytes())
+    assert restored["applications"] == copy["applications"]
+    assert restored["meta"]["1"]["next_id"] >= copy["meta"]["1"].get("next_id", 1)
+    restored["meta"]["1"].pop("next_id"), copy["meta"]["1"].pop("next_id", None)
+    assert restored == copy
+
+
 def test_backups_lists_them_newest_first(board_with_backups):
     code, out, err = run_cli("--db", str(board_with_backups), "backups")
     assert code == 0 and err == ""
@@ -124,7 +134,8 @@ def test_restore_brings_a_backup_back_after_backing_up_the_current_file(board_wi
     with on(4):
         code, out, err = run_cli("--db", str(path), "restore", str(oldest))
     assert code == 0, err
-    assert path.read_bytes() == oldest.read_bytes()
+    assert_restored(path, oldest)  # with the id counter kept where the replaced board had it
+    assert json.loads(path.read_bytes())["meta"]["1"]["next_id"] == json.loads(current)["meta"]["1"]["next_id"]
     saved = backups.list_backups(path)[0]
     assert saved.name == "board-2026-11-04_100000-before-restore.json"
     assert saved.read_bytes() == current
@@ -138,7 +149,7 @@ def test_restore_accepts_a_bare_backup_name(board_with_backups):
     with on(4):
         code, _, err = run_cli("--db", str(path), "restore", newest.name)
     assert code == 0, err
-    assert path.read_bytes() == newest.read_bytes()
+    assert_restored(path, newest)
 
 
 def test_restore_works_when_the_board_is_damaged(board_with_backups):
@@ -160,11 +171,12 @@ def test_restoring_the_oldest_backup_survives_pruning(tmp_path):
         with on(day):
             add(store, f"Day {day}")
     oldest = backups.list_backups(path)[-1]
-    wanted = oldest.read_bytes()
+    wanted = tmp_path / "wanted.json"
+    wanted.write_bytes(oldest.read_bytes())
     with on(20):
         code, _, err = run_cli("--db", str(path), "restore", str(oldest))
     assert code == 0, err
-    assert path.read_bytes() == wanted
+    assert_restored(path, wanted)
     listed = [p.name for p in backups.list_backups(path)]
     assert len([name for name in listed if name.endswith("-daily.json")]) == backups.KEEP
     assert listed[0] == "board-2026-11-20_100000-before-restore.json"
@@ -213,7 +225,7 @@ def test_backups_and_restore_through_a_real_process(board_with_backups, tmp_path
         text=True,
     )
     assert restored.returncode == 0, restored.stderr
-    assert path.read_bytes() == Path(oldest).read_bytes()
+    assert_restored(path, Path(oldest))
     impostor = tmp_path / "notes.txt"
     impostor.write_text("not a board")
     before = path.read_bytes()
@@ -328,5 +340,5 @@ def test_copies_in_the_old_backups_folder_are_still_listed_and_restorable(tmp_pa
     with on(3):
         code, _, err = run_cli("--db", str(path), "restore", old.name)
     assert code == 0, err
-    assert path.read_bytes() == old.read_bytes()
+    assert_restored(path, old)
     assert [a.company for a in BoardStore(path).applications()] == ["Day 1"]

@@ -31,6 +31,8 @@ from jobboard.storage.board_file import (
     META_DOC_ID,
     BoardError,
     BoardFile,
+    decode,
+    encode,
     is_id,
     parse_board_bytes,
     paused_gc,
@@ -386,13 +388,7 @@ class BoardStore:
                 saved = backups.backup_now(self.path, reason="before-restore")
             except OSError as error:
                 raise BoardError(describe_os_error(self.path, error)) from error
-            self.file.replace_file(raw)
-            if handed_out > 1:
-                # An older copy counts ids from where it stood: keep counting from the highest
-                # ever handed out, so an add never gives a new card an id a screen or a script
-                # still knows as another card's.
-                with self._change():
-                    self._count_ids_to(max(self._next_id(), handed_out))
+            self.file.replace_file(_counting_from(raw, handed_out))
         return saved
 
     def _ids_handed_out(self) -> int:
@@ -405,6 +401,18 @@ class BoardStore:
             return self._next_id()
         except (BoardError, OSError):
             return 1
+
+
+def _counting_from(raw: bytes, handed_out: int) -> bytes:
+    """A backup's bytes to restore, its id counter kept at ``handed_out`` (the board's) when the
+    copy counts from lower: an older copy would hand out again ids a screen, a script or your
+    notes still know as other cards'. The copy as it is when its counter is already as high."""
+    data = decode(raw)
+    meta = data[META][META_DOC_ID]
+    if meta.get("next_id", 1) >= handed_out:
+        return raw
+    meta["next_id"] = handed_out
+    return encode(data)
 
 
 def _read_entries(
