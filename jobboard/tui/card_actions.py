@@ -194,8 +194,15 @@ class CardActions:
         if not application.url:
             self.notify("This application has no posting URL; e adds one.")
             return
-        self.jobboard.open_link(application.url)
-        self.notify(f"Opening {application.url}", timeout=2, markup=False)
+        from jobboard.core.fields import check_url
+
+        try:  # a board from an older version may hold a javascript: or file: link
+            url = check_url(application.url)
+        except ValueError as error:
+            self.notify(f"The posting's address is {error}; e fixes it.", severity="error", markup=False)
+            return
+        self.jobboard.open_link(url)
+        self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
 
     def action_export_markdown(self) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from

@@ -56,7 +56,7 @@ class BoardEditing:
     def delete_application(self, app_id: str) -> None:
         before = self.board[app_id]
         self._apply(Change("delete", before, None))
-        self.writer.submit_change(jobs.delete(before))
+        self.writer.submit_change(jobs.delete(before, self.writer.deleted))
 
     def on_added(self, message: Added) -> None:
         self._apply(Change("add", None, message.application))
@@ -112,13 +112,13 @@ class BoardEditing:
                 forget()
                 return f"Id {target.id} is already another card's ({one_line(shown.company)}); {company} stays deleted."
             self._apply(change, record=False)
-            self.writer.submit_change(jobs.put_back(change.after))
+            self.writer.submit_change(jobs.put_back(change.after, self.writer.deleted))
         else:  # taking a card away: an undone add, a redone delete
             if not same:
                 forget()
                 return f"{company} is no longer on the board as it was; nothing was deleted."
             self._apply(Change(change.label, shown, None), record=False)
-            self.writer.submit_change(jobs.delete(shown))
+            self.writer.submit_change(jobs.delete(shown, self.writer.deleted))
         return change
 
     def _apply(self, change: Change, record: bool = True) -> None:

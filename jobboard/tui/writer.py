@@ -108,27 +108,27 @@ def prepare_for_writes(store: BoardStore) -> Message | None:
     return None
 
 
-# The cards this session deleted, as they were on disk when deleted (with what was changed
-# elsewhere before): putting one back puts back that, not the copy the screen held. Only the
-# writer thread uses it, in the order the jobs were made.
-_DELETED: dict[tuple[str, object], Application] = {}
+# The cards a session deleted, by (id, created), as they were on disk when deleted (with what
+# was changed elsewhere before): putting one back puts back that, not the copy the screen held.
+# Only the writer thread uses it, in the order the jobs were made.
+Deleted = dict[tuple[str, object], Application]
 
 
-def delete(application: Application) -> Job:
+def delete(application: Application, deleted: Deleted) -> Job:
     """Take ``application`` off the board, only if the card with its id is still that card."""
 
     def job(store: BoardStore) -> None:
         gone = store.delete(application.id, application.created)  # the board already shows it gone
-        _DELETED[(gone.id, gone.created)] = gone
+        deleted[(gone.id, gone.created)] = gone
 
     return job
 
 
-def put_back(application: Application) -> Job:
+def put_back(application: Application, deleted: Deleted) -> Job:
     """Bring ``application`` back (an undone delete) as it was on disk when it was deleted."""
 
     def job(store: BoardStore) -> Message:
-        back = _DELETED.pop((application.id, application.created), application)
+        back = deleted.pop((application.id, application.created), application)
         store.put_back(back)
         return Saved(back)
 
@@ -150,6 +150,7 @@ class BoardWriter:
         # shown on screen still, tried again by retry(), and what quitting asks about.
         self.unsaved: list[_Change] = []
         self.last_error = ""
+        self.deleted: Deleted = {}  # see delete and put_back
 
     def start(self) -> None:
         self.app.run_worker(self._serve, thread=True, exit_on_error=False, name="board writer")
