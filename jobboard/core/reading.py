@@ -135,8 +135,9 @@ def find_cards(letter: Letter, applications: list[Application]) -> list[Applicat
             for a in applications
             if any(_domain(p.email) == domain for p in a.people if p.email) or _same_site(domain, _site(a.url))
         ]
-        if by_domain:
-            return _by_role(letter, by_domain)
+        if by_domain:  # every card at those companies, as one may list a person and another not
+            companies = {a.company.strip().lower() for a in by_domain}
+            return _by_role(letter, [a for a in applications if a.company.strip().lower() in companies])
     head = "\n".join(letter.text.strip().splitlines()[:8])
     where = f"{letter.sender_name}\n{letter.subject}\n{head}"
     return _by_role(letter, [a for a in applications if _names_company(a, where)])
