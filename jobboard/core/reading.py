@@ -31,6 +31,7 @@ class Invite:
     start: pendulum.DateTime | None
     summary: str = ""
     attendees: tuple[tuple[str, str], ...] = ()  # (name, address)
+    timed: bool = True  # False for an all-day event: its day is known, not its time
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def read_letter(letter: Letter, application: Application, today: pendulum.Date) 
     for invite in letter.invites:
         if invite.start is None:
             continue
-        at = invite.start.format("HH:mm")
+        at = invite.start.format("HH:mm") if invite.timed else None
         if invite.method == "CANCEL":
             gone = tuple(
                 e for e in application.events_of("interview") if e.date == invite.start.date() and e.time == at

@@ -9,6 +9,7 @@ one sentence (MailError); every header and body is neutralised before anyone pri
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 import email.utils
@@ -65,8 +66,6 @@ def html_text(html: str) -> str:
 
 
 def _local(value, tz) -> pendulum.DateTime | None:  # noqa: ANN001 - a datetime or date
-    import datetime as dt
-
     if isinstance(value, dt.datetime):
         moment = pendulum.instance(value, tz=tz) if value.tzinfo is None else pendulum.instance(value)
         return moment.in_tz(tz)
@@ -89,16 +88,17 @@ def _invites(data: bytes | str, tz) -> list[Invite]:  # noqa: ANN001
         attendees = event.get("ATTENDEE", [])
         attendees = attendees if isinstance(attendees, list) else [attendees]
         people = tuple(
-            (one_line(str(a.params.get("CN", ""))).strip(), str(a).removeprefix("mailto:").removeprefix("MAILTO:"))
+            (
+                one_line(str(getattr(a, "params", {}).get("CN", ""))).strip(),
+                one_line(re.sub("^mailto:", "", str(a), flags=re.I)),
+            )
             for a in attendees
         )
         summary = one_line(str(event.get("SUMMARY", ""))).strip()
-        status = str(event.get("STATUS", "")).upper()
-        invites.append(
-            Invite(
-                "CANCEL" if status == "CANCELLED" else method, _local(start.dt, tz) if start else None, summary, people
-            )
-        )
+        cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
+        moment = start.dt if start else None
+        timed = isinstance(moment, dt.datetime)
+        invites.append(Invite("CANCEL" if cancelled else method, _local(moment, tz), summary, people, timed))
     return invites
 
 

@@ -123,3 +123,13 @@ def test_apply_checks_dates_like_jobboard_log() -> None:
     assert (
         Event("applied", ACME.applied_on) not in apply(ACME, read_letter(simple("Hi", "ok"), ACME, TODAY), TODAY).events
     )
+
+
+def test_an_all_day_invite_gives_the_day_and_no_invented_time() -> None:
+    calendar = (
+        "BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261120\n"
+        "SUMMARY:Onsite day\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    raw = f"From: dana@acme.example\nDate: Sat, 14 Nov 2026 10:00:00 +0000\nContent-Type: text/calendar\n\n{calendar}"
+    (event,) = read_letter(read_mail(raw, "UTC"), ACME, TODAY).events
+    assert (event.date, event.time, event.interview_kind) == (pendulum.date(2026, 11, 20), None, "onsite")
