@@ -65,6 +65,11 @@ def messages(source: str, stdin=None) -> Iterator[tuple[str, bytes | MailError]]
     yield source, path.read_bytes()
 
 
+def at_terminal() -> bool:
+    """Is someone at the keyboard (stdin a terminal) to answer questions?"""
+    return sys.stdin.isatty()
+
+
 def record(where: str, letter, card, proposal, outcome: str) -> dict:  # noqa: ANN001
     from jobboard.core.reading import event_line
 
@@ -91,10 +96,11 @@ def inbox(session: Session, sources: tuple[str, ...], yes: bool, card_id: str | 
     from jobboard.formats.mail import RUN_CAP, MailError, read_mail
 
     if not sources:
-        if sys.stdin.isatty():
+        if at_terminal():
             raise click.UsageError("give an .eml file, an mbox file, a Maildir folder, or - for stdin")
         sources = ("-",)
-    ask = not yes and not as_json and sys.stdin.isatty()
+    # Questions need the keyboard: not when stdin carries the message, nor in a script.
+    ask = not yes and not as_json and at_terminal() and "-" not in sources
     records, failed, total = [], 0, 0
     try:
         for source in sources:

@@ -111,3 +111,19 @@ def test_a_folder_that_is_not_a_maildir_is_refused(board: Path, tmp_path: Path) 
 def test_card_option_names_the_card(board: Path) -> None:
     code, out, _ = run_cli("--db", str(board), "inbox", "--card", "2", str(MAIL / "newsletter.eml"))
     assert code == 0 and "card 2: Globex" in out and "would log: heard_back" in out
+
+
+def test_at_a_terminal_it_asks_and_another_card_can_be_picked(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jobboard.cli.inbox
+
+    monkeypatch.setattr(jobboard.cli.inbox, "at_terminal", lambda: True)
+    source = str(MAIL / "plain-reply.eml")
+    answers = "p\n2\ny\n"  # pick another card: Globex (2), then yes
+    result = CliRunner().invoke(cli, ["--db", str(board), "inbox", source], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "card 2: Globex" in result.output and "  logged" in result.output
+    assert [e["kind"] for e in events(board, "2")] == ["applied", "heard_back"]
+    assert [e["kind"] for e in events(board, "1")] == ["applied"]
+    no = CliRunner().invoke(cli, ["--db", str(board), "inbox", str(MAIL / "slots-qp.eml")], input="n\n")
+    assert no.exit_code == 0 and "logged" not in no.output
+    assert [e["kind"] for e in events(board, "1")] == ["applied"]
