@@ -127,3 +127,30 @@ def test_at_a_terminal_it_asks_and_another_card_can_be_picked(board: Path, monke
     no = CliRunner().invoke(cli, ["--db", str(board), "inbox", str(MAIL / "slots-qp.eml")], input="n\n")
     assert no.exit_code == 0 and "logged" not in no.output
     assert [e["kind"] for e in events(board, "1")] == ["applied"]
+
+
+def test_without_a_source_a_piped_stdin_is_read(board: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(board), "inbox"], input=(MAIL / "rejection-b64.eml").read_bytes())
+    assert result.exit_code == 0 and "would log: the move to Rejected" in result.output
+
+
+def test_a_file_over_the_cap_is_one_line_and_not_read(board: Path, tmp_path: Path) -> None:
+    from jobboard.formats.mail import MESSAGE_CAP
+
+    huge = tmp_path / "huge.eml"
+    with huge.open("wb") as handle:
+        handle.truncate(MESSAGE_CAP + 1)  # sparse: its size is all that is looked at
+    before = board.read_bytes()
+    code, _, err = run_cli("--db", str(board), "inbox", "--yes", str(huge))
+    assert code == 1 and err.strip() == f"{huge}: not read: the file is over the 25 MB cap for one message."
+    assert board.read_bytes() == before
+
+
+def test_a_message_dated_before_the_application_is_refused(board: Path, tmp_path: Path) -> None:
+    old = (MAIL / "plain-reply.eml").read_text(encoding="utf-8").replace("10 Nov 2026", "10 Oct 2026")
+    (tmp_path / "old.eml").write_text(old, encoding="utf-8")
+    before = board.read_bytes()
+    code, out, _ = run_cli("--db", str(board), "inbox", "--yes", str(tmp_path / "old.eml"))
+    assert code == 0 and "refused: the message 'Re: Backend Engineer application'" in out
+    assert "dated 2026-10-10, before the application to Acme" in out
+    assert board.read_bytes() == before
