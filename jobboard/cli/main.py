@@ -152,6 +152,7 @@ COMMAND_MODULES: dict[str, str] = {
     "unarchive": "jobboard.cli.people",
     "events": "jobboard.cli.events",
     "serve": "jobboard.cli.serve",
+    "inbox": "jobboard.cli.inbox",
 }
 
 

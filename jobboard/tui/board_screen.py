@@ -26,6 +26,7 @@ from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
 from jobboard.tui.commands import BoardCommands
 from jobboard.tui.footer import BoardFooter
+from jobboard.tui.mail_box import MailActions
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
 
@@ -57,7 +58,7 @@ def matches(application: Application, needle: str) -> bool:
     return any(needle in text.casefold() for text in haystack)
 
 
-class BoardScreen(NextStepActions, CardActions, Screen[None]):
+class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     COMMANDS = {BoardCommands}
     AUTO_FOCUS = ""  # the board keys work on the screen itself; the filter box takes focus only on "/"
     BLANK = True  # its rows (title, board, footer) cover it: its own lines are never seen
@@ -90,6 +91,7 @@ class BoardScreen(NextStepActions, CardActions, Screen[None]):
         Binding("c", "copy_draft", "Copy draft", id="copy_draft"),
         Binding("m", "send_draft", "Send", show=False, id="send_draft"),
         Binding("b", "heard_back", "Heard back", show=False, id="heard_back"),
+        Binding("M", "paste_mail", "Paste an email", show=False, id="paste_mail"),
         Binding("i", "interview", "Interview", show=False, id="log_interview"),
         Binding("z", "snooze", "Snooze", show=False, id="snooze"),
         Binding("a", "agenda", "Agenda", id="agenda"),
