@@ -273,7 +273,9 @@ def text_options(function):
 @click.option("--contact", default="", help="The recruiter's name (the first person; `people` adds more).")
 @click.option("--email", default="", help="The recruiter's email.")
 @pass_session
-def add(session: Session, company: str, role: str, source, dry_run: bool, status: str, applied, moved, tags, **text) -> None:
+def add(
+    session: Session, company: str, role: str, source, dry_run: bool, status: str, applied, moved, tags, **text
+) -> None:
     """Add an application; prints its id alone, for scripts (docs/capture.md for --from)."""
     from jobboard.core.fields import check_email, check_url
     from jobboard.core.model import new_application
