@@ -281,7 +281,7 @@ def add(
     from jobboard.core.model import new_application
     from jobboard.core.validation import check_new
 
-    if source is not None:
+    if source:
         company, role = posting_fields(source, company, role, text, dry_run)
         if dry_run:
             return
