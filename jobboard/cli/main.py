@@ -261,8 +261,8 @@ def text_options(function):
 
 
 @cli.command()
-@click.argument("company", required=False, default="")
-@click.argument("role", required=False, default="")
+@click.argument("company", required=False)
+@click.argument("role", required=False)
 @click.option("--from", "source", help="Fill the card from a posting: an http(s) URL, a saved page, or - (stdin).")
 @click.option("--dry-run", is_flag=True, help="With --from: print what the posting says; write nothing.")
 @click.option("--status", default="applied", show_default=True, help="Column to start in.")
@@ -282,9 +282,13 @@ def add(
     from jobboard.core.validation import check_new
 
     if source:
-        company, role = posting_fields(source, company, role, text, dry_run)
+        company, role = posting_fields(source, company or "", role or "", text, dry_run)
         if dry_run:
             return
+    for name, value in (("COMPANY", company), ("ROLE", role)):
+        if not source and value is None:
+            raise click.UsageError(f"Missing argument '{name}'.")
+    company, role = company or "", role or ""
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
