@@ -240,6 +240,29 @@ def demo(session: Session) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def posting_fields(source: str, company: str, role: str, text: dict, dry_run: bool) -> tuple[str, str]:
+    """Company and role from the posting at ``source`` (the line's own win); fills url, location
+    and salary in ``text`` when they were not given. A posting that cannot be read is one line."""
+    from jobboard.capture import CaptureError, capture
+
+    try:
+        found = capture(source)
+    except CaptureError as error:
+        raise click.ClickException(one_line(str(error))) from None
+    company, role = company or found.company, role or found.role
+    if source.lower().startswith(("http://", "https://")):
+        text["url"] = text["url"] or source
+    text["location"] = text["location"] or found.location
+    text["salary"] = text["salary"] or found.salary
+    if dry_run:
+        guess = " (a guess from the page title: no posting data)" if found.from_title else ""
+        for name, value in (("company", company), ("role", role), ("location", text["location"]),
+                            ("salary", text["salary"]), ("type", found.employment_type),
+                            ("closes", found.valid_through)):
+            click.echo(f"{name}: {one_line(value)}{guess if name == 'role' else ''}")
+    return company, role
+
+
 def text_options(function):
     for name in reversed(TEXT_FIELDS):
         function = click.option(f"--{name}", default="", help=f"The {name}.")(function)
@@ -247,8 +270,10 @@ def text_options(function):
 
 
 @cli.command()
-@click.argument("company")
-@click.argument("role")
+@click.argument("company", required=False)
+@click.argument("role", required=False)
+@click.option("--from", "source", help="Fill the card from a posting: an http(s) URL, a saved page, or - (stdin).")
+@click.option("--dry-run", is_flag=True, help="With --from: print what the posting says; write nothing.")
 @click.option("--status", default="applied", show_default=True, help="Column to start in.")
 @click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
 @click.option("--moved", type=DATE, help="With --status: since when it is in that column; default today.")
@@ -257,12 +282,22 @@ def text_options(function):
 @click.option("--contact", default="", help="The recruiter's name (the first person; `people` adds more).")
 @click.option("--email", default="", help="The recruiter's email.")
 @pass_session
-def add(session: Session, company: str, role: str, status: str, applied, moved, tags, **text) -> None:
-    """Add an application; prints its id alone, for scripts."""
+def add(
+    session: Session, company: str, role: str, source, dry_run: bool, status: str, applied, moved, tags, **text
+) -> None:
+    """Add an application; prints its id alone, for scripts (docs/capture.md for --from)."""
     from jobboard.core.fields import check_email, check_url
     from jobboard.core.model import new_application
     from jobboard.core.validation import check_new
 
+    if source:
+        company, role = posting_fields(source, company or "", role or "", text, dry_run)
+        if dry_run:
+            return
+    for name, value in (("COMPANY", company), ("ROLE", role)):
+        if not source and value is None:
+            raise click.UsageError(f"Missing argument '{name}'.")
+    company, role = company or "", role or ""
     status = session.status(status)
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not value.strip():
