@@ -135,7 +135,7 @@ def test_markdown_tables_follow_the_sort_the_board_shows():
     def companies(sort: str) -> list[str]:
         return [cell_text(row[0]) for row in table_rows(to_markdown(board, TODAY, sort=sort))[1:]]
 
-    assert companies("urgency") == ["Zeta", "Beta", "alpha"]  # Zeta's follow-up is overdue
+    assert companies("urgency") == ["Beta", "alpha", "Zeta"]  # Zeta: a ready move to Silent, last
     assert companies("company") == ["alpha", "Beta", "Zeta"]
     assert companies("applied") == ["Beta", "alpha", "Zeta"]
 

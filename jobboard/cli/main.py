@@ -458,8 +458,8 @@ def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_k
 @click.option("--json", "as_json", is_flag=True)
 @pass_session
 def next_steps(session: Session, app_id: str | None, on, everything: bool, view: str | None, as_json: bool) -> None:
-    """What to do next: the steps due or overdue, overdue first; with ID, that card's step and
-    its draft in plain text."""
+    """What to do next: the steps due or overdue (highest stakes first), then housekeeping
+    that is ready; with ID, that card's step and its draft in plain text."""
     from jobboard.core.etiquette import agenda, keep_going_note, when_text
 
     as_of = on or today()
@@ -481,7 +481,13 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
     if not entries or not everything:
         hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
         click.echo(f"{needed[0].upper()}{needed[1:]}.{hint}")
+    from jobboard.core.rules import READY_HEADING
+
+    headed = False
     for application, step in entries:
+        if step.state == "ready" and not headed:  # housekeeping: last, under its own heading
+            click.echo(f"\n{READY_HEADING}:")
+            headed = True
         click.echo(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)
     if note and not as_json:

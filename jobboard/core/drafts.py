@@ -16,6 +16,9 @@ import pendulum
 from jobboard.core.addressing import addressee
 from jobboard.core.dates import ago, long_date, short_date
 from jobboard.core.model import Application
+from jobboard.core.rules import CARD_TITLES, DRAFTED_RULES, SUBJECTS
+
+__all__ = ["CARD_TITLES", "DRAFTED_RULES", "SUBJECTS"]  # the rules table's views, re-exported
 
 # Principles from the two seed articles, in our own words, for the UI to show.
 PRINCIPLES: dict[str, str] = {
@@ -35,7 +38,7 @@ PRINCIPLES: dict[str, str] = {
     "common practice": "A brief thank-you within a day of an interview is widely expected.",
 }
 
-# The two articles the principles come from (ETIQUETTE.md), by their titles (the second cut short).
+# The two articles the principles come from (docs/rules.md), by their titles (the second cut short).
 ARTICLES: dict[str, str] = {
     "never hear back": "“Why you never hear back from recruiters?”",
     "after an interview": "“Why the recruiter didn't call me”",
@@ -71,39 +74,6 @@ def sources_of(principles: tuple[str, ...]) -> str:
             cited.append(f"{title} ({', '.join(giving)})")
     return f"Sources: {'; '.join(cited)}." if cited else ""
 
-
-TITLES: dict[str, str] = {
-    "talk_to_team": "Talk to someone on the {company} team",
-    "follow_up": "Follow up with {company}",
-    "follow_up_other_channel": "Try another contact at {company}",
-    "move_to_silent": "Move {company} to Silent",
-    "prepare_interview": "Prepare for the {company} interview",
-    "send_thank_you": "Send {company} a thank-you note",
-    "check_in_after_interview": "Check in with {company}",
-    "acknowledge_rejection": "Acknowledge {company}'s answer",
-    "request_feedback": "Ask {company} for feedback",
-    "keep_in_touch": "Keep in touch with {company}",
-    "respond_to_offer": "Answer {company}'s offer",
-    "tell_them_you_withdrew": "Tell {company} you've withdrawn",
-    "wait": "Nothing to do for {company} now",
-}
-
-# The step in a word or three, for a card wide enough to show it beside the date (the card
-# already names the company). A rule not listed here shows no step on the card.
-CARD_TITLES: dict[str, str] = {
-    "talk_to_team": "talk to the team",
-    "follow_up": "follow up",
-    "follow_up_other_channel": "try another contact",
-    "move_to_silent": "move to Silent",
-    "prepare_interview": "prepare",
-    "send_thank_you": "send thanks",
-    "check_in_after_interview": "check in",
-    "acknowledge_rejection": "acknowledge",
-    "request_feedback": "ask for feedback",
-    "keep_in_touch": "keep in touch",
-    "respond_to_offer": "answer the offer",
-    "tell_them_you_withdrew": "tell them",
-}
 
 # Why a step is shown: the facts of this card only ({date} and {ago}: the event behind the
 # step, {count}: a number of follow-ups). Why the step works is the principles' part, shown
@@ -168,22 +138,8 @@ def keep_going_text(active: int | None, rejections: int | None) -> str:
     return " ".join(parts)
 
 
-# The rules that come with a draft.
-DRAFTED_RULES: tuple[str, ...] = (
-    "follow_up",
-    "follow_up_other_channel",
-    "send_thank_you",
-    "check_in_after_interview",
-    "acknowledge_rejection",
-    "request_feedback",
-    "keep_in_touch",
-    "respond_to_offer",
-    "tell_them_you_withdrew",
-)
-
-
 # Titles people write before a name; with one, the greeting is formal and uses the surname.
-_TITLES = ("dr", "prof", "mr", "mrs", "ms", "mx")
+HONORIFICS = ("dr", "prof", "mr", "mrs", "ms", "mx")
 
 # What a draft signs with when [profile] name is not set: visible, so it is never sent as is.
 NAME_PLACEHOLDER = "[your name]"
@@ -204,7 +160,7 @@ def greeting(contact: str) -> str:
     Schmidt", "Dear Dr. Schmidt," for "Dr. Anna Schmidt" (Dr., Prof., Mr., Mrs., Ms., Mx.),
     and a neutral "Hello," when no name is known. Never "Hi Dr.,"."""
     words = first_person(contact).split()
-    if words and words[0].rstrip(".").casefold() in _TITLES:
+    if words and words[0].rstrip(".").casefold() in HONORIFICS:
         title = words[0].rstrip(".").capitalize() + "."
         return f"Dear {title} {words[-1]}," if len(words) > 1 else "Hello,"
     return f"Hi {words[0]}," if words else "Hello,"
@@ -213,20 +169,6 @@ def greeting(contact: str) -> str:
 def sign_off(closing: str, your_name: str) -> str:
     """The closing line, with the user's name under it, or a visible ``[your name]``."""
     return f"{closing}\n{your_name.strip() or NAME_PLACEHOLDER}"
-
-
-# Each draft's subject line ({role}, {company}).
-SUBJECTS: dict[str, str] = {
-    "follow_up": "Following up: {role} application",
-    "follow_up_other_channel": "{role} application at {company}: who should I talk to?",
-    "send_thank_you": "Thank you: {role} interview",
-    "check_in_after_interview": "Checking in: {role} interview",
-    "acknowledge_rejection": "Re: your decision on the {role} role",
-    "request_feedback": "A short question about the {role} role",
-    "keep_in_touch": "Staying in touch: {role} and future roles at {company}",
-    "respond_to_offer": "Your offer for the {role} role",
-    "tell_them_you_withdrew": "Withdrawing my application: {role}",
-}
 
 
 def split_draft(draft: str) -> tuple[str, str]:
