@@ -410,7 +410,8 @@ def next_step(
     Chosen as :func:`_choose` says (tier first among steps already due, docs/rules.md). An
     active snooze turns the step into an upcoming one due when the snooze ends.
     ``words=False`` leaves out the reason and the draft (``why`` is "" and ``draft`` None):
-    the same rule, title, due date and state, for callers that go through a whole board and show only those (the board's markers, the markdown table).
+    the same rule, title, due date and state, for callers that go through a whole board
+    and show only those (the board's markers, the markdown table).
     """
     log = _Log(application)
     found = _candidates(log, today, settings)
