@@ -34,7 +34,8 @@ def hunt(board_path, capsys, frozen):
     assert run(capsys, *db, "add", "Globex", "Data Engineer", "--applied", "2026-11-01")[0] == 0
     assert run(capsys, *db, "move", "2", "rejected", "--date", "2026-11-12")[0] == 0
     assert run(capsys, *db, "add", "Initech", "SRE", "--applied", "2026-11-03")[0] == 0
-    assert run(capsys, *db, "log", "3", "interview", "--date", "2026-11-20")[0] == 0
+    # --no-move: this board keeps Initech in Applied with an interview booked (docs/rules.md).
+    assert run(capsys, *db, "log", "3", "interview", "--date", "2026-11-20", "--no-move")[0] == 0
     assert run(capsys, *db, "add", "Hooli", "Dev | Ops", "--applied", "2026-11-13")[0] == 0
     return board_path
 
