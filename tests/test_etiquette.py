@@ -356,7 +356,7 @@ def test_request_feedback_skipped_when_feedback_arrived_unasked():
             ev("acknowledged", NOV[10]),
             ev("feedback_requested", NOV[13]),
         ),
-        card("offer", moved("offer", NOV[20])),
+        card("offer", moved("offer", NOV[20]), ev("offer_answered", NOV[20])),  # answered: nothing left
         card("wishlist", ev("contacted_team", NOV[5])),
     ],
     ids=[
@@ -376,7 +376,7 @@ def test_wait_when_nothing_applies(application):
 
 
 def test_offer_still_gets_interview_preparation():
-    app = card("offer", moved("offer", NOV[10]), ev("interview", NOV[20]))
+    app = card("offer", moved("offer", NOV[10]), ev("offer_answered", NOV[11]), ev("interview", NOV[20]))
     assert next_step(app, NOV[12]).rule == "prepare_interview"
 
 
@@ -486,7 +486,7 @@ def test_latest_dated_snooze_wins():
 
 
 def test_snoozed_wait_gets_a_next_check():
-    app = card("offer", moved("offer", NOV[10]), ev("snooze", NOV[30]))
+    app = card("offer", moved("offer", NOV[10]), ev("offer_answered", NOV[10]), ev("snooze", NOV[30]))
     step = next_step(app, NOV[12])
     assert (step.rule, step.check_on, step.snoozed_until) == ("wait", NOV[30], NOV[30])
     assert when_text(step, NOV[12]) == "next check Mon 30 Nov"
@@ -787,7 +787,7 @@ def test_agenda_orders_overdue_first_then_due_date_then_company():
     zeta_overdue = card("applied", applied=NOV[2], company="Zeta", app_id="z")  # due 9th
     gamma_due = card("applied", applied=NOV[6], company="Gamma", app_id="g")  # due 13th
     later = card("applied", applied=NOV[10], company="Later", app_id="l")  # due 17th
-    offer = card("offer", moved("offer", NOV[10]), company="Offer Co", app_id="o")
+    offer = card("offer", moved("offer", NOV[10]), ev("offer_answered", NOV[10]), company="Offer Co", app_id="o")
     snoozed = card("applied", ev("snooze", NOV[20]), applied=NOV[2], company="Snoozy", app_id="s")
     board = [later, gamma_due, offer, beta_overdue, snoozed, alpha_due, zeta_overdue]
 

@@ -94,6 +94,11 @@ _WHY: dict[str, str] = {
     "keep_in_touch:feedback": "They shared feedback on {date} ({ago}).",
     "keep_in_touch:silent": "In Silent since {date} ({ago}), with no word from you since.",
     "respond_to_offer": "They want an answer to their offer by {date} ({ago}); ask now for what you need to decide.",
+    "respond_to_offer:today": "Today, {date}, is the deadline they gave for your answer.",
+    "respond_to_offer:passed": "The deadline they gave, {date}, has passed ({ago}): answer now, or ask whether "
+    "the offer still stands.",
+    "respond_to_offer:no_deadline": "An offer is on the table with no deadline given: ask for what you need "
+    "to decide, and when they need your answer.",
     "tell_them_you_withdrew": "You stepped back on {date} ({ago}) and haven't told them yet.",
     "wait:withdrawn": "You've told them you stepped back; nothing more to do.",
     "wait:wishlist": "You've talked to the team; apply when you're ready.",
@@ -194,10 +199,10 @@ def draft_for(
     feedback date); ``variant`` picks the wording where a rule covers more than one
     situation (follow_up: applied/heard_back/interview; keep_in_touch: silent/feedback).
     """
-    if rule not in DRAFTED_RULES or when is None:
+    if rule not in DRAFTED_RULES or (when is None and rule != "respond_to_offer"):
         return None
     role, company = application.role, application.company
-    on = long_date(when, today)
+    on = long_date(when, today) if when is not None else ""
     main = application.contact
     contact = main.name if main else ""
     to = addressee(application, rule, today)
@@ -251,12 +256,22 @@ def draft_for(
         ]
         closing = "Many thanks,"
     elif rule == "respond_to_offer":
-        offer = f" of {application.offer_amount.strip()}" if application.offer_amount.strip() else ""
-        body = [
-            f"Thank you for the offer{offer} for the {role} role at {company}; I'm glad to have it.",
-            "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
-            f"I'll give you my answer by {on}.",
-        ]
+        # Never the amount (docs/rules.md): the user adds it to the draft if they want it there.
+        if variant == "passed":
+            body = [
+                f"I'm sorry to be late with my answer on the {role} role at {company}, which you hoped to "
+                f"have by {on}.",
+                "Is the offer still open? If it is, I'd like to give you my answer this week.",
+            ]
+        else:
+            when_words = (
+                f"I'll give you my answer by {on}." if when else "By when would you need my answer?"
+            )
+            body = [
+                f"Thank you for the offer for the {role} role at {company}; I'm glad to have it.",
+                "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
+                when_words,
+            ]
         closing = "With thanks,"
     elif rule == "tell_them_you_withdrew":
         body = [

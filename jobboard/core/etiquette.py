@@ -69,7 +69,9 @@ class EtiquetteSettings(NamedTuple):
     check_in_business_days: int = 5
     feedback_after_days: int = 3
     keep_in_touch_business_days: int = 20
-    offer_answer_days_before: int = 2  # respond_to_offer: due this many days before the deadline
+    offer_answer_days_before: int = 2  # respond_to_offer: due this many business days before the deadline
+    offer_answer_business_days: int = 5  # respond_to_offer without a deadline: the offer + this many
+    offer_lapse_days: int = 14  # respond_to_offer: shown until this many days after the deadline
     # Lapses (docs/rules.md, "When a step lapses"): from that many days after its fact a step no
     # longer applies. follow_up, follow_up_other_channel and check_in_after_interview lapse the
     # day move_to_silent falls due, so silent_after_business_days sets their lapse too.
@@ -384,19 +386,38 @@ def _choose(found: list[_Candidate], today: pendulum.Date) -> _Candidate:
 
 
 def _closing_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
-    """respond_to_offer (an offer with a deadline, not answered; lapses the day after the
-    deadline) and tell_them_you_withdrew (in Withdrawn, not told; lapses withdrawal_lapse_days
-    after the move)."""
+    """respond_to_offer and tell_them_you_withdrew (docs/rules.md).
+
+    An offer not answered: with a deadline, due ``offer_answer_days_before`` business days
+    before it, and shown until answered up to ``offer_lapse_days`` after it (variant
+    "today" on the deadline day, "passed" after it); without one, due the offer's day +
+    ``offer_answer_business_days`` business days, never lapsing. Withdrawn, not told: due
+    on the move, lapsing ``withdrawal_lapse_days`` after it."""
     app = log.app
     if app.status == "offer" and not log.has("offer_answered"):
         deadline = app.deadline
         if deadline is not None:
-            due = add_days(deadline, -s.offer_answer_days_before)
-            return [_Candidate("respond_to_offer", due, deadline, lapses=add_days(deadline, 1))]
+            due = add_business_days(deadline, -s.offer_answer_days_before)
+            lapses = add_days(deadline, s.offer_lapse_days + 1)
+            return [_Candidate("respond_to_offer", min(due, deadline), deadline, lapses=lapses)]
+        offered = _latest(log, "offer") or _moved_to(log, "offer")
+        due = add_business_days(offered[0], s.offer_answer_business_days)
+        return [_Candidate("respond_to_offer", due, None, "no_deadline")]
     if app.status == "withdrawn" and not log.has("withdrawal_sent"):
         moved = _moved_to(log, "withdrawn")[0]
         return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
     return []
+
+
+def _offer_words(application: Application, best: _Candidate, today: pendulum.Date) -> tuple[str, str]:
+    """The title and the variant of the offer step: said plainly on and after the deadline."""
+    company = application.company
+    deadline = best.fact
+    if deadline is not None and today == deadline:
+        return f"Answer {company}'s offer today", "today"
+    if deadline is not None and today > deadline:
+        return f"{company}'s deadline has passed: answer now", "passed"
+    return STEP_TITLES["respond_to_offer"].format(company=company), best.variant
 
 
 def next_step(
@@ -421,9 +442,13 @@ def next_step(
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
     best = _choose(found, today)
+    title = STEP_TITLES[best.rule].format(company=application.company)
+    if best.rule == "respond_to_offer":
+        title, variant = _offer_words(application, best, today)
+        best = best._replace(variant=variant)
     step = NextStep(
         rule=best.rule,
-        title=STEP_TITLES[best.rule].format(company=application.company),
+        title=title,
         due=best.due,
         state=_state(best.rule, best.due, today),
         why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count) if words else "",
