@@ -45,9 +45,8 @@ def test_next_lists_due_and_overdue_steps_overdue_first(hunt, capsys):
     steps = json.loads(out)
     assert code == 0
     assert [(s["id"], s["rule"], s["due"], s["state"]) for s in steps] == [
-        # Stakes before age: a reply to a rejection (reply tier) before an older follow-up (nudge).
+        # Initech has an interview booked: no follow-up is due (docs/rules.md).
         ("2", "acknowledge_rejection", "2026-11-12", "overdue"),
-        ("3", "follow_up", "2026-11-10", "overdue"),
     ]
     for step in steps:
         assert set(step) == {

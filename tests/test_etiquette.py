@@ -182,6 +182,10 @@ RULE_CASES = [
 def test_rule_states_around_due_date(application, settings, rule, due, offset, state):
     today = due.add(days=offset)
     step = next_step(application, today, settings)
+    if rule == "keep_in_touch" and application.status == "rejected" and offset < 0:
+        # Its fact (the feedback) is dated on the due day: the day before, it has not happened.
+        assert step.rule != "keep_in_touch"
+        return
     if rule in ("move_to_silent", "keep_in_touch") and state != "upcoming":
         state = "ready"  # housekeeping never nags (docs/rules.md)
     assert (step.rule, step.due, step.state) == (rule, due, state)
@@ -438,7 +442,7 @@ def test_acknowledgement_comes_before_asking_for_feedback_until_it_lapses():
     ids=["follow_up", "follow_up_other_channel"],
 )
 def test_a_nudge_due_the_day_silence_falls_due_has_already_lapsed(application, settings, rule):
-    due = next_step(application, NOV[4], settings).due
+    due = next_step(application, NOV[10], settings).due  # as of a day every event has happened
     assert next_step(application, due.subtract(days=1), settings).rule == rule
     assert next_step(application, due, settings).rule == "move_to_silent"
 

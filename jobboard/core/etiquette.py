@@ -163,10 +163,12 @@ class _Log:
 
     __slots__ = ("app", "by_kind")
 
-    def __init__(self, app: Application) -> None:
+    def __init__(self, app: Application, today: pendulum.Date | None = None) -> None:
         self.app = app
         by_kind: dict[str, list[tuple[_Key, Event]]] = {}
         for index, event in enumerate(app.events):
+            if today is not None and event.date > today and event.kind not in _DATED_AHEAD:
+                continue  # as of today it has not happened yet (docs/rules.md, "As of a date")
             by_kind.setdefault(event.kind, []).append(((event.date, index), event))
         for keyed in by_kind.values():
             if len(keyed) > 1:
@@ -187,6 +189,9 @@ class _Log:
 
 
 _NONE: list[tuple[_Key, Event]] = []
+# Events read even when dated after the day asked about: interviews and snoozes are booked
+# ahead on purpose, and a move stays with the column the card is in (its status is now).
+_DATED_AHEAD: frozenset[str] = frozenset({"interview", "snooze", "status", "applied"})
 
 
 def _latest(log: _Log, *kinds: str) -> _Key | None:
@@ -310,12 +315,12 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
 
-    if status == "applied" and not f.follow_ups:
+    if status == "applied" and not f.follow_ups and next_interview is None:
         since = f.anchor[0]
         due = add_business_days(since, s.follow_up_business_days)
         found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
-    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1:
+    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1 and next_interview is None:
         sent = f.follow_ups[0][0]
         due = add_business_days(sent, s.other_channel_business_days)
         found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
@@ -434,7 +439,7 @@ def next_step(
     the same rule, title, due date and state, for callers that go through a whole board
     and show only those (the board's markers, the markdown table).
     """
-    log = _Log(application)
+    log = _Log(application, today)
     found = _candidates(log, today, settings)
     if not found:
         why = drafts.why_text("wait", application.status, None, today) if words else ""

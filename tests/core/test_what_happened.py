@@ -57,3 +57,19 @@ def test_a_reply_brings_a_silent_card_back_to_its_column():
 def test_a_reply_elsewhere_moves_nothing():
     logged = log_what_happened(applied(), Event("heard_back", D(2026, 11, 13)), TODAY)
     assert (logged.moved_to, logged.application.status) == (None, "applied")
+
+
+def test_advice_as_of_a_date_ignores_what_came_after_it():
+    from jobboard.core.etiquette import next_step
+
+    card = applied().with_event(Event("follow_up", D(2026, 11, 10)))
+    before = next_step(card, D(2026, 11, 9))
+    assert before.rule == "follow_up" and "Nov 10" not in before.why and "10 Nov" not in before.why
+    assert next_step(card, D(2026, 11, 11)).rule == "follow_up_other_channel"
+
+
+def test_no_follow_up_while_an_interview_is_booked():
+    from jobboard.core.etiquette import next_step
+
+    card = applied().with_event(Event("interview", D(2026, 11, 20)))
+    assert next_step(card, D(2026, 11, 16)).rule == "prepare_interview"
