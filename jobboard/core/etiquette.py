@@ -509,7 +509,7 @@ def when_text(step: NextStep, today: pendulum.Date) -> str:
             return "nothing scheduled"
         return f"next check {short_date(step.check_on, today)}"
     if step.state == "ready":
-        return "ready when you have a minute"
+        return "ready"
     if step.snoozed_until is not None and step.due == step.snoozed_until and step.due > today:
         return f"snoozed until {short_date(step.snoozed_until, today)}"
     days = days_between(today, step.due)
