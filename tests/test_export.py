@@ -135,7 +135,7 @@ def test_markdown_tables_follow_the_sort_the_board_shows():
     def companies(sort: str) -> list[str]:
         return [cell_text(row[0]) for row in table_rows(to_markdown(board, TODAY, sort=sort))[1:]]
 
-    assert companies("urgency") == ["Zeta", "Beta", "alpha"]  # Zeta's follow-up is overdue
+    assert companies("urgency") == ["Beta", "alpha", "Zeta"]  # Zeta: a ready move to Silent, last
     assert companies("company") == ["alpha", "Beta", "Zeta"]
     assert companies("applied") == ["Beta", "alpha", "Zeta"]
 
@@ -346,7 +346,7 @@ def ics_board() -> list[Application]:
     interview = app("2", "Globex", applied_on=pendulum.date(2026, 11, 2), status="interviewed")
     interview = interview.with_event(Event("interview", pendulum.date(2026, 11, 26), note="onsite"))
     interview = interview.with_event(Event("interview", pendulum.date(2026, 11, 26), note="lunch"))
-    offer = app("3", "Initech", status="offer")  # offer: the advisor waits
+    offer = app("3", "Initech", status="offer")  # no deadline: answer within 5 business days
     return [waiting, interview, offer]
 
 
@@ -366,6 +366,7 @@ def test_ics_has_a_todo_per_step_with_stable_uid_and_due_date():
     assert set(todos) == {
         "jobboard-1-follow_up@jobboard",
         "jobboard-2-prepare_interview@jobboard",
+        "jobboard-3-respond_to_offer@jobboard",
     }
     follow_up = todos["jobboard-1-follow_up@jobboard"]
     assert follow_up.decoded("due") == pendulum.date(2026, 11, 23)

@@ -22,7 +22,7 @@ def test_log_an_interview_with_time_kind_and_people(board, capsys):
     argv = ["log", "1", "interview", "--date", "in 3 days", "--time", "9:30", "--kind", "onsite"]
     code, _, _ = run(capsys, "--db", str(board), *argv, "--with", "Dr. Anna Schmidt", "--with", " Bo  Li ")
     assert code == 0
-    interview = BoardStore(board).get("1").events[-1]
+    interview = BoardStore(board).get("1").events_of("interview")[-1]
     assert (interview.date, interview.time, interview.interview_kind, interview.people) == (
         D(2026, 11, 19), "09:30", "onsite", ("Dr. Anna Schmidt", "Bo Li"),
     )  # fmt: skip

@@ -33,15 +33,20 @@ def test_respond_to_offer_is_due_two_days_before_the_deadline(today, state):
     step = next_step(offer_card(), today)
     assert step.rule == "respond_to_offer" and step.due == NOV[18] and step.state == state
     assert step.principles == ("P7", "P9")
-    assert "\n\nHi Dana," in step.draft and "EUR 70k" in step.draft and "by 20 November" in step.draft
+    # The draft never states the amount (docs/rules.md); on the deadline day the title says so.
+    assert "\n\nHi Dana," in step.draft and "EUR 70k" not in step.draft and "by 20 November" in step.draft
+    assert step.title.endswith("today") == (today == NOV[20])
 
 
 def test_the_days_before_are_a_setting_and_the_step_goes_after_the_deadline_or_an_answer():
     settings = EtiquetteSettings(offer_answer_days_before=5)
-    assert next_step(offer_card(), NOV[14], settings).due == NOV[15]
-    assert next_step(offer_card(), NOV[21]).rule == "wait"  # the deadline has passed: decided either way
+    assert next_step(offer_card(), NOV[14], settings).due == NOV[13]  # 5 business days before Fri 20 Nov
+    late = next_step(offer_card(), NOV[21])  # past the deadline the step stays, said plainly
+    assert late.rule == "respond_to_offer" and "deadline has passed" in late.title
+    assert next_step(offer_card(), NOV[20].add(days=15)).rule == "wait"  # lapsed 14 days after the deadline
     assert next_step(offer_card("2026-11-20", Event("offer_answered", NOV[17])), NOV[18]).rule == "wait"
-    assert next_step(offer_card(""), NOV[18]).rule == "wait"  # no deadline known
+    open_ended = next_step(offer_card(""), NOV[18])  # no deadline: the offer + 5 business days
+    assert (open_ended.rule, open_ended.due) == ("respond_to_offer", NOV[19])
     step = next_step(offer_card(), NOV[18])
     assert done_event(offer_card(), step, NOV[18]) == Event("offer_answered", NOV[18])
 
@@ -88,7 +93,7 @@ def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, 
     assert "offer:    EUR 70k · answer by 2026-11-23 · remote" in out
     code, out, _ = run(capsys, *db, "next", "--all", "--json")
     (step,) = json.loads(out)
-    assert step["rule"] == "respond_to_offer" and step["due"] == "2026-11-21" and step["to"]["name"] == "Dana"
+    assert step["rule"] == "respond_to_offer" and step["due"] == "2026-11-19" and step["to"]["name"] == "Dana"
     code, out, _ = run(capsys, *db, "stats", "--json")
     assert json.loads(out)["offers"] == 1
 

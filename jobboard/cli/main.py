@@ -470,9 +470,13 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
 @click.option("--time", "at", help="Interview: its time, HH:MM (24 h).")
 @click.option("--kind", "interview_kind", type=click.Choice(INTERVIEW_KINDS), help="Interview: what kind.")
 @click.option("--with", "people", multiple=True, help="Interview: a person you meet (repeatable).")
+@click.option("--no-move", "keep_column", is_flag=True, help="Keep the card in its column whatever the event.")
 @pass_session
-def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people) -> None:
-    """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ..."""
+def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people, keep_column) -> None:
+    """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ...
+
+    An interview moves a Wishlist, Applied or Silent card to Interviewed, and a reply brings a
+    Silent card back (docs/rules.md); --no-move keeps the column."""
     try:
         kind = normalise_event_kind(kind)
     except ValueError as error:
@@ -487,11 +491,25 @@ def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_k
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--time") from error
     names = tuple(" ".join(name.split()) for name in people if name.strip())
-    from jobboard.core.validation import with_event
+    from jobboard.core.what_happened import log_what_happened
 
     now = today()
     event = Event(kind, on or now, note, None, at, interview_kind, names)
-    session.store.update(app_id, lambda a: with_event(a, event, now))
+    outcome = []
+
+    def change(application: Application) -> Application:
+        outcome[:] = [log_what_happened(application, event, now, move=not keep_column)]
+        return outcome[0].application
+
+    card = session.store.update(app_id, change)
+    logged = outcome[0]
+    if logged.merged:
+        click.echo(one_line(f"{card.company} already has that interview; its details were merged into it."))
+    if logged.moved_to:
+        from jobboard.core.model import STATUS_TITLES
+
+        column = STATUS_TITLES.get(logged.moved_to, logged.moved_to)
+        click.echo(one_line(f"Moved {card.company} to {column} (--no-move keeps the column)."))
 
 
 @cli.command(name="next")
@@ -502,8 +520,8 @@ def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_k
 @click.option("--json", "as_json", is_flag=True)
 @pass_session
 def next_steps(session: Session, app_id: str | None, on, everything: bool, view: str | None, as_json: bool) -> None:
-    """What to do next: the steps due or overdue, overdue first; with ID, that card's step and
-    its draft in plain text."""
+    """What to do next: the steps due or overdue (highest stakes first), then housekeeping
+    that is ready; with ID, that card's step and its draft in plain text."""
     from jobboard.core.etiquette import agenda, keep_going_note, when_text
 
     as_of = on or today()
@@ -525,7 +543,13 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
     if not entries or not everything:
         hint = "" if everything or entries else " `jobboard next --all` shows what is coming."
         say(f"{needed[0].upper()}{needed[1:]}.{hint}")
+    from jobboard.core.rules import READY_HEADING
+
+    headed = False
     for application, step in entries:
+        if step.state == "ready" and not headed:  # housekeeping: last, under its own heading
+            say(f"\n{READY_HEADING}:")
+            headed = True
         say(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
     note = keep_going_note(applications, as_of, session.settings.etiquette)
     if note and not as_json:

@@ -1,4 +1,4 @@
-"""Who a step's message goes to, and by which channel (ETIQUETTE.md, "Who a draft is for").
+"""Who a step's message goes to, and by which channel (docs/rules.md, "Who a draft is for").
 
 Pure: it reads an application's people and log. Follow-ups, check-ins, the courtesy steps and
 the offer's answer go to the recruiter (else the first person listed); trying another channel
@@ -13,24 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from jobboard.core.people import ROLE_WORDS, Person
+from jobboard.core.rules import WRITES  # the rules table: who each step writes to
 
 if TYPE_CHECKING:
     import pendulum
 
     from jobboard.core.model import Application
-
-# Steps whose message goes to the main contact: the first recruiter, else the first person.
-TO_THE_CONTACT: tuple[str, ...] = (
-    "follow_up",
-    "check_in_after_interview",
-    "acknowledge_rejection",
-    "request_feedback",
-    "keep_in_touch",
-    "respond_to_offer",
-    "tell_them_you_withdrew",
-)
-# Every step that writes to someone.
-WRITES: tuple[str, ...] = (*TO_THE_CONTACT, "follow_up_other_channel", "talk_to_team", "send_thank_you")
 
 # Whom to try first when the recruiter stays quiet: the people closest to the hiring decision.
 _OTHER_ORDER = ("hiring_manager", "recruiter", "referrer", "coworker", "interviewer", "other")

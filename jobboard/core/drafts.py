@@ -16,6 +16,9 @@ import pendulum
 from jobboard.core.addressing import addressee
 from jobboard.core.dates import ago, long_date, short_date
 from jobboard.core.model import Application
+from jobboard.core.rules import CARD_TITLES, DRAFTED_RULES, SUBJECTS
+
+__all__ = ["CARD_TITLES", "DRAFTED_RULES", "SUBJECTS"]  # the rules table's views, re-exported
 
 # Principles from the two seed articles, in our own words, for the UI to show.
 PRINCIPLES: dict[str, str] = {
@@ -35,7 +38,7 @@ PRINCIPLES: dict[str, str] = {
     "common practice": "A brief thank-you within a day of an interview is widely expected.",
 }
 
-# The two articles the principles come from (ETIQUETTE.md), by their titles (the second cut short).
+# The two articles the principles come from (docs/rules.md), by their titles (the second cut short).
 ARTICLES: dict[str, str] = {
     "never hear back": "“Why you never hear back from recruiters?”",
     "after an interview": "“Why the recruiter didn't call me”",
@@ -72,39 +75,6 @@ def sources_of(principles: tuple[str, ...]) -> str:
     return f"Sources: {'; '.join(cited)}." if cited else ""
 
 
-TITLES: dict[str, str] = {
-    "talk_to_team": "Talk to someone on the {company} team",
-    "follow_up": "Follow up with {company}",
-    "follow_up_other_channel": "Try another contact at {company}",
-    "move_to_silent": "Move {company} to Silent",
-    "prepare_interview": "Prepare for the {company} interview",
-    "send_thank_you": "Send {company} a thank-you note",
-    "check_in_after_interview": "Check in with {company}",
-    "acknowledge_rejection": "Acknowledge {company}'s answer",
-    "request_feedback": "Ask {company} for feedback",
-    "keep_in_touch": "Keep in touch with {company}",
-    "respond_to_offer": "Answer {company}'s offer",
-    "tell_them_you_withdrew": "Tell {company} you've withdrawn",
-    "wait": "Nothing to do for {company} now",
-}
-
-# The step in a word or three, for a card wide enough to show it beside the date (the card
-# already names the company). A rule not listed here shows no step on the card.
-CARD_TITLES: dict[str, str] = {
-    "talk_to_team": "talk to the team",
-    "follow_up": "follow up",
-    "follow_up_other_channel": "try another contact",
-    "move_to_silent": "move to Silent",
-    "prepare_interview": "prepare",
-    "send_thank_you": "send thanks",
-    "check_in_after_interview": "check in",
-    "acknowledge_rejection": "acknowledge",
-    "request_feedback": "ask for feedback",
-    "keep_in_touch": "keep in touch",
-    "respond_to_offer": "answer the offer",
-    "tell_them_you_withdrew": "tell them",
-}
-
 # Why a step is shown: the facts of this card only ({date} and {ago}: the event behind the
 # step, {count}: a number of follow-ups). Why the step works is the principles' part, shown
 # beside it, so the two never say the same thing. Keys are "rule" or "rule:variant".
@@ -124,6 +94,11 @@ _WHY: dict[str, str] = {
     "keep_in_touch:feedback": "They shared feedback on {date} ({ago}).",
     "keep_in_touch:silent": "In Silent since {date} ({ago}), with no word from you since.",
     "respond_to_offer": "They want an answer to their offer by {date} ({ago}); ask now for what you need to decide.",
+    "respond_to_offer:today": "Today, {date}, is the deadline they gave for your answer.",
+    "respond_to_offer:passed": "The deadline they gave, {date}, has passed ({ago}): answer now, or ask whether "
+    "the offer still stands.",
+    "respond_to_offer:no_deadline": "An offer is on the table with no deadline given: ask for what you need "
+    "to decide, and when they need your answer.",
     "tell_them_you_withdrew": "You stepped back on {date} ({ago}) and haven't told them yet.",
     "wait:withdrawn": "You've told them you stepped back; nothing more to do.",
     "wait:wishlist": "You've talked to the team; apply when you're ready.",
@@ -168,22 +143,8 @@ def keep_going_text(active: int | None, rejections: int | None) -> str:
     return " ".join(parts)
 
 
-# The rules that come with a draft.
-DRAFTED_RULES: tuple[str, ...] = (
-    "follow_up",
-    "follow_up_other_channel",
-    "send_thank_you",
-    "check_in_after_interview",
-    "acknowledge_rejection",
-    "request_feedback",
-    "keep_in_touch",
-    "respond_to_offer",
-    "tell_them_you_withdrew",
-)
-
-
 # Titles people write before a name; with one, the greeting is formal and uses the surname.
-_TITLES = ("dr", "prof", "mr", "mrs", "ms", "mx")
+HONORIFICS = ("dr", "prof", "mr", "mrs", "ms", "mx")
 
 # What a draft signs with when [profile] name is not set: visible, so it is never sent as is.
 NAME_PLACEHOLDER = "[your name]"
@@ -204,7 +165,7 @@ def greeting(contact: str) -> str:
     Schmidt", "Dear Dr. Schmidt," for "Dr. Anna Schmidt" (Dr., Prof., Mr., Mrs., Ms., Mx.),
     and a neutral "Hello," when no name is known. Never "Hi Dr.,"."""
     words = first_person(contact).split()
-    if words and words[0].rstrip(".").casefold() in _TITLES:
+    if words and words[0].rstrip(".").casefold() in HONORIFICS:
         title = words[0].rstrip(".").capitalize() + "."
         return f"Dear {title} {words[-1]}," if len(words) > 1 else "Hello,"
     return f"Hi {words[0]}," if words else "Hello,"
@@ -213,20 +174,6 @@ def greeting(contact: str) -> str:
 def sign_off(closing: str, your_name: str) -> str:
     """The closing line, with the user's name under it, or a visible ``[your name]``."""
     return f"{closing}\n{your_name.strip() or NAME_PLACEHOLDER}"
-
-
-# Each draft's subject line ({role}, {company}).
-SUBJECTS: dict[str, str] = {
-    "follow_up": "Following up: {role} application",
-    "follow_up_other_channel": "{role} application at {company}: who should I talk to?",
-    "send_thank_you": "Thank you: {role} interview",
-    "check_in_after_interview": "Checking in: {role} interview",
-    "acknowledge_rejection": "Re: your decision on the {role} role",
-    "request_feedback": "A short question about the {role} role",
-    "keep_in_touch": "Staying in touch: {role} and future roles at {company}",
-    "respond_to_offer": "Your offer for the {role} role",
-    "tell_them_you_withdrew": "Withdrawing my application: {role}",
-}
 
 
 def split_draft(draft: str) -> tuple[str, str]:
@@ -252,10 +199,10 @@ def draft_for(
     feedback date); ``variant`` picks the wording where a rule covers more than one
     situation (follow_up: applied/heard_back/interview; keep_in_touch: silent/feedback).
     """
-    if rule not in DRAFTED_RULES or when is None:
+    if rule not in DRAFTED_RULES or (when is None and rule != "respond_to_offer"):
         return None
     role, company = application.role, application.company
-    on = long_date(when, today)
+    on = long_date(when, today) if when is not None else ""
     main = application.contact
     contact = main.name if main else ""
     to = addressee(application, rule, today)
@@ -309,12 +256,22 @@ def draft_for(
         ]
         closing = "Many thanks,"
     elif rule == "respond_to_offer":
-        offer = f" of {application.offer_amount.strip()}" if application.offer_amount.strip() else ""
-        body = [
-            f"Thank you for the offer{offer} for the {role} role at {company}; I'm glad to have it.",
-            "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
-            f"I'll give you my answer by {on}.",
-        ]
+        # Never the amount (docs/rules.md): the user adds it to the draft if they want it there.
+        if variant == "passed":
+            body = [
+                f"I'm sorry to be late with my answer on the {role} role at {company}, which you hoped to "
+                f"have by {on}.",
+                "Is the offer still open? If it is, I'd like to give you my answer this week.",
+            ]
+        else:
+            when_words = (
+                f"I'll give you my answer by {on}." if when else "By when would you need my answer?"
+            )
+            body = [
+                f"Thank you for the offer for the {role} role at {company}; I'm glad to have it.",
+                "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
+                when_words,
+            ]
         closing = "With thanks,"
     elif rule == "tell_them_you_withdrew":
         body = [

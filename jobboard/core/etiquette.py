@@ -1,11 +1,12 @@
 """The next-step advisor: what to do about each application, and when.
 
-Pure rules over an application's status and dated event log (see ETIQUETTE.md); every answer
-depends only on the application, ``today`` and the settings. The rules, in tie-break order:
-talk_to_team, follow_up, follow_up_other_channel, move_to_silent, prepare_interview,
-send_thank_you, check_in_after_interview, acknowledge_rejection, request_feedback,
-keep_in_touch, and wait when none applies. Each application gets, among the rules that apply
-and have not lapsed, the one with the earliest due date.
+Pure rules over an application's status and dated event log (see docs/rules.md); every answer
+depends only on the application, ``today`` and the settings. The rules themselves (tier, done
+event, principles, words, recipient, table order) are one table in ``core/rules.py``; the checks
+of when each applies are ``_candidates`` below. Each application gets, among the rules that
+apply and have not lapsed: if any is due, overdue or ready, the one of the highest tier, then
+the earliest due date, then the table's order; else the earliest upcoming one. Housekeeping
+(move_to_silent, keep_in_touch) is "ready" from its due date, never "overdue".
 
 Choices the spec leaves open:
 
@@ -18,7 +19,7 @@ Choices the spec leaves open:
 - ``keep_in_touch`` counts as done once a ``follow_up`` is logged after the move to Silent (or
   after the feedback), and is not repeated.
 - ``send_thank_you`` cites ``("common practice", "P7")``: the note is not from the articles.
-  It needs a logged ``interview`` (ETIQUETTE.md: without one we don't know whom or when to
+  It needs a logged ``interview`` (docs/rules.md: without one we don't know whom or when to
   thank); a card put in Interviewed without one checks in from the move instead.
 - Lapses (the ``*_lapse_days`` settings): from its lapse date a step no longer applies. The
   follow-ups and the check-in lapse the day ``move_to_silent`` falls due for want of contact
@@ -41,47 +42,14 @@ from typing import Any, NamedTuple
 
 import pendulum
 
-from jobboard.core import drafts
+from jobboard.core import drafts, rules
 from jobboard.core.dates import add_business_days, add_days, business_days_between, days_between, short_date
 from jobboard.core.model import Application, Event
+from jobboard.core.rules import DONE_EVENT, MOVE_TO, RULE_ORDER, RULE_PRINCIPLES, STEP_TITLES, step_order
+
+__all__ = ["DONE_EVENT", "MOVE_TO", "RULE_ORDER", "RULE_PRINCIPLES"]  # the table's views, re-exported
 
 PRINCIPLES = drafts.PRINCIPLES  # re-exported: the UI reads it from here
-
-# The event kind that marks each step done. None: not an event (see MOVE_TO and done_event).
-DONE_EVENT: dict[str, str | None] = {
-    "talk_to_team": "contacted_team",
-    "follow_up": "follow_up",
-    "follow_up_other_channel": "follow_up",
-    "move_to_silent": None,
-    "prepare_interview": None,
-    "send_thank_you": "thank_you",
-    "check_in_after_interview": "follow_up",
-    "acknowledge_rejection": "acknowledged",
-    "request_feedback": "feedback_requested",
-    "keep_in_touch": "follow_up",
-    "respond_to_offer": "offer_answered",
-    "tell_them_you_withdrew": "withdrawal_sent",
-    "wait": None,
-}
-
-# Steps done by moving the card rather than logging an event.
-MOVE_TO: dict[str, str] = {"move_to_silent": "silent"}
-
-RULE_ORDER: tuple[str, ...] = (
-    "talk_to_team",
-    "follow_up",
-    "follow_up_other_channel",
-    "move_to_silent",
-    "prepare_interview",
-    "send_thank_you",
-    "check_in_after_interview",
-    "acknowledge_rejection",
-    "request_feedback",
-    "keep_in_touch",
-    "respond_to_offer",
-    "tell_them_you_withdrew",
-    "wait",
-)
 
 ACTIVE_STATUSES: tuple[str, ...] = ("applied", "interviewed")
 _OUTCOME_STATUSES: tuple[str, ...] = ("rejected", "offer")
@@ -101,8 +69,10 @@ class EtiquetteSettings(NamedTuple):
     check_in_business_days: int = 5
     feedback_after_days: int = 3
     keep_in_touch_business_days: int = 20
-    offer_answer_days_before: int = 2  # respond_to_offer: due this many days before the deadline
-    # Lapses (ETIQUETTE.md, "When a step lapses"): from that many days after its fact a step no
+    offer_answer_days_before: int = 2  # respond_to_offer: due this many business days before the deadline
+    offer_answer_business_days: int = 5  # respond_to_offer without a deadline: the offer + this many
+    offer_lapse_days: int = 14  # respond_to_offer: shown until this many days after the deadline
+    # Lapses (docs/rules.md, "When a step lapses"): from that many days after its fact a step no
     # longer applies. follow_up, follow_up_other_channel and check_in_after_interview lapse the
     # day move_to_silent falls due, so silent_after_business_days sets their lapse too.
     thank_you_lapse_days: int = 5
@@ -162,7 +132,7 @@ class NextStep(NamedTuple):
     rule: str
     title: str
     due: pendulum.Date | None
-    state: str  # "upcoming" | "due" | "overdue"
+    state: str  # "upcoming" | "due" | "overdue" | "ready" (housekeeping from its due date)
     why: str
     principles: tuple[str, ...]
     draft: str | None
@@ -193,10 +163,12 @@ class _Log:
 
     __slots__ = ("app", "by_kind")
 
-    def __init__(self, app: Application) -> None:
+    def __init__(self, app: Application, today: pendulum.Date | None = None) -> None:
         self.app = app
         by_kind: dict[str, list[tuple[_Key, Event]]] = {}
         for index, event in enumerate(app.events):
+            if today is not None and event.date > today and event.kind not in _DATED_AHEAD:
+                continue  # as of today it has not happened yet (docs/rules.md, "As of a date")
             by_kind.setdefault(event.kind, []).append(((event.date, index), event))
         for keyed in by_kind.values():
             if len(keyed) > 1:
@@ -217,6 +189,9 @@ class _Log:
 
 
 _NONE: list[tuple[_Key, Event]] = []
+# Events read even when dated after the day asked about: interviews and snoozes are booked
+# ahead on purpose, and a move stays with the column the card is in (its status is now).
+_DATED_AHEAD: frozenset[str] = frozenset({"interview", "snooze", "status", "applied"})
 
 
 def _latest(log: _Log, *kinds: str) -> _Key | None:
@@ -294,9 +269,13 @@ def _facts(log: _Log, today: pendulum.Date) -> _Facts:
     )
 
 
-def _state(due: pendulum.Date, today: pendulum.Date) -> str:
+def _state(rule: str, due: pendulum.Date, today: pendulum.Date) -> str:
+    """upcoming before the due date; from it, housekeeping is "ready" (never overdue: it never
+    nags), any other step "due" on the day and "overdue" after it."""
     if today < due:
         return "upcoming"
+    if rules.is_housekeeping(rule):
+        return "ready"
     return "due" if today == due else "overdue"
 
 
@@ -336,12 +315,12 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
 
-    if status == "applied" and not f.follow_ups:
+    if status == "applied" and not f.follow_ups and next_interview is None:
         since = f.anchor[0]
         due = add_business_days(since, s.follow_up_business_days)
         found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
-    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1:
+    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1 and next_interview is None:
         sent = f.follow_ups[0][0]
         due = add_business_days(sent, s.other_channel_business_days)
         found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
@@ -396,49 +375,54 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
     return [c for c in found if c.lapses is None or today < c.lapses]
 
 
-_RULE_RANK: dict[str, int] = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
-
-
 def _due(candidate: _Candidate) -> pendulum.Date:
     return candidate.due
 
 
-def _earliest_first(candidate: _Candidate) -> tuple[pendulum.Date, int]:
-    return candidate.due, _RULE_RANK[candidate.rule]
+def _choose(found: list[_Candidate], today: pendulum.Date) -> _Candidate:
+    """The one step to show (docs/rules.md): among those due, overdue or ready, the highest
+    tier, then the earliest due date, then the table's order; else the earliest upcoming."""
+    if len(found) == 1:
+        return found[0]
+    now = [c for c in found if c.due <= today]
+    if now:
+        return min(now, key=lambda c: (rules.tier_rank(c.rule), c.due, rules.table_rank(c.rule)))
+    return min(found, key=lambda c: (c.due, rules.table_rank(c.rule)))
 
 
 def _closing_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
-    """respond_to_offer (an offer with a deadline, not answered; lapses the day after the
-    deadline) and tell_them_you_withdrew (in Withdrawn, not told; lapses withdrawal_lapse_days
-    after the move)."""
+    """respond_to_offer and tell_them_you_withdrew (docs/rules.md).
+
+    An offer not answered: with a deadline, due ``offer_answer_days_before`` business days
+    before it, and shown until answered up to ``offer_lapse_days`` after it (variant
+    "today" on the deadline day, "passed" after it); without one, due the offer's day +
+    ``offer_answer_business_days`` business days, never lapsing. Withdrawn, not told: due
+    on the move, lapsing ``withdrawal_lapse_days`` after it."""
     app = log.app
     if app.status == "offer" and not log.has("offer_answered"):
         deadline = app.deadline
         if deadline is not None:
-            due = add_days(deadline, -s.offer_answer_days_before)
-            return [_Candidate("respond_to_offer", due, deadline, lapses=add_days(deadline, 1))]
+            due = add_business_days(deadline, -s.offer_answer_days_before)
+            lapses = add_days(deadline, s.offer_lapse_days + 1)
+            return [_Candidate("respond_to_offer", min(due, deadline), deadline, lapses=lapses)]
+        offered = _latest(log, "offer") or _moved_to(log, "offer")
+        due = add_business_days(offered[0], s.offer_answer_business_days)
+        return [_Candidate("respond_to_offer", due, None, "no_deadline")]
     if app.status == "withdrawn" and not log.has("withdrawal_sent"):
         moved = _moved_to(log, "withdrawn")[0]
         return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
     return []
 
 
-# Which principles each rule rests on (ETIQUETTE.md's table).
-RULE_PRINCIPLES: dict[str, tuple[str, ...]] = {
-    "talk_to_team": ("P6", "P7"),
-    "follow_up": ("P2", "P7", "P1"),
-    "follow_up_other_channel": ("P3", "P7"),
-    "move_to_silent": ("P8", "P11"),
-    "prepare_interview": ("P10",),
-    "send_thank_you": ("common practice", "P7"),
-    "check_in_after_interview": ("P2", "P8", "P7"),
-    "acknowledge_rejection": ("P4", "P7"),
-    "request_feedback": ("P4", "P5", "P7"),
-    "keep_in_touch": ("P9",),
-    "respond_to_offer": ("P7", "P9"),
-    "tell_them_you_withdrew": ("P9", "P7"),
-    "wait": (),
-}
+def _offer_words(application: Application, best: _Candidate, today: pendulum.Date) -> tuple[str, str]:
+    """The title and the variant of the offer step: said plainly on and after the deadline."""
+    company = application.company
+    deadline = best.fact
+    if deadline is not None and today == deadline:
+        return f"Answer {company}'s offer today", "today"
+    if deadline is not None and today > deadline:
+        return f"{company}'s deadline has passed: answer now", "passed"
+    return STEP_TITLES["respond_to_offer"].format(company=company), best.variant
 
 
 def next_step(
@@ -449,25 +433,29 @@ def next_step(
 ) -> NextStep:
     """The single next step for ``application`` as seen on ``today``.
 
-    The applicable rule with the earliest due date wins; ties go to the earlier rule in
-    ETIQUETTE.md's table. An active snooze turns the step into an upcoming one due when the
-    snooze ends. ``words=False`` leaves out the reason and the draft (``why`` is "" and
-    ``draft`` None): the same rule, title, due date and state, for callers that go through a
-    whole board and show only those (the board's markers, the markdown table).
+    Chosen as :func:`_choose` says (tier first among steps already due, docs/rules.md). An
+    active snooze turns the step into an upcoming one due when the snooze ends.
+    ``words=False`` leaves out the reason and the draft (``why`` is "" and ``draft`` None):
+    the same rule, title, due date and state, for callers that go through a whole board
+    and show only those (the board's markers, the markdown table).
     """
-    log = _Log(application)
+    log = _Log(application, today)
     found = _candidates(log, today, settings)
     if not found:
         why = drafts.why_text("wait", application.status, None, today) if words else ""
-        title = drafts.TITLES["wait"].format(company=application.company)
+        title = STEP_TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
-    best = found[0] if len(found) == 1 else min(found, key=_earliest_first)
+    best = _choose(found, today)
+    title = STEP_TITLES[best.rule].format(company=application.company)
+    if best.rule == "respond_to_offer":
+        title, variant = _offer_words(application, best, today)
+        best = best._replace(variant=variant)
     step = NextStep(
         rule=best.rule,
-        title=drafts.TITLES[best.rule].format(company=application.company),
+        title=title,
         due=best.due,
-        state=_state(best.due, today),
+        state=_state(best.rule, best.due, today),
         why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count) if words else "",
         principles=RULE_PRINCIPLES[best.rule],
         draft=(
@@ -520,6 +508,8 @@ def when_text(step: NextStep, today: pendulum.Date) -> str:
         if step.check_on is None:
             return "nothing scheduled"
         return f"next check {short_date(step.check_on, today)}"
+    if step.state == "ready":
+        return "ready"
     if step.snoozed_until is not None and step.due == step.snoozed_until and step.due > today:
         return f"snoozed until {short_date(step.snoozed_until, today)}"
     days = days_between(today, step.due)
@@ -542,8 +532,9 @@ def agenda(
     include_upcoming: bool = False,
     step_for: Callable[[Application], NextStep] | None = None,
 ) -> list[tuple[Application, NextStep]]:
-    """Each application's next step that is due or overdue (plus upcoming and wait ones with
-    ``include_upcoming``): overdue first, then by due date, ties by company; waits last.
+    """Each application's next step that is due, overdue or ready (plus upcoming and wait ones
+    with ``include_upcoming``) in the one order of :func:`rules.step_order`: due and overdue by
+    tier then due date, upcoming by due date, ready housekeeping, waits; ties by company.
     ``step_for`` supplies steps already worked out (the board keeps them), instead of
     working each one out here."""
     entries = []
@@ -556,10 +547,8 @@ def agenda(
 
 
 def _agenda_key(app: Application, step: NextStep) -> tuple:
-    is_wait = step.due is None
     return (
-        is_wait,
-        step.due or pendulum.Date.min,
+        step_order(step.rule, step.state, step.due.toordinal() if step.due else None),
         app.company.casefold(),
         app.role.casefold(),
         app.id,

@@ -1,9 +1,10 @@
 """The order of the cards in a column, the same on the board, in `jobboard list` and in the
 markdown report.
 
-- ``urgency`` (the default): overdue steps first (the most overdue first), then steps due today,
-  then upcoming ones (the soonest first), then the cards with nothing to do, newest application
-  first. A snoozed step counts as upcoming, due when the snooze ends.
+- ``urgency`` (the default): the one order of steps (core/rules.py ``step_order``, docs/rules.md):
+  due and overdue steps by tier then due date, then upcoming ones (the soonest first), then
+  ready housekeeping, then the cards with nothing to do, newest application first. A snoozed
+  step counts as upcoming, due when the snooze ends.
 - ``applied``: newest application first.
 - ``company``: by company name (case does not matter), then role.
 
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jobboard.core.model import Application
+from jobboard.core.rules import step_order
 
 if TYPE_CHECKING:
     from jobboard.core.etiquette import NextStep
@@ -25,18 +27,15 @@ SORTS: tuple[str, ...] = ("urgency", "applied", "company")
 SORT_TITLES: dict[str, str] = {"urgency": "by urgency", "applied": "by applied date", "company": "by company"}
 DEFAULT_SORT = "urgency"
 
-_STATE_RANK = {"overdue": 0, "due": 1, "upcoming": 2}
-
-
 def _newest(application: Application) -> tuple[int, int]:
     return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
 
 
 def urgency_key(application: Application, step: NextStep | None) -> tuple:
     """Overdue, due, upcoming (each by due date), then the rest newest first."""
-    if step is None or step.due is None:
-        return (3, 0, *_newest(application))
-    return (_STATE_RANK.get(step.state, 2), step.due.toordinal(), *_newest(application))
+    if step is None:
+        return (3, 0, 0, 0, *_newest(application))
+    return (*step_order(step.rule, step.state, step.due.toordinal() if step.due else None), *_newest(application))
 
 
 def sort_key(sort: str, application: Application, step: NextStep | None = None) -> tuple:

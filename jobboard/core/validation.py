@@ -1,6 +1,6 @@
 """Honest dates: the one check that every way in (CLI, form, timeline editor, importer) shares.
 
-ETIQUETTE.md, "How events get their dates": only an interview or a snooze may be dated after
+docs/rules.md, "How events get their dates": only an interview or a snooze may be dated after
 today; nothing may be dated before the application's applied date; moving a card to the column
 it is in logs nothing. Advice counts from these dates, so a date that cannot be true would make
 every step after it wrong. Each refusal is one sentence naming the date and what to do.

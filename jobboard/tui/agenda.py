@@ -17,6 +17,7 @@ from jobboard.core.dates import short_date
 from jobboard.core.drafts import need_action_text
 from jobboard.core.etiquette import NextStep, when_text
 from jobboard.core.model import Application
+from jobboard.core.rules import READY_HEADING
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
 
 
@@ -26,6 +27,16 @@ def agenda_line(application: Application, step: NextStep, today: pendulum.Date) 
     return Content.assemble(
         (f"{mark} {when_text(step, today):<20} ", style),
         (one_line(step.title), "bold"),
+        ("  ·  ", "$text-muted"),
+        (one_line(f"{application.company} — {application.role}"), "$text-muted"),
+    )
+
+
+def ready_line(application: Application, step: NextStep) -> Content:
+    """A housekeeping step that is ready: no marker, no lateness (docs/rules.md)."""
+    return Content.assemble(
+        (f"· {'ready':<20} ", "$text-muted"),
+        (one_line(step.title), ""),
         ("  ·  ", "$text-muted"),
         (one_line(f"{application.company} — {application.role}"), "$text-muted"),
     )
@@ -68,12 +79,14 @@ class AgendaScreen(ModalScreen["str | None"]):
         self.coming = coming or []
 
     def compose(self) -> ComposeResult:
-        overdue = sum(1 for _, step in self.entries if step.state == "overdue")
-        title = f"Agenda · {need_action_text(len(self.entries) - overdue, overdue)}"
+        acting = [(a, s) for a, s in self.entries if s.state != "ready"]
+        ready = [(a, s) for a, s in self.entries if s.state == "ready"]
+        overdue = sum(1 for _, step in acting if step.state == "overdue")
+        title = f"Agenda · {need_action_text(len(acting) - overdue, overdue)}"
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
-            options = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in self.entries]
-            if not self.entries:
+            options = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in acting]
+            if not acting:
                 options.append(Option(Content("Nothing is due. Well done."), disabled=True))
             heading = (
                 f"Coming up in the next {DAYS_AHEAD} days"
@@ -85,6 +98,10 @@ class AgendaScreen(ModalScreen["str | None"]):
                 Option(coming_line(c, self.today), id=f"coming{n}:{c.application.id}")
                 for n, c in enumerate(self.coming)
             ]
+            if ready:
+                # Housekeeping never nags: listed last, under its own heading, never counted.
+                options += [None, Option(Content.assemble((READY_HEADING, "bold")), disabled=True)]
+                options += [Option(ready_line(a, s), id=f"ready:{a.id}") for a, s in ready]
             yield OptionList(*options, id="agenda-list")
             yield Static("enter jumps to the card · escape closes", classes="muted")
 

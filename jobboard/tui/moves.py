@@ -62,7 +62,10 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
         interview = Event("interview", day, time=at)
 
         def move(a: Application) -> Application:
-            return moved(a, "interviewed", today, today).with_event(interview)
+            # The same interview already logged is merged, not added twice (docs/rules.md).
+            from jobboard.core.what_happened import log_what_happened
+
+            return log_what_happened(moved(a, "interviewed", today, today), interview, today).application
 
         app.change(application.id, move, "move to interviewed")
         when = day.format("ddd D MMM") + (f" {at}" if at else "")

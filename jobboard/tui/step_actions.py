@@ -14,7 +14,10 @@ from jobboard.tui.lines import one_line
 
 class NextStepActions:
     def _log(self, application: Application, event: Event, label: str) -> None:
-        from jobboard.core.validation import DateRefused, check_event, with_event
+        """Log ``event`` and move the card where the facts put it (core/what_happened.py), as
+        one change: one ``u`` takes back both."""
+        from jobboard.core.validation import DateRefused, check_event
+        from jobboard.core.what_happened import log_what_happened
 
         today = self.jobboard.today
         try:
@@ -22,8 +25,16 @@ class NextStepActions:
         except DateRefused as error:
             self.notify(f"{str(error)[0].upper()}{str(error)[1:]}.", severity="warning", markup=False)
             return
-        self.jobboard.change(application.id, lambda a: with_event(a, event, today), label)
-        self.notify(f"Logged {label} for {application.company}. u undoes it.", timeout=3, markup=False)
+        outcome = log_what_happened(application, event, today)
+        self.jobboard.change(application.id, lambda a: log_what_happened(a, event, today).application, label)
+        company = application.company
+        if outcome.merged:
+            words = f"{company} already had that interview: its details were merged. u undoes it."
+        elif outcome.moved_to:
+            words = f"Logged {label}; moved {company} to {STATUS_TITLES[outcome.moved_to]}. u undoes both."
+        else:
+            words = f"Logged {label} for {company}. u undoes it."
+        self.notify(words, timeout=3, markup=False)
 
     def action_step_done(self) -> None:
         from jobboard.core.etiquette import done_event
