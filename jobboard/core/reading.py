@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from jobboard.core.model import INTERVIEW_KINDS, STATUS_TITLES, Application, Event
-from jobboard.core.validation import Refused, moved, with_event
+from jobboard.core.validation import Refused, moved
+from jobboard.core.what_happened import log_what_happened
 
 if TYPE_CHECKING:
     import pendulum
@@ -235,8 +236,9 @@ def read_letter(letter: Letter, application: Application, today: pendulum.Date) 
 def apply(application: Application, proposal: Proposal, today: pendulum.Date) -> Application:
     """``application`` with ``proposal`` made: the one place a read message changes a card.
 
-    Events are logged through jobboard.core.validation, the path `jobboard log` and `jobboard
-    move` take, so a date is checked (and the column follows) the same way as when typed."""
+    Events are logged through log_what_happened and moves through validation.moved, the paths
+    `jobboard log` and `jobboard move` take, so a date is checked, and the column follows the
+    facts (an interview moves the card to Interviewed), the same way as when typed."""
     changed = application
     if proposal.cancels:
         kept = [e for e in changed.events if e not in proposal.cancels]
@@ -248,7 +250,7 @@ def apply(application: Application, proposal: Proposal, today: pendulum.Date) ->
             changed = moved(changed, event.status, event.date, today)
             changed = changed.copy(events=[*changed.events[:-1], changed.events[-1]._replace(note=event.note)])
         else:
-            changed = with_event(changed, event, today)
+            changed = log_what_happened(changed, event, today).application
     if proposal.offer_deadline:
         changed = changed.copy(offer_deadline=proposal.offer_deadline)
     return changed
