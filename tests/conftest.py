@@ -48,3 +48,11 @@ def demo_board(board_path: Path, frozen) -> Path:
     """The demo job hunt, written as of the frozen date."""
     BoardStore(board_path).add_many(demo_builds(frozen.date()))
     return board_path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The whole program in tmux, Chromium or a fresh wheel is slow: `-m "not slow"` skips it."""
+    e2e = Path(__file__).parent / "e2e"
+    for item in items:
+        if e2e in Path(item.path).parents:
+            item.add_marker(pytest.mark.slow)

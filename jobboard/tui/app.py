@@ -325,7 +325,11 @@ class JobBoardApp(BoardEditing, App[None]):
         # Steps worked out for cards changed meanwhile are newer than these: keep them.
         self.steps = {**message.steps, **self.steps}
         self.steps_ready = True
-        self.board_screen.refresh_due_counts()
+        try:
+            screen = self.board_screen
+        except LookupError:  # the steps came back as the app was closing: nothing left to show
+            return
+        screen.refresh_due_counts()
         self._archive_closed()
 
     def _archive_closed(self) -> None:

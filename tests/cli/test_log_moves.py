@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_cli import run
+from tests.helpers.cli import run
 
 
 def test_log_interview_moves_an_applied_card_and_says_so(board_path, capsys, frozen):

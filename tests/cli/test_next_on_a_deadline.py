@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_cli import run
+from tests.helpers.cli import run
 
 
 def test_the_offer_comes_first_on_its_deadline_and_housekeeping_is_ready(board_path, capsys, frozen):

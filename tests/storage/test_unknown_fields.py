@@ -17,9 +17,9 @@ from jobboard.core.model import Application
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.helpers.cli import run_cli
-from tests.test_tui_board import loaded, wait_for
+from tests.helpers.tui import loaded, wait_for
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "boards"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "boards"
 NEWER = {"salary_band": {"min": 70000, "currency": "EUR"}, "x_sync_id": "abc-123"}
 NEWER_EVENT = {"channel": "linkedin", "thread": [1, 2]}
 

@@ -12,8 +12,8 @@ from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
 from jobboard.core.people import Person
 from jobboard.storage.store import BoardStore
-from tests.test_tui_board import loaded, wait_for
-from tests.test_tui_send import RecordingApp
+from tests.helpers.tui import loaded, wait_for
+from tests.tui.test_tui_send import RecordingApp
 
 
 def hostile_board(board_path, **fields) -> RecordingApp:  # noqa: ANN001, ANN003

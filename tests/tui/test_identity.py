@@ -13,7 +13,7 @@ from jobboard.core.model import Event, new_application
 from jobboard.core.timeline import edited
 from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
-from tests.test_tui_board import loaded, make_app, selected, wait_for
+from tests.helpers.tui import loaded, make_app, selected, wait_for
 
 
 def on_disk(path, app_id):  # noqa: ANN001, ANN201

@@ -9,8 +9,8 @@ from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
-from tests.test_tui_board import loaded
-from tests.test_tui_moves import answer
+from tests.helpers.tui import loaded
+from tests.tui.test_tui_moves import answer
 
 D = pendulum.date
 COLUMNS = ("applied", "interviewed", "silent", "rejected")

@@ -10,9 +10,9 @@ from jobboard.core.model import new_application
 from jobboard.core.people import Person
 from jobboard.storage.store import BoardStore
 from jobboard.tui.mail_box import PasteMailScreen
-from tests.test_tui_board import loaded, make_app, wait_for
+from tests.helpers.tui import loaded, make_app, wait_for
 
-MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
+MAIL = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
 
 
 def acme_board(path: Path) -> None:

@@ -19,7 +19,7 @@ import pytest
 import jobboard.storage.store
 from jobboard.core.model import Event
 from jobboard.storage.store import BoardStore
-from tests.test_tui_board import loaded, make_app, selected, wait_for
+from tests.helpers.tui import loaded, make_app, selected, wait_for
 
 
 @pytest.fixture(autouse=True)

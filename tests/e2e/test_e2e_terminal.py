@@ -1,0 +1,59 @@
+"""The whole program in a real terminal: open a board, move a card, quit, read the file back."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from jobboard.cli.main import main
+from jobboard.storage.store import BoardStore
+from tests.helpers.tmux_terminal import Terminal, jobboard_argv
+
+
+@pytest.fixture
+def terminal_env(isolated_home):
+    keep = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    keep.update({k: os.environ[k] for k in os.environ if k.startswith("XDG_")})
+    keep["TERM"] = "xterm-256color"
+    keep.setdefault("LANG", "C.UTF-8")
+    return keep
+
+
+def test_move_a_card_with_shift_right_and_quit(board_path, terminal_env):
+    for company in ("Acme", "Globex"):
+        with pytest.raises(SystemExit):
+            main(["--db", str(board_path), "add", company, "Engineer"])
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), terminal_env)
+    try:
+        terminal.wait_for("Globex")
+        terminal.wait_for("2 cards")  # the whole board is painted, not just the first lines
+        terminal.keys("S-Right")
+        terminal.wait_for("When is (or was) the interview")  # into Interviewed: the date is asked
+        terminal.keys("Enter")  # today
+        terminal.wait_for("1 card ")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    moved = [a for a in BoardStore(board_path).applications() if a.status == "interviewed"]
+    assert len(moved) == 1
+    assert [e.kind for e in moved[0].events[-2:]] == ["status", "interview"]
+
+
+def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_path):
+    with pytest.raises(SystemExit):
+        main(["--db", str(board_path), "add", "Acme", "Engineer"])
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "from the editor" > "$1"\n')
+    editor.chmod(0o755)
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), {**terminal_env, "EDITOR": str(editor)})
+    try:
+        terminal.wait_for("1 card")
+        terminal.keys("E")
+        terminal.wait_for("Notes saved")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert BoardStore(board_path).get("1").notes == "from the editor"

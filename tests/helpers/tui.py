@@ -1,0 +1,93 @@
+"""What the TUI tests share: waiting on the app, an app that keeps its notices, the form's fields."""
+
+from __future__ import annotations
+
+import inspect
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.notifications import Notify
+from textual.widgets import Input
+
+from jobboard.config.settings import Settings
+from jobboard.storage.store import BoardStore
+from jobboard.tui.app import JobBoardApp
+from jobboard.tui.forms import ApplicationForm
+
+WAIT_SECONDS = 30.0  # generous: the machine may be busy; a wait ends as soon as its condition holds
+
+
+async def wait_for(pilot, condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition()`` holds; fail saying ``what`` never happened."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    assert condition(), f"waited {WAIT_SECONDS:.0f} s for {what}"
+
+
+async def loaded(pilot) -> None:
+    """Wait until the writer thread has delivered the board and every card's next step (the
+    headers' due counts), then let the panel, which paints a frame later, catch up."""
+    await wait_for(pilot, lambda: pilot.app.loaded and pilot.app.steps_ready, "the board and its next steps")
+    await pilot.pause()
+    await pilot.pause()
+
+
+class NotedApp(JobBoardApp):
+    """The app, keeping every notification it showed (what the user read in the corner)."""
+
+    CSS_PATH = Path(inspect.getfile(JobBoardApp)).with_name(JobBoardApp.CSS_PATH)  # not beside this file
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: list[str] = []
+
+    def on_notify(self, event: Notify) -> None:
+        self.notes.append(f"{event.notification.title}: {event.notification.message}")
+
+
+def make_app(path, columns=None) -> NotedApp:
+    return NotedApp(BoardStore(path), Settings(), columns=columns)
+
+
+def cells(strip) -> list[tuple[str, object]]:
+    """A line's cells, each with its style: what the terminal is sent for it."""
+    return [(char, segment.style) for segment in strip for char in segment.text]
+
+
+def selected(app):
+    return app.board_screen.selected
+
+
+def thirty_in_applied(path, day):
+    """A board with more cards in Applied than a column shows at once."""
+    from jobboard.core.model import new_application
+
+    builds = [lambda app_id, n=n: new_application(app_id, f"Co {n:02}", "Engineer", applied_on=day) for n in range(30)]
+    BoardStore(path).add_many(builds)
+    return path
+
+
+DEMO_COLUMNS = ("wishlist", "applied", "interviewed", "silent", "rejected")
+
+
+async def select_company(pilot, company: str) -> None:
+    app = pilot.app
+    target = next(a for a in app.board.values() if a.company == company)
+    app.board_screen.jump_to(target.id)
+    await pilot.pause()
+    assert selected(app).company == company
+
+
+async def fill(pilot, **values: str) -> None:
+    form = pilot.app.screen
+    assert isinstance(form, ApplicationForm)
+    for name, value in values.items():
+        form.query_one(f"#field-{name}", Input).value = value
+    await pilot.pause()
+
+
+def error_of(app, name: str) -> str:
+    widget = app.screen.query_one(f"#error-{name}")
+    return str(widget.render()) if widget.display else ""

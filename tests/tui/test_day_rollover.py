@@ -1,0 +1,67 @@
+"""A board left open past midnight catches up: ages, due marks, due counts and the panel follow
+the new date within the day check's interval. The app reads today through its clock, a fake one
+here that the test moves on; nothing sleeps, every wait is on what the screen shows."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pendulum
+
+import jobboard.tui.app
+from jobboard.config.settings import Settings
+from jobboard.core.etiquette import next_step
+from jobboard.storage.store import BoardStore
+from jobboard.tui.app import JobBoardApp
+from jobboard.tui.panel import SidePanel
+from tests.helpers.tui import DEMO_COLUMNS, loaded, select_company
+
+
+class FakeClock:
+    def __init__(self, day: datetime.date) -> None:
+        self.day = day
+
+    def __call__(self) -> datetime.date:
+        return self.day
+
+
+class QuickCheckApp(JobBoardApp):
+    CSS_PATH = str(Path(jobboard.tui.app.__file__).with_name("jobboard.tcss"))
+    day_check_seconds = 0.05  # the real app looks every 20 s
+
+
+def board_text(app) -> str:  # noqa: ANN001
+    board = app.board_screen.query_one("Board")
+    return "\n".join(line.text for line in board.render_lines(board.size.region))
+
+
+async def wait_until(pilot, condition) -> None:  # noqa: ANN001
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition()
+
+
+async def test_the_board_catches_up_when_the_date_changes(demo_board, frozen):
+    clock = FakeClock(frozen.date())  # Mon 16 Nov 2026
+    app = QuickCheckApp(BoardStore(demo_board), Settings(), columns=DEMO_COLUMNS, clock=clock)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")  # applied 12 days ago, follow-up overdue by 5
+        panel = app.board_screen.query_one(SidePanel)
+        await wait_until(pilot, lambda: "overdue by 5 days" in panel.text)
+        assert "12 days ago" in board_text(app) and "13 days ago" not in board_text(app)
+        before = dict(app.steps)
+
+        clock.day = datetime.date(2026, 11, 17)  # past midnight
+        await wait_until(pilot, lambda: "overdue by 6 days" in panel.text)
+        await wait_until(pilot, lambda: app.steps_ready)
+        assert "13 days ago" in board_text(app)
+        assert app.today.isoformat() == "2026-11-17"
+        # Every card's step is the one for the 17th: what was due on the 16th is overdue (or,
+        # for the interview that is now today, has given way to the thank-you note).
+        seventeenth = pendulum.date(2026, 11, 17)
+        assert app.steps == {i: next_step(a, seventeenth, words=False) for i, a in app.board.items()}
+        assert app.steps != before

@@ -1,0 +1,82 @@
+"""The demo shows every rule on any weekday; themes in the running app."""
+
+from __future__ import annotations
+
+import json
+
+import pendulum
+import pytest
+
+from jobboard.config.settings import Settings
+from jobboard.core.demo import demo_builds
+from jobboard.core.etiquette import RULE_ORDER, next_step
+from jobboard.storage.store import BoardStore
+from jobboard.tui import themes as theme_files
+from jobboard.tui.app import JobBoardApp
+from tests.helpers.tui import NotedApp, loaded, wait_for
+
+
+@pytest.mark.parametrize("day", range(16, 23))  # Monday 16 to Sunday 22 November 2026
+def test_the_demo_exercises_every_rule_whatever_the_weekday(day):
+    today = pendulum.date(2026, 11, day)
+    applications = [build(str(i)) for i, build in enumerate(demo_builds(today), 1)]
+    rules = {next_step(a, today).rule for a in applications}
+    assert rules == set(RULE_ORDER)
+    assert any(next_step(a, today).snoozed_until for a in applications)
+    assert len(applications) >= 12
+    assert {a.status for a in applications} >= {"applied", "interviewed", "silent", "rejected"}
+
+
+async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_path):
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "ocean.toml").write_text('name = "ocean"\nprimary = "#ggg"\n')
+    (folder / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n')
+    loaded_themes, problems = theme_files.load_all(folder)
+    app = NotedApp(BoardStore(demo_board), Settings(), themes=loaded_themes, theme_problems=problems)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "ocean.toml" in " ".join(app.notes)
+        assert app.theme == "jobboard-dark"
+        assert "mine" in app.available_themes
+
+
+async def test_a_theme_picked_while_running_is_remembered(demo_board):
+    from jobboard.config.settings import state_path
+
+    app = NotedApp(BoardStore(demo_board), Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.theme = "jobboard-light"  # what the palette's theme picker does
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        assert not any("config.toml" in note for note in app.notes)  # nothing else decides the theme
+    assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
+
+
+async def test_a_theme_picked_while_config_names_another_says_config_wins(demo_board):
+    """The rule: what config.toml says wins at the next start; the palette's choice holds until
+    then, and the app says so when the two differ."""
+    app = NotedApp(BoardStore(demo_board), Settings(theme="jobboard-dark"), theme="jobboard-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.theme = "jobboard-light"
+        await wait_for(pilot, lambda: any("config.toml" in note for note in app.notes), "a word about config.toml")
+        (note,) = [note for note in app.notes if "config.toml" in note]
+        assert 'jobboard-light until you quit: theme = "jobboard-dark" in config.toml wins' in note
+        assert app.theme == "jobboard-light"
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        names = theme_files.available_names(theme_files.load_shipped()[0])  # and at the next start:
+        assert theme_files.resolve_theme(None, "jobboard-dark", names, remembered="jobboard-light") == "jobboard-dark"
+        app.theme = "jobboard-dark"  # back to the configured one: nothing to say
+        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-dark", "the theme to be remembered")
+        assert len([note for note in app.notes if "config.toml" in note]) == 1
+
+
+def test_demo_board_at_200x60(demo_board, snap_compare):
+    async def wait(pilot):
+        await loaded(pilot)
+
+    app = JobBoardApp(
+        BoardStore(demo_board), Settings(), columns=("wishlist", "applied", "interviewed", "silent", "rejected")
+    )
+    assert snap_compare(app, terminal_size=(200, 60), run_before=wait)

@@ -1,0 +1,308 @@
+"""Keeping applications from the board: the form, edit, delete, filter, palette, keys, columns."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from textual.widgets import Input, Select
+
+from jobboard.config.settings import Settings
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
+from jobboard.tui.forms import ApplicationForm, check_fields
+from tests.helpers.tui import (
+    NotedApp,
+    error_of,
+    fill,
+    loaded,
+    make_app,
+    selected,
+    wait_for,
+)
+
+
+async def test_new_application_through_the_form(board_path, frozen):
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(
+            pilot,
+            company="Initrode",
+            role="Platform Engineer",
+            applied="3 days ago",
+            url="initrode.example/jobs/9",
+            email="hr@initrode.example",
+            tags="remote, go ,",
+        )
+        await pilot.press("ctrl+s")
+        await app.flush()
+        await wait_for(pilot, lambda: selected(app).company == "Initrode", "the new card, selected")
+        card = selected(app)
+        assert card.company == "Initrode" and card.role == "Platform Engineer"
+        assert card.applied_on == pendulum.date(2026, 11, 13)
+        assert card.url == "https://initrode.example/jobs/9"
+        assert card.tags == ["remote", "go"]
+        assert [e.kind for e in card.events] == ["applied"]
+        assert BoardStore(board_path).get(card.id).company == "Initrode"
+        await pilot.press("u")  # undo the add
+        await app.flush()
+        assert BoardStore(board_path).applications() == []
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "message"),
+    [
+        ({"company": "  ", "role": "Dev"}, "company", "Company is required"),
+        ({"company": "Acme", "role": ""}, "role", "Role is required"),
+        ({"company": "Acme", "role": "Dev", "applied": "last week"}, "applied", "is not a date"),
+        ({"company": "Acme", "role": "Dev", "applied": "in 3 days"}, "applied", "after today"),
+        ({"company": "Acme", "role": "Dev", "applied": "2026-02-30"}, "applied", "not a real calendar date"),
+        ({"company": "Acme", "role": "Dev", "email": "dana at acme"}, "email", "Not an email address"),
+        ({"company": "Acme", "role": "Dev", "url": "see the careers page"}, "url", "Not a web address"),
+    ],
+)
+async def test_each_invalid_field_says_why_and_the_form_stays(board_path, frozen, values, field, message):
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(pilot, **values)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+        assert message in error_of(app, field)
+        assert app.board == {}
+    assert not board_path.exists()
+
+
+async def test_escape_cancels_and_changes_nothing(demo_board):
+    before = demo_board.read_bytes()
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(pilot, company="Nope", role="Nope")
+        await pilot.press("escape")
+        assert app.screen is app.board_screen
+        await pilot.press("e")
+        await fill(pilot, company="Changed")
+        await pilot.press("escape")
+        await app.flush()
+    assert demo_board.read_bytes() == before
+
+
+async def test_edit_with_enter_changes_fields_and_logs_a_new_column(demo_board, frozen):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        await pilot.press("enter")
+        form = app.screen
+        assert form.query_one("#field-company", Input).value == card.company
+        form.query_one("#field-role", Input).value = "Staff Engineer"
+        form.query_one("#field-status", Select).value = "silent"
+        await pilot.press("ctrl+s")
+        await app.flush()
+        edited = BoardStore(demo_board).get(card.id)
+        assert edited.role == "Staff Engineer" and edited.status == "silent"
+        assert edited.events[-1].kind == "status" and edited.events[-1].date == frozen.date()
+        assert selected(app).id == card.id  # the selection followed the card to Silent
+
+
+async def test_delete_asks_first_and_undo_brings_it_back(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        count = len(app.board)
+        await pilot.press("d")
+        await pilot.press("n")  # no: nothing happens
+        assert len(app.board) == count
+        await pilot.press("d", "y")
+        await app.flush()
+        assert card.id not in app.board
+        assert card.id not in {a.id for a in BoardStore(demo_board).applications()}
+        await pilot.press("u")
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id) == card
+        assert selected(app).id == card.id
+
+
+async def test_filter_narrows_the_board_and_escape_clears_it(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        for key in "ENGINEER":
+            await pilot.press(key.lower())
+        screen = app.board_screen
+        shown = {v.status: len(v.cards) for v in screen.column_views}
+        assert sum(shown.values()) == 14  # roles with "engineer" in them, in the columns shown
+        assert screen.column_views[0].count == shown["applied"]
+        await pilot.press("enter")  # keep the filter, back to the cards
+        await pilot.press("j")
+        await pilot.press("escape")
+        assert sum(len(v.cards) for v in screen.column_views) == 17  # all but the wishlist and withdrawn ones
+        await pilot.press("slash", "r", "e", "m", "o", "t", "e")  # location
+        assert {a.company for v in screen.column_views for a in v.cards} == {"Hooli"}
+        await pilot.press("escape")
+        assert screen.filter_text == ""
+
+
+async def test_letters_typed_right_behind_the_filter_key_go_to_the_filter(demo_board):
+    """A fast typist's "/tyrell" arrives as one burst: the letters were on their way to the
+    board before the filter box had focus. They are filter text, never board keys (o would
+    open a posting, b log a reply)."""
+    from textual import events
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        before = demo_board.read_bytes()
+        for key in ["slash", *"tyrell"]:
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        screen = app.board_screen
+        await wait_for(pilot, lambda: screen.filter_text == "tyrell", "the filter to read tyrell")
+        assert {a.company for v in screen.column_views for a in v.cards} == {"Tyrell Corp"}
+        await app.flush()
+        assert demo_board.read_bytes() == before
+
+
+def palette_text(app) -> str:
+    """The command palette's options, as listed on screen."""
+    from textual.widgets import OptionList
+
+    return " ".join(str(option.prompt) for lst in app.screen.query(OptionList) for option in lst.options)
+
+
+async def test_palette_offers_moves_and_jumps(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        await pilot.press("ctrl+p")
+        for key in "move to silent":
+            await pilot.press("space" if key == " " else key)
+        await wait_for(pilot, lambda: "Move to Silent" in palette_text(app), "the palette to offer the move")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.board[card.id].status == "silent", "the card to move")
+        await pilot.press("ctrl+p")
+        for key in "open tyrell":
+            await pilot.press("space" if key == " " else key)
+        await wait_for(pilot, lambda: "Open Tyrell Corp" in palette_text(app), "the palette to offer the card")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: selected(app).company == "Tyrell Corp", "the card to be selected")
+
+
+async def test_a_remapped_key_and_a_bad_one(demo_board):
+    settings = Settings(keys={"move_right": "ctrl+l", "no_such_action": "x", "undo": "hyperx+z"})
+    app = NotedApp(BoardStore(demo_board), settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        messages = app.notes
+        assert any("no_such_action" in m for m in messages)
+        assert any("hyperx" in m for m in messages)
+        card = selected(app)
+        await pilot.press("ctrl+l", "enter")  # enter: the interview's date, today
+        assert app.board[card.id].status == "interviewed"
+        await pilot.press("u")  # the default stays for the bad mapping
+        assert app.board[card.id].status == "applied"
+        await pilot.press("question_mark")
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "ctrl+l" in text
+
+
+async def test_a_configured_extra_column(demo_board):
+    columns = ("applied", "interviewed", "offer", "silent", "rejected")
+    app = make_app(demo_board, columns)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        assert [v.status for v in screen.column_views] == list(columns)
+        await pilot.press("l")
+        card = selected(app)
+        await pilot.press("L")
+        assert app.board[card.id].status == "offer"
+        await app.flush()
+        assert BoardStore(demo_board).get(card.id).status == "offer"
+
+
+HOSTILE = [
+    "A" * 5000,
+    "🚀 Rocket Co 🚀",
+    "شركة مثال",
+    "Tab\there\x1b[31mred\x07",
+    "[bold]not bold[/bold] [link=x]y[/link]",
+    "line\nbreak",
+]
+
+
+async def test_odd_text_is_stored_as_typed_and_the_layout_holds(board_path):
+    store = BoardStore(board_path)
+    for text in HOSTILE:
+        store.add(lambda app_id, t=text: new_application(app_id, t, t, notes=t, contact=t, tags=[t]))
+    app = make_app(board_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        for _ in HOSTILE:
+            await pilot.press("j")
+        await pilot.press("question_mark", "escape", "slash", "x", "escape", "a", "escape")
+        assert app.is_running
+        board = app.board_screen.query_one("Board")
+        for line in board.render_lines(board.region.reset_offset):
+            assert line.cell_length == board.size.width
+    assert [a.company for a in BoardStore(board_path).applications()] == HOSTILE
+
+
+def test_check_fields_reads_what_people_type():
+    today = pendulum.date(2026, 11, 16)
+    fields, errors = check_fields(
+        {"company": " Acme ", "role": "Dev", "applied": "yesterday", "status": "applied", "tags": "a,,b"}, today
+    )
+    assert errors == {} and fields.company == "Acme" and fields.applied_on == pendulum.date(2026, 11, 15)
+    assert fields.tags == ["a", "b"]
+
+
+async def test_x_writes_the_markdown_report_and_says_where(demo_board, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")
+        await app.flush()
+        report = tmp_path / "jobboard-2026-11-16.md"
+        await wait_for(pilot, lambda: any(str(report) in note for note in app.notes), "the report's path shown")
+        assert report.exists() and "## Applied (6)" in report.read_text()
+
+
+async def test_stats_screen(demo_board):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")
+        body = str(app.screen.query_one("#stats-body").render())
+        assert "Response rate" in body and "Applications per week" in body and "█" in body
+        await pilot.press("escape")
+        assert app.screen is app.board_screen
+
+
+async def test_notes_fall_back_to_the_form_without_an_editor(demo_board, monkeypatch):
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("E")
+        assert isinstance(app.screen, ApplicationForm)
+
+
+def test_form_with_a_validation_error(board_path, frozen, snap_compare):
+    async def bad_form(pilot):
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(pilot, company="Acme", role="", applied="next week")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(make_app(board_path), terminal_size=(100, 40), run_before=bad_form)
