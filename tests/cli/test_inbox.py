@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from jobboard.cli.main import cli
 from tests.helpers.cli import run_cli
 
-MAIL = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
+MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 SENDERS = ("plain-reply.eml", "slots-qp.eml", "ack-greenhouse.eml", "rejection-b64.eml", "newsletter.eml")
 
 

@@ -13,7 +13,7 @@ from jobboard.core.reading import Letter, already_read, apply, find_cards, read_
 from jobboard.core.validation import Refused
 from jobboard.formats.mail import read_mail
 
-MAIL = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
+MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 TODAY = pendulum.date(2026, 11, 16)
 
 

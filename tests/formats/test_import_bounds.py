@@ -18,7 +18,7 @@ from jobboard.cli.main import main
 from jobboard.formats.importing import import_rows
 from tests.helpers.cli import run_cli
 
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "boards"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "boards"
 
 
 @pytest.mark.parametrize(

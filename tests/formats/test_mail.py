@@ -8,7 +8,7 @@ import pytest
 
 from jobboard.formats.mail import MESSAGE_CAP, MailError, html_text, read_mail
 
-MAIL = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
+MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 
 
 def letter(name: str, tz: str = "Europe/Paris"):  # noqa: ANN201 - a Letter

@@ -19,7 +19,7 @@ from jobboard.tui.app import JobBoardApp
 from tests.helpers.cli import run_cli
 from tests.helpers.tui import loaded, wait_for
 
-FIXTURES = Path(__file__).parents[2] / "fixtures" / "boards"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "boards"
 NEWER = {"salary_band": {"min": 70000, "currency": "EUR"}, "x_sync_id": "abc-123"}
 NEWER_EVENT = {"channel": "linkedin", "thread": [1, 2]}
 

@@ -12,7 +12,7 @@ from jobboard.storage.store import BoardStore
 from jobboard.tui.mail_box import PasteMailScreen
 from tests.helpers.tui import loaded, make_app, wait_for
 
-MAIL = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
+MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 
 
 def acme_board(path: Path) -> None:
