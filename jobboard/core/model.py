@@ -45,7 +45,7 @@ STATUS_TITLES: dict[str, str] = {
     "withdrawn": "Withdrawn",
 }
 
-# The kinds of dated event an application's log can hold (see ETIQUETTE.md).
+# The kinds of dated event an application's log can hold (see docs/rules.md).
 EVENT_KINDS: tuple[str, ...] = (
     "applied",
     "status",

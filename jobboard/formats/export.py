@@ -124,7 +124,7 @@ def _multiline(text: str, indent: str) -> str:
 
 def last_contact(application: Application, today: pendulum.Date) -> pendulum.Date:
     """The latest of the applied date, follow-ups, answers (``heard_back``) and the latest
-    past interview, as ETIQUETTE.md defines it (and the advisor computes it)."""
+    past interview, as docs/rules.md defines it (and the advisor computes it)."""
     applied = [e.date for e in application.events if e.kind == "applied"]
     latest = max(applied) if applied else application.applied_on
     interviews: list[pendulum.Date] = []

@@ -1,4 +1,4 @@
-"""The next-step rules of ETIQUETTE.md, their timings, snoozes, drafts and the agenda.
+"""The next-step rules of docs/rules.md, their timings, snoozes, drafts and the agenda.
 
 All dates are fixed (November 2026: the 2nd is a Monday), so nothing depends on the real today.
 """

@@ -1,4 +1,4 @@
-"""Honest dates (ETIQUETTE.md, "How events get their dates"): one validation, shared by the CLI,
+"""Honest dates (docs/rules.md, "How events get their dates"): one validation, shared by the CLI,
 the form and the importer. Only an interview or a snooze may be dated ahead; nothing before the
 applied date; a move to the column a card is in logs nothing and says so.
 """

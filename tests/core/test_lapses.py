@@ -1,4 +1,4 @@
-"""Lapses (ETIQUETTE.md, "When a step lapses") and three job seekers followed for three months.
+"""Lapses (docs/rules.md, "When a step lapses") and three job seekers followed for three months.
 
 Every lapse is checked the day before it (the step still shows), on it and the day after (the
 step that has taken its place shows). The personas replay a log week by week: on each Friday

@@ -1,4 +1,4 @@
-"""Drafts as ETIQUETTE.md's Drafts section says: a subject line, a visible "[your name]" when
+"""Drafts as docs/rules.md's Drafts section says: a subject line, a visible "[your name]" when
 [profile] name is unset, a hint in the panel the first session it is needed (and never after),
 and `jobboard next ID` / `next --json` with the subject and body apart."""
 
