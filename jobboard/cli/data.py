@@ -22,6 +22,13 @@ def list_backups(session: Session) -> None:
         return
     for path in found:
         say(str(path))
+    ahead = backups.future_dated(found)
+    if ahead:
+        say(
+            f"{len(ahead)} of these are dated after now (the clock was set wrong when they were made);"
+            " they are pruned first, so they never push out today's copy.",
+            err=True,
+        )
 
 
 @cli.command()

@@ -82,6 +82,19 @@ def list_backups(board: Path) -> list[Path]:
     return [path for _key, _reason, path in _found(board)]
 
 
+def future_dated(copies: list[Path]) -> list[Path]:
+    """The copies whose name dates them after now (a clock that was set wrong when they were
+    made), in the order given."""
+    now = pendulum.now().format(STAMP_FORMAT)
+    stamp = re.compile(r"-(\d{4}-\d{2}-\d{2}_\d{6})(?:-\d+)?-[A-Za-z][\w-]*\.json$")
+    ahead = []
+    for path in copies:
+        match = stamp.search(path.name)
+        if match is not None and match.group(1) > now:
+            ahead.append(path)
+    return ahead
+
+
 def find_backup(board: Path, name: str) -> Path | None:
     """The backup of ``board`` called ``name`` (newest, should both folders hold one)."""
     return next((path for path in list_backups(board) if path.name == name), None)
@@ -142,9 +155,14 @@ def keep_copy(board: Path, payload: bytes, reason: str) -> Path:
     atomic_write(target, payload)
     group = _group(reason)
     limit = _LIMITS.get(group, KEEP)
-    same_group = [path for _key, found_reason, path in _found(board) if _group(found_reason) == group]
-    for old in same_group[limit:]:
-        old.unlink(missing_ok=True)
+    same_group = [(key, path) for key, found_reason, path in _found(board) if _group(found_reason) == group]
+    # A copy named after now was made while the clock was set wrong: it is not newer than the
+    # copy just made, so it goes first, rather than today's copy going every day.
+    ahead = future_dated([path for _key, path in same_group])
+    by_age = [path for _key, path in same_group if path not in ahead] + ahead
+    for old in by_age[limit:]:
+        if old != target:
+            old.unlink(missing_ok=True)
     _remove_stale_temp_files(folder, stem)
     return target
 

@@ -342,3 +342,28 @@ def test_copies_in_the_old_backups_folder_are_still_listed_and_restorable(tmp_pa
     assert code == 0, err
     assert_restored(path, old)
     assert [a.company for a in BoardStore(path).applications()] == ["Day 1"]
+
+
+def test_copies_dated_in_the_future_never_push_out_todays(tmp_path):
+    """A clock once set years ahead left seven copies dated 2031: today's copy is kept, and
+    each day's after it, with the future ones pruned first."""
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    with on(1):
+        add(store, "Day 1")
+    folder = backups.backups_folder(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in range(1, 8):
+        (folder / f"board-2031-01-{day:02d}_100000-daily.json").write_bytes(path.read_bytes())
+    for day in (2, 3):
+        with on(day):
+            add(store, f"Day {day}")
+    names = [p.name for p in backups.list_backups(path)]
+    assert "board-2026-11-02_100000-daily.json" in names
+    assert "board-2026-11-03_100000-daily.json" in names
+    assert len(names) == backups.KEEP
+    assert sum(name.startswith("board-2031") for name in names) == backups.KEEP - 2
+    with on(3):
+        status, out, err = run_cli("--db", str(path), "backups")
+    assert status == 0 and "board-2026-11-03_100000-daily.json" in out
+    assert "5 of these are dated after now" in err
