@@ -149,12 +149,29 @@ def theme_from_mapping(data: dict[str, Any]) -> Theme:
             raise ValueError(f"unknown variable '{key}' (columns: {', '.join(COLUMN_VARIABLES.values())})")
         if key in APP_VARIABLE_DEFAULTS:
             _check_colour(f"variables.{key}", value)
+    _check_textual_variables(Theme(**{**data, "variables": {}}), variables)
     theme = Theme(**{**data, "variables": dict(variables)})
     try:
         theme.to_color_system().generate()  # the same work Textual does when the theme is applied
     except Exception as error:  # noqa: BLE001 - any failure here means Textual could not use it
         raise ValueError(f"Textual cannot use it ({error})") from error
     return theme
+
+
+def _check_textual_variables(bare: Any, variables: dict[str, str]) -> None:
+    """A variable Textual itself defines as a colour must be a colour: Textual takes any text
+    there when the theme is built and only fails when its stylesheet is parsed, on screen."""
+    from textual.color import Color, ColorParseError
+
+    defaults = bare.to_color_system().generate()
+    for key, value in variables.items():
+        if key in APP_VARIABLE_DEFAULTS or key not in defaults:
+            continue
+        try:
+            Color.parse(defaults[key])
+        except ColorParseError:
+            continue  # not a colour in Textual's own themes either (a text style, "auto 87%")
+        _check_colour(f"variables.{key}", value)
 
 
 def _check_colour(field: str, value: Any) -> None:

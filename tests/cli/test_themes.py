@@ -177,6 +177,11 @@ def test_a_good_user_theme_loads_after_the_shipped_ones(config_dir: Path) -> Non
         ("col.toml", 'name = "x"\nprimary = "#fff"\n[variables]\ncolumn-ofer = "#fff"\n', ["column-ofer"]),
         ("num.toml", 'name = "x"\nprimary = "#fff"\n[variables]\ncolumn-offer = 3\n', ["column-offer"]),
         ("binary.toml", "\udcff", ["not UTF-8"]),
+        (
+            "textual-var.toml",
+            'name = "x"\nprimary = "#fff"\n[variables]\nfooter-key-foreground = "zzz"\n',
+            ["variables.footer-key-foreground", "zzz", "not a colour"],
+        ),
     ],
 )
 def test_a_broken_user_theme_is_one_sentence_naming_the_file_and_the_rest_still_load(
@@ -370,6 +375,30 @@ def test_themes_lists_a_user_theme_and_reports_a_broken_one_on_stderr(config_dir
     problems = [line for line in result.stderr.splitlines() if "broken.toml" in line]
     assert len(problems) == 1 and "'primary'" in problems[0]
     assert "broken.toml" not in result.stdout
+
+
+def test_a_theme_whose_textual_colour_variable_is_no_colour_is_named_and_skipped(config_dir: Path) -> None:
+    """Textual builds such a theme without a word and fails on its stylesheet once it is picked:
+    it is refused when loaded, so it is never listed, picked or remembered."""
+    write(
+        config_dir / "themes" / "zzz.toml",
+        'name = "zzz"\nprimary = "#336699"\n[variables]\nfooter-key-foreground = "zzz"\n'
+        'block-cursor-text-style = "bold"\n',
+    )
+    result, marks = run_themes(config_dir)
+    assert result.exit_code == 0
+    assert "zzz" not in marks
+    (problem,) = [line for line in result.stderr.splitlines() if "zzz.toml" in line]
+    assert "footer-key-foreground" in problem
+
+
+def test_a_theme_with_a_text_style_variable_still_loads(config_dir: Path) -> None:
+    write(
+        config_dir / "themes" / "styled.toml",
+        'name = "styled"\nprimary = "#336699"\n[variables]\nblock-cursor-text-style = "bold"\n',
+    )
+    themes, problems = load_all(config_dir / "themes")
+    assert problems == [] and "styled" in {theme.name for theme in themes}
 
 
 def test_themes_with_an_unknown_option_lists_then_fails_as_a_usage_error(config_dir: Path) -> None:
