@@ -33,11 +33,13 @@ class BoardServer(Server):
     async def handle_websocket(self, request):  # noqa: ANN001, ANN201 - aiohttp's Request and WebSocketResponse
         """A tab's connection (and its board), kept so that Ctrl+C can end it."""
         task = asyncio.current_task()
-        self.open_tabs.add(task)
+        if task is not None:  # aiohttp runs each handler in a task of its own
+            self.open_tabs.add(task)
         try:
             return await super().handle_websocket(request)
         finally:
-            self.open_tabs.discard(task)
+            if task is not None:
+                self.open_tabs.discard(task)
 
     async def on_shutdown(self, app) -> None:  # noqa: ANN001 - aiohttp's web.Application
         """Ctrl+C: each tab's board is told to quit and its page that the session ended, at

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session, say
-from jobboard.core.model import today
+from jobboard.core.model import Application, today
 from jobboard.formats.printable import json_text, one_line
 from jobboard.storage.board_file import paused_gc
 from jobboard.storage.safefile import READ_ONLY, Refused, atomic_write, read_regular
@@ -35,6 +36,11 @@ def render_export(session: Session, fmt: str, on, details: bool, todos: bool = F
         return export.to_json(applications)
     return export.to_ics(applications, on, settings.etiquette, todos=todos)
 
+
+
+def given_new_id(application: Application) -> Callable[[str], Application]:
+    """How the store adds an imported application: as it was read, under the id it hands out."""
+    return lambda new_id: application.copy(id=new_id)
 
 @cli.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
@@ -117,7 +123,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
             ignored = ", ".join(result.ignored_columns)
             say(one_line(f'columns ignored: {ignored} (read one with --map "Header=field")'), err=True)
     elif result.applications:
-        session.store.add_many([lambda new_id, a=a: a.copy(id=new_id) for a in result.applications])
+        session.store.add_many([given_new_id(a) for a in result.applications])
     verb = "Would import" if dry_run else "Imported"
     summary = f"{verb} {len(result.applications)} application(s) from {source.name}"
     if result.skipped:

@@ -12,6 +12,7 @@ never sends, deletes, moves or flags mail and never connects anywhere.
 
 from __future__ import annotations
 
+import functools
 import json
 import mailbox
 import sys
@@ -46,9 +47,9 @@ def messages(source: str, stdin=None) -> Iterator[tuple[str, bytes | MailError]]
     if path.is_dir():
         if not (path / "cur").is_dir() and not (path / "new").is_dir():
             raise SourceError(f"{source} is a folder but not a Maildir (no cur/ or new/); give a Maildir, mbox or .eml")
-        box = mailbox.Maildir(path, factory=None, create=False)
-        for key in sorted(box.keys()):
-            yield f"{source}:{key}", box.get_bytes(key)
+        maildir = mailbox.Maildir(path, factory=None, create=False)
+        for key in sorted(maildir.keys()):
+            yield f"{source}:{key}", maildir.get_bytes(key)
         return
     if not path.is_file():
         raise SourceError(f"{source} is not a file or a Maildir folder")
@@ -174,7 +175,7 @@ def one_message(session: Session, where: str, letter, card_id, yes: bool, ask: b
         elif not yes:
             return record(where, letter, card, proposal, "proposed")
         try:
-            session.store.update(card.id, lambda current, chosen=proposal: apply(current, chosen, today()))
+            session.store.update(card.id, functools.partial(apply, proposal=proposal, today=today()))
         except Refused as error:
             say(f"  refused: {error}; nothing logged")
             return record(where, letter, card, proposal, f"refused: {error}")

@@ -72,7 +72,7 @@ DATE = UserDate()
 class Session:
     """What every command needs: the board path, the settings and the store, made on demand."""
 
-    def __init__(self, db: str | None, config: Path | None, theme: str | None) -> None:
+    def __init__(self, db: str | os.PathLike[str] | None, config: Path | None, theme: str | None) -> None:
         self.board_path = checked_board_path(board_path(db))
         self._config_option = config
         self.theme = theme

@@ -55,10 +55,15 @@ def _weekday_of(ordinal: int) -> int:
 
 
 @functools.lru_cache(maxsize=8192)
-def _from_ordinal(date_type: type[pendulum.Date], ordinal: int) -> pendulum.Date:
+def _pendulum_date(ordinal: int) -> pendulum.Date:
     # Cached: pendulum's fromordinal makes two objects in Python, and the due dates of a whole
     # board fall on a few hundred distinct days (dates are immutable, so they can be shared).
-    return date_type.fromordinal(ordinal)
+    return pendulum.Date.fromordinal(ordinal)
+
+
+def _from_ordinal(date_type: type[pendulum.Date], ordinal: int) -> pendulum.Date:
+    """The day ``ordinal`` as a ``date_type``: pendulum's Date from the cache, a subclass built."""
+    return _pendulum_date(ordinal) if date_type is pendulum.Date else date_type.fromordinal(ordinal)
 
 
 def add_days(date: pendulum.Date, n: int) -> pendulum.Date:
@@ -139,8 +144,9 @@ def parse_user_date(text: str, today: pendulum.Date) -> pendulum.Date:
     if match:
         return today.add(**_span(match))
     match = _LAST_NEXT_DAY.fullmatch(cleaned)
-    if match and _weekday_named(match.group(2)) is not None:
-        weekday = pendulum.WeekDay(_weekday_named(match.group(2)))
+    number = _weekday_named(match.group(2)) if match else None
+    if match and number is not None:
+        weekday = pendulum.WeekDay(number)
         return today.previous(weekday) if match.group(1) == "last" else today.next(weekday)
     if _ISO_SHAPE.fullmatch(cleaned):
         try:

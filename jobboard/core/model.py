@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from jobboard.core.people import Person, first_contact, people_records
 
@@ -124,6 +124,19 @@ TEXT_FIELDS: tuple[str, ...] = (
 # What an offer came with, as typed: the amount ("EUR 70k + bonus"), the decision deadline
 # (YYYY-MM-DD, checked where it comes in) and a note. All default to the empty string.
 OFFER_FIELDS: tuple[str, ...] = ("offer_amount", "offer_deadline", "offer_note")
+
+
+class TextFields(TypedDict, total=False):
+    """The typed-in text of an application (TEXT_FIELDS and OFFER_FIELDS), each a str."""
+
+    url: str
+    location: str
+    salary: str
+    source: str
+    notes: str
+    offer_amount: str
+    offer_deadline: str
+    offer_note: str
 
 
 def normalise_event_kind(kind: str) -> str:
@@ -509,7 +522,7 @@ def new_application(
     people: list[Person] | None = None,
     contact: str = "",
     email: str = "",
-    **text_fields: str,
+    **text_fields: Unpack[TextFields],
 ) -> Application:
     """A fresh application with its `applied` event (and a `status` event when it starts in
     another column), as `jobboard add` and the add form create it. The `status` event is dated

@@ -245,7 +245,7 @@ def apply(application: Application, proposal: Proposal, today: pendulum.Date) ->
         changed = changed.copy(events=kept)
     for event in proposal.events:
         if event.kind == "status":
-            if changed.status == event.status:
+            if event.status is None or changed.status == event.status:
                 continue
             changed = moved(changed, event.status, event.date, today)
             changed = changed.copy(events=[*changed.events[:-1], changed.events[-1]._replace(note=event.note)])

@@ -317,7 +317,8 @@ def _runs_as_formula(text: str) -> bool:
     text = text.lstrip("'")
     if text[:1] in FORMULA_STARTS:
         return True
-    return text[_BEFORE_FORMULA.match(text).end() :][:1] in FORMULA_STARTS
+    before = _BEFORE_FORMULA.match(text)  # a "*" pattern: always matches, maybe empty
+    return text[before.end() if before else 0 :][:1] in FORMULA_STARTS
 
 
 def guard_cell(text: str) -> str:

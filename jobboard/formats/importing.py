@@ -288,7 +288,7 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
         day, month, year = int(match.group(1)), _MONTHS[match.group(2)], int(match.group(3))
     elif (match := _MON_D_Y.fullmatch(cleaned)) and match.group(1) in _MONTHS:
         month, day, year = _MONTHS[match.group(1)], int(match.group(2)), int(match.group(3))
-    if year is None:
+    if year is None or month is None or day is None:
         raise ValueError(f"'{text.strip()}' is not a date")
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:  # the board's own bounds (jobboard.core.model)
         raise ValueError(f"'{text.strip()}' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}")

@@ -109,7 +109,8 @@ def _body(message: email.message.EmailMessage) -> str:
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset or a broken encoding
-        content = part.get_payload(decode=True).decode("utf-8", "replace")
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     return html_text(content) if part.get_content_subtype() == "html" else content
 
 
@@ -124,7 +125,7 @@ def read_mail(data: bytes | str, tz: str | None = None) -> Letter:
         raise MailError("this is a binary file, not an email")
     if not _HEADER_LINE.search(raw.lstrip()[:4096].split(b"\n", 1)[0] + b"\n"):
         raise MailError("this has no email headers (From:, Subject:, Date:); save the whole message, headers too")
-    zone = tz or pendulum.local_timezone().name
+    zone = tz or pendulum.now().timezone_name or "UTC"
     message = email.message_from_bytes(raw.lstrip(), policy=email.policy.default)
     try:
         name, address = email.utils.parseaddr(str(message.get("From", "")))
@@ -142,7 +143,8 @@ def read_mail(data: bytes | str, tz: str | None = None) -> Letter:
         invites: list[Invite] = []
         for part in message.walk():
             if part.get_content_type() == "text/calendar":
-                invites += _invites(part.get_payload(decode=True) or b"", zone)
+                payload = part.get_payload(decode=True)
+                invites += _invites(payload if isinstance(payload, bytes | str) else b"", zone)
     except (ValueError, TypeError, AttributeError, LookupError) as error:
         raise MailError(f"the message's MIME structure is broken ({one_line(str(error))[:80]})") from error
     return Letter(

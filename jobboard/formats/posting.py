@@ -271,7 +271,7 @@ def from_ats_json(kind: str, data: object) -> Posting:
         return Posting(company=short(data.get("company_name", "")), role=short(data.get("title")),
                        description=readable(data.get("content", "")), locations=tuple(places))
     if kind == "lever":
-        cats = data.get("categories") if isinstance(data.get("categories"), dict) else {}
+        cats = data["categories"] if isinstance(data.get("categories"), dict) else {}
         places = cats.get("allLocations") or [cats.get("location", "")]
         body = data.get("description", "") + "".join(
             f"<h3>{html.escape(short(part.get('text', '')))}</h3>{part.get('content', '')}"

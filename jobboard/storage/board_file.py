@@ -168,7 +168,7 @@ def parse_board_bytes(raw: bytes, path: Path, hint: str = FIX_HINT) -> Data:
         with paused_gc():
             data = decode(raw)
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        where = f" (line {error.lineno}, column {error.colno})" if hasattr(error, "lineno") else ""
+        where = f" (line {error.lineno}, column {error.colno})" if isinstance(error, json.JSONDecodeError) else ""
         raise BoardError(f"{path} is not valid JSON{where}; {hint}.") from error
     check_board_shape(data, path, hint)
     return data

@@ -43,7 +43,7 @@ def _people(data: Data) -> Data:
         if type(contact) is not str or type(email) is not str:
             raise ValueError(f"application {record.get('id')}: 'contact' or 'email' is not text")
         people = record.get("people") or [person.to_record() for person in _contact(contact, email)]
-        rebuilt = {}
+        rebuilt: dict[str, Any] = {}
         for key, value in record.items():
             if key == "tags":  # the new fields go where a version-3 board keeps them
                 rebuilt.update(people=people, offer_amount="", offer_deadline="", offer_note="", archived=False)

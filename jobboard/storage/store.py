@@ -14,7 +14,7 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -266,7 +266,7 @@ class BoardStore:
 
     def _next_id(self) -> int:
         """The first id never handed out on this board (the counter stays past every id)."""
-        stored = self.meta.get(doc_id=int(META_DOC_ID)) or {}
+        stored: Mapping[str, Any] = self.meta.get(doc_id=int(META_DOC_ID)) or {}
         highest = max(map(int, self._ids()), default=0)
         return max(int(stored.get("next_id", 1)), highest + 1)
 
@@ -329,13 +329,13 @@ class BoardStore:
 
     def _write_fields(self, app_id: str, record: Data) -> None:
         """Change, in the stored entry, only the fields whose values differ from ``record``."""
-        stored = self.table.get(doc_id=int(app_id)) or {}
+        stored: Mapping[str, Any] = self.table.get(doc_id=int(app_id)) or {}
         fields = {name: value for name, value in record.items() if stored.get(name) != value}
         gone = [name for name in stored if name not in record]
         if not fields and not gone:
             return
 
-        def apply(entry: dict) -> None:
+        def apply(entry: MutableMapping[str, Any]) -> None:
             self.file.edited(app_id)
             entry.update(fields)
             for name in gone:

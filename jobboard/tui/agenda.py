@@ -85,7 +85,7 @@ class AgendaScreen(ModalScreen["str | None"]):
         title = f"Agenda · {need_action_text(len(acting) - overdue, overdue)}"
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
-            options = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in acting]
+            options: list[Option | None] = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in acting]
             if not acting:
                 options.append(Option(Content("Nothing is due. Well done."), disabled=True))
             heading = (

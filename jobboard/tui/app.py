@@ -117,7 +117,7 @@ class JobBoardApp(BoardEditing, App[None]):
 
     # -- start and stop ----------------------------------------------------------------------
 
-    def _apply_keymap(self, board_screen: type) -> None:
+    def _apply_keymap(self, board_screen: type[Screen[Any]]) -> None:
         from jobboard.tui.keymap import checked_keymap
 
         if not self.settings.keys:
@@ -419,9 +419,11 @@ class JobBoardApp(BoardEditing, App[None]):
         """The next step with its reason and draft, for the one card the panel shows (the
         board-wide cache keeps only what the markers and counts need)."""
         key = (application, self.today)
-        if self._advice[0] != key:
-            self._advice = (key, next_step(application, self.today, self.settings.etiquette))
-        return self._advice[1]
+        cached_for, advice = self._advice
+        if advice is None or cached_for != key:
+            advice = next_step(application, self.today, self.settings.etiquette)
+            self._advice = (key, advice)
+        return advice
 
     def keep_going(self) -> str | None:
         """The board-level note; its tally is built once per load (and per day) and then kept

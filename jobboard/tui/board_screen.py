@@ -7,6 +7,7 @@ moves a card behind it. Every binding has an id, so config.toml's [keys] can rem
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -26,9 +27,16 @@ from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
 from jobboard.tui.commands import BoardCommands
 from jobboard.tui.footer import BoardFooter
+from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.mail_box import MailActions
 from jobboard.tui.panel import SidePanel
 from jobboard.tui.step_actions import NextStepActions
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from jobboard.core.etiquette import NextStep
+    from jobboard.tui.app import JobBoardApp
 
 # The side panel beside the board: its share of the width and its bounds (jobboard.tcss #panel).
 PANEL_SHARE, PANEL_MIN_WIDTH, PANEL_MAX_WIDTH = 0.34, 28, 44
@@ -111,7 +119,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         self._due: dict[str, dict[str, str]] = {}  # each column's cards whose step is due or overdue: id -> state
         self._on_board = 0  # applications in the columns shown (the rest are in hidden ones)
         self._title = ""
-        self._panel_shows: tuple | None = None
+        self._panel_shows: tuple[Application | None, NextStep | None, str, pendulum.Date] | None = None
         self._panel_pending = False
         self.hints = OnceHints()  # hints the panel shows in one session only
         self.sort = remembered_sort()  # the cards' order in a column (s cycles it)
@@ -123,8 +131,8 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         self._archived = 0  # archived cards on the board, for the title
 
     @property
-    def jobboard(self):  # noqa: ANN201 - JobBoardApp
-        return self.app
+    def jobboard(self) -> JobBoardApp:
+        return jobboard_app(self)
 
     def compose(self) -> ComposeResult:
         # Kept, not looked up: a message that arrives as the app closes finds them still.
@@ -386,7 +394,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
 
     def _show_panel(self) -> None:
         self._panel_pending = False
-        if not self.jobboard.loaded:
+        if not self.jobboard.loaded or self._panel_shows is None:
             return  # the keep-going note counts the whole board: the panel waits for it
         application, step, hint, today = self._panel_shows
         sent = application is not None and step is not None and self.sent == (application.id, step.rule)

@@ -22,6 +22,7 @@ from jobboard.tui.lines import one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.forms import ApplicationFields
+    from jobboard.tui.hosts import BoardKeys
 
 
 def edited(application: Application, fields: ApplicationFields, today: pendulum.Date) -> Application:
@@ -56,7 +57,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
 
 
 class CardActions:
-    def action_new_application(self) -> None:
+    def action_new_application(self: BoardKeys) -> None:
         from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
 
         app = self.jobboard
@@ -76,13 +77,14 @@ class CardActions:
                     tags=fields.tags,
                     contact=fields.contact,
                     email=fields.email,
+                    people=None,
                     **fields.text,
                 )
             )
 
         app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
 
-    def action_edit(self, focus: str = "company") -> None:
+    def action_edit(self: BoardKeys, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
 
         application = self.selected
@@ -100,7 +102,7 @@ class CardActions:
             save,
         )
 
-    def action_edit_people(self) -> None:
+    def action_edit_people(self: BoardKeys) -> None:
         """The people editor; what it saves replaces the card's people as the editor showed them."""
         from jobboard.tui.people_form import PeopleForm
 
@@ -117,7 +119,7 @@ class CardActions:
         title = f"{one_line(application.company)} — {one_line(application.role)}"
         app.push_screen(PeopleForm(title, application.people), save)
 
-    def action_archive(self) -> None:
+    def action_archive(self: BoardKeys) -> None:
         """A: put the card away (off the board, the agenda, the exports and stats), or, in the
         archive (ctrl+a), bring it back. u undoes either."""
         application = self.selected
@@ -136,14 +138,14 @@ class CardActions:
         else:
             self.notify(f"Brought {one_line(application.company)} back to the board.", timeout=3, markup=False)
 
-    def action_toggle_archive(self) -> None:
+    def action_toggle_archive(self: BoardKeys) -> None:
         """ctrl+a: the archived cards on the board instead of the active ones, and back."""
         self.show_archived = not self.show_archived
         self.refresh_board()
         if self.show_archived:
             self.notify("The archive: A brings a card back, ctrl+a returns to the board.", timeout=3)
 
-    def action_delete(self) -> None:
+    def action_delete(self: BoardKeys) -> None:
         from jobboard.tui.screens import ConfirmScreen
 
         application = self.selected
@@ -159,7 +161,7 @@ class CardActions:
         question = f"Delete {one_line(application.company)} — {one_line(application.role)}?"
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
 
-    def action_edit_notes(self) -> None:
+    def action_edit_notes(self: BoardKeys) -> None:
         """Notes in the user's editor; the form when no $VISUAL/$EDITOR is set."""
         application = self.selected
         if application is None:
@@ -173,7 +175,7 @@ class CardActions:
             notes_file = Path(folder) / f"{application.id}-notes.md"
             notes_file.write_text(application.notes, encoding="utf-8")
             try:
-                with self.app.suspend():
+                with self.jobboard.suspend():
                     subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
             except SuspendNotSupported:  # a browser (jobboard serve) cannot hand the terminal over
                 self.notify("Your editor cannot open here, so the notes open in the form.", timeout=3)
@@ -187,7 +189,7 @@ class CardActions:
             self.jobboard.change(application.id, lambda a: a.copy(notes=notes, updated=now_utc()), "notes")
             self.notify("Notes saved.", timeout=2)
 
-    def action_open_posting(self) -> None:
+    def action_open_posting(self: BoardKeys) -> None:
         application = self.selected
         if application is None:
             return
@@ -204,7 +206,7 @@ class CardActions:
         self.jobboard.open_link(url)
         self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
 
-    def action_export_markdown(self) -> None:
+    def action_export_markdown(self: BoardKeys) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from
         the writer thread (a large board takes a moment to write)."""
         from jobboard.formats.export import to_markdown
@@ -226,9 +228,9 @@ class CardActions:
 
         app.writer.submit(write)
 
-    def action_stats(self) -> None:
+    def action_stats(self: BoardKeys) -> None:
         from jobboard.tui.stats_screen import StatsScreen
 
         app = self.jobboard
         active = [a for a in app.board.values() if not a.archived]  # as `jobboard stats` counts
-        self.app.push_screen(StatsScreen(active, app.today, app.columns))
+        self.jobboard.push_screen(StatsScreen(active, app.today, app.columns))

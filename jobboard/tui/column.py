@@ -77,6 +77,7 @@ class Column:
         final size."""
         self.cards = cards
         self.rows = len(cards) if rows is None else rows
+        index: int | None
         if keep_id and at is not None and 0 <= at < len(cards) and cards[at].id == keep_id:
             index = at
         else:
@@ -262,9 +263,10 @@ class Column:
             return [Segment(gutter, base), Segment(fit(meta, inner), base + style("card--due"))]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"
-        if application.status == "offer" and application.offer_deadline:
+        due = application.deadline if application.status == "offer" else None
+        if due is not None:
             # An offer's card shows the date they want an answer by, not the applied date.
-            ago, verb = f"by {dates.short_date(application.deadline, self.today)}", "answer"
+            ago, verb = f"by {dates.short_date(due, self.today)}", "answer"
         meta = f"{verb} {ago}" if cell_len(ago) + len(verb) + 1 <= inner else ago
         # The step that needs doing (the card's ● or ▲), where it fits beside the date.
         doing = CARD_TITLES.get(step.rule) if step is not None and step_mark(step) in (DUE_MARK, OVERDUE_MARK) else None

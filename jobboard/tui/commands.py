@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from jobboard.core.model import STATUS_TITLES
+from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import one_line
+
+if TYPE_CHECKING:
+    from jobboard.tui.board_screen import BoardScreen
 
 # How many "open <company>" entries to offer when nothing is typed yet.
 DISCOVER_CARDS = 20
@@ -17,9 +23,14 @@ class BoardCommands(Provider):
     """Offers the board's actions (as bound, so remapped keys show), "move to <column>" for the
     selected card and "open <company>" for every card."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        screen = self.screen
-        commands: list[tuple[str, object, str]] = []
+    @property
+    def board_screen(self) -> BoardScreen:
+        """The screen this provider serves: it is the board screen's (BoardScreen.COMMANDS)."""
+        return cast("BoardScreen", self.screen)
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen = self.board_screen
+        commands: list[tuple[str, Callable[[], object], str]] = []
         seen: set[str] = set()
         # The keys in force (config.toml's [keys] applied), each with its check_action verdict.
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
@@ -33,22 +44,22 @@ class BoardCommands(Provider):
             commands.append((binding.description, partial(screen.run_action, binding.action), f"key: {binding.key}"))
         selected = screen.selected
         if selected is not None:
-            for status in self.app.columns:
+            for status in jobboard_app(self).columns:
                 if status != selected.status:
                     title = f"Move to {STATUS_TITLES.get(status, status)}"
                     commands.append((title, partial(screen.move_selected_to, status), f"{one_line(selected.company)}"))
         return commands
 
-    def _cards(self) -> list[tuple[str, object, str]]:
-        screen = self.screen
+    def _cards(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen, app = self.board_screen, jobboard_app(self)
         return [
             (
                 f"Open {one_line(application.company)}",
                 partial(screen.jump_to, application.id),
                 f"{one_line(application.role)} · {STATUS_TITLES.get(application.status, application.status)}",
             )
-            for application in self.app.board.values()
-            if application.status in self.app.columns and application.archived == self.screen.show_archived
+            for application in app.board.values()
+            if application.status in app.columns and application.archived == screen.show_archived
         ]
 
     async def discover(self) -> Hits:

@@ -10,6 +10,7 @@ clashed) is shown here too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -21,12 +22,19 @@ from jobboard.storage.store import BoardStore
 from jobboard.tui import writer as jobs
 from jobboard.tui.writer import Added, Saved
 
+if TYPE_CHECKING:
+    from jobboard.tui.hosts import EditingApp
+
 
 class BoardEditing:
     """Expects of the app: ``board``, ``history``, ``steps``, ``writer``, ``board_screen``."""
 
     def change(
-        self, app_id: str, edit: Callable[[Application], Application], label: str, opened: Application | None = None
+        self: EditingApp,
+        app_id: str,
+        edit: Callable[[Application], Application],
+        label: str,
+        opened: Application | None = None,
     ) -> Application:
         """Make what ``edit`` changes, now on screen and, through the writer, to the card as it
         is on disk. ``opened`` is the card as a form showed it, when the edit was made there:
@@ -39,13 +47,13 @@ class BoardEditing:
         self._save_change(app_id, change, before.created)
         return after
 
-    def _save_change(self, app_id: str, change: CardChange, created: object) -> None:
+    def _save_change(self: EditingApp, app_id: str, change: CardChange, created: object) -> None:
         """Make ``change`` (never the whole card as shown) to the card as it is on disk, when
         that is still the card created at ``created`` (an id alone may be another card's)."""
         if change:
             self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change, created)))
 
-    def add_application(self, build: Callable[[str], Application]) -> None:
+    def add_application(self: EditingApp, build: Callable[[str], Application]) -> None:
         """Create an application through the writer (the store hands out its id)."""
 
         def add(store: BoardStore) -> Message:
@@ -53,16 +61,16 @@ class BoardEditing:
 
         self.writer.submit_change(add)
 
-    def delete_application(self, app_id: str) -> None:
+    def delete_application(self: EditingApp, app_id: str) -> None:
         before = self.board[app_id]
         self._apply(Change("delete", before, None))
         self.writer.submit_change(jobs.delete(before, self.writer.deleted))
 
-    def on_added(self, message: Added) -> None:
+    def on_added(self: EditingApp, message: Added) -> None:
         self._apply(Change("add", None, message.application))
         self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
 
-    def on_saved(self, message: Saved) -> None:
+    def on_saved(self: EditingApp, message: Saved) -> None:
         saved = message.application
         if message.conflicts:
             self.notify(
@@ -82,13 +90,13 @@ class BoardEditing:
             self.steps.pop(saved.id, None)
             self.board_screen.refresh_board(changed=Change("saved", shown, saved))
 
-    def undo(self) -> Change | str | None:
+    def undo(self: EditingApp) -> Change | str | None:
         return self._replay(self.history.undo(), self.history.forget_undone)
 
-    def redo(self) -> Change | str | None:
+    def redo(self: EditingApp) -> Change | str | None:
         return self._replay(self.history.redo(), self.history.forget_redone)
 
-    def _replay(self, change: Change | None, forget: Callable[[], None]) -> Change | str | None:
+    def _replay(self: EditingApp, change: Change | None, forget: Callable[[], None]) -> Change | str | None:
         """Make ``change`` (an undo or a redo) to the card it was made to, as the screen shows
         it now: the change taken by identity (the card's ``created`` time), never the whole card
         as it was. What cannot be replayed is forgotten and said in a sentence (returned)."""
@@ -97,11 +105,11 @@ class BoardEditing:
         target = change.after or change.before
         assert target is not None
         shown = self.board.get(target.id)
-        same = shown is not None and shown.created == target.created
+        same = shown if shown is not None and shown.created == target.created else None  # the card it was made to
         company = one_line(target.company)
         if change.before is not None and change.after is not None:  # an edit, a move, a logged event
             card_change = CardChange.between(change.before, change.after)
-            after = card_change.applied_to(shown)[0] if same else None
+            after = card_change.applied_to(same)[0] if same is not None else None
             if after is None or after == shown:
                 forget()
                 return f"Nothing to take back on {company}: the {change.label} was changed elsewhere meanwhile."
@@ -114,14 +122,14 @@ class BoardEditing:
             self._apply(change, record=False)
             self.writer.submit_change(jobs.put_back(change.after, self.writer.deleted))
         else:  # taking a card away: an undone add, a redone delete
-            if not same:
+            if same is None:
                 forget()
                 return f"{company} is no longer on the board as it was; nothing was deleted."
-            self._apply(Change(change.label, shown, None), record=False)
-            self.writer.submit_change(jobs.delete(shown, self.writer.deleted))
+            self._apply(Change(change.label, same, None), record=False)
+            self.writer.submit_change(jobs.delete(same, self.writer.deleted))
         return change
 
-    def _apply(self, change: Change, record: bool = True) -> None:
+    def _apply(self: EditingApp, change: Change, record: bool = True) -> None:
         if record:
             self.history.record(change)
         target = change.after or change.before
@@ -133,6 +141,6 @@ class BoardEditing:
             self.board[target.id] = change.after
         if self._tally is not None and change.after is None:
             self._tally.remove(target.id)
-        elif self._tally is not None:
+        elif self._tally is not None and change.after is not None:
             self._tally.put(change.after)
         self.board_screen.refresh_board(keep_id=target.id if change.after else None, changed=change)

@@ -77,11 +77,11 @@ def checked_keymap(wanted: dict[str, str], bindings: Iterable[Binding]) -> tuple
         keymap[binding_id] = keys
     final = {binding_id: _keys_of(keymap.get(binding_id, "")) or keys for binding_id, keys in defaults.items()}
     for binding_id in keymap:
-        for other, keys in final.items():
-            lost = [key for key in final[binding_id] if key in keys]
+        for other, other_keys in final.items():
+            lost = [key for key in final[binding_id] if key in other_keys]
             if other == binding_id or not lost or (other in keymap and other < binding_id):
                 continue  # two remaps onto one key are named once, for the pair
-            left = [key for key in keys if not any(key in final[r] for r in keymap if r != other)]
+            left = [key for key in other_keys if not any(key in final[r] for r in keymap if r != other)]
             what = f"which keeps {', '.join(left)}" if left else "which now has no key (give it one under [keys])"
             remap = f'[keys] {binding_id} = "{keymap[binding_id]}"'
             problems.append(f"{remap} takes {', '.join(lost)} from {other}, {what}")

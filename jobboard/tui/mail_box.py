@@ -8,6 +8,8 @@ app's ``change``, so it is undone like any other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,6 +20,9 @@ from textual.widgets import Static, TextArea
 from jobboard.core.model import Application
 from jobboard.core.reading import Proposal
 from jobboard.tui.lines import one_line
+
+if TYPE_CHECKING:
+    from jobboard.tui.hosts import BoardKeys
 
 
 class PasteMailScreen(ModalScreen["tuple[str, Proposal] | None"]):
@@ -99,7 +104,7 @@ class PasteMailScreen(ModalScreen["tuple[str, Proposal] | None"]):
 class MailActions:
     """A mixin of BoardScreen: the M key."""
 
-    def action_paste_mail(self) -> None:
+    def action_paste_mail(self: BoardKeys) -> None:
         from jobboard.core.reading import apply
         from jobboard.core.validation import Refused
 
@@ -118,4 +123,4 @@ class MailActions:
                 return
             self.notify(f"Logged {proposal.reading} for {company}. u undoes it.", timeout=3, markup=False)
 
-        self.app.push_screen(PasteMailScreen(applications, app.today), answered)
+        self.jobboard.push_screen(PasteMailScreen(applications, app.today), answered)

@@ -85,7 +85,8 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
     ]
     for index, person in enumerate(application.people):
         parts.append(_line((f"{'People' if index == 0 else '':<9}", "$text-muted"), one_line(person_line(person))))
-    deadline = application.offer_deadline and f"answer by {short_date(application.deadline, today)}"
+    due = application.deadline
+    deadline = f"answer by {short_date(due, today)}" if due is not None else ""
     for label, value in (
         ("Offer", " · ".join(p for p in (application.offer_amount, deadline, application.offer_note) if p)),
         ("Where", application.location),
@@ -150,7 +151,7 @@ class SidePanel(ScrollView, can_focus=False):
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
-            sections = (note, Content(empty_hint))
+            sections: tuple[Content, ...] = (note, Content(empty_hint))
         else:
             to = addressee(application, step.rule, today) if step else None
             sections = (

@@ -108,7 +108,8 @@ class PeopleForm(ModalScreen["list[Person] | None"]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="people-box"):
             yield Static(Content.assemble((f"People · {self.title_text}", "bold")), id="people-title")
-            for person in self.people or [None]:  # an empty row to type the first person in
+            rows: list[Person | None] = [*self.people] or [None]  # an empty row to type the first person in
+            for person in rows:
                 yield PersonRow(person)
             with Horizontal(id="people-buttons"):
                 yield Button("Add person", id="people-add")

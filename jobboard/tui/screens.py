@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from jobboard.storage import backups
+from jobboard.tui.hosts import jobboard_app
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
@@ -143,7 +144,7 @@ class BoardErrorScreen(Screen[None]):
         yield Footer()
 
     def on_button_pressed(self) -> None:
-        self.app.action_exit_with_error()
+        jobboard_app(self).action_exit_with_error()
 
 
 class ConfirmScreen(ModalScreen[bool]):

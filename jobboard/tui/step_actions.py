@@ -6,14 +6,20 @@ A mixin of BoardScreen: it expects ``self.jobboard`` (the app), ``self.selected`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pendulum
 
 from jobboard.core.model import STATUS_TITLES, Application, Event
 from jobboard.tui.lines import one_line
 
+if TYPE_CHECKING:
+    from jobboard.tui.hosts import BoardKeys
+
 
 class NextStepActions:
-    def _log(self, application: Application, event: Event, label: str) -> None:
+    sent: tuple[str, str] | None  # (card, rule) of the last message m opened
+    def _log(self: BoardKeys, application: Application, event: Event, label: str) -> None:
         """Log ``event`` and move the card where the facts put it (core/what_happened.py), as
         one change: one ``u`` takes back both."""
         from jobboard.core.validation import DateRefused, check_event
@@ -36,7 +42,7 @@ class NextStepActions:
             words = f"Logged {label} for {company}. u undoes it."
         self.notify(words, timeout=3, markup=False)
 
-    def action_step_done(self) -> None:
+    def action_step_done(self: BoardKeys) -> None:
         from jobboard.core.etiquette import done_event
 
         application = self.selected
@@ -62,16 +68,16 @@ class NextStepActions:
         else:
             self._log(application, event, event.kind.replace("_", " "))
 
-    def action_copy_draft(self) -> None:
+    def action_copy_draft(self: BoardKeys) -> None:
         application = self.selected
         step = self.jobboard.advice_for(application) if application else None
         if not step or not step.draft:
             self.notify("This step has no draft to copy.")
             return
-        self.app.copy_to_clipboard(step.draft)
+        self.jobboard.copy_to_clipboard(step.draft)
         self.notify("Draft copied to the clipboard.", timeout=2)
 
-    def action_send_draft(self) -> None:
+    def action_send_draft(self: BoardKeys) -> None:
         """m: the step's draft in the mail client (a mailto: URL with To, Subject and Body);
         with no email but a profile or page, that page opens and the draft goes to the
         clipboard. Nobody to write to is one line, never an empty mailto:."""
@@ -99,7 +105,7 @@ class NextStepActions:
             self.notify(f"Opening your mail client: a message to {one_line(to.words)}.", timeout=3, markup=False)
         elif to is not None and to.url:
             app.open_link(to.url)
-            self.app.copy_to_clipboard(f"{message.subject}\n\n{message.body}")
+            self.jobboard.copy_to_clipboard(f"{message.subject}\n\n{message.body}")
             self.notify(
                 f"Opened {one_line(to.words)}; the draft is on the clipboard to paste.", timeout=4, markup=False
             )
@@ -110,7 +116,7 @@ class NextStepActions:
         self.sent = (application.id, step.rule)
         self.show_selected(board_changed=True)
 
-    def action_heard_back(self) -> None:
+    def action_heard_back(self: BoardKeys) -> None:
         """Ask what they said (optional, one line), then log ``heard_back`` with it as its note,
         which the timeline shows; escape logs nothing."""
         from jobboard.tui.screens import AskNoteScreen
@@ -124,9 +130,9 @@ class NextStepActions:
                 self._log(application, Event("heard_back", self.jobboard.today, note), "heard back")
 
         question = f"{one_line(application.company)} answered. What did they say?"
-        self.app.push_screen(AskNoteScreen(question, "e.g. a call with the hiring manager next week"), answered)
+        self.jobboard.push_screen(AskNoteScreen(question, "e.g. a call with the hiring manager next week"), answered)
 
-    def action_interview(self) -> None:
+    def action_interview(self: BoardKeys) -> None:
         from jobboard.core.validation import check_date
         from jobboard.tui.interview import AskInterviewScreen
 
@@ -145,16 +151,22 @@ class NextStepActions:
                 self._log(application, Event("interview", day, time=at), f"interview on {when}")
 
         question = f"When is (or was) the interview with {one_line(application.company)}?"
-        self.app.push_screen(AskInterviewScreen(question, app.today, check), answered)
+        self.jobboard.push_screen(AskInterviewScreen(question, app.today, check), answered)
 
-    def action_snooze(self) -> None:
+    def action_snooze(self: BoardKeys) -> None:
         application = self.selected
         if application is not None:
             question = f"Hide the next step for {one_line(application.company)} until when?"
             self._ask_date_and_log(application, "snooze", question, "tomorrow", "snooze until", allow_past=False)
 
     def _ask_date_and_log(
-        self, application: Application, kind: str, question: str, default: str, label: str, allow_past: bool = True
+        self: BoardKeys,
+        application: Application,
+        kind: str,
+        question: str,
+        default: str,
+        label: str,
+        allow_past: bool = True,
     ) -> None:
         """Ask for a date, then log a ``kind`` event on it (escape logs nothing)."""
         from jobboard.core.validation import check_date
@@ -167,9 +179,9 @@ class NextStepActions:
         def check(day: pendulum.Date) -> None:
             check_date(kind, day, application.applied_on, self.jobboard.today)
 
-        self.app.push_screen(AskDateScreen(question, default, allow_past=allow_past, check=check), answered)
+        self.jobboard.push_screen(AskDateScreen(question, default, allow_past=allow_past, check=check), answered)
 
-    def action_agenda(self) -> None:
+    def action_agenda(self: BoardKeys) -> None:
         from jobboard.core.coming_up import coming_up
         from jobboard.core.etiquette import agenda
         from jobboard.tui.agenda import AgendaScreen
@@ -178,9 +190,9 @@ class NextStepActions:
         visible = [a for a in app.board.values() if a.status in app.columns and not a.archived]
         entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
         coming = coming_up(visible, app.today, app.step_for)
-        self.app.push_screen(AgendaScreen(entries, app.today, coming), self.jump_to)
+        self.jobboard.push_screen(AgendaScreen(entries, app.today, coming), self.jump_to)
 
-    def jump_to(self, app_id: str | None) -> None:
+    def jump_to(self: BoardKeys, app_id: str | None) -> None:
         """Select the card with this id, in whichever column it is."""
         application = self.jobboard.board.get(app_id) if app_id else None
         if application is None:

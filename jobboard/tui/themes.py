@@ -57,7 +57,7 @@ APP_VARIABLE_DEFAULTS: dict[str, str] = {
     "overdue-marker": "#e0464e",
 }
 
-_COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent")
+_COLOUR_FIELDS: tuple[str, ...] = ("primary", "secondary", "warning", "error", "success", "accent")
 _COLOUR_FIELDS += ("foreground", "background", "surface", "panel", "boost")
 _REQUIRED_FIELDS = ("name", "primary")
 

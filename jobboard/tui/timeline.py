@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
+from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import one_line
 
 
@@ -56,7 +57,7 @@ class TimelineScreen(ModalScreen[None]):
 
     @property
     def card(self) -> Application:
-        return self.app.board[self.app_id]
+        return jobboard_app(self).board[self.app_id]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box"):
@@ -87,7 +88,10 @@ class TimelineScreen(ModalScreen[None]):
         events = self.query_one("#timeline-list", OptionList)
         if events.highlighted is None:
             return None
-        number = int(events.get_option_at_index(events.highlighted).id)
+        option_id = events.get_option_at_index(events.highlighted).id
+        if option_id is None:
+            return None
+        number = int(option_id)
         return number, self.card.events[timeline.position(self.card, number)]
 
     def on_option_list_option_selected(self) -> None:
@@ -104,12 +108,12 @@ class TimelineScreen(ModalScreen[None]):
 
         def saved(change: dict | None) -> None:
             if change:
-                today = self.app.today
+                today = jobboard_app(self).today
 
                 def edit(a: Application) -> Application:
                     return timeline.edited(a, number_of(a, event), today, **change)
 
-                self.app.change(self.app_id, edit, f"edit of event {number}")
+                jobboard_app(self).change(self.app_id, edit, f"edit of event {number}")
                 self.notify(f"Changed event {number}. u on the board undoes it.", timeout=3)
                 self.refresh_events()
 
@@ -130,7 +134,10 @@ class TimelineScreen(ModalScreen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.change(self.app_id, lambda a: timeline.deleted(a, number_of(a, event)), "delete of an event")
+                def without_it(application: Application) -> Application:
+                    return timeline.deleted(application, number_of(application, event))
+
+                jobboard_app(self).change(self.app_id, without_it, "delete of an event")
                 self.notify(f"Deleted event {number}. u on the board brings it back.", timeout=3)
                 self.refresh_events(keep=0)
 
@@ -183,7 +190,7 @@ class EventForm(ModalScreen["dict | None"]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        today = self.app.today
+        today = jobboard_app(self).today
         change: dict = {}
         try:
             day = parse_user_date(self.query_one("#event-date", Input).value, today)

@@ -240,7 +240,9 @@ class BoardWriter:
                     reload_wanted = True
                 if reload_wanted and self.jobs.qsize() == 0 and self.is_loaded() and not self.unsaved:
                     reload_wanted = False
-                    self.app.post_message(self._run(self.load))
+                    reloaded = self._run(self.load)
+                    if reloaded is not None:
+                        self.app.post_message(reloaded)
             finally:
                 self.jobs.task_done()
 
