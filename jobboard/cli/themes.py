@@ -1,4 +1,4 @@
-"""`jobboard themes`: every theme, the one in force and why (see jobboard.tui.themes.resolve_theme).
+"""`jobboard themes`: every theme, the one in force and why (see jobboard.config.theme_choice).
 
 Importing this module never imports textual; the `themes` command itself loads the theme files,
 which needs ``textual.theme`` and ``textual.color`` (never ``textual.app``).
@@ -12,7 +12,8 @@ import click
 
 from jobboard.cli.main import Session, cli, pass_session
 from jobboard.config.settings import SettingsError, user_themes_folder
-from jobboard.tui.themes import remembered_theme, resolve_theme
+from jobboard.config.state_file import remembered_theme
+from jobboard.config.theme_choice import resolve_theme
 
 if TYPE_CHECKING:
     from textual.theme import Theme

@@ -38,8 +38,20 @@ def update_state(key: str, value: Any, path: Path | None = None) -> str | None:
     try:
         atomic_write(target, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     except OSError as error:
-        return f"could not remember it in {target}: {error.strerror or error}."
+        return f"could not remember the {key} in {target}: {error.strerror or error}."
     return None
+
+
+def remembered_theme(path: Path | None = None) -> str | None:
+    """The theme last chosen in the app's palette, or None."""
+    theme = read_state(path).get("theme")
+    return theme if isinstance(theme, str) and theme.strip() else None
+
+
+def remember_theme(name: str, path: Path | None = None) -> str | None:
+    """Remember ``name`` for the next start; None when saved, else one sentence saying why not
+    (forgetting a theme is no reason to interrupt anyone: the caller may show it or drop it)."""
+    return update_state("theme", name, path)
 
 
 def remembered_sort(path: Path | None = None) -> str:

@@ -67,7 +67,6 @@ from jobboard.core.model import (
 )
 from jobboard.core.people import Person, checked_person, first_contact
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
-from jobboard.storage.safefile import MAX_FILE_BYTES
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
@@ -632,8 +631,8 @@ def _csv_rows(
         result.errors.append(RowError(1, "the file is empty: expected a header row"))
         return result, None
     # A note may be long (the csv module's default cap is 128 KB a cell): no cell is larger
-    # than the largest file jobboard reads.
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    # than the text it is in, which the caller has already capped (storage/safefile.py).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     delimiter = _sniff_delimiter(text, overrides)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:

@@ -28,6 +28,8 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from jobboard.config.settings import Settings
+from jobboard.config.state_file import remember_theme
+from jobboard.config.theme_choice import DEFAULT_THEME, FALLBACK_THEME
 from jobboard.core.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.core.history import History
 from jobboard.core.model import Application
@@ -90,7 +92,7 @@ class JobBoardApp(BoardEditing, App[None]):
             self.register_theme(loaded_theme)
         self.theme_problems = list(theme_problems or [])
         self._theme_settled = False  # from on_mount on, a change of theme is the user's choice
-        self.theme = theme or (theme_files.DEFAULT_THEME if themes else theme_files.FALLBACK_THEME)
+        self.theme = theme or (DEFAULT_THEME if themes else FALLBACK_THEME)
         self.board: dict[str, Application] = {}
         self.steps: dict[str, NextStep] = {}
         self.history = History()
@@ -135,7 +137,7 @@ class JobBoardApp(BoardEditing, App[None]):
         if not self._theme_settled:
             return
         # A theme picked in the palette is remembered for the next start, unless config.toml
-        # names one: what the user wrote there wins (jobboard.tui.themes.resolve_theme), and says so.
+        # names one: what the user wrote there wins (jobboard.config.theme_choice), and says so.
         self._save_theme(name)
         configured = self.settings.theme
         if configured is not None and configured.strip().casefold() != name.casefold():
@@ -156,7 +158,7 @@ class JobBoardApp(BoardEditing, App[None]):
 
     @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
-        problem = theme_files.remember_theme(name)
+        problem = remember_theme(name)
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pendulum
 from rich.cells import cell_len
+from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -25,8 +26,17 @@ from jobboard.core.model import Application, status_title
 from jobboard.core.timeline import interview_ahead, when_text
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
-if TYPE_CHECKING:
-    from jobboard.tui.board import Board
+
+class DrawnOn(Protocol):
+    """What a column needs of the widget that draws it (jobboard.tui.board.Board): a way to be
+    repainted, and the theme's styles and colours. Written here, so the column never imports the
+    board that holds it."""
+
+    def refresh_column(self, column: Column, header_only: bool = False) -> None: ...
+
+    def component_style(self, name: str) -> Style: ...
+
+    def theme_colour(self, variable: str) -> RichColor | None: ...
 
 
 def cards_per_column() -> int:
@@ -46,7 +56,7 @@ class Column:
     set by the board's layout; ``top`` is the first card line shown, so each column scrolls
     on its own."""
 
-    def __init__(self, board: Board, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
+    def __init__(self, board: DrawnOn, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
         self.board = board
         self.status = status
         self.title = status_title(status)

@@ -6,10 +6,9 @@ A theme file holds the fields of ``textual.theme.Theme`` (``name``, ``primary``,
 before it becomes a ``Theme``; a broken one is one sentence naming the file and the problem, and
 the others still load.
 
-Which theme is in force (``resolve_theme``): ``--theme``, else ``theme =`` in config.toml, else
-the one last chosen in the app's palette (``remember_theme``, kept in the state file), else the
-default. A setting the user wrote wins over a choice the app remembered; the app says so when
-a theme is picked in the palette while config.toml names another.
+Which theme is in force, and the one last chosen in the palette, are config's
+(jobboard/config/theme_choice.py, jobboard/config/state_file.py): the CLI asks them without this
+module.
 
 Importing this module is cheap: textual (its ``Theme`` and ``Color``, never an app) is imported
 only when a theme is loaded or the built-in names are asked for, so the CLI may use the constants
@@ -19,21 +18,13 @@ here without loading textual.
 from __future__ import annotations
 
 import dataclasses
-import json
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jobboard.config.settings import state_path
-from jobboard.storage.safefile import atomic_write
-
 if TYPE_CHECKING:
     from textual.theme import Theme
-
-DEFAULT_THEME = "jobboard-dark"
-# Textual always has this one, so a theme is in force even if the shipped files went missing.
-FALLBACK_THEME = "textual-dark"
 
 COLUMN_VARIABLES: dict[str, str] = {
     "wishlist": "column-wishlist",
@@ -265,80 +256,3 @@ def variable_defaults_for(theme: Theme | None) -> dict[str, str]:
     }
     defaults.update({key: value for key, value in borrowed.items() if value})
     return defaults
-
-
-# -- the theme in force, and the one last chosen in the app ------------------------------------
-
-
-def remembered_theme(path: Path | None = None) -> str | None:
-    """The theme last chosen in the app (state file key "theme"), or None; never raises."""
-    try:
-        data = json.loads((path or state_path()).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    theme = data.get("theme") if isinstance(data, dict) else None
-    return theme if isinstance(theme, str) and theme.strip() else None
-
-
-def remember_theme(name: str, path: Path | None = None) -> str | None:
-    """Remember ``name`` for the next start (atomic write, other keys kept).
-
-    Returns None when saved, else one sentence saying why not: forgetting a theme is no reason
-    to interrupt anyone, so the caller may show it or drop it.
-    """
-    path = path or state_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}  # missing or unreadable: start afresh rather than fail
-    if not isinstance(data, dict):
-        data = {}
-    data["theme"] = name
-    try:
-        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    except OSError as error:
-        return f"could not remember the theme in {path}: {error.strerror or error}."
-    return None
-
-
-def resolve_theme(
-    cli_option: str | None,
-    settings_theme: str | None,
-    names: Sequence[str],
-    *,
-    remembered: str | None = None,
-    broken: Iterable[str] = (),
-) -> str:
-    """The theme in force: ``--theme``, else config.toml's ``theme``, else ``remembered``, else the
-    default.
-
-    An asked-for name (--theme or config.toml) that is not in ``names`` raises ValueError listing
-    the available ones, unless it is in ``broken`` (a theme file that failed to load and is being
-    reported already): then the default is used. A remembered name that has since gone is
-    skipped quietly. Names match exactly, or ignoring case when that is unambiguous.
-    """
-    broken = set(broken)
-    for asked in (cli_option, settings_theme):
-        if asked is None:
-            continue
-        found = _find(asked, names)
-        if found is not None:
-            return found
-        if asked.strip() in broken:
-            return default_theme(names)
-        raise ValueError(f"unknown theme '{asked}'; available: {', '.join(names)}")
-    if remembered is not None and remembered in names:
-        return remembered
-    return default_theme(names)
-
-
-def default_theme(names: Sequence[str]) -> str:
-    return DEFAULT_THEME if DEFAULT_THEME in names or not names else FALLBACK_THEME
-
-
-def _find(asked: str, names: Sequence[str]) -> str | None:
-    asked = asked.strip()
-    if asked in names:
-        return asked
-    folded = [name for name in names if name.casefold() == asked.casefold()]
-    return folded[0] if len(folded) == 1 else None

@@ -15,19 +15,16 @@ from textual.theme import BUILTIN_THEMES
 from jobboard.cli import themes as cli_themes
 from jobboard.cli.main import cli
 from jobboard.config.settings import SettingsError, state_path
+from jobboard.config.state_file import remember_theme, remembered_theme
+from jobboard.config.theme_choice import DEFAULT_THEME, FALLBACK_THEME, resolve_theme
 from jobboard.tui.themes import (
     APP_VARIABLE_DEFAULTS,
-    DEFAULT_THEME,
-    FALLBACK_THEME,
     ThemeError,
     available_names,
     broken_names,
     load_all,
     load_folder,
     load_theme_file,
-    remember_theme,
-    remembered_theme,
-    resolve_theme,
     shipped_themes_folder,
     variable_defaults_for,
 )

@@ -8,6 +8,8 @@ import pendulum
 import pytest
 
 from jobboard.config.settings import Settings
+from jobboard.config.state_file import remembered_theme
+from jobboard.config.theme_choice import resolve_theme
 from jobboard.core.demo import demo_builds
 from jobboard.core.etiquette import RULE_ORDER, next_step
 from jobboard.storage.store import BoardStore
@@ -48,7 +50,7 @@ async def test_a_theme_picked_while_running_is_remembered(demo_board):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         app.theme = "jobboard-light"  # what the palette's theme picker does
-        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        await wait_for(pilot, lambda: remembered_theme() == "jobboard-light", "the theme to be remembered")
         assert not any("config.toml" in note for note in app.notes)  # nothing else decides the theme
     assert json.loads(state_path().read_text())["theme"] == "jobboard-light"
 
@@ -64,11 +66,11 @@ async def test_a_theme_picked_while_config_names_another_says_config_wins(demo_b
         (note,) = [note for note in app.notes if "config.toml" in note]
         assert 'jobboard-light until you quit: theme = "jobboard-dark" in config.toml wins' in note
         assert app.theme == "jobboard-light"
-        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-light", "the theme to be remembered")
+        await wait_for(pilot, lambda: remembered_theme() == "jobboard-light", "the theme to be remembered")
         names = theme_files.available_names(theme_files.load_shipped()[0])  # and at the next start:
-        assert theme_files.resolve_theme(None, "jobboard-dark", names, remembered="jobboard-light") == "jobboard-dark"
+        assert resolve_theme(None, "jobboard-dark", names, remembered="jobboard-light") == "jobboard-dark"
         app.theme = "jobboard-dark"  # back to the configured one: nothing to say
-        await wait_for(pilot, lambda: theme_files.remembered_theme() == "jobboard-dark", "the theme to be remembered")
+        await wait_for(pilot, lambda: remembered_theme() == "jobboard-dark", "the theme to be remembered")
         assert len([note for note in app.notes if "config.toml" in note]) == 1
 
 
