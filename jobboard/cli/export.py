@@ -12,7 +12,7 @@ import click
 from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session, say
 from jobboard.core.model import Application, today
 from jobboard.formats.printable import json_text, one_line
-from jobboard.storage.board_file import paused_gc
+from jobboard.storage.board_json import paused_gc
 from jobboard.storage.safefile import READ_ONLY, Refused, atomic_write, read_regular
 from jobboard.storage.store import BoardError
 
@@ -54,7 +54,7 @@ def export_board(
     session: Session, fmt: str, output: Path | None, on, details: bool, todos: bool, view: str | None
 ) -> None:
     """Export the board: a markdown report, CSV, JSON (lossless) or an ICS calendar."""
-    with paused_gc():  # tens of thousands of short-lived objects; see board_file.paused_gc
+    with paused_gc():  # tens of thousands of short-lived objects; see board_json.paused_gc
         text = render_export(session, fmt, on or today(), details, todos, view)
     if output is None:
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.

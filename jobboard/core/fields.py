@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-import pendulum
-
 # Line breaks and control characters would break an ICS export or a terminal line; bidi
 # controls and separators can make an address look like another one.
 _UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -85,12 +83,3 @@ def check_email(text: str) -> str:
 def check_profile(text: str) -> str:
     """A person's profile page (LinkedIn or other): a web address, never ``mailto:``."""
     return check_url(text, mail=False)
-
-
-def check_applied_on(date: pendulum.Date, today: pendulum.Date) -> pendulum.Date:
-    """The applied date: never after ``today``, as jobboard.core.validation has it for every date
-    (a date's years are bounded where it is read)."""
-    from jobboard.core.validation import check_date
-
-    check_date("applied", date, date, today)
-    return date

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from jobboard.core.fields import check_email, check_profile
+
 # The roles a person can have on an application, in the order the form offers them.
 ROLES: tuple[str, ...] = ("recruiter", "hiring_manager", "interviewer", "referrer", "coworker", "other")
 
@@ -80,8 +82,6 @@ def parse_role(text: str) -> str:
 def make_person(name: str, role: str = "recruiter", **details: str) -> Person:
     """A person from what a user typed: the role read leniently, the email and profile checked,
     every field stripped. ValueError with one sentence when something is wrong."""
-    from jobboard.core.fields import check_email, check_profile
-
     name = " ".join(name.split())
     if not name:
         raise ValueError("a person needs a name")
@@ -94,8 +94,6 @@ def make_person(name: str, role: str = "recruiter", **details: str) -> Person:
 def checked_person(person: Person) -> Person:
     """A person read from outside (an import) with the same checks as one typed: the email
     and profile through jobboard.core.fields; ValueError naming the person otherwise."""
-    from jobboard.core.fields import check_email, check_profile
-
     checked = {}
     for name, check in (("email", check_email), ("profile", check_profile)):
         try:

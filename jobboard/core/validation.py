@@ -82,6 +82,13 @@ def check_date(kind: str, on: pendulum.Date, applied_on: pendulum.Date, today: p
         )
 
 
+def check_applied_on(date: pendulum.Date, today: pendulum.Date) -> pendulum.Date:
+    """A new card's applied date, as a form or an import gives it: never after ``today`` (a
+    date's years are bounded where it is read)."""
+    check_date("applied", date, date, today)
+    return date
+
+
 def check_event(application: Application, event: Event, today: pendulum.Date) -> None:
     """``check_date`` for an event about to join (or replace one in) ``application``'s log."""
     check_date(event.kind, event.date, application.applied_on, today, event.status)

@@ -47,10 +47,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 import pendulum
 
-from jobboard.core.fields import check_applied_on, check_email, check_url
+from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import (
     ALL_STATUSES,
     EARLIEST_YEAR,
@@ -66,6 +65,8 @@ from jobboard.core.model import (
     parse_timestamp,
 )
 from jobboard.core.people import Person, checked_person, first_contact
+from jobboard.core.validation import check_applied_on
+from jobboard.formats import json_reading
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
@@ -298,28 +299,16 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
 
 
 MAX_NESTING = 32  # our export nests five deep (export, list, record, events, event)
-_JSON_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def load_json(text: str) -> Any:
-    """``json.loads(text)``, never ended by a RecursionError: the standard parser recurses
-    once per level, so a file nested thousands deep is refused by its shape first
-    (ValueError, not JSONDecodeError). orjson reads the usual file, quickly, and needs no such
-    check (it stops at 1,024 levels by itself); what it refuses is checked and then left to
-    the standard parser, which decides, as before, what is valid."""
+    """The JSON value in ``text``, never ended by a RecursionError (formats/json_reading.py)."""
     try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass
-    depth = 0
-    for bracket in _JSON_BRACKETS.finditer(_JSON_STRINGS.sub("", text)):
-        depth += 1 if bracket.group() in "[{" else -1
-        if depth > MAX_NESTING:
-            raise ValueError(
-                f"the JSON nests lists or objects more than {MAX_NESTING} levels deep; a jobboard export nests 5"
-            )
-    return json.loads(text)
+        return json_reading.load_json(text, MAX_NESTING)
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            raise
+        raise ValueError(f"{error}; a jobboard export nests 5") from None
 
 
 def decode_tags(value: Any) -> list[str]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pendulum
 
+from jobboard.storage.board_json import BoardError, parse_board_bytes
 from jobboard.storage.safefile import TEMP_SUFFIX, atomic_write, read_regular, real_file
 
 KEEP = 7  # daily and before-schema copies
@@ -130,8 +131,6 @@ def backup_now(board: Path, reason: str, checked: bool = False) -> Path | None:
 
 
 def _readable(raw: bytes, board: Path) -> bool:
-    from jobboard.storage.board_file import BoardError, parse_board_bytes
-
     try:
         parse_board_bytes(raw, board)
     except BoardError:

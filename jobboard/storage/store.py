@@ -25,18 +25,18 @@ from tinydb.table import Document
 from jobboard.core.changes import CardChange
 from jobboard.core.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
 from jobboard.storage import migrations
-from jobboard.storage.board_file import (
+from jobboard.storage.board_file import BoardFile
+from jobboard.storage.board_json import (
     APPLICATIONS,
     META,
     META_DOC_ID,
     BoardError,
-    BoardFile,
     decode,
     encode,
+    in_current_schema,
     is_id,
     parse_board_bytes,
     paused_gc,
-    upgraded,
 )
 from jobboard.storage.first_look import FirstLook, first_look
 from jobboard.storage.safefile import check_replaceable, describe_os_error, real_file
@@ -376,7 +376,7 @@ class BoardStore:
         except OSError as error:
             raise BoardError(f"cannot read {backup}: {error.strerror}; the board is unchanged.") from error
         hint = "the board is unchanged, choose another backup (`jobboard backups` lists them)"
-        data = upgraded(parse_board_bytes(raw, backup, hint), backup)
+        data = in_current_schema(parse_board_bytes(raw, backup, hint), backup)
         entry_hint = "the board is unchanged, choose another backup"
         _read_entries(backup, data.get(APPLICATIONS, {}).items(), canonical_record, entry_hint)
         from jobboard.storage import backups

@@ -19,8 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.core.dates import parse_user_date
-from jobboard.core.fields import check_applied_on, check_email, check_url
+from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
+from jobboard.core.validation import check_applied_on
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (

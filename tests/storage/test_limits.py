@@ -9,8 +9,9 @@ import pendulum
 import pytest
 
 from jobboard.core.etiquette import EtiquetteSettings, setting_range
-from jobboard.core.fields import check_applied_on, check_email, check_url
+from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import new_application
+from jobboard.core.validation import check_applied_on
 from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
 
