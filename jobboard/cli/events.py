@@ -18,6 +18,7 @@ import click
 from jobboard.cli.main import DATE, Session, cli, pass_session, say
 from jobboard.core.model import parse_time, today
 from jobboard.formats.printable import json_text
+from jobboard.formats.records import event_record
 
 
 @cli.command(name="events")
@@ -61,7 +62,7 @@ def events(session: Session, app_id: str, as_json: bool, edit_n, delete_n, on, a
         return
     application = session.store.get(app_id)
     if as_json:
-        records = [{"n": n, **event.to_record()} for n, event in timeline.numbered(application)]
+        records = [{"n": n, **event_record(event)} for n, event in timeline.numbered(application)]
         click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
         return
     for n in range(1, len(application.events) + 1):

@@ -37,6 +37,7 @@ from jobboard.core.model import (
 from jobboard.core.people import person_line
 from jobboard.core.validation import Refused
 from jobboard.formats.printable import json_text, many_lines, one_line
+from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardError, BoardStore
 
 
@@ -406,7 +407,7 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     """Show one application with its timeline and next step."""
     application = session.store.get(app_id)
     if as_json:
-        click.echo(json_text(json.dumps(application.to_record(), ensure_ascii=False, indent=2)))
+        click.echo(json_text(json.dumps(application_record(application), ensure_ascii=False, indent=2)))
         return
     from jobboard.core.etiquette import next_step, when_text
 

@@ -1,9 +1,8 @@
 """The job hunt's vocabulary: applications, their dated events and the stages they move through.
 
 Plain dataclasses with no I/O. Dates are pendulum ``Date`` objects; timestamps are UTC
-pendulum ``DateTime`` objects. ``to_record``/``from_record`` turn an application into the
-JSON-safe dict the board file stores, and back; ``canonical_record`` checks a stored dict the
-same way and gives what that round trip would, without making an application.
+pendulum ``DateTime`` objects. The JSON-safe dict an application is stored as (a record) is
+jobboard/formats/records.py's: the board file and the JSON export both write it.
 
 pendulum is imported on first use, not with this module: it takes ~50 ms to import, and
 commands that only check records and pass them on (``jobboard list --json``) never make a date.
@@ -17,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
-from jobboard.core.people import Person, first_contact, people_records
+from jobboard.core.people import Person, first_contact
 
 if TYPE_CHECKING:
     import pendulum
@@ -98,7 +97,7 @@ def event_words(event: Event) -> str:
 
 # What kind of interview an `interview` event was (or will be).
 INTERVIEW_KINDS: tuple[str, ...] = ("phone", "technical", "onsite", "final", "other")
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+TIME_OF_DAY = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # HH:MM, 24 h
 
 
 def parse_time(text: str) -> str:
@@ -107,7 +106,7 @@ def parse_time(text: str) -> str:
     cleaned = str(text).strip()
     if re.fullmatch(r"[0-9]:[0-5][0-9]", cleaned):
         cleaned = "0" + cleaned
-    if not _TIME.fullmatch(cleaned):
+    if not TIME_OF_DAY.fullmatch(cleaned):
         raise ValueError(f"'{str(text).strip()}' is not a time of day: use HH:MM, e.g. 14:00")
     return cleaned
 
@@ -180,19 +179,6 @@ class Event(NamedTuple):
     # Fields this version does not know (written by a newer one), kept as they were: (name, value).
     extra: tuple[tuple[str, Any], ...] = ()
 
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"kind": self.kind, "date": self.date.isoformat()}
-        if self.note:
-            record["note"] = self.note
-        if self.status is not None:
-            record["status"] = self.status
-        _add_details(record, self.time, self.interview_kind, self.people, self.extra)
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Event:
-        """An event from its stored dict; ValueError when a field is not what jobboard writes."""
-        return cls._make(_event_fields(record, parse_iso_date))
 
 
 @dataclass
@@ -251,179 +237,6 @@ class Application:
         """The offer's decision deadline, when one is recorded."""
         return parse_iso_date(self.offer_deadline) if self.offer_deadline else None
 
-    def to_record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "id": self.id,
-            "company": self.company,
-            "role": self.role,
-            "status": self.status,
-            "applied_on": self.applied_on.isoformat(),
-        }
-        for name in TEXT_FIELDS:
-            record[name] = getattr(self, name)
-        record["people"] = [person.to_record() for person in self.people]
-        for name in OFFER_FIELDS:
-            record[name] = getattr(self, name)
-        record["archived"] = self.archived
-        record["tags"] = list(self.tags)
-        record["events"] = [event.to_record() for event in self.events]
-        record["created"] = self.created.to_iso8601_string()
-        record["updated"] = self.updated.to_iso8601_string()
-        record.update(self.extra)
-        return record
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Application:
-        """Build an application from a stored dict; raises KeyError or ValueError (naming the
-        field) when the record is not one jobboard wrote. Strict about types, so a hand-edited
-        file with a number where text belongs is reported instead of silently converted."""
-        text, applied_on, tags, events, created, updated = _read_record(
-            record, parse_iso_date, parse_timestamp, Event._make
-        )
-        people = [Person.from_record(item) for item in record.get("people", [])]
-        return cls(
-            applied_on=applied_on,
-            tags=tags,
-            events=events,
-            created=created,
-            updated=updated,
-            people=people,
-            archived=record.get("archived", False),
-            extra=_unknown(record),
-            **text,
-        )
-
-
-def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
-    """``Application.from_record(record).to_record()`` without making the application (or
-    importing pendulum): the same checks and errors, the same dict, the same key order.
-
-    For commands that pass a board's records through (``jobboard list --json``): checking
-    and re-encoding a record this way costs a fraction of building an application."""
-    text, applied_on, tags, events, created, updated = _read_record(
-        record, iso_date_text, timestamp_text, _event_record
-    )
-    canonical = {"id": text["id"], "company": text["company"], "role": text["role"], "status": text["status"]}
-    canonical["applied_on"] = applied_on
-    for name in TEXT_FIELDS:
-        canonical[name] = text[name]
-    canonical["people"] = people_records(record.get("people", []))
-    for name in OFFER_FIELDS:
-        canonical[name] = text[name]
-    canonical["archived"] = record.get("archived", False)
-    canonical["tags"] = tags
-    canonical["events"] = events
-    canonical["created"] = created
-    canonical["updated"] = updated
-    canonical.update(_unknown(record))
-    return canonical
-
-
-# The top-level fields of a record this version writes; any other is a newer version's, kept.
-RECORD_KEYS = frozenset(
-    ("id", "company", "role", "status", "applied_on", *TEXT_FIELDS, "people", *OFFER_FIELDS, "archived", "tags")
-    + ("events", "created", "updated")
-)
-EVENT_KEYS = frozenset(("kind", "date", "note", "status", "time", "interview_kind", "with"))
-
-
-def _unknown(record: dict[str, Any]) -> dict[str, Any]:
-    """The fields of ``record`` this version does not know, in their order."""
-    if record.keys() <= RECORD_KEYS:
-        return {}
-    return {name: value for name, value in record.items() if name not in RECORD_KEYS}
-
-
-def _event_record(fields: tuple) -> dict[str, Any]:
-    """What ``Event(*fields).to_record()`` gives, from (kind, date's text, note, status, time,
-    interview_kind, people, extra)."""
-    kind, date, note, status, *details = fields
-    record: dict[str, Any] = {"kind": kind, "date": date}
-    if note:
-        record["note"] = note
-    if status is not None:
-        record["status"] = status
-    _add_details(record, *details)
-    return record
-
-
-def _add_details(
-    record: dict[str, Any], time: str | None, interview_kind: str | None, people: tuple, extra: tuple = ()
-) -> None:
-    if time is not None:
-        record["time"] = time
-    if interview_kind is not None:
-        record["interview_kind"] = interview_kind
-    if people:
-        record["with"] = list(people)
-    record.update(extra)
-
-
-# The text fields of a record in the order they are checked, and whether each must be present.
-_REQUIRED = ("id", "company", "role", "status")
-_TEXT_KEYS: tuple[tuple[str, bool], ...] = tuple(
-    (name, name in _REQUIRED) for name in (*_REQUIRED, *TEXT_FIELDS, *OFFER_FIELDS)
-)
-
-
-# What reading a stored record that jobboard did not write can raise (a missing field, a wrong
-# type, a date off the calendar); anything else is a bug, not a bad board.
-RECORD_ERRORS = (KeyError, ValueError, TypeError, AttributeError, OverflowError)
-
-
-def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # noqa: ANN001
-    """Check a stored application record field by field and return (text fields, applied_on,
-    tags, events, created, updated), with its dates and timestamps made by the ``date`` and
-    ``timestamp`` functions given, and each event by ``event`` from its (kind, date, note,
-    status).
-
-    Raises KeyError or ValueError for the first field (in a fixed order) that is not what
-    jobboard writes, so both readers above report a bad record in the same words."""
-    text = {}
-    for name, required in _TEXT_KEYS:
-        value = record[name] if required else record.get(name, "")
-        if type(value) is not str:
-            raise ValueError(f"'{name}' is missing or not text")
-        text[name] = value
-    if type(record.get("people", [])) is not list:
-        raise ValueError("'people' is not a list of people")
-    if type(record.get("archived", False)) is not bool:
-        raise ValueError("'archived' is not true or false")
-    if text["offer_deadline"]:
-        date(text["offer_deadline"])
-    tags = record.get("tags", [])
-    if type(tags) is not list or (tags and any(type(tag) is not str for tag in tags)):
-        raise ValueError("'tags' is not a list of text")
-    events = record.get("events", [])
-    if type(events) is not list or any(type(item) is not dict for item in events):
-        raise ValueError("'events' is not a list of events")
-    created, updated = record.get("created"), record.get("updated")
-    if created is not None and type(created) is not str:
-        raise ValueError("'created' is not text")
-    if updated is not None and type(updated) is not str:
-        raise ValueError("'updated' is not text")
-    applied_on = date(record["applied_on"])
-    made = [event(_event_fields(item, date)) for item in events]
-    return text, applied_on, list(tags), made, timestamp(created), timestamp(updated)
-
-
-def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
-    """(kind, date, note, status, time, interview_kind, people, extra) of a stored event, its
-    date made by ``date``."""
-    kind, note, status = record["kind"], record.get("note", ""), record.get("status")
-    if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
-        raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
-    extra = () if record.keys() <= EVENT_KEYS else tuple((k, v) for k, v in record.items() if k not in EVENT_KEYS)
-    if "time" not in record and "interview_kind" not in record and "with" not in record:  # most events
-        return kind, date(record["date"]), note, status, None, None, (), extra
-    time, interview_kind, people = record.get("time"), record.get("interview_kind"), record.get("with", [])
-    if time is not None and (type(time) is not str or not _TIME.fullmatch(time)):
-        raise ValueError(f"an event ({kind!r}) has a time that is not HH:MM")
-    if interview_kind is not None and interview_kind not in INTERVIEW_KINDS:
-        raise ValueError(f"an event ({kind!r}) has an interview kind that is not one of {', '.join(INTERVIEW_KINDS)}")
-    if type(people) is not list or any(type(name) is not str for name in people):
-        raise ValueError(f"an event ({kind!r}) has a 'with' that is not a list of names")
-    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people), extra
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -28,6 +28,7 @@ from jobboard.core.model import (
     status_title,
 )
 from jobboard.core.people import person_line
+from jobboard.formats.records import application_record
 
 if TYPE_CHECKING:
     from jobboard.core.etiquette import EtiquetteSettings, NextStep
@@ -348,7 +349,7 @@ def to_csv(applications: Iterable[Application]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for application in applications:
-        record = application.to_record()
+        record = application_record(application)
         record["tags"] = encode_tags(application.tags)
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
         record["people"] = json.dumps(record["people"], ensure_ascii=False) if application.people else ""
@@ -359,11 +360,11 @@ def to_csv(applications: Iterable[Application]) -> str:
 
 def to_json(applications: Iterable[Application]) -> str:
     """Every application, losslessly: ``{"format": "jobboard-export", "version": 1,
-    "applications": [record, ...]}`` where each record is ``Application.to_record()``."""
+    "applications": [record, ...]}`` where each record is ``application_record``."""
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
-        "applications": [application.to_record() for application in applications],
+        "applications": [application_record(application) for application in applications],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -56,7 +56,6 @@ from jobboard.core.model import (
     EVENT_KINDS,
     LATEST_YEAR,
     OFFER_FIELDS,
-    RECORD_ERRORS,
     TEXT_FIELDS,
     Application,
     Event,
@@ -68,6 +67,7 @@ from jobboard.core.people import Person, checked_person, first_contact
 from jobboard.core.validation import check_applied_on
 from jobboard.formats import json_reading
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
+from jobboard.formats.records import RECORD_ERRORS, application_from_record, application_record, event_from_record
 
 # Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
 # people map their own headers to first; and `ignore` to drop a column on purpose.
@@ -346,7 +346,7 @@ def _decode_events(value: Any) -> list[Event]:
         if not isinstance(record.get("note", ""), str):
             raise ValueError(f"event {number} has a note that is not text")
         try:
-            events.append(Event.from_record(record))
+            events.append(event_from_record(record))
         except (KeyError, ValueError, TypeError):
             raise ValueError(f"event {number} has no date in the form YYYY-MM-DD") from None
     return events
@@ -445,7 +445,7 @@ def _unreadable(application: Application) -> list[str]:
     every row is read back exactly as every command will read it, so an import can never
     write a row that locks the user out of the board."""
     try:
-        Application.from_record(application.to_record())
+        application_from_record(application_record(application))
     except RECORD_ERRORS as error:
         return [f"the board could not read this row back ({error}); fix it in the file"]
     return []

@@ -18,7 +18,8 @@ import heapq
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from jobboard.core.model import RECORD_ERRORS, Application
+from jobboard.core.model import Application
+from jobboard.formats.records import RECORD_ERRORS, application_from_record
 
 
 def card_order(application: Application) -> tuple[int, int]:
@@ -54,7 +55,7 @@ def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: 
         cards = {}
         for status, entries in columns.items():
             top = heapq.nlargest(per_column, entries, key=_record_order)
-            cards[status] = [Application.from_record(record) for _, record in top]
+            cards[status] = [application_from_record(record) for _, record in top]
     except RECORD_ERRORS:
         return None
     counts = {status: len(entries) for status, entries in columns.items()}

@@ -23,7 +23,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from jobboard.core.changes import CardChange
-from jobboard.core.model import ALL_STATUSES, RECORD_ERRORS, Application, canonical_record
+from jobboard.core.model import ALL_STATUSES, Application
+from jobboard.formats.records import RECORD_ERRORS, application_from_record, application_record, canonical_record
 from jobboard.storage import migrations
 from jobboard.storage.board_file import BoardFile
 from jobboard.storage.board_json import (
@@ -88,11 +89,11 @@ class BoardStore:
         return list(self._built().values())
 
     def records(self) -> list[Data]:
-        """Every application as ``Application.to_record()`` gives it, in the order they were
+        """Every application as ``application_record`` gives it, in the order they were
         added, each checked, without building the applications (``list --json``)."""
         records = self._read(build=False)
         if records is None:
-            return [application.to_record() for application in self._applications.values()]
+            return [application_record(application) for application in self._applications.values()]
         return list(records.values())
 
     def get(self, app_id: str) -> Application:
@@ -107,7 +108,7 @@ class BoardStore:
         records = self._read(build=self._keeps_applications)
         if records is None or not is_id(app_id) or app_id not in records:
             return self.get(app_id)
-        return Application.from_record(records[app_id])
+        return application_from_record(records[app_id])
 
     def first_look(self, statuses: Iterable[str], per_column: int) -> FirstLook | None:
         """What the first screen shows (see jobboard.storage.first_look), from the parsed file before
@@ -146,7 +147,7 @@ class BoardStore:
                 # One document at a time: TinyDB hands each out as a copy, read and let go.
                 documents = ((str(doc.doc_id), doc) for doc in self.table)
                 if build:
-                    self._applications = _read_entries(self.path, documents, Application.from_record)
+                    self._applications = _read_entries(self.path, documents, application_from_record)
                     self._records, self._built_generation = None, self.file.generation
                 else:
                     self._records = _read_entries(self.path, documents, canonical_record)
@@ -259,7 +260,7 @@ class BoardStore:
                 if application is None:
                     self._records.pop(app_id, None)
                 else:
-                    self._records[app_id] = application.to_record()
+                    self._records[app_id] = application_record(application)
         self._checked_generation = generation
         if built:
             self._built_generation = generation
@@ -287,7 +288,7 @@ class BoardStore:
             for expected, application in zip(range(first, first + len(created)), created, strict=True):
                 if application.id != str(expected):
                     raise ValueError(f"a new application must keep the id it was given ({expected})")
-            self.table.insert_multiple(Document(a.to_record(), doc_id=int(a.id)) for a in created)
+            self.table.insert_multiple(Document(application_record(a), doc_id=int(a.id)) for a in created)
             self._count_ids_to(first + len(created))
             touched.update((a.id, a) for a in created)
         return created
@@ -299,7 +300,7 @@ class BoardStore:
             changed = change(self._one(app_id))
             if changed.id != app_id:
                 raise ValueError(f"a change must keep the application's id ({app_id}), not {changed.id}")
-            self._write_fields(app_id, changed.to_record())
+            self._write_fields(app_id, application_record(changed))
             touched[app_id] = changed
         return changed
 
@@ -310,7 +311,7 @@ class BoardStore:
         ``created`` time of the card the change was made to) when its id is another card's."""
         with self._change() as touched:
             changed, conflicts = change.applied_to(self._same_card(app_id, created))
-            self._write_fields(app_id, changed.to_record())
+            self._write_fields(app_id, application_record(changed))
             touched[app_id] = changed
         return changed, conflicts
 
@@ -323,7 +324,7 @@ class BoardStore:
         with self._change() as touched:
             if self.table.contains(doc_id=int(application.id)):
                 raise BoardError(f"application {application.id} is on {self.path} already; nothing saved.")
-            self.table.insert(Document(application.to_record(), doc_id=int(application.id)))
+            self.table.insert(Document(application_record(application), doc_id=int(application.id)))
             self._count_ids_to(max(self._next_id(), int(application.id) + 1))
             touched[application.id] = application
 
@@ -418,7 +419,7 @@ def _counting_from(raw: bytes, handed_out: int) -> bytes:
 def _read_entries(
     path: Path, records: Iterable[tuple[str, Data]], read: Callable[[Data], Any], hint: str = ENTRY_HINT
 ) -> dict[str, Any]:
-    """Each entry of an applications table, by id, as ``read`` (``Application.from_record`` or
+    """Each entry of an applications table, by id, as ``read`` (``application_from_record`` or
     ``canonical_record``) makes it, once its id and status are checked; BoardError naming the
     first entry that cannot be read."""
     entries: dict[str, Any] = {}

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from jobboard.config.settings import Settings
 from jobboard.formats.export import to_markdown
+from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run
 
@@ -179,7 +180,7 @@ def test_csv_and_json_round_trip_through_the_cli(hunt, capsys, tmp_path):
         fresh = tmp_path / f"fresh-{fmt}.json"
         code, _, err = run(capsys, "--db", str(fresh), "import", str(exported))
         assert code == 0 and "Imported 4" in err
-        strip = lambda a: a.to_record() | {"id": 0, "created": 0, "updated": 0}  # noqa: E731
+        strip = lambda a: application_record(a) | {"id": 0, "created": 0, "updated": 0}  # noqa: E731
         assert [strip(a) for a in BoardStore(fresh).applications()] == [
             strip(a) for a in BoardStore(hunt).applications()
         ]

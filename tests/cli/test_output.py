@@ -12,6 +12,7 @@ import pytest
 
 from jobboard.core.model import Event, new_application
 from jobboard.formats.export import guard_cell, to_csv, unguard_cell
+from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardStore
 from tests.helpers.cli import run_cli
 
@@ -131,7 +132,7 @@ def test_json_output_escapes_what_a_terminal_would_run_and_keeps_the_data(hostil
         assert code == 0 and not [char for char in RAW if char in out]
         data = json.loads(out)
         record = data[0] if isinstance(data, list) else data
-        assert record == BoardStore(hostile_board).get("1").to_record()
+        assert record == application_record(BoardStore(hostile_board).get("1"))
 
 
 def test_import_dry_run_and_its_problems_neutralise_control_characters(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jobboard.config.settings import Settings
+from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.helpers.tui import wait_for
@@ -63,8 +64,8 @@ def test_make_board_is_deterministic_and_realistic(boards, tmp_path):
     make_board(10, again)
     first = BoardStore(boards[10]).applications()
     second = BoardStore(again).applications()
-    assert [a.to_record() | {"created": 0, "updated": 0} for a in first] == [
-        a.to_record() | {"created": 0, "updated": 0} for a in second
+    assert [application_record(a) | {"created": 0, "updated": 0} for a in first] == [
+        application_record(a) | {"created": 0, "updated": 0} for a in second
     ]
     big = BoardStore(boards[10_000]).applications()
     assert {a.status for a in big} == {"applied", "interviewed", "silent", "rejected"}

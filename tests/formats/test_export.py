@@ -28,6 +28,7 @@ from jobboard.formats.export import (
     to_json,
     to_markdown,
 )
+from jobboard.formats.records import application_record
 
 TODAY = pendulum.date(2026, 11, 23)  # a Monday
 HEADER = ["Company", "Role", "Applied", "Last contact", "Next step", "Due"]
@@ -331,7 +332,7 @@ def test_json_has_a_format_marker_and_the_records():
     document = json.loads(to_json([acme]))
     assert document["format"] == JSON_FORMAT
     assert document["version"] == 1
-    assert document["applications"] == [acme.to_record()]
+    assert document["applications"] == [application_record(acme)]
 
 
 # Round trips through the importer live in test_importing.py.

@@ -30,6 +30,7 @@ from jobboard.formats.importing import (
     parse_status,
 )
 from jobboard.formats.importing import import_rows as _import_rows
+from jobboard.formats.records import application_record
 
 TODAY = pendulum.date(2026, 11, 23)
 NOW = pendulum.datetime(2026, 11, 23, 9, 30)
@@ -420,7 +421,7 @@ def test_json_export_imports_with_its_events():
     assert result.format == "json"
     (imported,) = result.applications
     assert imported.events == acme.events
-    assert imported.to_record() == {**acme.to_record(), "id": "n1"}
+    assert application_record(imported) == {**application_record(acme), "id": "n1"}
 
 
 @pytest.mark.parametrize(
@@ -439,7 +440,7 @@ def test_json_that_is_not_ours_is_refused(text, message):
 
 
 def test_bad_json_records_are_numbered():
-    good = new_application("1", "Acme", "Engineer", applied_on=TODAY).to_record()
+    good = application_record(new_application("1", "Acme", "Engineer", applied_on=TODAY))
     records = [
         good,
         {**good, "company": ""},
@@ -531,7 +532,7 @@ _boards = st.lists(_applications(), max_size=6, unique_by=_board_key)
 
 
 def _without_ids(applications: list[Application]) -> list[dict]:
-    return [{**a.to_record(), "id": None} for a in applications]
+    return [{**application_record(a), "id": None} for a in applications]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

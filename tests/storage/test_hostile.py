@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobboard.core.model import ALL_STATUSES, EVENT_KINDS, TEXT_FIELDS, Event, new_application
+from jobboard.formats.records import application_record
 from jobboard.storage import migrations
 from jobboard.storage.store import BoardError, BoardStore
 from tests.helpers.cli import run_cli
@@ -59,7 +60,7 @@ def test_random_changes_match_a_simple_model(ops):
                 )
                 assert created.id not in handed_out, "an id was handed out twice"
                 handed_out.append(created.id)
-                model[created.id] = created.to_record()
+                model[created.id] = application_record(created)
                 snapshots.append(created)
             elif kind == "undo" and snapshots:
                 snapshot = snapshots[op[1] % len(snapshots)]
@@ -68,7 +69,7 @@ def test_random_changes_match_a_simple_model(ops):
                         store.put_back(snapshot)
                     continue
                 store.put_back(snapshot)
-                model[snapshot.id] = snapshot.to_record()
+                model[snapshot.id] = application_record(snapshot)
             elif kind == "undo" or not ids:
                 continue
             else:
@@ -84,11 +85,11 @@ def test_random_changes_match_a_simple_model(ops):
                 else:
                     change = lambda a, f=op[2], v=op[3]: a.copy(**{f: v})  # noqa: E731
                 changed = store.update(app_id, change)
-                model[app_id] = changed.to_record()
+                model[app_id] = application_record(changed)
                 snapshots.append(changed)
-            assert {a.id: a.to_record() for a in store.applications()} == model
+            assert {a.id: application_record(a) for a in store.applications()} == model
         fresh = BoardStore(path)
-        assert {a.id: a.to_record() for a in fresh.applications()} == model
+        assert {a.id: application_record(a) for a in fresh.applications()} == model
         if path.exists():
             assert json.loads(path.read_bytes())["meta"]["1"]["schema_version"] == migrations.SCHEMA_VERSION
 

@@ -14,6 +14,7 @@ import pendulum
 import pytest
 
 from jobboard.core.model import new_application
+from jobboard.formats.records import event_record
 from jobboard.storage import backups, board_file, migrations
 from jobboard.storage.store import BoardError, BoardStore
 
@@ -59,7 +60,7 @@ def test_a_version_1_board_opens_keeps_every_event_and_is_upgraded_on_the_first_
     old = json.loads(before)["applications"]
     store = BoardStore(path)
     for app_id, record in old.items():
-        assert [e.to_record() for e in store.get(app_id).events] == record["events"]
+        assert [event_record(e) for e in store.get(app_id).events] == record["events"]
     assert path.read_bytes() == before  # reading upgrades in memory only
     with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
         store.add(lambda i: new_application(i, "Hooli", "Dev"))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from jobboard.config.settings import Settings
-from jobboard.core.model import Application
+from jobboard.formats.records import application_from_record, application_record
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.helpers.cli import run_cli
@@ -45,7 +45,7 @@ def kept(board: Path) -> bool:
 def test_the_record_keeps_them_through_a_round_trip() -> None:
     data = json.loads((FIXTURES / "v3.json").read_text())["applications"]["1"]
     data = {**data, **NEWER, "events": [{**data["events"][0], **NEWER_EVENT}, *data["events"][1:]]}
-    assert Application.from_record(data).to_record() == data
+    assert application_record(application_from_record(data)) == data
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jobboard.config.settings import Settings
+from jobboard.formats.records import application_record
 from jobboard.storage.first_look import card_order, first_look
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
@@ -42,7 +43,7 @@ def test_the_first_look_is_the_top_of_each_column_of_the_whole_board(big_board):
     for status in ("interviewed", "applied"):
         column = sorted((a for a in applications if a.status == status), key=card_order)
         assert look.counts[status] == len(column)
-        assert [a.to_record() for a in look.cards[status]] == [a.to_record() for a in column[:7]]
+        assert [application_record(a) for a in look.cards[status]] == [application_record(a) for a in column[:7]]
     assert set(look.cards) == {"interviewed", "applied"}  # columns not shown are only counted in total
 
 
