@@ -121,12 +121,13 @@ def broken_contracts(root: Path, contracts: list[tuple[str, Iterable[str], bool]
     return list(dict.fromkeys(broken))  # `from m import a, b` is one line
 
 
-def import_cycles(root: Path) -> list[list[str]]:
-    """The circles in the graph of module-level imports within the package (each found once)."""
+def import_cycles(root: Path, lazy_too: bool = False) -> list[list[str]]:
+    """The circles in the graph of module-level imports within the package (each found once);
+    with ``lazy_too``, of every import, a lazy one in a function included."""
     package = root.name
     graph: dict[str, set[str]] = {}
     for found in all_imports(root):
-        if not found.lazy and within(found.imported, package) and found.imported != found.importer:
+        if (lazy_too or not found.lazy) and within(found.imported, package) and found.imported != found.importer:
             graph.setdefault(found.importer, set()).add(found.imported)
     cycles, done = [], set()
     # Tarjan's strongly connected components: a component of more than one module is a circle.
@@ -224,6 +225,9 @@ def test_a_circle_of_imports_is_found_and_a_lazy_import_breaks_none(tmp_path: Pa
     ]
     lazy = {**circle, "core/fields.py": "def check():\n    from . import model\n"}
     assert import_cycles(make_package(tmp_path / "b", lazy)) == []
+    assert import_cycles(make_package(tmp_path / "c", lazy), lazy_too=True) == [
+        ["jobboard.core.fields", "jobboard.core.model", "jobboard.core.people"]
+    ]
 
 
 # -- the checks on jobboard itself ------------------------------------------------------------
@@ -241,3 +245,13 @@ def test_jobboard_keeps_its_layers() -> None:
 
 def test_jobboard_has_no_import_cycles() -> None:
     assert import_cycles(PACKAGE) == []
+
+
+# A lazy import hides a circle from Python, not from a reader: the modules still depend on each
+# other. The one left is the `next` command's (cli/next.py takes `say` and `step_record` from
+# cli/main.py), which the rules work rewrites.
+KNOWN_LAZY_CIRCLES = [["jobboard.cli.main", "jobboard.cli.next"]]
+
+
+def test_jobboard_has_no_circles_even_through_lazy_imports() -> None:
+    assert import_cycles(PACKAGE, lazy_too=True) == KNOWN_LAZY_CIRCLES

@@ -1,4 +1,4 @@
-"""CLI commands that move a board's data around: backups and restore (export, import, stats)."""
+"""`jobboard backups` and `restore`: the board's backups listed, newest first, and one brought back."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from jobboard.cli.main import Session, cli, pass_session, say
+from jobboard.cli.session import Session, pass_session, say
 from jobboard.storage import backups
 from jobboard.storage.safefile import MAX_FILE_BYTES, megabytes
 from jobboard.storage.store import BoardError
 
 
-@cli.command(name="backups")
+@click.command(name="backups")
 @pass_session
 def list_backups(session: Session) -> None:
     """List the board's backups, newest first (one path a line)."""
@@ -31,7 +31,7 @@ def list_backups(session: Session) -> None:
         )
 
 
-@cli.command()
+@click.command()
 @click.argument("backup", type=click.Path(dir_okay=False, path_type=Path))
 @pass_session
 def restore(session: Session, backup: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from jobboard.cli.main import DATE, Session, archive_options, cli, pass_session, say
+from jobboard.cli.session import DATE, Session, archive_options, pass_session, say
 from jobboard.core.model import Application, today
 from jobboard.formats.printable import json_text, one_line
 from jobboard.storage.board_json import paused_gc
@@ -42,7 +42,7 @@ def given_new_id(application: Application) -> Callable[[str], Application]:
     """How the store adds an imported application: as it was read, under the id it hands out."""
     return lambda new_id: application.copy(id=new_id)
 
-@cli.command(name="export")
+@click.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
@@ -74,7 +74,7 @@ def export_board(
     say(f"Wrote {output}", err=True)
 
 
-@cli.command(name="import")
+@click.command(name="import")
 @click.argument("source", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
 @click.option("--map", "mappings", multiple=True, metavar='"Header=field"', help="Read a column as a field.")
@@ -153,7 +153,7 @@ def _run_import(import_rows, text: str, session: Session, mappings, allocate_id)
         return import_rows(text, progress=progress, **common)
 
 
-@cli.command()
+@click.command()
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
 @archive_options

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from jobboard.cli.main import Session, cli, pass_session
+from jobboard.cli.session import Session, pass_session
 from jobboard.core.model import today
 from jobboard.formats.printable import json_text, one_line
 
@@ -86,7 +86,7 @@ def record(where: str, letter, card, proposal, outcome: str) -> dict:  # noqa: A
     }
 
 
-@cli.command(name="inbox")
+@click.command(name="inbox")
 @click.argument("sources", metavar="[SOURCE...]", nargs=-1)
 @click.option("--yes", is_flag=True, help="Log what each message says without asking.")
 @click.option("--card", "card_id", metavar="ID", help="The card every message is about.")

@@ -11,7 +11,6 @@ and the rules, the settings, the commands kept in other modules), not when this 
 
 from __future__ import annotations
 
-import functools
 import importlib
 import json
 import os
@@ -19,11 +18,20 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from jobboard import __version__
-from jobboard.config.settings import Settings, SettingsError, board_path, config_path, load_settings
+from jobboard.cli.session import (
+    DATE,
+    Session,
+    archive_options,
+    in_view,
+    pass_session,
+    say,
+)
+from jobboard.config.settings import SettingsError
 from jobboard.core.model import (
     INTERVIEW_KINDS,
     TEXT_FIELDS,
@@ -40,150 +48,99 @@ from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardError, BoardStore
 
-
-def say(text: str = "", *, err: bool = False) -> None:
-    """``click.echo`` for a person at a terminal: what a board holds (typed, imported, synced)
-    may carry escape sequences, so every control character but the line break is made a space
-    (jobboard.formats.printable). Data for a program (JSON, exports) is printed by its own
-    command, exactly."""
-    click.echo(many_lines(text), err=err)
-
-
-class UserDate(click.ParamType):
-    """YYYY-MM-DD, or today / yesterday / 3 days ago / 2 weeks ago / last monday / in 3 days."""
-
-    name = "date"
-
-    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
-        import pendulum
-
-        if isinstance(value, pendulum.Date):
-            return value
-        from jobboard.core.dates import parse_user_date
-
-        try:
-            return parse_user_date(value, today())
-        except ValueError as error:
-            self.fail(str(error), param, ctx)
-
-
-DATE = UserDate()
-
-
-class Session:
-    """What every command needs: the board path, the settings and the store, made on demand."""
-
-    def __init__(self, db: str | os.PathLike[str] | None, config: Path | None, theme: str | None) -> None:
-        self.board_path = checked_board_path(board_path(db))
-        self._config_option = config
-        self.theme = theme
-        self._settings: Settings | None = None
-        self._store: BoardStore | None = None
-
-    @functools.cached_property
-    def config_path(self) -> Path:
-        return config_path(self._config_option)  # platformdirs is imported only if it is asked for
-
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = load_settings(self.config_path)
-        return self._settings
-
-    @property
-    def store(self) -> BoardStore:
-        if self._store is None:
-            self._store = BoardStore(self.board_path)
-        return self._store
-
-    def applications(self, view: str | None = None) -> list[Application]:
-        """The board's applications in ``view``: None (the active ones: archived cards are put
-        away), "archived" (only those) or "all"."""
-        return [a for a in self.store.applications() if in_view(a.archived, view)]
-
-    def status(self, value: str) -> str:
-        """A status the configured board has, or a usage error listing them."""
-        cleaned = value.strip().lower()
-        if cleaned not in self.settings.columns:
-            raise click.BadParameter(
-                f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",
-                param_hint="STATUS",
-            )
-        return cleaned
-
-
-def in_view(archived: bool, view: str | None) -> bool:
-    """Is a card archived or not (``archived``) shown in ``view`` (see Session.applications)?"""
-    return view == "all" or archived == (view == "archived")
-
-
-def archive_options(function):  # noqa: ANN001, ANN201 - a click command
-    """--archived (only the archived applications) and --all (archived ones too)."""
-    function = click.option("--all", "view", flag_value="all", help="Archived applications too.")(function)
-    return click.option("--archived", "view", flag_value="archived", help="Only the archived applications.")(function)
-
-
-def checked_board_path(path: Path) -> Path:
-    """The file every command works on: for a symlink, the file it leads to (so its lock,
-    temporary files and backups sit beside the real file); refused at once when it is not a
-    regular file (a FIFO would hang a read, /dev/zero never ends)."""
-    from jobboard.storage.safefile import Refused, check_regular, real_file
-
-    try:
-        check_regular(path)
-    except Refused as error:
-        raise BoardError(f"{error}; choose a board file with --db or $JOBBOARD_DB.") from error
-    return real_file(path)
-
-
-pass_session = click.make_pass_decorator(Session)
-
-# Commands defined in other modules, which register themselves when imported.
-COMMAND_MODULES: dict[str, str] = {
-    "export": "jobboard.cli.export",
-    "import": "jobboard.cli.export",
-    "stats": "jobboard.cli.export",
-    "backups": "jobboard.cli.data",
-    "restore": "jobboard.cli.data",
-    "themes": "jobboard.cli.themes",
-    "people": "jobboard.cli.people",
-    "draft": "jobboard.cli.people",
-    "offer": "jobboard.cli.people",
-    "archive": "jobboard.cli.people",
-    "unarchive": "jobboard.cli.people",
-    "events": "jobboard.cli.events",
-    "serve": "jobboard.cli.serve",
-    "inbox": "jobboard.cli.inbox",
+# The commands kept in other modules, as "module:attr": each module is imported only when its
+# command is asked for (click's lazy group, as its documentation shows it).
+LAZY_COMMANDS: dict[str, str] = {
+    "export": "jobboard.cli.export:export_board",
+    "import": "jobboard.cli.export:import_file",
+    "stats": "jobboard.cli.export:stats",
+    "backups": "jobboard.cli.data:list_backups",
+    "restore": "jobboard.cli.data:restore",
+    "themes": "jobboard.cli.themes:themes",
+    "people": "jobboard.cli.people:people",
+    "draft": "jobboard.cli.people:draft",
+    "offer": "jobboard.cli.people:offer",
+    "archive": "jobboard.cli.archive:archive",
+    "unarchive": "jobboard.cli.archive:unarchive",
+    "events": "jobboard.cli.events:events",
+    "serve": "jobboard.cli.serve:serve",
+    "inbox": "jobboard.cli.inbox:inbox",
 }
 
 
-class Commands(click.Group):
-    """The command group, importing a command's module only when that command is asked for,
-    so `jobboard add` does not load what `jobboard export` needs. Listing the commands (help,
-    completion, a mistyped name's suggestions) imports them all."""
+class LazyGroup(click.Group):
+    """A click group whose commands in other modules load on first use, so `jobboard add` does
+    not import what `jobboard export` needs. Listing the commands (help, completion, a mistyped
+    name's suggestions) needs only their names; help's one-line summaries import them."""
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands:
-            module = COMMAND_MODULES.get(cmd_name)
-            if module is None:
-                self.load_all()  # unknown: click suggests close names from every command
-            else:
-                importlib.import_module(module)
-        return super().get_command(ctx, cmd_name)
+    def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands or {}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self.load_all()
-        return super().list_commands(ctx)
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
 
-    @staticmethod
-    def load_all() -> None:
-        for module in dict.fromkeys(COMMAND_MODULES.values()):
-            importlib.import_module(module)
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands:
+            module_name, attr = self.lazy_commands[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attr)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
+            return command
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.NoSuchCommand as error:  # suggest from every command, loaded or not
+            raise click.NoSuchCommand(
+                error.command_name, possibilities=self.list_commands(ctx), ctx=error.ctx
+            ) from None
+
+    def main(  # one signature for both of click's overloads: it always exits
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> NoReturn:
+        """Run the CLI, turning every error a user can cause into one line on stderr and an exit
+        status (2 for a usage error, 1 for the rest), whatever ``standalone_mode`` says; click's
+        CliRunner runs exactly this."""
+        try:
+            result = super().main(args, prog_name or "jobboard", complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            say("jobboard: aborted.", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            report_usage_error(error, sys.argv[1:] if args is None else list(args))
+        except (BoardError, SettingsError) as error:
+            say(f"jobboard: {one_line(str(error))}", err=True)
+            sys.exit(1)
+        except Refused as error:  # a date or change refused by jobboard.core.validation / timeline
+            say(f"jobboard: {error}; the board is unchanged.", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
 
 
-@click.group(cls=Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False), help="Board file (or $JOBBOARD_DB).")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (or $JOBBOARD_CONFIG).")
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=LAZY_COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option("--db", type=click.Path(dir_okay=False), envvar="JOBBOARD_DB", help="Board file (or $JOBBOARD_DB).")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="JOBBOARD_CONFIG",
+    help="config.toml (or $JOBBOARD_CONFIG).",
+)
 @click.option("--theme", help="Theme to open the board with (see `jobboard themes`).")
 @click.version_option(__version__, prog_name="jobboard")
 @click.pass_context
@@ -594,23 +551,8 @@ def _to_record(application: Application, rule: str, on) -> dict | None:  # noqa:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the CLI, turning every error a user can cause into one line."""
-    try:
-        result = cli.main(args=argv, prog_name="jobboard", standalone_mode=False)
-    except click.exceptions.Abort:
-        say("jobboard: aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as error:
-        report_usage_error(error, sys.argv[1:] if argv is None else list(argv))
-    except (BoardError, SettingsError) as error:
-        say(f"jobboard: {one_line(str(error))}", err=True)
-        sys.exit(1)
-    except Refused as error:  # a date or change refused by jobboard.core.validation / timeline
-        say(f"jobboard: {error}; the board is unchanged.", err=True)
-        sys.exit(1)
-    except BrokenPipeError:
-        sys.exit(1)
-    sys.exit(result if isinstance(result, int) else 0)
+    """Entry point: the CLI with ``argv`` (default: the command line); exits with its status."""
+    cli.main(args=argv)
 
 
 def report_usage_error(error: click.ClickException, args: list[str]) -> None:

@@ -1,7 +1,7 @@
-"""`jobboard people`, `draft`, `offer`, `archive` and `unarchive`: the people behind one
-application, the message its next step calls for, its offer, and putting it away.
+"""`jobboard people`, `draft` and `offer`: the people behind one application, the message its
+next step calls for, and its offer.
 
-Registered through cli.py's COMMAND_MODULES, so they load only when asked for. Every change is
+Named in cli/main.py's LAZY_COMMANDS, so they load only when asked for. Every change is
 made to the card as it is on disk (``store.update``); a person is chosen by their number in
 the list `people ID` prints (1 = the first).
 """
@@ -9,100 +9,68 @@ the list `people ID` prints (1 = the first).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
-from jobboard.cli.main import DATE, Session, cli, pass_session, say
+from jobboard.cli.main import cli  # `offer` alone is still declared on the group itself
+from jobboard.cli.session import DATE, CardCommands, Session, old_spelling, pass_session, say
 from jobboard.core.model import today
 from jobboard.core.people import DETAILS, Person, make_person, person_line
 from jobboard.formats.printable import json_text, one_line
 
 
-def _number(people: list[Person], number: int, option: str) -> int:
+def _number(people: list[Person], number: int, where: str) -> int:
     if not 1 <= number <= len(people):
         have = f"it lists {len(people)} (1 to {len(people)})" if people else "it lists nobody yet"
-        raise click.BadParameter(f"no person number {number} on this application; {have}", param_hint=option)
+        raise click.BadParameter(f"no person number {number} on this application; {have}", param_hint=where)
     return number - 1
 
 
-@cli.command()
+def detail_options(hidden: bool = False):  # noqa: ANN201 - a decorator of click commands
+    """--role, --email, --phone, --profile, --note: a person's details, for `add` and `edit`."""
+    options = [
+        click.option("--role", hidden=hidden, help="recruiter, hiring_manager, interviewer, referrer, coworker..."),
+        click.option("--email", hidden=hidden, help="Their email address."),
+        click.option("--phone", hidden=hidden, help="Their phone number."),
+        click.option("--profile", hidden=hidden, help="Their LinkedIn or other profile URL."),
+        click.option("--note", hidden=hidden, help="A few words about them."),
+    ]
+
+    def decorate(function):  # noqa: ANN001, ANN202
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+def _given(details: dict[str, str | None]) -> dict[str, str]:
+    return {key: value for key, value in details.items() if value is not None}
+
+
+@click.group(cls=CardCommands, invoke_without_command=True)
+@click.pass_context
+def people(ctx: click.Context) -> None:
+    """The people of an application: list ID, add ID NAME, edit ID N, remove ID N."""
+    if ctx.invoked_subcommand is None:
+        raise click.UsageError("give the application's ID: `jobboard people ID` lists its people")
+
+
+@people.command(name="list")
 @click.argument("app_id", metavar="ID")
-@click.option("--add", "add_name", metavar="NAME", help="Add a person with this name.")
-@click.option("--edit", "edit_number", type=int, metavar="N", help="Change person N (see the list).")
-@click.option("--remove", "remove_number", type=int, metavar="N", help="Take person N off (needs --yes).")
-@click.option("--yes", is_flag=True, help="Confirm --remove.")
-@click.option("--name", help="With --edit: the new name.")
-@click.option("--role", help="recruiter, hiring_manager, interviewer, referrer, coworker or other.")
-@click.option("--email", help="Their email address.")
-@click.option("--phone", help="Their phone number.")
-@click.option("--profile", help="Their LinkedIn or other profile URL.")
-@click.option("--note", help="A few words about them.")
 @click.option("--json", "as_json", is_flag=True, help="The list as JSON, for scripts.")
+@click.option("--add", "add_name", metavar="NAME", hidden=True)
+@click.option("--edit", "edit_number", type=int, metavar="N", hidden=True)
+@click.option("--remove", "remove_number", type=int, metavar="N", hidden=True)
+@click.option("--yes", is_flag=True, hidden=True)
+@click.option("--name", hidden=True)
+@detail_options(hidden=True)
 @pass_session
-def people(
-    session: Session,
-    app_id: str,
-    add_name: str | None,
-    edit_number: int | None,
-    remove_number: int | None,
-    yes: bool,
-    name: str | None,
-    as_json: bool,
-    **details: str | None,
-) -> None:
-    """List the people of an application, or add, edit or remove one."""
-    actions = (("--add", add_name), ("--edit", edit_number), ("--remove", remove_number))
-    chosen = [flag for flag, value in actions if value is not None]
-    if len(chosen) > 1:
-        raise click.UsageError(f"use one of {', '.join(chosen)} at a time")
-    given = {key: value for key, value in details.items() if value is not None}
-    if not chosen and (given or name is not None):
-        raise click.UsageError("--role, --email and the like go with --add NAME or --edit N")
-    if remove_number is not None and not yes:
-        raise click.UsageError("removing a person needs --yes")
-
-    def bad(error: ValueError, option: str) -> click.BadParameter:
-        return click.BadParameter(str(error), param_hint=option)
-
-    if add_name is not None:
-        try:
-            person = make_person(add_name, given.pop("role", "recruiter") or "recruiter", **given)
-        except ValueError as error:
-            raise bad(error, "--add") from error
-        changed = session.store.update(app_id, lambda a: a.copy(people=[*a.people, person]))
-        say(one_line(f"Added {person.label()} to {changed.company}."), err=True)
-        return
-    if edit_number is not None:
-        current = session.store.get(app_id)
-        index = _number(current.people, edit_number, "--edit")
-
-        def edit(application):  # noqa: ANN001, ANN202 - the card as it is on disk
-            people = list(application.people)
-            index_now = _number(people, edit_number, "--edit")
-            old = people[index_now]
-            values = {key: given.get(key, getattr(old, key)) for key in DETAILS}
-            try:
-                people[index_now] = make_person(name if name is not None else old.name, **values)
-            except ValueError as error:
-                raise bad(error, "--edit") from error
-            return application.copy(people=people)
-
-        changed = session.store.update(app_id, edit)
-        say(one_line(f"Saved {changed.people[index].label()}."), err=True)
-        return
-    if remove_number is not None:
-        current = session.store.get(app_id)
-        _number(current.people, remove_number, "--remove")
-
-        removed: list[Person] = []
-
-        def remove(application):  # noqa: ANN001, ANN202
-            people = list(application.people)
-            removed.append(people.pop(_number(people, remove_number, "--remove")))
-            return application.copy(people=people)
-
-        session.store.update(app_id, remove)
-        say(one_line(f"Removed {removed[-1].label()}."), err=True)
+def people_list(session: Session, app_id: str, as_json: bool, **old: Any) -> None:
+    """List the people of an application, numbered (`jobboard people ID` says the same)."""
+    if any(value not in (None, False) for value in old.values()):
+        _old_spelling(session, app_id, old)
         return
     application = session.store.get(app_id)
     if as_json:
@@ -110,14 +78,115 @@ def people(
         click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))
         return
     if not application.people:
-        say(f"Nobody listed yet. Add someone: jobboard people {application.id} --add NAME --role recruiter")
+        say(f"Nobody listed yet. Add someone: jobboard people add {application.id} NAME --role recruiter")
         return
     for number, person in enumerate(application.people, start=1):
         note = f" — {person.note}" if person.note else ""
         say(one_line(f"{number:>3}  {person_line(person)}{note}"))
 
 
-@cli.command()
+def _old_spelling(session: Session, app_id: str, old: dict[str, Any]) -> None:
+    """`people ID --add NAME`, `--edit N`, `--remove N --yes`, as 0.1 spelled them."""
+    add_name, edit_number, remove_number = old["add_name"], old["edit_number"], old["remove_number"]
+    details = {key: old[key] for key in DETAILS}
+    actions = (
+        ("--add", add_name, "add ID NAME"),
+        ("--edit", edit_number, "edit ID N"),
+        ("--remove", remove_number, "remove ID N"),
+    )
+    chosen = [(flag, words) for flag, value, words in actions if value is not None]
+    if len(chosen) > 1:
+        raise click.UsageError(f"use one of {', '.join(flag for flag, _ in chosen)} at a time")
+    if not chosen:
+        raise click.UsageError("--role, --email and the like go with `people add` or `people edit`")
+    flag, words = chosen[0]
+    old_spelling(f"people ID {flag}", f"people {words}")
+    if add_name is not None:
+        add_person(session, app_id, add_name, _given(details), "--add")
+    elif edit_number is not None:
+        edit_person(session, app_id, edit_number, old["name"], _given(details), "--edit")
+    else:
+        remove_person(session, app_id, remove_number, old["yes"], "--remove")
+
+
+def add_person(session: Session, app_id: str, name: str, given: dict[str, str], where: str = "NAME") -> None:
+    try:
+        person = make_person(name, given.pop("role", "recruiter") or "recruiter", **given)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint=where) from error
+    changed = session.store.update(app_id, lambda a: a.copy(people=[*a.people, person]))
+    say(one_line(f"Added {person.label()} to {changed.company}."), err=True)
+
+
+def edit_person(
+    session: Session, app_id: str, number: int, name: str | None, given: dict[str, str], where: str = "N"
+) -> None:
+    index = _number(session.store.get(app_id).people, number, where)
+
+    def edit(application):  # noqa: ANN001, ANN202 - the card as it is on disk
+        people = list(application.people)
+        index_now = _number(people, number, where)
+        old = people[index_now]
+        values = {key: given.get(key, getattr(old, key)) for key in DETAILS}
+        try:
+            people[index_now] = make_person(name if name is not None else old.name, **values)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint=where) from error
+        return application.copy(people=people)
+
+    changed = session.store.update(app_id, edit)
+    say(one_line(f"Saved {changed.people[index].label()}."), err=True)
+
+
+def remove_person(session: Session, app_id: str, number: int, yes: bool, where: str = "N") -> None:
+    if not yes:
+        raise click.UsageError("removing a person needs --yes")
+    _number(session.store.get(app_id).people, number, where)
+    removed: list[Person] = []
+
+    def remove(application):  # noqa: ANN001, ANN202
+        people = list(application.people)
+        removed.append(people.pop(_number(people, number, where)))
+        return application.copy(people=people)
+
+    session.store.update(app_id, remove)
+    say(one_line(f"Removed {removed[-1].label()}."), err=True)
+
+
+@people.command(name="add")
+@click.argument("app_id", metavar="ID")
+@click.argument("name")
+@detail_options()
+@pass_session
+def people_add(session: Session, app_id: str, name: str, **details: str | None) -> None:
+    """Add a person to application ID (the role defaults to recruiter)."""
+    add_person(session, app_id, name, _given(details))
+
+
+@people.command(name="edit")
+@click.argument("app_id", metavar="ID")
+@click.argument("number", metavar="N", type=int)
+@click.option("--name", help="The new name.")
+@detail_options()
+@pass_session
+def people_edit(session: Session, app_id: str, number: int, name: str | None, **details: str | None) -> None:
+    """Change person N (as `people list ID` numbers them): only the details given."""
+    if name is None and not _given(details):
+        raise click.UsageError("say what to change: --name, --role, --email, --phone, --profile or --note")
+    edit_person(session, app_id, number, name, _given(details))
+
+
+@people.command(name="remove")
+@click.argument("app_id", metavar="ID")
+@click.argument("number", metavar="N", type=int)
+@click.option("--yes", is_flag=True, help="Confirm: the person is taken off the card.")
+@pass_session
+def people_remove(session: Session, app_id: str, number: int, yes: bool) -> None:
+    """Take person N off application ID (needs --yes)."""
+    remove_person(session, app_id, number, yes)
+
+
+@click.command()
 @click.argument("app_id", metavar="ID")
 @click.option("--mailto", "as_mailto", is_flag=True, help="Print the mailto: URL (To, Subject, Body) instead.")
 @click.option("--date", "on", type=DATE, help="As of this date (default today).")
@@ -139,13 +208,13 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
     if message.to is None or not message.to.email:
         whom = message.to.words if message.to is not None else "this step"
         raise click.ClickException(
-            one_line(f"no email address for {whom}; add one with `jobboard people {app_id} --add NAME --email ADDRESS`")
+            one_line(f"no email address for {whom}; add one with `jobboard people add {app_id} NAME --email ADDRESS`")
         )
     try:
         url = mailto_url(message.to.email, message.subject, message.body)
     except ValueError as error:
         raise click.ClickException(
-            one_line(f"the email of {message.to.words} is {error}; fix it with `jobboard people {app_id} --edit N`")
+            one_line(f"the email of {message.to.words} is {error}; fix it: `jobboard people edit {app_id} N --email`")
         ) from None
     say(url)
 
@@ -186,41 +255,3 @@ def offer(session: Session, app_id: str, amount: str | None, deadline, note: str
     changed = session.store.update(app_id, record)
     due = f", answer by {changed.offer_deadline}" if changed.offer_deadline else ""
     say(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)
-
-
-def _put_away(session: Session, app_ids: tuple[str, ...], archived: bool) -> None:
-    for app_id in app_ids:
-        changed = session.store.update(app_id, lambda a: a.copy(archived=archived) if a.archived != archived else a)
-        done = "Archived" if archived else "Brought back"
-        say(one_line(f"{done} {changed.id}: {changed.company} — {changed.role}"), err=True)
-
-
-@cli.command()
-@click.argument("app_ids", metavar="ID...", nargs=-1)
-@click.option("--closed", is_flag=True, help="The closed cards archive_closed_after_days (config.toml) puts away.")
-@pass_session
-def archive(session: Session, app_ids: tuple[str, ...], closed: bool) -> None:
-    """Put applications away: off the board and the default list, next, export and stats."""
-    if closed == bool(app_ids):
-        raise click.UsageError("give the ids to archive, or --closed (and no ids)")
-    if closed:
-        from jobboard.core.archiving import closed_and_quiet
-
-        days = session.settings.archive_closed_after_days
-        if days <= 0:
-            raise click.ClickException(
-                "archive_closed_after_days is not set in config.toml (e.g. 60); nothing archived"
-            )
-        etiquette, now = session.settings.etiquette, today()
-        app_ids = tuple(a.id for a in session.store.applications() if closed_and_quiet(a, now, days, etiquette))
-        if not app_ids:
-            say(f"No closed card has been quiet for {days} days.", err=True)
-    _put_away(session, app_ids, True)
-
-
-@cli.command()
-@click.argument("app_ids", metavar="ID...", nargs=-1, required=True)
-@pass_session
-def unarchive(session: Session, app_ids: tuple[str, ...]) -> None:
-    """Bring archived applications back to the board."""
-    _put_away(session, app_ids, False)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from jobboard.cli.main import Session, cli, pass_session
+from jobboard.cli.session import Session, pass_session
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -86,7 +86,7 @@ def board_command(session: Session) -> str:
     return shlex.join(words)
 
 
-@cli.command()
+@click.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535), help="Port.")
 @click.option("--public", is_flag=True, help="Allow a host other than loopback: anyone who reaches it edits the board.")

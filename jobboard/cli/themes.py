@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from jobboard.cli.main import Session, cli, pass_session
+from jobboard.cli.session import Session, pass_session
 from jobboard.config.settings import SettingsError, user_themes_folder
 from jobboard.config.state_file import remembered_theme
 from jobboard.config.theme_choice import resolve_theme
@@ -46,7 +46,7 @@ def theme_in_force(session: Session) -> tuple[str, list[Theme], list[str]]:
     return chosen, loaded, problems
 
 
-@cli.command()
+@click.command()
 @pass_session
 def themes(session: Session) -> None:
     """List the themes (* marks the one in force); pick one with --theme or theme = "..." in config.toml."""

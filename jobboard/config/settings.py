@@ -54,14 +54,13 @@ def state_path() -> Path:
 
 
 def board_path(option: str | os.PathLike[str] | None = None) -> Path:
-    """--db, else $JOBBOARD_DB, else the platform's data folder."""
-    chosen = option or os.environ.get("JOBBOARD_DB")
-    return Path(chosen).expanduser() if chosen else default_board_path()
+    """--db (or $JOBBOARD_DB, which click reads for it), else the platform's data folder."""
+    return Path(option).expanduser() if option else default_board_path()
 
 
 def config_path(option: str | os.PathLike[str] | None = None) -> Path:
-    chosen = option or os.environ.get("JOBBOARD_CONFIG")
-    return Path(chosen).expanduser() if chosen else default_config_path()
+    """--config (or $JOBBOARD_CONFIG, which click reads for it), else the platform's folder."""
+    return Path(option).expanduser() if option else default_config_path()
 
 
 def _default_etiquette() -> EtiquetteSettings:
@@ -82,7 +81,7 @@ class Settings:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read config.toml (``path``, $JOBBOARD_CONFIG or the default); defaults when missing."""
+    """Read config.toml (``path``, else the default); defaults when missing."""
     path = path or config_path()
     from jobboard.storage.safefile import Refused, read_regular
 

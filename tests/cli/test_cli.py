@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 
 @pytest.fixture
 def board(board_path, capsys, frozen):
     """A board with two applications, built through the CLI."""
     db = str(board_path)
-    code, out, _ = run(
-        capsys,
+    code, out, _ = run_cli(
         "--db",
         db,
         "add",
@@ -33,13 +32,13 @@ def board(board_path, capsys, frozen):
         "remote",
     )
     assert code == 0 and out == "1\n"
-    code, out, _ = run(capsys, "--db", db, "add", "Globex", "Data Engineer", "--status", "interviewed")
+    code, out, _ = run_cli("--db", db, "add", "Globex", "Data Engineer", "--status", "interviewed")
     assert code == 0 and out == "2\n"
     return board_path
 
 
 def test_add_prints_the_id_alone_and_logs_applied(board, capsys):
-    code, out, _ = run(capsys, "--db", str(board), "list", "--json")
+    code, out, _ = run_cli("--db", str(board), "list", "--json")
     assert code == 0
     records = json.loads(out)
     acme = records[0]
@@ -67,7 +66,7 @@ def test_add_prints_the_id_alone_and_logs_applied(board, capsys):
 
 
 def test_list_table_and_status_filter(board, capsys):
-    code, out, _ = run(capsys, "--db", str(board), "list", "--status", "applied")
+    code, out, _ = run_cli("--db", str(board), "list", "--status", "applied")
     assert code == 0
     assert "Acme" in out and "Globex" not in out
     assert "2 weeks ago" in out
@@ -75,27 +74,27 @@ def test_list_table_and_status_filter(board, capsys):
 
 def test_move_show_log_and_delete(board, capsys):
     db = str(board)
-    assert run(capsys, "--db", db, "move", "1", "silent", "--date", "2026-11-10")[0] == 0
-    assert run(capsys, "--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
+    assert run_cli("--db", db, "move", "1", "silent", "--date", "2026-11-10")[0] == 0
+    assert run_cli("--db", db, "log", "1", "follow-up", "--date", "2026-11-12", "--note", "pinged")[0] == 0
+    code, out, _ = run_cli("--db", db, "show", "1", "--json")
     record = json.loads(out)
     assert record["status"] == "silent"
     assert record["events"][-2:] == [
         {"kind": "status", "date": "2026-11-10", "status": "silent"},
         {"kind": "follow_up", "date": "2026-11-12", "note": "pinged"},
     ]
-    code, out, _ = run(capsys, "--db", db, "show", "1")
+    code, out, _ = run_cli("--db", db, "show", "1")
     assert "Acme" in out and "Timeline" in out and "pinged" in out
-    code, _, err = run(capsys, "--db", db, "delete", "1", "--yes")
+    code, _, err = run_cli("--db", db, "delete", "1", "--yes")
     assert code == 0 and "Deleted 1" in err
-    code, _, err = run(capsys, "--db", db, "show", "1")
+    code, _, err = run_cli("--db", db, "show", "1")
     assert code == 1 and "no application with id '1'" in err
 
 
 def test_ids_are_never_reused(board, capsys):
     db = str(board)
-    run(capsys, "--db", db, "delete", "2", "--yes")
-    code, out, _ = run(capsys, "--db", db, "add", "Initech", "Engineer")
+    run_cli("--db", db, "delete", "2", "--yes")
+    code, out, _ = run_cli("--db", db, "add", "Initech", "Engineer")
     assert out == "3\n"
 
 
@@ -119,7 +118,7 @@ def test_ids_are_never_reused(board, capsys):
 )
 def test_bad_input_is_one_line_and_costs_no_byte(board, capsys, argv, code, needle):
     before = board.read_bytes()
-    got, out, err = run(capsys, "--db", str(board), *argv)
+    got, out, err = run_cli("--db", str(board), *argv)
     assert got == code
     assert needle in err
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -130,7 +129,7 @@ def test_bad_input_is_one_line_and_costs_no_byte(board, capsys, argv, code, need
 def test_db_in_a_folder_that_cannot_be_written(tmp_path, capsys):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
-    code, out, err = run(capsys, "--db", str(blocker / "board.json"), "add", "Acme", "Dev")
+    code, out, err = run_cli("--db", str(blocker / "board.json"), "add", "Acme", "Dev")
     assert code == 1
     assert "could not save" in err and err.count("\n") == 1
     assert blocker.read_text() == "a file where a folder should be"
@@ -151,7 +150,7 @@ def test_a_broken_board_is_reported_and_left_alone(tmp_path, capsys, content, ne
     path = tmp_path / "board.json"
     path.write_bytes(content)
     for argv in (["list"], ["add", "Acme", "Dev"], ["move", "1", "silent"]):
-        code, out, err = run(capsys, "--db", str(path), *argv)
+        code, out, err = run_cli("--db", str(path), *argv)
         assert code == 1, argv
         assert needle in err and str(path) in err
         assert err.count("\n") == 1
@@ -160,7 +159,7 @@ def test_a_broken_board_is_reported_and_left_alone(tmp_path, capsys, content, ne
 
 def test_reading_creates_no_folder(tmp_path, capsys):
     path = tmp_path / "nowhere" / "yet" / "board.json"
-    code, out, err = run(capsys, "--db", str(path), "list", "--json")
+    code, out, err = run_cli("--db", str(path), "list", "--json")
     assert code == 0 and json.loads(out) == []
     assert not (tmp_path / "nowhere").exists()
 
@@ -168,12 +167,12 @@ def test_reading_creates_no_folder(tmp_path, capsys):
 def test_env_variable_chooses_the_board(tmp_path, capsys, monkeypatch):
     path = tmp_path / "env-board.json"
     monkeypatch.setenv("JOBBOARD_DB", str(path))
-    run(capsys, "add", "Acme", "Dev")
+    run_cli("add", "Acme", "Dev")
     assert path.exists()
 
 
 def test_default_board_lives_in_the_user_data_folder(capsys, isolated_home):
-    run(capsys, "add", "Acme", "Dev")
+    run_cli("add", "Acme", "Dev")
     assert (isolated_home / "data" / "jobboard" / "board.json").exists()
 
 
@@ -220,7 +219,7 @@ def test_list_json_loads_neither_dates_nor_the_other_commands(board):
 
 
 def test_commands_from_other_modules_are_found_listed_and_suggested(board, capsys):
-    code, out, _ = run(capsys, "--help")
+    code, out, _ = run_cli("--help")
     assert code == 0
     for name in ("export", "import", "stats", "backups", "restore", "themes", "add", "list"):
         assert f"  {name} " in out
@@ -229,7 +228,7 @@ def test_commands_from_other_modules_are_found_listed_and_suggested(board, capsy
         [sys.executable, "-m", "jobboard", "--db", str(board), "exprot"], capture_output=True, text=True
     )
     assert typo.returncode == 2 and "Did you mean" in typo.stderr and "export" in typo.stderr
-    code, out, _ = run(capsys, "--db", str(board), "stats", "--json")
+    code, out, _ = run_cli("--db", str(board), "stats", "--json")
     assert code == 0 and json.loads(out)["total"] == 2
 
 
@@ -245,10 +244,10 @@ def test_python_dash_m_runs_the_cli(tmp_path):
 def test_config_columns_extend_what_the_cli_accepts(board, capsys, tmp_path):
     config = tmp_path / "config.toml"
     config.write_text('columns = ["wishlist", "applied", "interviewed", "offer", "silent", "rejected"]\n')
-    code, _, _ = run(capsys, "--db", str(board), "--config", str(config), "move", "1", "offer")
+    code, _, _ = run_cli("--db", str(board), "--config", str(config), "move", "1", "offer")
     assert code == 0
     config.write_text('columns = ["applied", "hired"]\n')
-    code, _, err = run(capsys, "--db", str(board), "--config", str(config), "list")
+    code, _, err = run_cli("--db", str(board), "--config", str(config), "list")
     assert code == 1 and "unknown column 'hired'" in err and str(config) in err
 
 
@@ -261,7 +260,7 @@ def test_board_path_is_unchanged_by_a_failed_write(board, monkeypatch, capsys):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    code, _, err = run(capsys, "--db", str(board), "add", "Acme", "Dev")
+    code, _, err = run_cli("--db", str(board), "add", "Acme", "Dev")
     assert code == 1 and "disk is full" in err
     assert board.read_bytes() == before
     assert [p.name for p in Path(board).parent.iterdir() if p.suffix == ".tmp"] == []
@@ -272,10 +271,10 @@ def test_show_words_the_timeline_as_the_panel_and_the_export_do(tmp_path, capsys
 
     assert set(EVENT_WORDS) == set(EVENT_KINDS)  # every kind has its words
     db = str(tmp_path / "board.json")
-    run(capsys, "--db", db, "add", "Acme", "Dev", "--applied", "2026-11-02")
-    run(capsys, "--db", db, "move", "1", "interviewed", "--date", "2026-11-10")
-    run(capsys, "--db", db, "log", "1", "thank_you", "--date", "2026-11-11", "--note", "to Ana")
-    code, out, _ = run(capsys, "--db", db, "show", "1")
+    run_cli("--db", db, "add", "Acme", "Dev", "--applied", "2026-11-02")
+    run_cli("--db", db, "move", "1", "interviewed", "--date", "2026-11-10")
+    run_cli("--db", db, "log", "1", "thank_you", "--date", "2026-11-11", "--note", "to Ana")
+    code, out, _ = run_cli("--db", db, "show", "1")
     assert code == 0
     assert "2026-11-11  Sent a thank-you note — to Ana" in out
     assert "2026-11-10  Moved to Interviewed" in out

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 
 def test_the_offer_comes_first_on_its_deadline_and_housekeeping_is_ready(board_path, capsys, frozen):
     db = ["--db", str(board_path)]
     # Today is frozen on Mon 16 Nov 2026. A card applied to in August has gone quiet long ago,
     # one has a follow-up overdue by a week, and an offer's deadline is today.
-    assert run(capsys, *db, "add", "Adyen", "SRE", "--applied", "2026-08-03")[0] == 0
-    assert run(capsys, *db, "add", "Monzo", "Dev", "--applied", "2026-11-02")[0] == 0
-    assert run(capsys, *db, "add", "Stripe", "Backend", "--applied", "2026-10-01")[0] == 0
-    assert run(capsys, *db, "offer", "3", "--deadline", "2026-11-16")[0] == 0
-    code, out, _ = run(capsys, *db, "next", "--json")
+    assert run_cli(*db, "add", "Adyen", "SRE", "--applied", "2026-08-03")[0] == 0
+    assert run_cli(*db, "add", "Monzo", "Dev", "--applied", "2026-11-02")[0] == 0
+    assert run_cli(*db, "add", "Stripe", "Backend", "--applied", "2026-10-01")[0] == 0
+    assert run_cli(*db, "offer", "3", "--deadline", "2026-11-16")[0] == 0
+    code, out, _ = run_cli(*db, "next", "--json")
     steps = json.loads(out)
     assert code == 0
     assert [(s["company"], s["rule"], s["state"]) for s in steps] == [
@@ -25,7 +25,7 @@ def test_the_offer_comes_first_on_its_deadline_and_housekeeping_is_ready(board_p
         ("Adyen", "move_to_silent", "ready"),
     ]
     assert steps[0]["title"] == "Answer Stripe's offer today"
-    code, out, _ = run(capsys, *db, "next")
+    code, out, _ = run_cli(*db, "next")
     lines = out.splitlines()
     assert lines[0] == "2 need action: 2 overdue."  # the ready Silent move is not counted
     assert "Stripe" in lines[1] and "When you have a minute:" in out

@@ -11,7 +11,7 @@ import pytest
 
 from jobboard.core.model import new_application
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 from tests.helpers.tui import loaded, make_app, selected, wait_for
 
 DAY = pendulum.date(2026, 11, 2)
@@ -27,45 +27,45 @@ def two_cards(board_path, frozen):
 
 def test_archive_leaves_every_command_until_asked_for(two_cards, capsys):
     db = ("--db", str(two_cards))
-    code, _, err = run(capsys, *db, "archive", "2")
+    code, _, err = run_cli(*db, "archive", "2")
     assert code == 0 and "Archived 2: Globex — SRE" in err
     assert BoardStore(two_cards).get("2").archived is True
 
     def companies(*argv: str) -> list[str]:
-        code, out, _ = run(capsys, *db, *argv)
+        code, out, _ = run_cli(*db, *argv)
         assert code == 0
         return [line.split()[2] for line in out.splitlines()[1:]]
 
     assert companies("list") == ["Acme"]
     assert companies("list", "--archived") == ["Globex"]
     assert sorted(companies("list", "--all")) == ["Acme", "Globex"]
-    _, out, _ = run(capsys, *db, "list", "--json")
+    _, out, _ = run_cli(*db, "list", "--json")
     assert [r["company"] for r in json.loads(out)] == ["Acme"]
-    _, out, _ = run(capsys, *db, "list", "--json", "--archived")
+    _, out, _ = run_cli(*db, "list", "--json", "--archived")
     assert [(r["company"], r["archived"]) for r in json.loads(out)] == [("Globex", True)]
-    _, out, _ = run(capsys, *db, "next", "--all", "--json")
+    _, out, _ = run_cli(*db, "next", "--all", "--json")
     assert [s["company"] for s in json.loads(out)] == ["Acme"]
-    _, out, _ = run(capsys, *db, "next", "--all", "--archived", "--json")
+    _, out, _ = run_cli(*db, "next", "--all", "--archived", "--json")
     assert [s["company"] for s in json.loads(out)] == ["Globex"]
-    _, out, _ = run(capsys, *db, "export", "--format", "csv")
+    _, out, _ = run_cli(*db, "export", "--format", "csv")
     assert [row["company"] for row in csv.DictReader(io.StringIO(out))] == ["Acme"]
-    _, out, _ = run(capsys, *db, "export", "--format", "csv", "--all")
+    _, out, _ = run_cli(*db, "export", "--format", "csv", "--all")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(row["company"], row["archived"]) for row in rows] == [("Acme", ""), ("Globex", "yes")]
-    _, out, _ = run(capsys, *db, "export")
+    _, out, _ = run_cli(*db, "export")
     assert "Globex" not in out and "Acme" in out
-    _, out, _ = run(capsys, *db, "stats", "--json")
+    _, out, _ = run_cli(*db, "stats", "--json")
     assert json.loads(out)["total"] == 1
-    _, out, _ = run(capsys, *db, "stats", "--json", "--all")
+    _, out, _ = run_cli(*db, "stats", "--json", "--all")
     assert json.loads(out)["total"] == 2
-    code, _, err = run(capsys, *db, "unarchive", "2")
+    code, _, err = run_cli(*db, "unarchive", "2")
     assert code == 0 and "Brought back 2: Globex" in err
     assert sorted(companies("list")) == ["Acme", "Globex"]
 
 
 def test_archive_of_a_missing_card_is_one_line(two_cards, capsys):
     before = two_cards.read_bytes()
-    code, _, err = run(capsys, "--db", str(two_cards), "archive", "9")
+    code, _, err = run_cli("--db", str(two_cards), "archive", "9")
     assert code == 1 and "no application with id '9'" in err and len(err.splitlines()) == 1
     assert two_cards.read_bytes() == before
 
@@ -131,16 +131,16 @@ def courtesies_done(path) -> None:  # noqa: ANN001
 def test_archive_closed_uses_the_setting(two_cards, capsys, tmp_path):
     courtesies_done(two_cards)
     db = ("--db", str(two_cards))
-    code, _, err = run(capsys, *db, "archive", "--closed")
+    code, _, err = run_cli(*db, "archive", "--closed")
     assert code == 1 and "archive_closed_after_days is not set" in err
     config = tmp_path / "config.toml"
     config.write_text("archive_closed_after_days = 1\n")
     with pendulum.travel_to(pendulum.datetime(2027, 6, 1, 10), freeze=True):
-        code, _, err = run(capsys, *db, "--config", str(config), "archive", "--closed")
+        code, _, err = run_cli(*db, "--config", str(config), "archive", "--closed")
     assert code == 0 and "Archived 2: Globex — SRE" in err and "Acme" not in err
     assert [a.archived for a in BoardStore(two_cards).applications()] == [False, True]
     config.write_text("archive_closed_after_days = true\n")
-    code, _, err = run(capsys, *db, "--config", str(config), "list")
+    code, _, err = run_cli(*db, "--config", str(config), "list")
     assert code == 1 and "archive_closed_after_days' must be a whole number" in err
 
 

@@ -13,7 +13,7 @@ from jobboard.core.validation import AlreadyThere, DateRefused, check_date, chec
 from jobboard.formats.importing import import_rows
 from jobboard.storage.store import BoardStore
 from jobboard.tui.forms import check_fields
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 D = pendulum.date
 TODAY = D(2026, 11, 16)  # the frozen fixture's date
@@ -90,7 +90,7 @@ def test_a_card_added_to_a_later_column_is_dated_the_day_it_is_recorded(frozen):
 
 @pytest.fixture
 def board(board_path, capsys, frozen):
-    code, _, _ = run(capsys, "--db", str(board_path), "add", "Acme", "Dev", "--applied", "2026-11-02")
+    code, _, _ = run_cli("--db", str(board_path), "add", "Acme", "Dev", "--applied", "2026-11-02")
     assert code == 0
     return board_path
 
@@ -129,7 +129,7 @@ def board(board_path, capsys, frozen):
 )
 def test_a_refused_date_is_one_line_and_the_file_is_unchanged(board, capsys, argv, code, message):
     before = board.read_bytes()
-    got, out, err = run(capsys, "--db", str(board), *argv)
+    got, out, err = run_cli("--db", str(board), *argv)
     assert got == code
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("jobboard: ") and message in err
@@ -138,26 +138,26 @@ def test_a_refused_date_is_one_line_and_the_file_is_unchanged(board, capsys, arg
 
 def test_a_move_to_the_current_column_says_so_and_logs_nothing(board, capsys):
     before = board.read_bytes()
-    code, out, err = run(capsys, "--db", str(board), "move", "1", "applied")
+    code, out, err = run_cli("--db", str(board), "move", "1", "applied")
     assert (code, out, err) == (0, "", "jobboard: Acme is already in Applied; nothing was logged.\n")
     assert board.read_bytes() == before
 
 
 def test_interviews_and_snoozes_may_be_ahead(board, capsys):
-    assert run(capsys, "--db", str(board), "log", "1", "interview", "--date", "in 5 days")[0] == 0
-    assert run(capsys, "--db", str(board), "log", "1", "snooze", "--date", "2026-11-30")[0] == 0
+    assert run_cli("--db", str(board), "log", "1", "interview", "--date", "in 5 days")[0] == 0
+    assert run_cli("--db", str(board), "log", "1", "snooze", "--date", "2026-11-30")[0] == 0
     kinds = [(e.kind, e.date) for e in BoardStore(board).get("1").events if e.kind != "status"]
     assert kinds[-2:] == [("interview", D(2026, 11, 21)), ("snooze", D(2026, 11, 30))]
 
 
 def test_add_moved_dates_the_move_and_keeps_the_applied_date(board, capsys):
     argv = ["add", "Globex", "Dev", "--status", "rejected", "--applied", "2026-10-01", "--moved", "2026-10-20"]
-    assert run(capsys, "--db", str(board), *argv)[0] == 0
+    assert run_cli("--db", str(board), *argv)[0] == 0
     globex = BoardStore(board).get("2")
     assert globex.applied_on == D(2026, 10, 1)
     assert [(e.kind, e.date) for e in globex.events] == [("applied", D(2026, 10, 1)), ("status", D(2026, 10, 20))]
     assert (
-        run(capsys, "--db", str(board), "add", "Initech", "Dev", "--status", "silent", "--applied", "2026-10-01")[0]
+        run_cli("--db", str(board), "add", "Initech", "Dev", "--status", "silent", "--applied", "2026-10-01")[0]
         == 0
     )
     assert BoardStore(board).get("3").events[-1].date == TODAY  # without --moved: the day it was recorded
@@ -167,8 +167,8 @@ def test_moving_from_wishlist_to_applied_sets_the_applied_date(board_path, capsy
     config = tmp_path / "config.toml"
     config.write_text('columns = ["wishlist", "applied", "interviewed", "silent", "rejected"]\n')
     db = ["--db", str(board_path), "--config", str(config)]
-    assert run(capsys, *db, "add", "Acme", "Dev", "--status", "wishlist", "--applied", "2026-11-01")[0] == 0
-    assert run(capsys, *db, "move", "1", "applied")[0] == 0
+    assert run_cli(*db, "add", "Acme", "Dev", "--status", "wishlist", "--applied", "2026-11-01")[0] == 0
+    assert run_cli(*db, "move", "1", "applied")[0] == 0
     acme = BoardStore(board_path).get("1")
     assert acme.applied_on == TODAY and acme.status == "applied"
 

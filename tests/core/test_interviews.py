@@ -7,20 +7,20 @@ import pendulum
 import pytest
 
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 D = pendulum.date
 
 
 @pytest.fixture
 def board(board_path, capsys, frozen):
-    assert run(capsys, "--db", str(board_path), "add", "Acme", "Dev", "--applied", "2026-11-02")[0] == 0
+    assert run_cli("--db", str(board_path), "add", "Acme", "Dev", "--applied", "2026-11-02")[0] == 0
     return board_path
 
 
 def test_log_an_interview_with_time_kind_and_people(board, capsys):
     argv = ["log", "1", "interview", "--date", "in 3 days", "--time", "9:30", "--kind", "onsite"]
-    code, _, _ = run(capsys, "--db", str(board), *argv, "--with", "Dr. Anna Schmidt", "--with", " Bo  Li ")
+    code, _, _ = run_cli("--db", str(board), *argv, "--with", "Dr. Anna Schmidt", "--with", " Bo  Li ")
     assert code == 0
     interview = BoardStore(board).get("1").events_of("interview")[-1]
     assert (interview.date, interview.time, interview.interview_kind, interview.people) == (
@@ -38,7 +38,7 @@ def test_log_an_interview_with_time_kind_and_people(board, capsys):
 )
 def test_bad_interview_details_are_one_line_and_change_nothing(board, capsys, argv, message):
     before = board.read_bytes()
-    code, out, err = run(capsys, "--db", str(board), "log", "1", *argv)
+    code, out, err = run_cli("--db", str(board), "log", "1", *argv)
     assert (code, out) == (2, "") and message in err and err.count("\n") == 1
     assert board.read_bytes() == before
 

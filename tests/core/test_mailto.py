@@ -14,7 +14,7 @@ from jobboard.core.mailto import mailto_url
 from jobboard.core.model import Event, new_application
 from jobboard.core.people import Person
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 DAY = pendulum.date(2026, 11, 16)
 DANA = Person("Dana Whitfield", "recruiter", "dana@acme.example", profile="https://linkedin.com/in/dana")
@@ -116,18 +116,18 @@ def test_draft_prints_the_message_or_its_url(board_path, capsys, frozen):
     store.add(lambda i: card(Person("Sam", "recruiter", profile="https://linkedin.com/in/sam"), days_ago=10).copy(id=i))
     store.add(lambda i: card().copy(id=i, status="wishlist", events=[Event("contacted_team", DAY)]))
     db = ("--db", str(board_path))
-    code, out, _ = run(capsys, *db, "draft", "1")
+    code, out, _ = run_cli(*db, "draft", "1")
     assert code == 0
     assert out.startswith("To: Zoë Ångström <zoe@acme.example>\nSubject: Following up: Dev application\n\nHi Zoë,\n\n")
-    code, out, _ = run(capsys, *db, "draft", "1", "--mailto")
+    code, out, _ = run_cli(*db, "draft", "1", "--mailto")
     assert code == 0 and out.startswith(
         "mailto:zoe@acme.example?subject=Following%20up%3A%20Dev%20application&body=Hi%20Zo%C3%AB%2C%0D%0A"
     )
-    code, out, err = run(capsys, *db, "draft", "2", "--mailto")
+    code, out, err = run_cli(*db, "draft", "2", "--mailto")
     assert code == 1 and out == "" and "no email address for Sam's LinkedIn" in err and "mailto" not in out
-    code, out, err = run(capsys, *db, "draft", "3")
+    code, out, err = run_cli(*db, "draft", "3")
     assert code == 1 and "is not a message to send" in err and len(err.splitlines()) == 1
-    code, out, _ = run(capsys, *db, "next", "--json")
+    code, out, _ = run_cli(*db, "next", "--json")
     to = {record["id"]: record["to"] for record in json.loads(out)}
     assert to["1"] == {
         "name": "Zoë Ångström",

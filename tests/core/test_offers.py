@@ -13,7 +13,7 @@ from jobboard.core.model import Event, new_application
 from jobboard.core.people import Person
 from jobboard.core.stats import board_stats
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 NOV = {day: pendulum.date(2026, 11, day) for day in range(1, 31)}
 DEC = {day: pendulum.date(2026, 12, day) for day in range(1, 32)}
@@ -75,8 +75,8 @@ def test_stats_count_offers():
 
 def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, frozen):
     db = ("--db", str(board_path))
-    assert run(capsys, *db, "add", "Acme", "Dev", "--applied", "2026-11-02", "--contact", "Dana")[0] == 0
-    code, _, err = run(capsys, *db, "offer", "1", "--amount", "EUR 70k", "--deadline", "2026-11-20", "--note", "remote")
+    assert run_cli(*db, "add", "Acme", "Dev", "--applied", "2026-11-02", "--contact", "Dana")[0] == 0
+    code, _, err = run_cli(*db, "offer", "1", "--amount", "EUR 70k", "--deadline", "2026-11-20", "--note", "remote")
     assert code == 0 and "Recorded the offer from Acme, answer by 2026-11-20." in err
     card = BoardStore(board_path).get("1")
     assert card.status == "offer" and (card.offer_amount, card.offer_deadline, card.offer_note) == (
@@ -86,15 +86,15 @@ def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, 
     )
     assert [e.kind for e in card.events][-2:] == ["status", "offer"]
     # A second call changes the details, and logs no second offer.
-    assert run(capsys, *db, "offer", "1", "--deadline", "2026-11-23")[0] == 0
+    assert run_cli(*db, "offer", "1", "--deadline", "2026-11-23")[0] == 0
     card = BoardStore(board_path).get("1")
     assert card.offer_deadline == "2026-11-23" and card.offer_amount == "EUR 70k" and len(card.events_of("offer")) == 1
-    code, out, _ = run(capsys, *db, "show", "1")
+    code, out, _ = run_cli(*db, "show", "1")
     assert "offer:    EUR 70k · answer by 2026-11-23 · remote" in out
-    code, out, _ = run(capsys, *db, "next", "--all", "--json")
+    code, out, _ = run_cli(*db, "next", "--all", "--json")
     (step,) = json.loads(out)
     assert step["rule"] == "respond_to_offer" and step["due"] == "2026-11-19" and step["to"]["name"] == "Dana"
-    code, out, _ = run(capsys, *db, "stats", "--json")
+    code, out, _ = run_cli(*db, "stats", "--json")
     assert json.loads(out)["offers"] == 1
 
 
@@ -107,10 +107,10 @@ def test_bad_offer_input_is_one_line_and_costs_no_byte(board_path, capsys, froze
         (["offer", "1", "--date", "in 3 days"], "cannot arrive in the future"),
         (["offer", "9"], "no application with id '9'"),
     ):
-        code, _, err = run(capsys, *db, *argv)
+        code, _, err = run_cli(*db, *argv)
         assert code in (1, 2) and needle in err and len(err.strip().splitlines()) == 1
     old_config = tmp_path / "old.toml"
     old_config.write_text('columns = ["applied", "interviewed", "silent", "rejected"]\n')
-    code, _, err = run(capsys, *db, "--config", str(old_config), "offer", "1")
+    code, _, err = run_cli(*db, "--config", str(old_config), "offer", "1")
     assert code == 1 and "Offer column is not on this board" in err
     assert board_path.read_bytes() == before

@@ -13,7 +13,7 @@ from jobboard.core.model import Application, Event, new_application
 from jobboard.core.ordering import SORTS, next_sort, ordered
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 from tests.helpers.tui import loaded
 
 D = pendulum.date
@@ -86,10 +86,10 @@ async def test_s_on_the_board_cycles_and_is_remembered(board_path, frozen):
 
 def test_list_uses_the_boards_order(board_path, capsys, frozen):
     BoardStore(board_path).add_many([lambda i, a=a: a.copy(id=i) for a in BOARD])
-    code, out, _ = run(capsys, "--db", str(board_path), "list")
+    code, out, _ = run_cli("--db", str(board_path), "list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["5", "2", "3", "4", "1"]
-    code, out, _ = run(capsys, "--db", str(board_path), "list", "--sort", "company")
+    code, out, _ = run_cli("--db", str(board_path), "list", "--sort", "company")
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["3", "2", "4", "5", "1"]
 
 

@@ -10,7 +10,7 @@ from jobboard.core.model import new_application
 from jobboard.core.people import Person, make_person, with_main_contact
 from jobboard.formats.records import application_from_record, application_record
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 
 
 def test_a_person_is_checked_where_it_comes_in():
@@ -61,39 +61,56 @@ def test_people_round_trip_and_bad_records_name_the_field():
 
 def test_people_command_adds_edits_lists_and_removes(board_path, capsys, frozen):
     db = ("--db", str(board_path))
-    assert run(capsys, *db, "add", "Acme", "Dev", "--contact", "Dana Whitfield", "--email", "dana@acme.example")[0] == 0
-    code, _, err = run(
-        capsys, *db, "people", "1", "--add", "Dr. Anna Schmidt", "--role", "hiring_manager", "--profile", "x.example/a"
+    assert run_cli(*db, "add", "Acme", "Dev", "--contact", "Dana Whitfield", "--email", "dana@acme.example")[0] == 0
+    code, _, err = run_cli(
+        *db, "people", "add", "1", "Dr. Anna Schmidt", "--role", "hiring_manager", "--profile", "x.example/a"
     )
-    assert code == 0 and "Added Dr. Anna Schmidt (hiring manager) to Acme." in err
-    assert run(capsys, *db, "people", "1", "--edit", "2", "--phone", "+49 30 1")[0] == 0
-    code, out, _ = run(capsys, *db, "people", "1")
+    assert code == 0 and err == "Added Dr. Anna Schmidt (hiring manager) to Acme.\n"
+    assert run_cli(*db, "people", "edit", "1", "2", "--phone", "+49 30 1")[0] == 0
+    code, out, _ = run_cli(*db, "people", "1")
     assert out.splitlines() == [
         "  1  Dana Whitfield (recruiter) · dana@acme.example",
         "  2  Dr. Anna Schmidt (hiring manager) · +49 30 1 · https://x.example/a",
     ]
-    code, out, _ = run(capsys, *db, "show", "1", "--json")
+    code, out, _ = run_cli(*db, "show", "1", "--json")
     assert [p["name"] for p in json.loads(out)["people"]] == ["Dana Whitfield", "Dr. Anna Schmidt"]
-    assert run(capsys, *db, "people", "1", "--remove", "1", "--yes")[0] == 0
-    code, out, _ = run(capsys, *db, "people", "1", "--json")
+    assert run_cli(*db, "people", "remove", "1", "1", "--yes")[0] == 0
+    code, out, _ = run_cli(*db, "people", "list", "1", "--json")
     assert [p["role"] for p in json.loads(out)] == ["hiring_manager"]
+
+
+def test_the_old_people_options_still_work_and_say_the_new_spelling(board_path, frozen):
+    db = ("--db", str(board_path))
+    assert run_cli(*db, "add", "Acme", "Dev", "--contact", "Dana Whitfield")[0] == 0
+    code, _, err = run_cli(*db, "people", "1", "--add", "Sam Lee", "--role", "coworker")
+    assert code == 0 and err.splitlines() == [
+        "jobboard: `people ID --add` is now `people add ID NAME`; the old spelling goes in the next release.",
+        "Added Sam Lee (coworker) to Acme.",
+    ]
+    code, _, err = run_cli(*db, "people", "1", "--edit", "2", "--phone", "+49 30 1")
+    assert code == 0 and "`people edit ID N`" in err and "Saved Sam Lee (coworker)." in err
+    code, _, err = run_cli(*db, "people", "1", "--remove", "1", "--yes")
+    assert code == 0 and "`people remove ID N`" in err
+    assert [p.name for p in BoardStore(board_path).get("1").people] == ["Sam Lee"]
 
 
 @pytest.mark.parametrize(
     ("argv", "code", "needle"),
     [
-        (["--remove", "1"], 2, "needs --yes"),
-        (["--remove", "5", "--yes"], 2, "no person number 5"),
-        (["--edit", "0", "--name", "X"], 2, "no person number 0"),
-        (["--add", "X", "--email", "x at y"], 2, "not an email address"),
-        (["--add", "X", "--role", "boss"], 2, "not a role"),
-        (["--email", "x@y.example"], 2, "go with --add NAME or --edit N"),
-        (["--add", "X", "--remove", "1"], 2, "one of --add, --remove"),
+        (["remove", "1", "1"], 2, "needs --yes"),
+        (["remove", "1", "5", "--yes"], 2, "no person number 5"),
+        (["edit", "1", "0", "--name", "X"], 2, "no person number 0"),
+        (["edit", "1", "1"], 2, "say what to change"),
+        (["add", "1", "X", "--email", "x at y"], 2, "not an email address"),
+        (["add", "1", "X", "--role", "boss"], 2, "not a role"),
+        (["1", "--email", "x@y.example"], 2, "go with `people add` or `people edit`"),
+        (["1", "--add", "X", "--remove", "1"], 2, "one of --add, --remove"),
+        ([], 2, "give the application's ID"),
     ],
 )
 def test_bad_people_input_is_one_line_and_costs_no_byte(board_path, capsys, frozen, argv, code, needle):
     BoardStore(board_path).add(lambda i: new_application(i, "Acme", "Dev", contact="Dana"))
     before = board_path.read_bytes()
-    got, _, err = run(capsys, "--db", str(board_path), "people", "1", *argv)
+    got, _, err = run_cli("--db", str(board_path), "people", *argv)
     assert got == code and needle in err and len(err.strip().splitlines()) == 1
     assert board_path.read_bytes() == before

@@ -15,7 +15,7 @@ from jobboard.core.model import Application, Event
 from jobboard.core.validation import DateRefused, Refused
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 from tests.helpers.tui import loaded
 
 D = pendulum.date
@@ -94,40 +94,52 @@ def board(board_path, frozen):
 
 def test_events_lists_edits_and_deletes(board, capsys):
     db = ["--db", str(board)]
-    code, out, _ = run(capsys, *db, "events", "1")
+    code, out, _ = run_cli(*db, "events", "1")
     assert (
         code == 0
         and out.splitlines()[3] == "  4  2026-11-05  Interview 14:30 (technical) with Anna Schmidt — went well"
     )
-    code, out, _ = run(capsys, *db, "events", "1", "--json")
+    code, out, _ = run_cli(*db, "events", "1", "--json")
     assert json.loads(out)[3] == {
         "n": 4, "kind": "interview", "date": "2026-11-05", "note": "went well",
         "time": "14:30", "interview_kind": "technical", "with": ["Anna Schmidt"],
     }  # fmt: skip
-    code, _, err = run(capsys, *db, "events", "1", "--edit", "4", "--time", "9:15", "--note", "")
+    code, _, err = run_cli(*db, "events", "edit", "1", "4", "--time", "9:15", "--note", "")
     assert code == 0 and err == "Changed event 4: 2026-11-05  Interview 09:15 (technical) with Anna Schmidt\n"
-    code, _, err = run(capsys, *db, "events", "1", "--delete", "5", "--yes")
+    code, _, err = run_cli(*db, "events", "delete", "1", "5", "--yes")
     assert code == 0 and err.endswith("Moved to Rejected; the card is now in interviewed\n")
     assert BoardStore(board).get("1").status == "interviewed"
+
+
+def test_the_old_events_options_still_work_and_say_the_new_spelling(board, capsys):
+    db = ["--db", str(board)]
+    code, _, err = run_cli(*db, "events", "1", "--edit", "4", "--note", "")
+    assert code == 0 and err.splitlines()[0] == (
+        "jobboard: `events ID --edit N` is now `events edit ID N`; the old spelling goes in the next release."
+    )
+    code, _, err = run_cli(*db, "events", "1", "--delete", "5", "--yes")
+    assert code == 0 and "`events delete ID N`" in err and "Deleted event 5" in err
+    assert len(BoardStore(board).get("1").events) == 4
 
 
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        (["--edit", "3", "--date", "tomorrow"], 1, "a follow-up can't be dated 2026-11-17, after today"),
-        (["--edit", "3", "--date", "2026-10-01"], 1, "before the application's applied date"),
-        (["--edit", "9", "--note", "x"], 1, "Acme has no event 9; its timeline has events 1 to 5"),
-        (["--edit", "3", "--time", "10:00"], 1, "only an interview has a time"),
-        (["--edit", "4", "--time", "25:00"], 2, "'25:00' is not a time of day"),
-        (["--edit", "4"], 2, "--edit N needs what to change"),
-        (["--delete", "1", "--yes"], 1, "the applied event can't be deleted"),
-        (["--delete", "2"], 2, "deleting an event needs --yes"),
-        (["--date", "today"], 2, "say which with --edit N"),
+        (["edit", "1", "3", "--date", "tomorrow"], 1, "a follow-up can't be dated 2026-11-17, after today"),
+        (["edit", "1", "3", "--date", "2026-10-01"], 1, "before the application's applied date"),
+        (["edit", "1", "9", "--note", "x"], 1, "Acme has no event 9; its timeline has events 1 to 5"),
+        (["edit", "1", "3", "--time", "10:00"], 1, "only an interview has a time"),
+        (["edit", "1", "4", "--time", "25:00"], 2, "'25:00' is not a time of day"),
+        (["edit", "1", "4"], 2, "say what to change in the event"),
+        (["delete", "1", "1", "--yes"], 1, "the applied event can't be deleted"),
+        (["delete", "1", "2"], 2, "deleting an event needs --yes"),
+        (["1", "--date", "today"], 2, "--date, --time and --note change an event"),
+        (["1", "--edit", "2", "--delete", "3"], 2, "either --edit N or --delete N"),
     ],
 )
 def test_a_refused_edit_is_one_line_and_the_file_is_unchanged(board, capsys, argv, code, message):
     before = board.read_bytes()
-    got, out, err = run(capsys, "--db", str(board), "events", "1", *argv)
+    got, out, err = run_cli("--db", str(board), "events", *argv)
     assert (got, out) == (code, "") and message in err and err.count("\n") == 1
     assert board.read_bytes() == before
 

@@ -1,29 +1,17 @@
-"""The command line run in-process, as the tests see it: (exit status, stdout, stderr)."""
+"""The command line run in-process through click's CliRunner: (exit status, stdout, stderr).
+
+An exception the CLI does not turn into one line is raised in the test (``catch_exceptions=False``):
+a traceback is a failure, never an exit status of 1.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import io
+from click.testing import CliRunner
 
-import pytest
-
-from jobboard.cli.main import main
+from jobboard.cli.main import cli
 
 
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    """``jobboard ARGV...`` in this process, its output captured without pytest's help."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(argv))
-        except SystemExit as exit_info:
-            return exit_info.code, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """``jobboard ARGV...`` in this process, its output read through pytest's ``capsys``."""
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(argv))
-    captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
+def run_cli(*argv: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    """``jobboard ARGV...`` in this process, with ``stdin`` as its standard input."""
+    result = CliRunner().invoke(cli, list(argv), input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr

@@ -53,8 +53,8 @@ def test_the_record_keeps_them_through_a_round_trip() -> None:
     [
         ["move", "1", "interviewed"],
         ["log", "1", "note", "--note", "still keen"],
-        ["events", "1", "--edit", "1", "--note", "edited"],
-        ["people", "1", "--add", "Sam", "--role", "coworker"],
+        ["events", "edit", "1", "1", "--note", "edited"],
+        ["people", "add", "1", "Sam", "--role", "coworker"],
         ["offer", "1", "--amount", "EUR 70k"],
         ["archive", "1"],
     ],

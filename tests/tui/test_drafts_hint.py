@@ -11,7 +11,7 @@ from jobboard.core.etiquette import EtiquetteSettings
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from jobboard.tui.panel import SidePanel
-from tests.helpers.cli import run
+from tests.helpers.cli import run_cli
 from tests.helpers.tui import DEMO_COLUMNS, loaded, select_company
 
 HINT = 'Drafts are signed "[your name]" until you set it'
@@ -41,7 +41,7 @@ async def test_no_hint_once_the_name_is_set(demo_board):
 
 def test_next_id_prints_the_step_and_its_draft(demo_board, capsys):
     acme = next(a for a in BoardStore(demo_board).applications() if a.company == "Acme Robotics")
-    code, out, err = run(capsys, "--db", str(demo_board), "next", acme.id)
+    code, out, err = run_cli("--db", str(demo_board), "next", acme.id)
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"Acme Robotics — Backend Engineer  (id {acme.id})"
@@ -52,7 +52,7 @@ def test_next_id_prints_the_step_and_its_draft(demo_board, capsys):
 
 
 def test_next_json_carries_subject_and_body(demo_board, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_board), "next", "--json")
+    code, out, _ = run_cli("--db", str(demo_board), "next", "--json")
     assert code == 0
     records = json.loads(out)
     drafted = [r for r in records if r["draft"]]
