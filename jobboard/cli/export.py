@@ -13,7 +13,7 @@ from jobboard.cli.session import DATE, Session, archive_options, pass_session, s
 from jobboard.core.model import Application, today
 from jobboard.formats.printable import json_text, one_line
 from jobboard.storage.board_json import paused_gc
-from jobboard.storage.safefile import READ_ONLY, Refused, atomic_write, read_regular
+from jobboard.storage.safefile import READ_ONLY, FileRefused, atomic_write, read_regular
 from jobboard.storage.store import BoardError
 
 FORMATS = ("markdown", "csv", "json", "ics")
@@ -63,7 +63,7 @@ def export_board(
         return
     try:
         atomic_write(output.expanduser(), text.encode("utf-8"))
-    except Refused as error:
+    except FileRefused as error:
         if error.strerror == READ_ONLY:
             raise BoardError(f"could not write {error}; allow writing to it or choose another file.") from error
         raise BoardError(
@@ -94,7 +94,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     try:
         # Decoded as open(newline="") would: line breaks inside quoted cells stay exactly.
         text = read_regular(source).decode("utf-8")
-    except Refused as error:
+    except FileRefused as error:
         raise BoardError(f"cannot import {error}; nothing was imported.") from error
     except OSError as error:
         raise BoardError(f"cannot read {source}: {error.strerror or error}; nothing was imported.") from error

@@ -106,11 +106,11 @@ def checked_board_path(path: Path) -> Path:
     """The file every command works on: for a symlink, the file it leads to (so its lock,
     temporary files and backups sit beside the real file); refused at once when it is not a
     regular file (a FIFO would hang a read, /dev/zero never ends)."""
-    from jobboard.storage.safefile import Refused, check_regular, real_file
+    from jobboard.storage.safefile import FileRefused, check_regular, real_file
 
     try:
         check_regular(path)
-    except Refused as error:
+    except FileRefused as error:
         raise BoardError(f"{error}; choose a board file with --db or $JOBBOARD_DB.") from error
     return real_file(path)
 

@@ -83,13 +83,13 @@ class Settings:
 def load_settings(path: Path | None = None) -> Settings:
     """Read config.toml (``path``, else the default); defaults when missing."""
     path = path or config_path()
-    from jobboard.storage.safefile import Refused, read_regular
+    from jobboard.storage.safefile import FileRefused, read_regular
 
     try:
         raw = read_regular(path)
     except FileNotFoundError:
         return Settings()
-    except Refused as error:
+    except FileRefused as error:
         raise SettingsError(f"cannot read {error}; choose a config file with --config.") from error
     except OSError as error:
         raise SettingsError(f"cannot read {path}: {error.strerror}.") from error

@@ -40,11 +40,6 @@ _MONTH_NAMES = (
 )
 
 
-def is_business_day(date: pendulum.Date) -> bool:
-    """True on Monday to Friday."""
-    return date.weekday() < _SATURDAY
-
-
 # Arithmetic goes through day numbers (``toordinal``): pendulum's ``add``, ``date + timedelta``
 # and ``date - date`` (an Interval) cost microseconds each, which adds up when a large board
 # works out every card's next step.

@@ -13,28 +13,28 @@ from jobboard.core.model import Application
 LIMIT = 200
 
 
-class Change(NamedTuple):
+class HistoryEntry(NamedTuple):
     label: str
     before: Application | None
     after: Application | None
 
-    def inverse(self) -> Change:
-        return Change(self.label, self.after, self.before)
+    def inverse(self) -> HistoryEntry:
+        return HistoryEntry(self.label, self.after, self.before)
 
 
 class History:
-    # A plain class, and Change a NamedTuple: a dataclass would be written and compiled at
+    # A plain class, and HistoryEntry a NamedTuple: a dataclass would be written and compiled at
     # every start of jobboard (a millisecond or two each).
     def __init__(self) -> None:
-        self.past: list[Change] = []
-        self.future: list[Change] = []
+        self.past: list[HistoryEntry] = []
+        self.future: list[HistoryEntry] = []
 
-    def record(self, change: Change) -> None:
+    def record(self, change: HistoryEntry) -> None:
         self.past.append(change)
         del self.past[:-LIMIT]
         self.future.clear()
 
-    def undo(self) -> Change | None:
+    def undo(self) -> HistoryEntry | None:
         """The change that undoes the last one (to apply), or None when there is nothing."""
         if not self.past:
             return None
@@ -42,7 +42,7 @@ class History:
         self.future.append(change)
         return change.inverse()
 
-    def redo(self) -> Change | None:
+    def redo(self) -> HistoryEntry | None:
         if not self.future:
             return None
         change = self.future.pop()

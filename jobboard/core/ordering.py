@@ -14,7 +14,6 @@ the board happened to be read. Pure: keys from an application and its next step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jobboard.core.model import Application
@@ -27,15 +26,16 @@ SORTS: tuple[str, ...] = ("urgency", "applied", "company")
 SORT_TITLES: dict[str, str] = {"urgency": "by urgency", "applied": "by applied date", "company": "by company"}
 DEFAULT_SORT = "urgency"
 
-def _newest(application: Application) -> tuple[int, int]:
+def newest_first(application: Application) -> tuple[int, int]:
+    """The board's plain order: the latest applied date first, then the newest id."""
     return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
 
 
 def urgency_key(application: Application, step: NextStep | None) -> tuple:
     """Overdue, due, upcoming (each by due date), then the rest newest first."""
     if step is None:
-        return (3, 0, 0, 0, *_newest(application))
-    return (*step_order(step.rule, step.state, step.due.toordinal() if step.due else None), *_newest(application))
+        return (3, 0, 0, 0, *newest_first(application))
+    return (*step_order(step.rule, step.state, step.due.toordinal() if step.due else None), *newest_first(application))
 
 
 def sort_key(sort: str, application: Application, step: NextStep | None = None) -> tuple:
@@ -43,17 +43,8 @@ def sort_key(sort: str, application: Application, step: NextStep | None = None) 
     if sort == "urgency":
         return urgency_key(application, step)
     if sort == "company":
-        return (application.company.casefold(), application.role.casefold(), *_newest(application))
-    return _newest(application)
-
-
-def ordered(
-    applications: list[Application], sort: str, step_for: Callable[[Application], NextStep] | None = None
-) -> list[Application]:
-    """``applications`` in ``sort`` order; ``step_for`` gives each one's next step (urgency)."""
-    if sort == "urgency" and step_for is not None:
-        return sorted(applications, key=lambda a: urgency_key(a, step_for(a)))
-    return sorted(applications, key=lambda a: sort_key(sort, a))
+        return (application.company.casefold(), application.role.casefold(), *newest_first(application))
+    return newest_first(application)
 
 
 def next_sort(sort: str) -> str:

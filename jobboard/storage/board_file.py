@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from jobboard.storage import migrations
 from jobboard.storage.board_json import BoardError, Data, encode, in_current_schema, parse_board_bytes
 from jobboard.storage.safefile import (
-    Refused,
+    FileRefused,
     atomic_write,
     check_replaceable,
     describe_os_error,
@@ -130,7 +130,7 @@ class BoardFile(Storage):
         except FileNotFoundError:
             self.forget()
             return None
-        except Refused as error:
+        except FileRefused as error:
             raise BoardError(f"cannot open {error}; choose a board file with --db.") from error
         except OSError as error:
             raise BoardError(f"cannot read {self.path}: {error.strerror}; check the file's permissions.") from error

@@ -22,14 +22,8 @@ from jobboard.core.model import Application
 from jobboard.formats.records import RECORD_ERRORS, application_from_record
 
 
-def card_order(application: Application) -> tuple[int, int]:
-    """How the board sorts a column: newest application first (the ones you are most likely
-    acting on lead), then newest id."""
-    return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)
-
-
 def _record_order(entry: tuple[str, Any]) -> tuple[str, int]:
-    """``card_order`` reversed, from a stored record: its YYYY-MM-DD date sorts as text, and
+    """core/ordering's ``newest_first`` reversed, from a stored record: its YYYY-MM-DD date sorts as text, and
     its key is the id. Only meaningful for entries the full read will accept; for any other
     the first look is thrown away (see ``first_look``)."""
     doc_id, record = entry

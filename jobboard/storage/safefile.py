@@ -21,7 +21,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # the largest board, backup, config or impor
 READ_ONLY = "it is read-only"
 
 
-class Refused(OSError):
+class FileRefused(OSError):
     """A file jobboard will not read or replace; ``str()`` names it and says why."""
 
     def __init__(self, path: Path, reason: str) -> None:
@@ -46,35 +46,35 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def read_regular_stat(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
     """The bytes of ``path``, and its stat as they were read, when it is a regular file of at
-    most ``limit`` bytes; Refused otherwise, at once: a FIFO is opened without waiting for a
+    most ``limit`` bytes; FileRefused otherwise, at once: a FIFO is opened without waiting for a
     writer and never read, and a device such as /dev/zero is never read at all.
     FileNotFoundError when there is no file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise Refused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
+            raise FileRefused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
         if st.st_size > limit:
-            raise Refused(path, f"it is {megabytes(st.st_size)}, more than the {megabytes(limit)} jobboard reads")
+            raise FileRefused(path, f"it is {megabytes(st.st_size)}, more than the {megabytes(limit)} jobboard reads")
         raw = handle.read(limit + 1)
     if len(raw) > limit:  # it grew while being read
-        raise Refused(path, f"it is more than the {megabytes(limit)} jobboard reads")
+        raise FileRefused(path, f"it is more than the {megabytes(limit)} jobboard reads")
     return raw, st
 
 
 def check_regular(path: Path) -> None:
-    """Refused when something other than a regular file is at ``path`` (a symlink is
+    """FileRefused when something other than a regular file is at ``path`` (a symlink is
     followed); nothing there is fine, a write will create the file."""
     try:
         st = os.stat(path)
     except OSError:
         return  # missing, or unreachable: the read or write that follows says which
     if not stat.S_ISREG(st.st_mode):
-        raise Refused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
+        raise FileRefused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
 
 
 def check_replaceable(path: Path) -> None:
-    """Refused unless ``path`` is missing or a regular file the user lets us write: never a
+    """FileRefused unless ``path`` is missing or a regular file the user lets us write: never a
     symlink (pass the real file, see ``real_file``), a FIFO, a device or a folder, and never
     a file without write permission. The mode is checked as well as ``os.access``, which
     says yes to root for any file."""
@@ -85,9 +85,9 @@ def check_replaceable(path: Path) -> None:
     except OSError:
         return  # the write itself reports what is wrong with the folder
     if not stat.S_ISREG(st.st_mode):
-        raise Refused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
+        raise FileRefused(path, f"it is {kind_of(st.st_mode)}, not a regular file")
     if st.st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
-        raise Refused(path, READ_ONLY)
+        raise FileRefused(path, READ_ONLY)
 
 
 def megabytes(size: int) -> str:
@@ -121,7 +121,7 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
     Temp file in the same folder (so the rename stays on one filesystem), flush, fsync,
     ``os.replace``, then fsync the folder so the rename itself is durable. On any error the
     temp file is removed and ``path`` is as it was. Only a regular file the user may write
-    is replaced (Refused otherwise, see ``check_replaceable``): an export refuses a symlink,
+    is replaced (FileRefused otherwise, see ``check_replaceable``): an export refuses a symlink,
     and the board passes the file its link leads to (``real_file``).
     """
     check_replaceable(path)
@@ -195,7 +195,7 @@ def remove_stale_temp_files(path: Path) -> None:
 def describe_os_error(path: Path, error: OSError) -> str:
     """One sentence for a failed save, saying the board is unchanged and what to do."""
     folder = path.parent
-    if isinstance(error, Refused):
+    if isinstance(error, FileRefused):
         hint = ", allow writing to it (chmod u+w) to make changes" if error.strerror == READ_ONLY else ""
         return f"could not save {error}; the board is unchanged{hint}."
     if error.errno in (errno.ENOSPC, errno.EDQUOT):

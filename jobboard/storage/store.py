@@ -76,7 +76,6 @@ class BoardStore:
         self._applications: dict[str, Application] = {}
         self._keeps_applications = False
         self._lock_owner: int | None = None
-        self._lock_depth = 0
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -171,28 +170,14 @@ class BoardStore:
     # -- locking ---------------------------------------------------------------------------
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the lock for a read-modify-write of the caller's; a board of an older schema
-        is written back upgraded (after its backup) first."""
-        with self.lock_file():
-            self._read(build=self._keeps_applications)
-            if self.file.upgrading:
-                self.file.save()
-            yield
-
-    @contextmanager
     def lock_file(self) -> Iterator[None]:
         """Hold the board's lock file without reading the board (restore uses this).
 
-        Re-entrant within one thread, so a change made inside ``locked()`` does not wait for
+        Re-entrant within one thread, so a change made while the lock is held does not wait for
         itself."""
         me = threading.get_ident()
         if self._lock_owner == me:
-            self._lock_depth += 1
-            try:
-                yield
-            finally:
-                self._lock_depth -= 1
+            yield
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,11 +186,11 @@ class BoardStore:
             raise BoardError(describe_os_error(self.path, error)) from error
         try:
             self._acquire(fd)
-            self._lock_owner, self._lock_depth, self.file.lock_fd = me, 1, fd
+            self._lock_owner, self.file.lock_fd = me, fd
             try:
                 yield
             finally:
-                self._lock_owner, self._lock_depth, self.file.lock_fd = None, 0, None
+                self._lock_owner, self.file.lock_fd = None, None
         finally:
             os.close(fd)  # closing releases the flock
 

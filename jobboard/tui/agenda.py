@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from jobboard.core.drafts import need_action_text
 from jobboard.core.etiquette import NextStep, when_text
 from jobboard.core.model import Application
 from jobboard.core.rules import READY_HEADING
+from jobboard.tui.dialog import Dialog
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
 
 
@@ -53,12 +53,11 @@ def coming_line(entry: Coming, today: pendulum.Date) -> Content:
     )
 
 
-class AgendaScreen(ModalScreen["str | None"]):
+class AgendaScreen(Dialog["str | None"]):
     """Dismisses with the id of the chosen application, or None."""
 
     BINDINGS = [Binding("escape,a,q", "dismiss(None)", "Close", id="close_agenda")]
     DEFAULT_CSS = """
-    AgendaScreen { align: center middle; }
     #agenda-box {
         width: 90%;
         max-width: 110;

@@ -11,6 +11,7 @@ and most of the time it took to show was spent composing and writing those piece
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.color import Color as RichColor
 from rich.style import Style
@@ -25,6 +26,9 @@ from textual.widget import Widget
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application
 from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT, Column
+
+if TYPE_CHECKING:
+    import pendulum
 
 MIN_COLUMN_WIDTH = 8
 
@@ -80,9 +84,14 @@ class Board(Widget, can_focus=False):
             self.card = card
             self.chain = chain
 
-    def __init__(self, statuses: Sequence[str], step_for: Callable[[Application], NextStep | None]) -> None:
+    def __init__(
+        self,
+        statuses: Sequence[str],
+        step_for: Callable[[Application], NextStep | None],
+        today: pendulum.Date,
+    ) -> None:
         super().__init__(id="board")
-        self.columns = [Column(self, status, step_for) for status in statuses]
+        self.columns = [Column(self, status, step_for, today) for status in statuses]
         self._styles: dict[str, Style] = {}
         self._colours: dict[str, RichColor | None] = {}
         self._joined: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}

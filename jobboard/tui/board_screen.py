@@ -18,10 +18,10 @@ from textual.widgets import Input, Static
 from jobboard.config.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
 from jobboard.config.state_file import remembered_sort, update_state
 from jobboard.core.drafts import NAME_PLACEHOLDER
-from jobboard.core.history import Change
+from jobboard.core.history import HistoryEntry
 from jobboard.core.model import STATUS_TITLES, Application
-from jobboard.core.ordering import SORT_TITLES, next_sort, sort_key, urgency_key
-from jobboard.storage.first_look import FirstLook, card_order
+from jobboard.core.ordering import SORT_TITLES, newest_first, next_sort, sort_key, urgency_key
+from jobboard.storage.first_look import FirstLook
 from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
@@ -138,7 +138,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         # Kept, not looked up: a message that arrives as the app closes finds them still.
         app = self.jobboard
         self.title_bar = Static(id="title-bar")
-        self.board = Board(app.columns, app.step_for)
+        self.board = Board(app.columns, app.step_for, app.today)
         self.panel = SidePanel(id="panel")
         self.lane = Lane(self.board, self.panel, id="main")
         self.empty_board = Static(EMPTY_BOARD, id="empty-board")
@@ -185,7 +185,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     def selected(self) -> Application | None:
         return self.current_column.selected if self._views else None
 
-    def refresh_board(self, keep_id: str | None = None, changed: Change | None = None) -> None:
+    def refresh_board(self, keep_id: str | None = None, changed: HistoryEntry | None = None) -> None:
         """Show the app's board; the cursor stays on ``keep_id`` (or on the card it was on),
         following it into another column when it moved.
 
@@ -230,7 +230,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
                 widget.display = shown
         self.show_selected(board_changed=True)
 
-    def _apply_change(self, change: Change) -> set[str]:
+    def _apply_change(self, change: HistoryEntry) -> set[str]:
         """Take one application out of its old column and put it in its new one, in order."""
         touched: set[str] = set()
         before, after = change.before, change.after
@@ -282,7 +282,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         if self.sort != "urgency":
             return sort_key(self.sort, application)
         if not self._by_steps:
-            return card_order(application)
+            return newest_first(application)
         return urgency_key(application, self.jobboard.step_for(application))
 
     def action_timeline(self) -> None:
@@ -469,7 +469,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     def action_redo(self) -> None:
         self._say_replayed(self.jobboard.redo(), "redo", "Redid")
 
-    def _say_replayed(self, change: Change | str | None, verb: str, done: str) -> None:
+    def _say_replayed(self, change: HistoryEntry | str | None, verb: str, done: str) -> None:
         if change is None:
             self.notify(f"Nothing to {verb}.")
         elif isinstance(change, str):  # could not be replayed: why, in a sentence

@@ -56,12 +56,18 @@ class Column:
     set by the board's layout; ``top`` is the first card line shown, so each column scrolls
     on its own."""
 
-    def __init__(self, board: DrawnOn, status: str, step_for: Callable[[Application], NextStep | None]) -> None:
+    def __init__(
+        self,
+        board: DrawnOn,
+        status: str,
+        step_for: Callable[[Application], NextStep | None],
+        today: pendulum.Date,
+    ) -> None:
         self.board = board
         self.status = status
         self.title = status_title(status)
         self.step_for = step_for
-        self.today = pendulum.today().date()
+        self.today = today  # the app's clock (tui/day.py moves it on at midnight)
         self.cards: list[Application] = []
         self.rows = 0  # the cards the column holds: more than ``cards`` in a first look
         self.count = 0

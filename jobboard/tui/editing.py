@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from jobboard.core.changes import CardChange, conflict_words
-from jobboard.core.history import Change
+from jobboard.core.history import HistoryEntry
 from jobboard.core.model import Application
 from jobboard.formats.printable import one_line
 from jobboard.storage.store import BoardStore
@@ -43,7 +43,7 @@ class BoardEditing:
         base = opened or before
         change = CardChange.between(base, edit(base))
         after, _conflicts = change.applied_to(before)
-        self._apply(Change(label, before, after))
+        self._apply(HistoryEntry(label, before, after))
         self._save_change(app_id, change, before.created)
         return after
 
@@ -63,11 +63,11 @@ class BoardEditing:
 
     def delete_application(self: EditingApp, app_id: str) -> None:
         before = self.board[app_id]
-        self._apply(Change("delete", before, None))
+        self._apply(HistoryEntry("delete", before, None))
         self.writer.submit_change(jobs.delete(before, self.writer.deleted))
 
     def on_added(self: EditingApp, message: Added) -> None:
-        self._apply(Change("add", None, message.application))
+        self._apply(HistoryEntry("add", None, message.application))
         self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
 
     def on_saved(self: EditingApp, message: Saved) -> None:
@@ -88,15 +88,15 @@ class BoardEditing:
             if self._tally is not None:
                 self._tally.put(saved)
             self.steps.pop(saved.id, None)
-            self.board_screen.refresh_board(changed=Change("saved", shown, saved))
+            self.board_screen.refresh_board(changed=HistoryEntry("saved", shown, saved))
 
-    def undo(self: EditingApp) -> Change | str | None:
+    def undo(self: EditingApp) -> HistoryEntry | str | None:
         return self._replay(self.history.undo(), self.history.forget_undone)
 
-    def redo(self: EditingApp) -> Change | str | None:
+    def redo(self: EditingApp) -> HistoryEntry | str | None:
         return self._replay(self.history.redo(), self.history.forget_redone)
 
-    def _replay(self: EditingApp, change: Change | None, forget: Callable[[], None]) -> Change | str | None:
+    def _replay(self: EditingApp, change: HistoryEntry | None, forget: Callable[[], None]) -> HistoryEntry | str | None:
         """Make ``change`` (an undo or a redo) to the card it was made to, as the screen shows
         it now: the change taken by identity (the card's ``created`` time), never the whole card
         as it was. What cannot be replayed is forgotten and said in a sentence (returned)."""
@@ -113,7 +113,7 @@ class BoardEditing:
             if after is None or after == shown:
                 forget()
                 return f"Nothing to take back on {company}: the {change.label} was changed elsewhere meanwhile."
-            self._apply(Change(change.label, shown, after), record=False)
+            self._apply(HistoryEntry(change.label, shown, after), record=False)
             self._save_change(target.id, card_change, target.created)
         elif change.after is not None:  # putting a card back: an undone delete, a redone add
             if shown is not None:
@@ -125,11 +125,11 @@ class BoardEditing:
             if same is None:
                 forget()
                 return f"{company} is no longer on the board as it was; nothing was deleted."
-            self._apply(Change(change.label, same, None), record=False)
+            self._apply(HistoryEntry(change.label, same, None), record=False)
             self.writer.submit_change(jobs.delete(same, self.writer.deleted))
         return change
 
-    def _apply(self: EditingApp, change: Change, record: bool = True) -> None:
+    def _apply(self: EditingApp, change: HistoryEntry, record: bool = True) -> None:
         if record:
             self.history.record(change)
         target = change.after or change.before

@@ -15,13 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.core.dates import parse_user_date
 from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
+from jobboard.tui.dialog import Dialog
+from jobboard.tui.hosts import jobboard_app
+from jobboard.tui.lines import as_sentence
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -75,23 +77,23 @@ def check_fields(
     try:
         applied_on = check_applied_on(parse_user_date(raw.get("applied", "") or "today", today), today)
     except ValueError as error:
-        errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+        errors["applied"] = as_sentence(error)
     moved_on = _check_since(raw, today, applied_on, editing, errors)
     url = email = ""
     try:
         url = check_url(raw.get("url", ""))
     except ValueError as error:
-        errors["url"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+        errors["url"] = as_sentence(error)
     try:
         email = check_email(raw.get("email", ""))
     except ValueError as error:
-        errors["email"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+        errors["email"] = as_sentence(error)
     deadline = ""
     if raw.get("offer_deadline", "").strip():
         try:
             deadline = parse_user_date(raw["offer_deadline"], today).isoformat()
         except ValueError as error:
-            errors["offer_deadline"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+            errors["offer_deadline"] = as_sentence(error)
     if errors:
         return None, errors
     text = {name: raw.get(name, "").strip() for name in OFFER_FIELDS}
@@ -114,7 +116,7 @@ def _check_since(
         try:
             check_applied_date(editing, applied_on, today)
         except ValueError as error:
-            errors["applied"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+            errors["applied"] = as_sentence(error)
     text = raw.get("since", "").strip()
     status = raw.get("status", "applied")
     if not text or status == "applied" or (editing is not None and text == since_of(editing)):
@@ -123,7 +125,7 @@ def _check_since(
         since = parse_user_date(text, today)
         check_date("status", since, applied_on, today, status)
     except ValueError as error:
-        errors["since"] = f"{str(error)[0].upper()}{str(error)[1:]}."
+        errors["since"] = as_sentence(error)
         return None
     return since
 
@@ -153,7 +155,7 @@ def fields_of(application: Application) -> dict[str, str]:
     return values
 
 
-class ApplicationForm(ModalScreen["ApplicationFields | None"]):
+class ApplicationForm(Dialog["ApplicationFields | None"]):
     """Add a new application, or edit one (``initial`` set)."""
 
     BINDINGS = [
@@ -161,7 +163,6 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
     ]
     DEFAULT_CSS = """
-    ApplicationForm { align: center middle; }
     #form-box {
         width: 76;
         max-width: 100%;
@@ -239,7 +240,7 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         return values
 
     def action_save(self) -> None:
-        checked, errors = check_fields(self.raw_values(), pendulum.today().date(), self.application)
+        checked, errors = check_fields(self.raw_values(), jobboard_app(self).today, self.application)
         for name, _, _ in LINE_FIELDS:
             message = self.query_one(f"#error-{name}", Static)
             message.update(errors.get(name, ""))
@@ -258,12 +259,9 @@ class ApplicationForm(ModalScreen["ApplicationFields | None"]):
         message = next(iter(self.query(f"#error-{name}").results(Static)), None)
         if message is None or not self.checked:
             return
-        _, errors = check_fields(self.raw_values(), pendulum.today().date())
+        _, errors = check_fields(self.raw_values(), jobboard_app(self).today)
         message.update(errors.get(name, ""))
         message.display = name in errors
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self) -> None:
         self.action_save()

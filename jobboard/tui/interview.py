@@ -11,21 +11,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import parse_time
+from jobboard.tui.dialog import Dialog
+from jobboard.tui.lines import as_sentence
 
 Answer = tuple[pendulum.Date, "str | None"]
 
 
-class AskInterviewScreen(ModalScreen["Answer | None"]):
+class AskInterviewScreen(Dialog["Answer | None"]):
     """Dismisses with (date, "HH:MM" or None), or None on escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_interview")]
     DEFAULT_CSS = """
-    AskInterviewScreen { align: center middle; }
     AskInterviewScreen .interview-row { height: 1; margin-top: 1; }
     AskInterviewScreen .interview-row Label { width: 6; color: $text-muted; }
     AskInterviewScreen .interview-row Input { width: 1fr; }
@@ -63,9 +63,7 @@ class AskInterviewScreen(ModalScreen["Answer | None"]):
             typed = self.query_one("#time-input", Input).value.strip()
             at = parse_time(typed) if typed else None
         except ValueError as error:
-            self.query_one("#date-error", Static).update(f"{str(error)[0].upper()}{str(error)[1:]}.")
+            self.query_one("#date-error", Static).update(as_sentence(error))
             return
         self.dismiss((day, at))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -22,6 +22,13 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+def as_sentence(message: object) -> str:
+    """A message as raised (an error's text: lower-case, no full stop, so it can also end a
+    CLI line) as a sentence to show on its own: capitalised, with a full stop."""
+    text = str(message)
+    return f"{text[:1].upper()}{text[1:]}."
+
+
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 

@@ -14,18 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from jobboard.core.model import Application
 from jobboard.core.reading import Proposal
-from jobboard.tui.lines import one_line
+from jobboard.tui.dialog import Dialog
+from jobboard.tui.lines import as_sentence, one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.hosts import BoardKeys
 
 
-class PasteMailScreen(ModalScreen["tuple[str, Proposal] | None"]):
+class PasteMailScreen(Dialog["tuple[str, Proposal] | None"]):
     """A box to paste an email (headers too) into; what it reads is shown below it."""
 
     BINDINGS = [
@@ -33,7 +33,6 @@ class PasteMailScreen(ModalScreen["tuple[str, Proposal] | None"]):
         Binding("ctrl+s", "log", "Log it", id="log_mail", priority=True),
     ]
     DEFAULT_CSS = """
-    PasteMailScreen { align: center middle; }
     PasteMailScreen .dialog { width: 90%; height: 80%; }
     PasteMailScreen TextArea { height: 1fr; }
     PasteMailScreen #mail-reading { height: auto; max-height: 8; }
@@ -97,9 +96,6 @@ class PasteMailScreen(ModalScreen["tuple[str, Proposal] | None"]):
         else:
             self.notify("Nothing to log from this text.", severity="warning", markup=False)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 class MailActions:
     """A mixin of BoardScreen: the M key."""
@@ -119,7 +115,7 @@ class MailActions:
             try:
                 app.change(card_id, lambda a: apply(a, proposal, app.today), f"email from {company}")
             except Refused as error:
-                self.notify(f"{str(error)[0].upper()}{str(error)[1:]}.", severity="warning", markup=False)
+                self.notify(as_sentence(error), severity="warning", markup=False)
                 return
             self.notify(f"Logged {proposal.reading} for {company}. u undoes it.", timeout=3, markup=False)
 

@@ -12,15 +12,10 @@ from typing import TYPE_CHECKING
 
 from jobboard.core.model import STATUS_TITLES, Application, Event
 from jobboard.core.validation import AlreadyThere, DateRefused, check_date, moved
-from jobboard.tui.lines import one_line
+from jobboard.tui.lines import as_sentence, one_line
 
 if TYPE_CHECKING:
     import pendulum
-
-
-def _sentence(error: Exception) -> str:
-    text = str(error)
-    return f"{text[0].upper()}{text[1:]}."
 
 
 def move_card(screen, application: Application | None, status: str) -> bool:  # noqa: ANN001 - the BoardScreen
@@ -33,7 +28,7 @@ def move_card(screen, application: Application | None, status: str) -> bool:  # 
     try:
         moved(application, status, today, today)
     except (AlreadyThere, DateRefused) as error:
-        screen.notify(_sentence(error), severity="warning", markup=False)
+        screen.notify(as_sentence(error), severity="warning", markup=False)
         return False
     if status == "interviewed":
         _ask_interview_then_move(screen, application)

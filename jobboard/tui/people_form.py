@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from jobboard.core.people import ROLE_WORDS, ROLES, Person, make_person
+from jobboard.tui.dialog import Dialog
+from jobboard.tui.lines import as_sentence
 
 # (field, placeholder) of the one-line inputs of a person, after the name and role.
 _INPUTS: tuple[tuple[str, str], ...] = (
@@ -75,15 +76,14 @@ class PersonRow(Vertical):
         try:
             person = make_person(values.pop("name"), values.pop("role"), **values)
         except ValueError as problem:
-            text = str(problem)
-            error.update(f"{text[0].upper()}{text[1:]}.")
+            error.update(as_sentence(problem))
             error.display = True
             raise
         error.display = False
         return person
 
 
-class PeopleForm(ModalScreen["list[Person] | None"]):
+class PeopleForm(Dialog["list[Person] | None"]):
     """Edit the people of one application."""
 
     BINDINGS = [
@@ -91,7 +91,6 @@ class PeopleForm(ModalScreen["list[Person] | None"]):
         Binding("ctrl+s", "save", "Save", id="people_save", priority=True),
     ]
     DEFAULT_CSS = """
-    PeopleForm { align: center middle; }
     #people-box {
         width: 84; max-width: 100%; height: auto; max-height: 95%;
         padding: 1 2; background: $surface; border: round $accent;
@@ -137,9 +136,6 @@ class PeopleForm(ModalScreen["list[Person] | None"]):
                 people.append(person)
         if not failed:
             self.dismiss(people)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pendulum
+from pendulum import Date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from jobboard.storage import backups
+from jobboard.tui.dialog import Dialog
 from jobboard.tui.hosts import jobboard_app
+from jobboard.tui.lines import as_sentence
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
@@ -54,12 +56,11 @@ HELP_DESCRIPTIONS = {
 }
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key of the board, as remapped by config.toml, with the id [keys] remaps it by."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
     #help-box {
         width: 84;
         max-width: 100%;
@@ -147,14 +148,13 @@ class BoardErrorScreen(Screen[None]):
         jobboard_app(self).action_exit_with_error()
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """A yes/no question; enter or y confirms, escape or n cancels."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
-    DEFAULT_CSS = "ConfirmScreen { align: center middle; }"
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
@@ -177,11 +177,10 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class AskDateScreen(ModalScreen["pendulum.Date | None"]):
+class AskDateScreen(Dialog[Date | None]):
     """Ask for one date (an interview's day, the end of a snooze); the error shows inline."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_date")]
-    DEFAULT_CSS = "AskDateScreen { align: center middle; }"
 
     def __init__(self, question: str, default: str, allow_past: bool = True, check=None) -> None:  # noqa: ANN001
         super().__init__()
@@ -203,7 +202,7 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from jobboard.core.dates import parse_user_date
 
-        today = pendulum.today().date()
+        today = jobboard_app(self).today
         try:
             chosen = parse_user_date(event.value, today)
         except ValueError as error:
@@ -216,20 +215,16 @@ class AskDateScreen(ModalScreen["pendulum.Date | None"]):
             try:
                 self.check(chosen)
             except ValueError as error:
-                self.query_one("#date-error", Static).update(f"{str(error)[0].upper()}{str(error)[1:]}.")
+                self.query_one("#date-error", Static).update(as_sentence(error))
                 return
         self.dismiss(chosen)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class AskNoteScreen(ModalScreen["str | None"]):
+class AskNoteScreen(Dialog["str | None"]):
     """Ask for an optional one-line note (what the company said); enter saves it, even empty,
     and escape cancels, so None means "log nothing" and "" means "log it without a note"."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_note")]
-    DEFAULT_CSS = "AskNoteScreen { align: center middle; }"
 
     def __init__(self, question: str, placeholder: str) -> None:
         super().__init__()
@@ -245,11 +240,8 @@ class AskNoteScreen(ModalScreen["str | None"]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(" ".join(event.value.split()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class UnsavedScreen(ModalScreen[bool]):
+class UnsavedScreen(Dialog[bool]):
     """Quitting with changes not yet saved (a held lock, a full disk): wait and try again
     (w, the default) or quit anyway (q), which loses them and says so on stderr."""
 
@@ -257,7 +249,6 @@ class UnsavedScreen(ModalScreen[bool]):
         Binding("w,escape", "answer(False)", "Wait", id="unsaved_wait"),
         Binding("q", "answer(True)", "Quit anyway", id="unsaved_quit"),
     ]
-    DEFAULT_CSS = "UnsavedScreen { align: center middle; }"
 
     def __init__(self, count: int, error: str) -> None:
         super().__init__()

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jobboard.core.model import STATUS_TITLES, Application
 from jobboard.core.stats import BoardStats, bar_chart, board_stats
+from jobboard.tui.dialog import Dialog
 
 
 def percent(rate: float | None) -> str:
@@ -37,10 +37,9 @@ def stats_content(numbers: BoardStats) -> Content:
     return Content("\n").join(lines)
 
 
-class StatsScreen(ModalScreen[None]):
+class StatsScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,S", "dismiss(None)", "Close", id="close_stats")]
     DEFAULT_CSS = """
-    StatsScreen { align: center middle; }
     #stats-box {
         width: 70;
         height: auto;

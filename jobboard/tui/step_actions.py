@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from jobboard.core.model import STATUS_TITLES, Application, Event
-from jobboard.tui.lines import one_line
+from jobboard.tui.lines import as_sentence, one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.hosts import BoardKeys
@@ -29,7 +29,7 @@ class NextStepActions:
         try:
             check_event(application, event, today)
         except DateRefused as error:
-            self.notify(f"{str(error)[0].upper()}{str(error)[1:]}.", severity="warning", markup=False)
+            self.notify(as_sentence(error), severity="warning", markup=False)
             return
         outcome = log_what_happened(application, event, today)
         self.jobboard.change(application.id, lambda a: log_what_happened(a, event, today).application, label)

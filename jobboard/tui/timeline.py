@@ -12,20 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
+from jobboard.tui.dialog import Dialog
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import one_line
-
-
-def _sentence(error: Exception) -> str:
-    text = str(error)
-    return f"{text[0].upper()}{text[1:]}."
+from jobboard.tui.lines import as_sentence, one_line
 
 
 def number_of(application: Application, event: Event) -> int:
@@ -36,7 +31,7 @@ def number_of(application: Application, event: Event) -> int:
     raise timeline.EventNotFound("that event is no longer on the card (changed elsewhere); nothing was changed")
 
 
-class TimelineScreen(ModalScreen[None]):
+class TimelineScreen(Dialog[None]):
     """The selected card's events, newest first; e/enter edits, d deletes, escape closes."""
 
     BINDINGS = [
@@ -45,7 +40,6 @@ class TimelineScreen(ModalScreen[None]):
         Binding("d,delete", "delete_event", "Delete", id="delete_event"),
     ]
     DEFAULT_CSS = """
-    TimelineScreen { align: center middle; }
     #timeline-box { width: 90%; max-width: 100; height: 70%; padding: 1 2; background: $surface;
                     border: round $accent; }
     #timeline-list { height: 1fr; margin: 1 0; }
@@ -129,7 +123,7 @@ class TimelineScreen(ModalScreen[None]):
         try:
             timeline.deleted(self.card, number)  # refused here, before asking
         except ValueError as error:
-            self.notify(_sentence(error), severity="warning", markup=False)
+            self.notify(as_sentence(error), severity="warning", markup=False)
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -145,7 +139,7 @@ class TimelineScreen(ModalScreen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
 
 
-class EventForm(ModalScreen["dict | None"]):
+class EventForm(Dialog["dict | None"]):
     """Date, time (an interview's) and note of one event; a wrong value says so under the form
     and the form stays open. Dismisses with the changes ({} or None: nothing to do)."""
 
@@ -154,7 +148,6 @@ class EventForm(ModalScreen["dict | None"]):
         Binding("ctrl+s", "save", "Save", id="event_save", priority=True),
     ]
     DEFAULT_CSS = """
-    EventForm { align: center middle; }
     #event-box { width: 70; max-width: 100%; height: auto; padding: 1 2; background: $surface;
                  border: round $accent; }
     .event-row { height: 1; margin-top: 1; }
@@ -186,9 +179,6 @@ class EventForm(ModalScreen["dict | None"]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         today = jobboard_app(self).today
         change: dict = {}
@@ -207,6 +197,6 @@ class EventForm(ModalScreen["dict | None"]):
             if change:
                 timeline.edited(self.card, self.number, today, **change)  # the shared checks, inline
         except ValueError as error:
-            self.query_one("#event-error", Static).update(_sentence(error))
+            self.query_one("#event-error", Static).update(as_sentence(error))
             return
         self.dismiss(change)

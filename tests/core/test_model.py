@@ -3,7 +3,7 @@ import json
 import pendulum
 import pytest
 
-from jobboard.core.history import Change, History
+from jobboard.core.history import History, HistoryEntry
 from jobboard.core.model import (
     Event,
     new_application,
@@ -66,14 +66,14 @@ def test_history_undo_redo_walks_both_ways():
     a = new_application("1", "Acme", "Dev")
     b = a.moved_to("silent", pendulum.date(2026, 1, 5))
     history = History()
-    history.record(Change("move", a, b))
+    history.record(HistoryEntry("move", a, b))
     undo = history.undo()
     assert undo.after == a and undo.before == b
     assert history.undo() is None
     redo = history.redo()
     assert redo.after == b
     history.undo()
-    history.record(Change("add", None, a))
+    history.record(HistoryEntry("add", None, a))
     assert history.redo() is None  # a new change drops the redo branch
 
 

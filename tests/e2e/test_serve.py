@@ -30,7 +30,7 @@ import pytest
 from jobboard.cli.serve import is_loopback, page_url
 from jobboard.core.demo import demo_builds
 from jobboard.core.etiquette import next_step
-from jobboard.core.ordering import DEFAULT_SORT, ordered
+from jobboard.core.ordering import urgency_key
 from jobboard.storage.store import BoardStore
 from jobboard.tui.column import CARD_HEIGHT, HEADER_HEIGHT
 
@@ -352,7 +352,7 @@ def applied_cards(board: Path) -> list:
     """The Applied column as the board shows it, top card first (by urgency, the default)."""
     today = pendulum.today().date()
     applied = [a for a in BoardStore(board).applications() if a.status == "applied"]
-    return ordered(applied, DEFAULT_SORT, lambda application: next_step(application, today))
+    return sorted(applied, key=lambda application: urgency_key(application, next_step(application, today)))
 
 
 def move_to_interviewed(tab: Tab, board: Path, application) -> None:  # noqa: ANN001 - an Application

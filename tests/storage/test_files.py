@@ -16,7 +16,14 @@ import pytest
 from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
 from jobboard.storage import backups
-from jobboard.storage.safefile import MAX_FILE_BYTES, Refused, atomic_write, check_replaceable, read_regular, real_file
+from jobboard.storage.safefile import (
+    MAX_FILE_BYTES,
+    FileRefused,
+    atomic_write,
+    check_replaceable,
+    read_regular,
+    real_file,
+)
 from jobboard.storage.store import BoardError, BoardStore
 from tests.helpers.cli import run_cli
 
@@ -208,7 +215,7 @@ def test_export_refuses_a_read_only_file_and_writes_a_regular_one(board, tmp_pat
 
 def test_devices_are_never_replaced():
     # Checked without writing: as root a failing check would replace /dev/null for everyone.
-    with pytest.raises(Refused, match="a device"):
+    with pytest.raises(FileRefused, match="a device"):
         check_replaceable(Path("/dev/null"))
 
 
@@ -254,7 +261,7 @@ def test_read_regular_reads_up_to_the_limit(tmp_path):
     path = tmp_path / "f"
     path.write_bytes(b"x" * 10)
     assert read_regular(path, limit=10) == b"x" * 10
-    with pytest.raises(Refused, match="more than"):
+    with pytest.raises(FileRefused, match="more than"):
         read_regular(path, limit=9)
 
 
@@ -262,7 +269,7 @@ def test_a_write_never_follows_a_link_unless_asked(tmp_path):
     real, link = tmp_path / "real", tmp_path / "link"
     real.write_bytes(b"old")
     link.symlink_to(real)
-    with pytest.raises(Refused):
+    with pytest.raises(FileRefused):
         atomic_write(link, b"new")
     atomic_write(real_file(link), b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"

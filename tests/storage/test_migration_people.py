@@ -16,7 +16,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from jobboard.core.model import Application
+from jobboard.core.model import Application, new_application
 from jobboard.core.people import Person
 from jobboard.formats.records import application_from_record, application_record
 from jobboard.storage import backups, migrations
@@ -45,12 +45,11 @@ def test_every_field_and_event_is_kept_and_the_contact_becomes_the_first_person(
     old = json.loads(FIXTURE.read_bytes())["applications"]
     with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
         store = BoardStore(path)
-        with store.locked():
-            pass  # the upgrade is written, after the backup
+        added = store.add(lambda i: new_application(i, "Hooli", "Dev"))  # the first write: the upgrade too
     data = json.loads(path.read_bytes())
     assert migrations.version_of(data) == migrations.SCHEMA_VERSION
     new = data["applications"]
-    assert set(new) == set(old) == {"1", "2", "3"}
+    assert set(old) == {"1", "2", "3"} and set(new) == {"1", "2", "3", added.id}
     for app_id, before in old.items():
         after = new[app_id]
         for key, value in before.items():
@@ -66,7 +65,7 @@ def test_every_field_and_event_is_kept_and_the_contact_becomes_the_first_person(
         (interview,) = [e for e in new["1"]["events"] if e["kind"] == "interview"]
         assert interview["with"] == ["Ida Berg", "Sam Ortiz"] and interview["time"] == "14:30"
     assert {"follow_up", "heard_back", "thank_you", "interview", "snooze", "note", "contacted_team"} <= kinds
-    assert data["meta"]["1"]["next_id"] == 5  # a deleted id is never handed out again
+    assert added.id == "5" and data["meta"]["1"]["next_id"] == 6  # a deleted id (4) is never handed out again
     (backup,) = backups.list_backups(path)
     assert backup.name.endswith(f"-before-schema-{migrations.SCHEMA_VERSION}.json")
     assert backup.read_bytes() == FIXTURE.read_bytes()

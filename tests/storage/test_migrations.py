@@ -47,9 +47,7 @@ def test_the_current_version_loads_and_changes_unchanged(tmp_path):
     assert acme.contact.name == "Dana" and acme.notes == "Référence: ünïcödé ✓"
     assert [e.kind for e in acme.events] == ["applied", "follow_up"]
     assert store.get("2").status == "rejected"
-    with store.locked():
-        pass  # nothing to upgrade: nothing written
-    assert path.read_bytes() == before
+    assert path.read_bytes() == before  # nothing to upgrade: reading wrote nothing
     assert backups.list_backups(path) == []
     assert store.add(lambda i: new_application(i, "Hooli", "Dev")).id == "4"  # id 3 was deleted
 
@@ -149,15 +147,6 @@ def test_an_old_board_is_upgraded_through_each_step_backed_up_first_and_written_
     (backup,) = backups.list_backups(path)
     assert backup.name == "board-2026-11-16_100000-before-schema-3.json"
     assert backup.read_bytes() == old
-
-
-def test_locked_alone_writes_the_upgrade(tmp_path, three_versions):
-    path = fixture(tmp_path, "v1.json")
-    with pendulum.travel_to(pendulum.datetime(2026, 11, 16, 10), freeze=True):
-        with BoardStore(path).locked():
-            pass
-    assert json.loads(path.read_bytes())["meta"]["1"]["schema_version"] == 3
-    assert [p.name for p in backups.list_backups(path)] == ["board-2026-11-16_100000-before-schema-3.json"]
 
 
 def test_a_missing_step_is_a_clear_error_and_the_file_is_untouched(tmp_path, monkeypatch):

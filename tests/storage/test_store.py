@@ -166,8 +166,8 @@ def test_text_that_cannot_be_saved_is_refused_and_changes_nothing(board):
     assert [a.company for a in board.applications()] == ["Acme", "Globex"]  # the cache is clean too
 
 
-def test_update_inside_locked_does_not_wait_for_itself(board):
-    with board.locked():
+def test_update_inside_the_held_lock_does_not_wait_for_itself(board):
+    with board.lock_file():
         board.update("1", lambda a: a.with_event(Event("follow_up", DAY)))
     assert [e.kind for e in board.get("1").events] == ["applied", "follow_up"]
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from jobboard.config.settings import Settings
+from jobboard.core.ordering import newest_first
 from jobboard.formats.records import application_record
-from jobboard.storage.first_look import card_order, first_look
+from jobboard.storage.first_look import first_look
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from tests.helpers.tui import wait_for as until
@@ -41,7 +42,7 @@ def test_the_first_look_is_the_top_of_each_column_of_the_whole_board(big_board):
     assert look is not None
     assert look.total == 600
     for status in ("interviewed", "applied"):
-        column = sorted((a for a in applications if a.status == status), key=card_order)
+        column = sorted((a for a in applications if a.status == status), key=newest_first)
         assert look.counts[status] == len(column)
         assert [application_record(a) for a in look.cards[status]] == [application_record(a) for a in column[:7]]
     assert set(look.cards) == {"interviewed", "applied"}  # columns not shown are only counted in total
