@@ -23,12 +23,9 @@ from jobboard.formats.printable import json_text
 from jobboard.formats.records import event_record
 
 
-@click.group(cls=CardCommands, invoke_without_command=True)
-@click.pass_context
-def events(ctx: click.Context) -> None:
+@click.group(cls=CardCommands)
+def events() -> None:
     """A card's events: list ID, edit ID N (--date, --time, --note), delete ID N --yes."""
-    if ctx.invoked_subcommand is None:
-        raise click.UsageError("give the application's ID: `jobboard events ID` lists its events")
 
 
 @events.command(name="list")

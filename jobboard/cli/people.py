@@ -49,12 +49,9 @@ def _given(details: dict[str, str | None]) -> dict[str, str]:
     return {key: value for key, value in details.items() if value is not None}
 
 
-@click.group(cls=CardCommands, invoke_without_command=True)
-@click.pass_context
-def people(ctx: click.Context) -> None:
+@click.group(cls=CardCommands)
+def people() -> None:
     """The people of an application: list ID, add ID NAME, edit ID N, remove ID N."""
-    if ctx.invoked_subcommand is None:
-        raise click.UsageError("give the application's ID: `jobboard people ID` lists its people")
 
 
 @people.command(name="list")

@@ -123,6 +123,11 @@ class CardCommands(click.Group):
     a first word that is no command is the card's ID: `people ID` is `people list ID`, as 0.1
     spelled it (its old options, such as ``people ID --add NAME``, are read by `list`)."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args:
+            raise click.UsageError(f"give the application's ID: `jobboard {self.name} ID` lists its {self.name}", ctx)
+        return super().parse_args(ctx, args)
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:

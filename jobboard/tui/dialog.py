@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 Answer = TypeVar("Answer")
+
+
+def form_keys(form: str) -> list[BindingType]:
+    """A form's two keys: escape cancels, ctrl+s saves (ids ``<form>_cancel``, ``<form>_save``)."""
+    return [
+        Binding("escape", "cancel", "Cancel", id=f"{form}_cancel"),
+        Binding("ctrl+s", "save", "Save", id=f"{form}_save", priority=True),
+    ]
 
 
 class Dialog(ModalScreen[Answer]):

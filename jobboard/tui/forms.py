@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 import pendulum
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -21,7 +20,7 @@ from jobboard.core.dates import parse_user_date
 from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 
@@ -158,10 +157,7 @@ def fields_of(application: Application) -> dict[str, str]:
 class ApplicationForm(Dialog["ApplicationFields | None"]):
     """Add a new application, or edit one (``initial`` set)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form_cancel"),
-        Binding("ctrl+s", "save", "Save", id="form_save", priority=True),
-    ]
+    BINDINGS = form_keys("form")
     DEFAULT_CSS = """
     #form-box {
         width: 76;

@@ -8,13 +8,12 @@ A block left entirely blank is dropped, so "Add person" then save without typing
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from jobboard.core.people import ROLE_WORDS, ROLES, Person, make_person
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.lines import as_sentence
 
 # (field, placeholder) of the one-line inputs of a person, after the name and role.
@@ -86,10 +85,7 @@ class PersonRow(Vertical):
 class PeopleForm(Dialog["list[Person] | None"]):
     """Edit the people of one application."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="people_cancel"),
-        Binding("ctrl+s", "save", "Save", id="people_save", priority=True),
-    ]
+    BINDINGS = form_keys("people")
     DEFAULT_CSS = """
     #people-box {
         width: 84; max-width: 100%; height: auto; max-height: 95%;

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence, one_line
 
@@ -143,10 +143,7 @@ class EventForm(Dialog["dict | None"]):
     """Date, time (an interview's) and note of one event; a wrong value says so under the form
     and the form stays open. Dismisses with the changes ({} or None: nothing to do)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="event_cancel"),
-        Binding("ctrl+s", "save", "Save", id="event_save", priority=True),
-    ]
+    BINDINGS = form_keys("event")
     DEFAULT_CSS = """
     #event-box { width: 70; max-width: 100%; height: auto; padding: 1 2; background: $surface;
                  border: round $accent; }
