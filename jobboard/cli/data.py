@@ -22,7 +22,7 @@ def list_backups(session: Session) -> None:
         return
     for path in found:
         say(str(path))
-    ahead = backups.future_dated(found)
+    ahead = backups.future_dated(session.board_path)
     if ahead:
         say(
             f"{len(ahead)} of these are dated after now (the clock was set wrong when they were made);"

@@ -83,17 +83,16 @@ def list_backups(board: Path) -> list[Path]:
     return [path for _key, _reason, path in _found(board)]
 
 
-def future_dated(copies: list[Path]) -> list[Path]:
-    """The copies whose name dates them after now (a clock that was set wrong when they were
-    made), in the order given."""
-    now = pendulum.now().format(STAMP_FORMAT)
-    stamp = re.compile(r"-(\d{4}-\d{2}-\d{2}_\d{6})(?:-\d+)?-[A-Za-z][\w-]*\.json$")
-    ahead = []
-    for path in copies:
-        match = stamp.search(path.name)
-        if match is not None and match.group(1) > now:
-            ahead.append(path)
-    return ahead
+def _ahead_of_now(key: tuple[str, str, int]) -> bool:
+    """Whether a copy's (day, time, sequence) key dates it after now: the clock was set wrong
+    when it was made."""
+    day, time, _sequence = key
+    return f"{day}_{time}" > pendulum.now().format(STAMP_FORMAT)
+
+
+def future_dated(board: Path) -> list[Path]:
+    """The copies of ``board`` whose name dates them after now, newest first."""
+    return [path for key, _reason, path in _found(board) if _ahead_of_now(key)]
 
 
 def find_backup(board: Path, name: str) -> Path | None:
@@ -157,7 +156,7 @@ def keep_copy(board: Path, payload: bytes, reason: str) -> Path:
     same_group = [(key, path) for key, found_reason, path in _found(board) if _group(found_reason) == group]
     # A copy named after now was made while the clock was set wrong: it is not newer than the
     # copy just made, so it goes first, rather than today's copy going every day.
-    ahead = future_dated([path for _key, path in same_group])
+    ahead = [path for key, path in same_group if _ahead_of_now(key)]
     by_age = [path for _key, path in same_group if path not in ahead] + ahead
     for old in by_age[limit:]:
         if old != target:
