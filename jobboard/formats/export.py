@@ -38,7 +38,8 @@ JSON_FORMAT = "jobboard-export"
 JSON_VERSION = 1
 
 # CSV columns, in order. `tags` holds "a, b" when that reads back unambiguously, else a JSON
-# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank.
+# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank;
+# `captured_posting` the posting kept from its page, a JSON object (blank when typed by hand).
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "company",
@@ -53,6 +54,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "events",
     "created",
     "updated",
+    "captured_posting",
 )
 
 NO_APPLICATIONS = "_No applications._"
@@ -354,6 +356,8 @@ def to_csv(applications: Iterable[Application]) -> str:
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
         record["people"] = json.dumps(record["people"], ensure_ascii=False) if application.people else ""
         record["archived"] = "yes" if application.archived else ""
+        posting = record.pop("posting", None)
+        record["captured_posting"] = json.dumps(posting, ensure_ascii=False) if posting else ""
         writer.writerow([guard_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 

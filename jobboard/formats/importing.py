@@ -64,6 +64,7 @@ from jobboard.core.model import (
     parse_timestamp,
 )
 from jobboard.core.people import Person, checked_person, first_contact
+from jobboard.core.posting_kept import check_posting
 from jobboard.core.validation import check_applied_on
 from jobboard.formats import json_reading
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
@@ -125,6 +126,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("Source",),
     "tags": ("Tags",),
     "events": ("Events",),
+    "captured_posting": ("Captured Posting",),
     "id": ("ID",),
     "created": ("Created",),
     "updated": ("Updated",),
@@ -404,6 +406,8 @@ class _RowBuilder:
         for name in ("created", "updated"):
             if values.get(name):
                 self._read(problems, fields, name, values[name], self._timestamp)
+        if values.get("captured_posting"):
+            self._read(problems, fields, "posting", values["captured_posting"], _posting)
         if not problems:
             from jobboard.core.validation import check_new
 
@@ -474,6 +478,19 @@ def _people(values: Mapping[str, Any]) -> list[Person]:
     return people
 
 
+def _posting(value: Any) -> dict[str, Any]:
+    """A captured posting: a JSON object in a CSV cell (our export) or in a JSON record."""
+    if isinstance(value, str):
+        try:
+            value = load_json(value)
+        except (json.JSONDecodeError, ValueError):
+            raise ValueError("captured_posting is not a JSON object") from None
+    try:
+        return dict(check_posting(value))
+    except ValueError as error:
+        raise ValueError(f"captured_posting: {error}") from None
+
+
 def _archived(value: Any) -> bool:
     """An `archived` cell: true/false in JSON, "yes"/"true"/"1" or blank in CSV."""
     if isinstance(value, bool):
@@ -517,6 +534,7 @@ def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime) ->
         if interview is not None:
             application = application.with_event(Event("interview", interview))
     return application.copy(
+        posting=fields.get("posting", {}),
         created=fields.get("created", now),
         updated=fields.get("updated", fields.get("created", now)),
     )
@@ -729,10 +747,13 @@ def _json_rows(text: str) -> tuple[ImportResult, list[tuple[int, dict[str, Any]]
         if not isinstance(record, dict):
             result.errors.append(RowError(number, "is not an object", "record"))
             continue
-        unknown = [name for name in record if name not in IMPORT_FIELDS]
+        unknown = [name for name in record if name not in IMPORT_FIELDS and name != "posting"]
         if unknown:
             result.errors.append(RowError(number, f"unknown field '{unknown[0]}'", "record"))
             continue
+        if "posting" in record:  # the JSON export's name for the CSV's captured_posting
+            record = {**record, "captured_posting": record["posting"]}
+            del record["posting"]
         rows.append((number, record))
     result.columns = {name: name for name in IMPORT_FIELDS}
     return result, rows
