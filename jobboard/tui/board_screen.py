@@ -82,6 +82,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         Binding("shift+left,H", "move(-1)", "◀ Move", id="move_left"),
         Binding("shift+right,L", "move(1)", "Move ▶", id="move_right"),
         Binding("n", "new_application", "New", id="new_application"),
+        Binding("C", "capture_posting", "New from a posting URL", show=False, id="capture_posting"),
         Binding("e,enter", "edit", "Edit", id="edit"),
         Binding("d", "delete", "Delete", show=False, id="delete"),
         Binding("E", "edit_notes", "Notes in $EDITOR", show=False, id="edit_notes"),

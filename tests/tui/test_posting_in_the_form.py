@@ -1,0 +1,77 @@
+"""C and the form's URL field: a posting read in a worker fills the form (docs/capture.md).
+
+Pages come from a local server on a free port; the screen answers keys while the page is read.
+"""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input, Static
+
+from jobboard.core.model import new_application
+from jobboard.storage.store import BoardStore
+from jobboard.tui.forms import ApplicationForm
+from tests.helpers.pages import serving
+from tests.helpers.tui import loaded, make_app, wait_for
+
+JOB = {"@type": "JobPosting", "title": "Baker", "hiringOrganization": "Crumbs",
+       "jobLocation": {"address": {"addressLocality": "Lyon", "addressCountry": "FR"}},
+       "description": "<p>Bread at dawn.</p>"}
+PAGES = {"/job": (200, "text/html", f'<script type="application/ld+json">{json.dumps(JOB)}</script>')}
+
+
+def form_of(app) -> ApplicationForm:
+    assert isinstance(app.screen, ApplicationForm)
+    return app.screen
+
+
+def value(app, name: str) -> str:
+    return form_of(app).query_one(f"#field-{name}", Input).value
+
+
+def note(app) -> str:
+    return str(form_of(app).query_one("#posting-note", Static).render())
+
+
+async def test_C_reads_the_posting_into_the_form_and_the_card_keeps_it(board_path, frozen):
+    app = make_app(board_path)
+    with serving(PAGES) as site:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.press("C")
+            await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm), "the form")
+            assert app.focused is form_of(app).query_one("#field-url", Input)
+            await pilot.press(*f"{site}/job", "enter")
+            await wait_for(pilot, lambda: value(app, "company") == "Crumbs", "the company read from the page")
+            assert (value(app, "role"), value(app, "location")) == ("Baker", "Lyon, FR")
+            assert "Read from the page: Crumbs, Baker, Lyon, FR" in note(app)
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: len(app.board) == 1, "the card saved")
+    card = BoardStore(board_path).get("1")
+    assert card.posting["description"] == "Bread at dawn." and card.posting["url"] == f"{site}/job"
+
+
+async def test_a_page_that_cannot_be_read_is_one_line_and_the_form_stays(board_path, frozen):
+    app = make_app(board_path)
+    with serving(PAGES) as site:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.press("n", "B", "o", "b")
+            form_of(app).query_one("#field-url", Input).focus()
+            await pilot.pause()
+            await pilot.press(*f"{site}/gone", "ctrl+f")
+            await wait_for(pilot, lambda: "Could not read" in note(app), "the failure")
+            assert note(app) == f"Could not read the posting: {site}/gone answered 404."
+            assert value(app, "company") == "Bob" and value(app, "role") == ""
+
+
+async def test_the_form_says_when_the_posting_is_already_on_the_board(board_path, frozen):
+    BoardStore(board_path).add(lambda i: new_application(i, "Crumbs", "Baker", applied_on=frozen.date()))
+    app = make_app(board_path)
+    with serving(PAGES) as site:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.press("C", *f"{site}/job", "enter")
+            await wait_for(pilot, lambda: "already on the board" in note(app), "the warning")
+            assert "already on the board: 1, Crumbs, applied Mon 16 Nov; ctrl+s adds it anyway" in note(app)
