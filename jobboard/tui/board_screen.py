@@ -90,6 +90,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         Binding("A", "archive", "Archive", show=False, id="archive"),
         Binding("ctrl+a", "toggle_archive", "Archived cards", show=False, id="toggle_archive"),
         Binding("o", "open_posting", "Open posting", show=False, id="open_posting"),
+        Binding("v", "view_posting", "Read the captured posting", show=False, id="view_posting"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
         Binding("x", "export_markdown", "Export", show=False, id="export_markdown"),

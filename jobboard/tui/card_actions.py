@@ -213,6 +213,18 @@ class CardActions:
         self.jobboard.open_link(url)
         self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
 
+    def action_view_posting(self: BoardKeys) -> None:
+        """v: the posting the card was captured from (C, `add --from`), to read again."""
+        application = self.selected
+        if application is None:
+            return
+        if not application.posting:
+            self.notify("This card has no captured posting; C captures one from its URL.", markup=False)
+            return
+        from jobboard.tui.posting_screen import PostingScreen
+
+        self.jobboard.push_screen(PostingScreen(application))
+
     def action_export_markdown(self: BoardKeys) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from
         the writer thread (a large board takes a moment to write)."""

@@ -75,3 +75,27 @@ async def test_the_form_says_when_the_posting_is_already_on_the_board(board_path
             await pilot.press("C", *f"{site}/job", "enter")
             await wait_for(pilot, lambda: "already on the board" in note(app), "the warning")
             assert "already on the board: 1, Crumbs, applied Mon 16 Nov; ctrl+s adds it anyway" in note(app)
+
+
+async def test_v_reads_the_captured_posting_and_a_card_without_one_says_so(board_path, frozen):
+    from jobboard.tui.posting_screen import PostingScreen
+
+    posting = {"title": "Baker", "company": "Crumbs", "captured_on": "2026-11-16", "valid_through": "2026-12-01",
+               "description": "Bread at dawn.\x1b[31m"}
+    BoardStore(board_path).add(lambda i: new_application(i, "Crumbs", "Baker", applied_on=frozen.date()).copy(
+        posting=posting))
+    BoardStore(board_path).add(lambda i: new_application(i, "Typed", "By hand", applied_on=frozen.date()))
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.board_screen.jump_to("1")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, PostingScreen), "the posting")
+        heading = str(app.screen.query(Static)[1].render())
+        assert "Baker · Crumbs" in heading and "captured 2026-11-16 · apply by 2026-12-01" in heading
+        description = str(app.screen.query_one("#posting-description", Static).render())
+        assert description.startswith("Bread at dawn.") and "\x1b" not in description
+        await pilot.press("escape")
+        app.board_screen.jump_to("2")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: any("no captured posting" in note for note in app.notes), "the notice")
