@@ -109,7 +109,7 @@ def escape_markdown(text: str) -> str:
 def _escape_line_start(text: str) -> str:
     """Like ``escape_markdown``, and also safe at the very start of a line."""
     escaped = escape_markdown(text)
-    if escaped[:1] in _LINE_START_MARKERS:
+    if escaped and escaped[:1] in _LINE_START_MARKERS:
         return "\\" + escaped
     # "1." or "1)" would start an ordered list.
     digits = len(escaped) - len(escaped.lstrip("0123456789"))
@@ -279,6 +279,13 @@ def _details(application: Application) -> str:
     notes = _multiline(application.notes, "  ")
     if notes:
         items.append(f"- Notes: {notes}")
+    if application.posting:
+        captured = str(application.posting.get("captured_on", ""))
+        closes = f", apply by {application.apply_by.isoformat()}" if application.apply_by else ""
+        items.append(f"- Posting: captured {escape_markdown(captured) or 'on an unknown day'}{closes}")
+        description = _multiline(str(application.posting.get("description", "")), "  ")
+        if description:
+            items.append(f"- Posting description: {description}")
     if items:
         out.extend(items)
         out.append("")

@@ -101,3 +101,11 @@ def test_the_capture_timeout_setting_is_read(tmp_path):
     config.write_text("[capture]\ntimeout = 2.5\n")
     assert load_settings(config).capture_timeout == 2.5
     assert load_settings(tmp_path / "none.toml").capture_timeout == 10.0
+
+
+def test_the_markdown_details_carry_the_posting(db, tmp_path):
+    run_cli(*db, "add", "--from", "-", stdin=page(description="<p>First.</p><p></p><ul><li>Second</li></ul>"))
+    code, out, _ = run_cli(*db, "export", "--details")
+    assert code == 0
+    assert "- Posting: captured 2026-11-16, apply by 2026-12-01\n" in out
+    assert "- Posting description: First.\\\n  \\- Second\n" in out
