@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from jobboard.core.fields import check_url
 from jobboard.tui.dialog import Answer, Dialog
@@ -69,11 +70,15 @@ class PostingFill(Dialog[Answer]):
         from jobboard.capture import CaptureError, capture
 
         try:
-            found = capture(url, timeout=timeout)
+            found: Posting | str = capture(url, timeout=timeout)
         except CaptureError as error:
-            self.app.call_from_thread(self.say_about_posting, f"Could not read the posting: {error}.")
-            return
-        self.app.call_from_thread(self.posting_read, url, found)
+            found = f"Could not read the posting: {error}."
+        if get_current_worker().is_cancelled:
+            return  # the form was closed while the page was read: nothing is left to fill
+        if isinstance(found, str):
+            self.app.call_from_thread(self.say_about_posting, found)
+        else:
+            self.app.call_from_thread(self.posting_read, url, found)
 
     def posting_read(self, url: str, found: Posting) -> None:
         """Fill the empty fields from ``found`` and say what was read (and if it is a duplicate)."""

@@ -99,3 +99,27 @@ async def test_v_reads_the_captured_posting_and_a_card_without_one_says_so(board
         app.board_screen.jump_to("2")
         await pilot.press("v")
         await wait_for(pilot, lambda: any("no captured posting" in note for note in app.notes), "the notice")
+
+
+async def test_the_form_answers_keys_while_a_slow_page_is_read_and_escape_cancels_it(board_path, frozen):
+    import threading
+
+    hold = threading.Event()
+    app = make_app(board_path)
+    with serving(PAGES, hold=hold) as site:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.press("C", *f"{site}/job", "enter")
+            await wait_for(pilot, lambda: note(app).startswith("Reading"), "the reading line")
+            await pilot.press("tab", *"Own Co")  # the form answers while the page is still on its way
+            assert value(app, "location") == "Own Co"
+            (reading,) = [worker for worker in app.workers if worker.group == "posting"]
+            assert not reading.is_finished
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not isinstance(app.screen, ApplicationForm), "the form closed")
+            await wait_for(pilot, lambda: reading.is_cancelled, "the read cancelled with its form")
+            hold.set()
+            await pilot.press("n")
+            await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm), "a new form")
+            assert value(app, "company") == ""
+    assert BoardStore(board_path).applications() == []
