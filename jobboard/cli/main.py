@@ -278,7 +278,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         # The stored records, checked and in their usual shape, without building applications.
         records = [r for r in session.store.records() if in_view(r["archived"], view)]
         if status:
-            status = session.status(status)
+            status = session.status(status, hidden_too=True)
             records = [r for r in records if r["status"] == status]
         # Indented for a person at a terminal; compact (and several times faster) for a pipe.
         indent = 2 if sys.stdout.isatty() else None
@@ -286,7 +286,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         return
     applications = session.applications(view)
     if status:
-        status = session.status(status)
+        status = session.status(status, hidden_too=True)
         applications = [a for a in applications if a.status == status]
     if not applications:
         say(_nothing_to_list(session, view, status), err=True)

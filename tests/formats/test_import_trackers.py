@@ -3,6 +3,7 @@ tests/fixtures/imports), and the file-wide reading of a/b/YYYY dates (docs/cli.m
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pendulum
@@ -135,3 +136,16 @@ def test_import_help_lists_the_headers_and_status_words():
     for words in ("Job Posting URL", "Min Salary", "Date Saved", "Interview Date", "Ghosted", "Offer received",
                   "Archived", "Interviewing", "--day-first / --month-first"):
         assert words in " ".join(out.split()), words
+
+
+def test_cards_imported_into_a_hidden_column_can_be_listed(tmp_path, frozen):
+    from tests.helpers.cli import run_cli
+
+    db = ["--db", str(tmp_path / "board.json")]
+    assert run_cli(*db, "import", str(SAMPLES / "teal-style.csv"))[0] == 0
+    code, out, _ = run_cli(*db, "list", "--status", "wishlist")
+    assert code == 0 and "Globex" in out and "Northwind" not in out
+    code, out, _ = run_cli(*db, "list", "--status", "wishlist", "--json")
+    assert code == 0 and [card["company"] for card in json.loads(out)] == ["Globex"]
+    code, _, err = run_cli(*db, "move", "1", "wishlist")
+    assert code == 2 and "not a column of this board" in err
