@@ -59,3 +59,18 @@ def test_the_card_already_there_is_found_by_address_or_company_and_role():
     assert already_there(board, "", " meta ", "data  engineer", today) is meta
     assert already_there(board, "", "Old Co", "Baker", today) is None  # more than 180 days ago
     assert already_there_sentence(meta, today) == "already on the board: 12, Meta, applied Mon 2 Nov"
+
+
+def test_the_last_day_to_apply_is_coming_up_for_a_wishlist_card_only():
+    from jobboard.core.coming_up import coming_up
+    from jobboard.core.etiquette import next_step
+
+    today = pendulum.date(2026, 11, 16)
+    posting = {"captured_on": "2026-11-10", "valid_through": "2026-11-19"}
+    saved = new_application("1", "Crumbs", "Baker", status="wishlist", applied_on=today).copy(posting=posting)
+    sent = new_application("2", "Loaf", "Baker", applied_on=today).copy(posting=posting)
+    far = saved.copy(id="3", company="Later", posting={**posting, "valid_through": "2026-12-19"})
+    entries = coming_up([saved, sent, far], today, lambda a: next_step(a, today, words=False))
+    assert [(c.date, c.application.company, c.what) for c in entries if "apply" in c.what] == [
+        (pendulum.date(2026, 11, 19), "Crumbs", "Last day to apply: the posting closes"),
+    ]
