@@ -409,7 +409,9 @@ def to_ics(
     at 18:00 the evening before, UID ``jobboard-<id>-interview-<YYYY-MM-DD>T<HHMM>@jobboard``;
     the interviews of a day without a time share one all-day VEVENT, UID
     ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. The summary names the kind, the
-    description the people and notes. UIDs and DTSTAMP depend only on the board and ``today``,
+    description the people and notes. A Wishlist card whose captured posting closes on a real
+    date gets that last day to apply as an all-day VEVENT, UID ``jobboard-<id>-apply-by@jobboard``.
+    UIDs and DTSTAMP depend only on the board and ``today``,
     so a calendar that re-imports the file updates instead of duplicating.
     """
     from icalendar import Calendar, Event, Todo
@@ -444,6 +446,17 @@ def to_ics(
             calendar.add_component(entry)
         for interview in _interview_entries(application, stamp):
             calendar.add_component(interview)
+        if application.status == "wishlist" and application.posting and (closes := application.apply_by):
+            entry = Event()  # the captured posting's last day (docs/capture.md): one all-day event
+            entry.add("uid", f"jobboard-{application.id}-apply-by@jobboard")
+            entry.add("dtstamp", stamp)
+            entry.add("summary", f"Last day to apply: {application.company} ({application.role})")
+            entry.add("dtstart", _plain_date(closes))
+            entry.add("dtend", _plain_date(closes.add(days=1)))
+            entry.add("transp", "TRANSPARENT")
+            if (url := _calendar_url(application.url)) is not None:
+                entry.add("url", url)
+            calendar.add_component(entry)
     return calendar.to_ical().decode("utf-8")
 
 

@@ -109,3 +109,19 @@ def test_the_markdown_details_carry_the_posting(db, tmp_path):
     assert code == 0
     assert "- Posting: captured 2026-11-16, apply by 2026-12-01\n" in out
     assert "- Posting description: First.\\\n  \\- Second\n" in out
+
+
+def test_the_calendar_has_a_wishlist_card_s_last_day_to_apply(frozen):
+    from icalendar import Calendar
+
+    from jobboard.core.model import new_application
+    from jobboard.formats.export import to_ics
+
+    posting = {"captured_on": "2026-11-16", "valid_through": "2026-12-01"}
+    saved = new_application("4", "Crumbs", "Baker", status="wishlist", applied_on=frozen.date()).copy(posting=posting)
+    sent = new_application("5", "Loaf", "Baker", applied_on=frozen.date()).copy(posting=posting)
+    events = Calendar.from_ical(to_ics([saved, sent], frozen.date())).walk("VEVENT")
+    apply_by = [e for e in events if str(e["uid"]).endswith("-apply-by@jobboard")]
+    assert [(str(e["uid"]), str(e["summary"]), e.decoded("dtstart").isoformat()) for e in apply_by] == [
+        ("jobboard-4-apply-by@jobboard", "Last day to apply: Crumbs (Baker)", "2026-12-01"),
+    ]
