@@ -52,13 +52,19 @@ def read_posting(
     return company, role, posting
 
 
-def refuse_duplicate(applications: list[Application], url: str, company: str, role: str) -> None:
-    """One line naming the card already holding this posting (``--again`` adds it anyway)."""
+def refuse_duplicate(applications: list[Application], url: str, company: str, role: str, dry_run: bool) -> None:
+    """One line naming the card already holding this posting (``--again`` adds it anyway); a
+    dry run only says it, after what it read."""
     from jobboard.core.duplicates import already_there, already_there_sentence
 
     card = already_there(applications, url, company, role, today())
-    if card is not None:
-        raise click.ClickException(one_line(already_there_sentence(card, today()) + "; add --again to add it anyway"))
+    if card is None:
+        return
+    words = one_line(already_there_sentence(card, today()) + "; add --again to add it anyway")
+    if dry_run:
+        click.echo(f"note: {words}")
+        return
+    raise click.ClickException(words)
 
 
 def closed_warning(posting: dict[str, Any]) -> None:

@@ -233,10 +233,10 @@ def add(
 
         timeout = session.settings.capture_timeout
         company, role, posting = read_posting(source, company or "", role or "", text, dry_run, timeout)
+        if not again:
+            refuse_duplicate(session.store.applications(), text["url"], company or "", role or "", dry_run)
         if dry_run:
             return
-        if not again:
-            refuse_duplicate(session.store.applications(), text["url"], company or "", role or "")
     for name, value in (("COMPANY", company), ("ROLE", role)):
         if not source and value is None:
             raise click.UsageError(f"Missing argument '{name}'.")

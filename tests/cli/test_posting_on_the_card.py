@@ -125,3 +125,14 @@ def test_the_calendar_has_a_wishlist_card_s_last_day_to_apply(frozen):
     assert [(str(e["uid"]), str(e["summary"]), e.decoded("dtstart").isoformat()) for e in apply_by] == [
         ("jobboard-4-apply-by@jobboard", "Last day to apply: Crumbs (Baker)", "2026-12-01"),
     ]
+
+
+def test_a_dry_run_says_the_posting_is_already_there_and_writes_nothing(db, tmp_path):
+    run_cli(*db, "add", "--from", "-", stdin=page())
+    before = (tmp_path / "board.json").read_bytes()
+    code, out, _ = run_cli(*db, "add", "--from", "-", "--dry-run", stdin=page())
+    assert code == 0 and "role: Baker" in out
+    assert out.splitlines()[-1] == (
+        "note: already on the board: 1, Crumbs, applied Mon 16 Nov; add --again to add it anyway"
+    )
+    assert (tmp_path / "board.json").read_bytes() == before
