@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import ssl
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -61,11 +65,16 @@ def fetch(url: str, timeout: float = 10.0) -> str:
     try:
         with httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
             for _ in range(MAX_REDIRECTS + 1):
-                with client.stream("GET", url) as answer:
+                httpx.URL(url)  # an address httpx refuses is said as such, below
+                with ExitStack() as stack:
+                    try:
+                        answer = stack.enter_context(client.stream("GET", url))
+                    except httpx.InvalidURL:  # httpx reads a redirect's Location as it answers
+                        raise CaptureError(f"{url} redirects to another scheme or to no web address") from None
                     if answer.is_redirect:
-                        target = str(answer.url.join(answer.headers.get("location", "")))
-                        if httpx.URL(target).scheme != httpx.URL(url).scheme:
-                            raise CaptureError(f"{url} redirects to another scheme ({target})")
+                        target = urljoin(url, answer.headers.get("location", ""))
+                        if urlsplit(target).scheme.lower() != urlsplit(url).scheme.lower():
+                            raise CaptureError(f"{url} redirects to another scheme ({target[:200]})")
                         url = target
                         continue
                     if answer.status_code >= 400:
@@ -80,9 +89,24 @@ def fetch(url: str, timeout: float = 10.0) -> str:
     except httpx.TimeoutException:
         raise CaptureError(f"{url} did not answer within {timeout:g} s") from None
     except httpx.ConnectError as error:
-        raise CaptureError(f"could not reach {url} ({error})") from None
-    except httpx.HTTPError as error:
+        raise CaptureError(_unreachable(url, error)) from None
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
         raise CaptureError(f"could not fetch {url} ({error})") from None
+
+
+def _unreachable(url: str, error: Exception) -> str:
+    """Why ``url`` could not be reached, in words: a name that does not resolve, a certificate
+    that does not verify, or what the connection said (found along the error's causes)."""
+    host = httpx.URL(url).host
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return f"could not find {host}: the name does not resolve (check the address and your connection)"
+        if isinstance(cause, ssl.SSLError):
+            reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or cause
+            return f"the secure connection to {host} failed ({reason}); the page was not read"
+        cause = cause.__cause__ or cause.__context__
+    return f"could not reach {url} ({error})"
 
 
 def capture(source: str, timeout: float = 10.0, bases: dict[str, str] = API_BASES) -> Posting:

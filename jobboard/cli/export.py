@@ -74,12 +74,32 @@ def export_board(
     say(f"Wrote {output}", err=True)
 
 
-@click.command(name="import")
+class ImportCommand(click.Command):
+    """`import`, whose --help ends with every header and status word the importer knows (read
+    from formats/importing.py when the help is asked for, so it never goes stale)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from jobboard.core.model import status_title
+        from jobboard.formats.importing import ARCHIVED_WORDS, HEADER_ALIASES, STATUS_WORDS
+
+        with formatter.section("Headers read (any case, spaces and punctuation ignored)"):
+            formatter.write_dl([(name, ", ".join(aliases)) for name, aliases in HEADER_ALIASES.items()])
+        with formatter.section("Status words"):
+            rows = [(status_title(status), ", ".join(words)) for status, words in STATUS_WORDS.items()]
+            formatter.write_dl([*rows, ("(archived)", ", ".join(ARCHIVED_WORDS))])
+        super().format_epilog(ctx, formatter)
+
+
+@click.command(name="import", cls=ImportCommand)
 @click.argument("source", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
 @click.option("--map", "mappings", multiple=True, metavar='"Header=field"', help="Read a column as a field.")
+@click.option(
+    "--day-first/--month-first", "day_first", default=None,
+    help="How a/b/YYYY dates read (03/08 is 3 August / 8 March); default: as the file's own dates show.",
+)
 @pass_session
-def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[str, ...]) -> None:
+def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[str, ...], day_first) -> None:
     """Import applications from a CSV file (Huntr, Teal, a spreadsheet) or our JSON export.
 
     All or nothing: if any row is wrong, every bad row is listed and nothing is written.
@@ -101,7 +121,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     except UnicodeDecodeError as error:
         raise BoardError(f"{source} is not UTF-8 text; save it as UTF-8 CSV and retry.") from error
     counter = iter(range(1, 1 << 62))
-    result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}")
+    result = _run_import(import_rows, text, session, mappings, lambda: f"new-{next(counter)}", day_first)
     if not result.ok:
         for problem in result.errors:
             say(one_line(f"{source}: {problem}"), err=True)
@@ -130,11 +150,34 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
         summary += f"; skipped {result.skipped_existing} already on the board"
         summary += f" and {result.skipped_repeats} repeated in the file" if result.skipped_repeats else ""
     say(summary + ".", err=True)
+    for line in (result.dates_read, _put_away(result.applications, session.settings.columns)):
+        if line:
+            say(one_line(line[0].upper() + line[1:] + "."), err=True)
 
 
-def _run_import(import_rows, text: str, session: Session, mappings, allocate_id):  # noqa: ANN001, ANN202
+def _put_away(applications: list[Application], columns: tuple[str, ...]) -> str:
+    """Where imported cards are that the board does not show: archived ones, and those in a
+    column config.toml hides (they are imported there, counted, and `list --all` shows them)."""
+    from collections import Counter
+
+    from jobboard.core.model import status_title
+
+    hidden = Counter(a.status for a in applications if not a.archived and a.status not in columns)
+    archived = sum(1 for a in applications if a.archived)
+    parts = [f"{count} in {status_title(status)}" for status, count in hidden.items()]
+    words = []
+    if parts:
+        words.append(f"{', '.join(parts)}, a column this board hides (add it to columns in config.toml to see it)")
+    if archived:
+        words.append(f"{archived} archived (`list --archived` shows them)")
+    return "; ".join(words)
+
+
+def _run_import(import_rows, text: str, session: Session, mappings, allocate_id, day_first):  # noqa: ANN001, ANN202
     existing = session.store.applications()
-    common = dict(existing=existing, today=today(), allocate_id=allocate_id, mapping_overrides=list(mappings))
+    common = dict(
+        existing=existing, today=today(), allocate_id=allocate_id, mapping_overrides=list(mappings), day_first=day_first
+    )
     rows = text.count("\n")
     if not sys.stderr.isatty() or rows < PROGRESS_FROM_ROWS:
         try:

@@ -198,29 +198,6 @@ def demo(session: Session) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def posting_fields(source: str, company: str, role: str, text: dict, dry_run: bool) -> tuple[str, str]:
-    """Company and role from the posting at ``source`` (the line's own win); fills url, location
-    and salary in ``text`` when they were not given. A posting that cannot be read is one line."""
-    from jobboard.capture import CaptureError, capture
-
-    try:
-        found = capture(source)
-    except CaptureError as error:
-        raise click.ClickException(one_line(str(error))) from None
-    company, role = company or found.company, role or found.role
-    if source.lower().startswith(("http://", "https://")):
-        text["url"] = text["url"] or source
-    text["location"] = text["location"] or found.location
-    text["salary"] = text["salary"] or found.salary
-    if dry_run:
-        guess = " (a guess from the page title: no posting data)" if found.from_title else ""
-        for name, value in (("company", company), ("role", role), ("location", text["location"]),
-                            ("salary", text["salary"]), ("type", found.employment_type),
-                            ("closes", found.valid_through)):
-            click.echo(f"{name}: {one_line(value)}{guess if name == 'role' else ''}")
-    return company, role
-
-
 def text_options(function):
     for name in reversed(TEXT_FIELDS):
         function = click.option(f"--{name}", default="", help=f"The {name}.")(function)
@@ -232,6 +209,7 @@ def text_options(function):
 @click.argument("role", required=False)
 @click.option("--from", "source", help="Fill the card from a posting: an http(s) URL, a saved page, or - (stdin).")
 @click.option("--dry-run", is_flag=True, help="With --from: print what the posting says; write nothing.")
+@click.option("--again", is_flag=True, help="With --from: add it even if it is already on the board.")
 @click.option("--status", default="applied", show_default=True, help="Column to start in.")
 @click.option("--applied", type=DATE, help="Date applied (YYYY-MM-DD); default today.")
 @click.option("--moved", type=DATE, help="With --status: since when it is in that column; default today.")
@@ -241,15 +219,22 @@ def text_options(function):
 @click.option("--email", default="", help="The recruiter's email.")
 @pass_session
 def add(
-    session: Session, company: str, role: str, source, dry_run: bool, status: str, applied, moved, tags, **text
+    session: Session, company: str, role: str, source, dry_run: bool, again: bool, status: str, applied, moved, tags,
+    **text,
 ) -> None:
     """Add an application; prints its id alone, for scripts (docs/capture.md for --from)."""
     from jobboard.core.fields import check_email, check_url
     from jobboard.core.model import new_application
     from jobboard.core.validation import check_new
 
+    posting: dict[str, str] = {}
     if source:
-        company, role = posting_fields(source, company or "", role or "", text, dry_run)
+        from jobboard.cli.capturing import closed_warning, read_posting, refuse_duplicate
+
+        timeout = session.settings.capture_timeout
+        company, role, posting = read_posting(source, company or "", role or "", text, dry_run, timeout)
+        if not again:
+            refuse_duplicate(session.store.applications(), text["url"], company or "", role or "", dry_run)
         if dry_run:
             return
     for name, value in (("COMPANY", company), ("ROLE", role)):
@@ -273,7 +258,9 @@ def add(
         "0", company, role, status=status, applied_on=applied, moved_on=moved, tags=list(tags), **text
     )
     check_new(card, today())
-    created = session.store.add(lambda app_id: card.copy(id=app_id))
+    created = session.store.add(lambda app_id: card.copy(id=app_id, posting=posting))
+    if posting:
+        closed_warning(posting)
     say(created.id)
 
 
@@ -291,7 +278,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         # The stored records, checked and in their usual shape, without building applications.
         records = [r for r in session.store.records() if in_view(r["archived"], view)]
         if status:
-            status = session.status(status)
+            status = session.status(status, hidden_too=True)
             records = [r for r in records if r["status"] == status]
         # Indented for a person at a terminal; compact (and several times faster) for a pipe.
         indent = 2 if sys.stdout.isatty() else None
@@ -299,7 +286,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         return
     applications = session.applications(view)
     if status:
-        status = session.status(status)
+        status = session.status(status, hidden_too=True)
         applications = [a for a in applications if a.status == status]
     if not applications:
         say(_nothing_to_list(session, view, status), err=True)
@@ -381,6 +368,10 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
         lines.append(one_line(f"  offer:    {' · '.join(part for part in [*offer, application.offer_note] if part)}"))
     for index, person in enumerate(application.people):
         lines.append(f"  {'people:' if index == 0 else '':<9} {one_line(person_line(person))}")
+    if application.posting:
+        from jobboard.cli.capturing import posting_lines
+
+        lines.extend(posting_lines(application))
     step = next_step(application, today(), session.settings.etiquette)
     lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")

@@ -80,9 +80,15 @@ class Session:
         away), "archived" (only those) or "all"."""
         return [a for a in self.store.applications() if in_view(a.archived, view)]
 
-    def status(self, value: str) -> str:
-        """A status the configured board has, or a usage error listing them."""
+    def status(self, value: str, hidden_too: bool = False) -> str:
+        """A status the configured board has, or a usage error listing them. ``hidden_too``
+        (for reading, as `list` does) also takes a known status whose column config.toml hides:
+        cards can be there (an import, a column taken off the board) and must be findable."""
         cleaned = value.strip().lower()
+        from jobboard.core.model import ALL_STATUSES
+
+        if hidden_too and cleaned in ALL_STATUSES:
+            return cleaned
         if cleaned not in self.settings.columns:
             raise click.BadParameter(
                 f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 APP_NAME = "jobboard"
 DEFAULT_EXPORT_NAME = "jobboard-{date}.md"
-KNOWN_TOP_LEVEL = {"columns", "theme", "export_name", "etiquette", "profile", "keys", "archive_closed_after_days"}
+KNOWN_TOP_LEVEL = {
+    "columns", "theme", "export_name", "etiquette", "profile", "keys", "archive_closed_after_days", "capture"
+}
+CAPTURE_TIMEOUT = 10.0  # seconds a posting page may take to answer (docs/capture.md)
 
 
 class SettingsError(Exception):
@@ -77,6 +80,7 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     etiquette: EtiquetteSettings = field(default_factory=_default_etiquette)
     archive_closed_after_days: int = 0  # 0: off (see jobboard.core.archiving)
+    capture_timeout: float = CAPTURE_TIMEOUT  # [capture] timeout, in seconds
     source: Path | None = None  # the config.toml they came from, if any
 
 
@@ -124,6 +128,7 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
         raise ValueError(
             f"'archive_closed_after_days' must be a whole number of days from 0 (off) to 3650, not {archive_after!r}"
         )
+    capture_timeout = _capture_timeout(data.get("capture", {}))
     etiquette_table, profile = data.get("etiquette", {}), data.get("profile", {})
     if not isinstance(etiquette_table, dict) or not isinstance(profile, dict):
         raise ValueError("[etiquette] and [profile] must be tables")
@@ -135,9 +140,23 @@ def settings_from_mapping(data: dict[str, Any], path: Path | None = None) -> Set
         export_name=export_name,
         keys=dict(keys),
         archive_closed_after_days=archive_after,
+        capture_timeout=capture_timeout,
         etiquette=EtiquetteSettings.from_mapping(etiquette_table, profile),
         source=path,
     )
+
+
+def _capture_timeout(table: Any) -> float:
+    """[capture] timeout: seconds, more than 0 and at most 120 (a page that slow is not coming)."""
+    if not isinstance(table, dict):
+        raise ValueError("[capture] must be a table, e.g. [capture] then timeout = 10")
+    unknown = sorted(set(table) - {"timeout"})
+    if unknown:
+        raise ValueError(f"unknown setting 'capture.{unknown[0]}'; known: capture.timeout")
+    timeout = table.get("timeout", CAPTURE_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 120:
+        raise ValueError(f"'capture.timeout' must be a number of seconds above 0 and at most 120, not {timeout!r}")
+    return float(timeout)
 
 
 def _columns(value: Any) -> tuple[str, ...]:

@@ -3,7 +3,8 @@ second part (below what is due now).
 
 Pure: applications, their steps and ``today`` in, a dated list out, soonest first. An interview
 today counts as coming up (it has not happened yet); a step counts when it is upcoming and falls
-due within ``days`` (a snoozed one on the day the snooze ends).
+due within ``days`` (a snoozed one on the day the snooze ends); so does a Wishlist card's last
+day to apply, when its captured posting gave a closing date.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def coming_up(
                 if event.people:
                     what += " with " + ", ".join(event.people)
                 found.append(Coming(event.date, event.time or "", application, what))
+        if application.posting and application.status == "wishlist":
+            closes = application.apply_by  # the captured posting's closing day (core/posting_kept.py)
+            if closes is not None and today <= closes <= last:
+                found.append(Coming(closes, "", application, "Last day to apply: the posting closes"))
         step = step_for(application)
         if step.state == "upcoming" and step.due is not None and step.due <= last:
             found.append(Coming(step.due, "", application, step.title))

@@ -83,3 +83,21 @@ def check_email(text: str) -> str:
 def check_profile(text: str) -> str:
     """A person's profile page (LinkedIn or other): a web address, never ``mailto:``."""
     return check_url(text, mail=False)
+
+
+# Query parameters that say where a click came from, not which posting it is.
+_TRACKING = re.compile(r"utm_\w+|gh_src|gh_jid_src|lever-source|lever-origin|source|ref|src|trk", re.IGNORECASE)
+
+
+def url_key(url: str) -> str:
+    """A posting's address as duplicates are compared: no scheme, ``www.``, case in the host,
+    fragment, trailing slash or tracking parameters, so two links to one posting match."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return url.strip()
+    host = parts.hostname.removeprefix("www.")
+    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.fullmatch(k)))
+    return f"{host}{port}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from jobboard.core.people import Person, first_contact
+from jobboard.core.posting_kept import apply_by_text
 
 if TYPE_CHECKING:
     import pendulum
@@ -202,6 +203,8 @@ class Application:
     archived: bool = False  # put away: off the board and the default lists
     tags: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # The posting captured from its page (core/posting_kept.py); empty when typed by hand.
+    posting: dict[str, Any] = field(default_factory=dict)
     created: pendulum.DateTime = field(default_factory=now_utc)
     updated: pendulum.DateTime = field(default_factory=now_utc)
     # Top-level fields this version does not know (a newer jobboard wrote them): kept as they
@@ -236,6 +239,12 @@ class Application:
     def deadline(self) -> pendulum.Date | None:
         """The offer's decision deadline, when one is recorded."""
         return parse_iso_date(self.offer_deadline) if self.offer_deadline else None
+
+    @property
+    def apply_by(self) -> pendulum.Date | None:
+        """The captured posting's closing date, when it gave a real one (not a placeholder)."""
+        closes = apply_by_text(self.posting) if self.posting else ""
+        return parse_iso_date(closes) if closes else None
 
 
 

@@ -38,7 +38,8 @@ JSON_FORMAT = "jobboard-export"
 JSON_VERSION = 1
 
 # CSV columns, in order. `tags` holds "a, b" when that reads back unambiguously, else a JSON
-# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank.
+# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank;
+# `captured_posting` the posting kept from its page, a JSON object (blank when typed by hand).
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "company",
@@ -53,6 +54,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "events",
     "created",
     "updated",
+    "captured_posting",
 )
 
 NO_APPLICATIONS = "_No applications._"
@@ -107,7 +109,7 @@ def escape_markdown(text: str) -> str:
 def _escape_line_start(text: str) -> str:
     """Like ``escape_markdown``, and also safe at the very start of a line."""
     escaped = escape_markdown(text)
-    if escaped[:1] in _LINE_START_MARKERS:
+    if escaped and escaped[:1] in _LINE_START_MARKERS:
         return "\\" + escaped
     # "1." or "1)" would start an ordered list.
     digits = len(escaped) - len(escaped.lstrip("0123456789"))
@@ -277,6 +279,13 @@ def _details(application: Application) -> str:
     notes = _multiline(application.notes, "  ")
     if notes:
         items.append(f"- Notes: {notes}")
+    if application.posting:
+        captured = str(application.posting.get("captured_on", ""))
+        closes = f", apply by {application.apply_by.isoformat()}" if application.apply_by else ""
+        items.append(f"- Posting: captured {escape_markdown(captured) or 'on an unknown day'}{closes}")
+        description = _multiline(str(application.posting.get("description", "")), "  ")
+        if description:
+            items.append(f"- Posting description: {description}")
     if items:
         out.extend(items)
         out.append("")
@@ -354,6 +363,8 @@ def to_csv(applications: Iterable[Application]) -> str:
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
         record["people"] = json.dumps(record["people"], ensure_ascii=False) if application.people else ""
         record["archived"] = "yes" if application.archived else ""
+        posting = record.pop("posting", None)
+        record["captured_posting"] = json.dumps(posting, ensure_ascii=False) if posting else ""
         writer.writerow([guard_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
@@ -398,7 +409,9 @@ def to_ics(
     at 18:00 the evening before, UID ``jobboard-<id>-interview-<YYYY-MM-DD>T<HHMM>@jobboard``;
     the interviews of a day without a time share one all-day VEVENT, UID
     ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. The summary names the kind, the
-    description the people and notes. UIDs and DTSTAMP depend only on the board and ``today``,
+    description the people and notes. A Wishlist card whose captured posting closes on a real
+    date gets that last day to apply as an all-day VEVENT, UID ``jobboard-<id>-apply-by@jobboard``.
+    UIDs and DTSTAMP depend only on the board and ``today``,
     so a calendar that re-imports the file updates instead of duplicating.
     """
     from icalendar import Calendar, Event, Todo
@@ -433,6 +446,17 @@ def to_ics(
             calendar.add_component(entry)
         for interview in _interview_entries(application, stamp):
             calendar.add_component(interview)
+        if application.status == "wishlist" and application.posting and (closes := application.apply_by):
+            entry = Event()  # the captured posting's last day (docs/capture.md): one all-day event
+            entry.add("uid", f"jobboard-{application.id}-apply-by@jobboard")
+            entry.add("dtstamp", stamp)
+            entry.add("summary", f"Last day to apply: {application.company} ({application.role})")
+            entry.add("dtstart", _plain_date(closes))
+            entry.add("dtend", _plain_date(closes.add(days=1)))
+            entry.add("transp", "TRANSPARENT")
+            if (url := _calendar_url(application.url)) is not None:
+                entry.add("url", url)
+            calendar.add_component(entry)
     return calendar.to_ical().decode("utf-8")
 
 

@@ -11,11 +11,14 @@ What a CSV file may look like:
 - Headers map to fields case-insensitively, ignoring spaces, underscores and punctuation, from
   the names trackers and spreadsheets use (see ``HEADER_ALIASES``); ``--map "Header=field"``
   overrides that. Unknown columns are ignored and listed in the result.
-- Statuses map from common words (see ``STATUS_WORDS``); a blank status is ``applied``.
+- Statuses map from common words (see ``STATUS_WORDS``); a blank status is ``applied``; an
+  "Archived" one (``ARCHIVED_WORDS``) is imported archived. "Min Salary"/"Max Salary" make
+  one salary when there is no salary column; "Date Saved" dates a row with no applied date.
 - Dates: YYYY-MM-DD, YYYY/MM/DD, an ISO date-time (the date part, as written), "22 Nov 2026",
-  "Nov 22, 2026", DD.MM.YYYY, and a/b/YYYY which is read as MONTH/day (US style, as Huntr,
-  Teal and US Excel export it: 03/04/2026 is 4 March). A two-digit year means 20YY. A blank
-  date is ``today``.
+  "Nov 22, 2026", DD.MM.YYYY, and a/b/YYYY, read day first or month first as the file's own
+  dates show (formats/date_order.py: a 25/08 proves day first, an 08/25 month first; a file
+  where each could be either is refused until --day-first or --month-first says). A two-digit
+  year means 20YY. A blank date is ``today``.
 - Blank rows are skipped. Company and role lose surrounding spaces; other text is kept as is.
 - A cell guarded against spreadsheet formulas (``'=...``, as our export and others write
   them) loses its guard quote. Cells may be as large as the file.
@@ -30,9 +33,12 @@ so they can never clash with the board's). Without an event log in the file, eac
 ``applied`` event on its applied date and, when it starts in another column, a ``status``
 event dated from a status-date column ("Date Rejected", "Last Updated", ...) when the file has
 one, else from the interview date for an interviewed row, else from its applied date: old
-history is dated as old, so the advice's lapses keep it quiet. An "Interview Date" column logs
-an ``interview`` event. Every date goes through jobboard.core.validation, as the CLI's do: a row
-dated ahead of today (other than an interview) or before its applied date is named and refused.
+history is dated as old, so the advice's lapses keep it quiet. An "Interview Date" (past or
+ahead) and a "Response Date" are logged as the board logs them (core/what_happened.py): an
+interview moves an Applied row to Interviewed, on its day, or today when it is ahead, and an
+interview ahead is an interview the agenda shows. Every date goes through
+jobboard.core.validation, as the CLI's do: a row dated ahead of today (other than an
+interview) or before its applied date is named and refused.
 
 Read the file with ``newline=""`` so line breaks inside quoted cells are kept exactly.
 """
@@ -64,8 +70,11 @@ from jobboard.core.model import (
     parse_timestamp,
 )
 from jobboard.core.people import Person, checked_person, first_contact
+from jobboard.core.posting_kept import check_posting
 from jobboard.core.validation import check_applied_on
+from jobboard.core.what_happened import log_what_happened
 from jobboard.formats import json_reading
+from jobboard.formats.date_order import date_order
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
 from jobboard.formats.records import RECORD_ERRORS, application_from_record, application_record, event_from_record
 
@@ -73,22 +82,27 @@ from jobboard.formats.records import RECORD_ERRORS, application_from_record, app
 # people map their own headers to first; and `ignore` to drop a column on purpose.
 _BOOKKEEPING = ("id", "created", "updated")
 # Read from trackers' files but not part of our export: they date the events an import makes.
-_DATING = ("status_date", "interview_date")
+_DATING = ("status_date", "interview_date", "saved_on", "reply_date")
+# Read from trackers' files: a salary given as two numbers (Teal's Min/Max Salary) becomes one.
+_SALARY_PARTS = ("salary_min", "salary_max")
 # `contact`, `email` and `hiring_manager` are read into people: a board before people (and other
 # trackers) kept one contact per row, and Huntr-like files name a hiring manager.
 _PEOPLE_COLUMNS = ("contact", "email", "hiring_manager")
 IMPORT_FIELDS: tuple[str, ...] = (
     *(c for c in CSV_COLUMNS if c not in _BOOKKEEPING),
     *_DATING,
+    *_SALARY_PARTS,
     *_PEOPLE_COLUMNS,
     *_BOOKKEEPING,
 )
 IGNORE = "ignore"
+# The fields read as dates: their a/b/YYYY values decide the file's order together.
+_DATE_FIELDS = ("applied_on", *_DATING, "offer_deadline")
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "company": ("Company", "Company Name", "Employer", "Organization", "Organisation"),
     "role": ("Role", "Position", "Job Title", "Title", "Job Position", "Position Title"),
-    "status": ("Status", "Stage", "List"),
+    "status": ("Status", "Stage", "List", "Application Status", "Current List"),
     "applied_on": (
         "Date Applied",
         "Applied",
@@ -109,10 +123,17 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "Last Status Change",
         "Date Moved",
     ),
-    "interview_date": ("Interview Date", "Date Interviewed", "Interviewed On", "Interview On"),
-    "url": ("URL", "Link", "Job URL", "Posting", "Job Link", "Posting URL", "Job Posting"),
-    "location": ("Location",),
-    "salary": ("Salary", "Compensation"),
+    "interview_date": ("Interview Date", "Date Interviewed", "Interviewed On", "Interview On", "Next Interview"),
+    "saved_on": ("Date Saved", "Saved On", "Date Added", "Added On", "Date Created", "Created At", "Bookmarked On"),
+    "reply_date": ("Response Date", "Date Responded", "Reply Date", "Heard Back On", "Date Heard Back"),
+    "url": (
+        "URL", "Link", "Job URL", "Posting", "Job Link", "Posting URL", "Job Posting", "Job Posting URL",
+        "Application Link", "Job Listing URL",
+    ),
+    "location": ("Location", "Job Location"),
+    "salary": ("Salary", "Compensation", "Job Salary", "Salary Range"),
+    "salary_min": ("Min Salary", "Salary Min", "Minimum Salary", "Salary From"),
+    "salary_max": ("Max Salary", "Salary Max", "Maximum Salary", "Salary To"),
     "notes": ("Notes", "Note"),
     "contact": ("Contact", "Contact Name", "Recruiter", "Recruiter Name"),
     "email": ("Email", "Contact Email", "E-mail", "Recruiter Email"),
@@ -125,20 +146,23 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("Source",),
     "tags": ("Tags",),
     "events": ("Events",),
+    "captured_posting": ("Captured Posting",),
     "id": ("ID",),
     "created": ("Created",),
     "updated": ("Updated",),
 }
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "wishlist": ("Wishlist", "Saved", "Bookmarked"),
+    "wishlist": ("Wishlist", "Saved", "Bookmarked", "Applying", "Interested", "Wish list"),
     "applied": ("Applied", "Submitted", "Sent"),
-    "interviewed": ("Interviewed", "Interview", "Interviewing", "Phone Screen", "Onsite"),
-    "offer": ("Offer", "Offered", "Negotiating", "Offer received"),
+    "interviewed": ("Interviewed", "Interview", "Interviewing", "Phone Screen", "Onsite", "Screen", "Screening"),
+    "offer": ("Offer", "Offered", "Negotiating", "Offer received", "Accepted", "Offer accepted"),
     "silent": ("Silent", "Ghosted", "No response"),
-    "rejected": ("Rejected", "Declined", "Not selected"),
+    "rejected": ("Rejected", "Declined", "Not selected", "Not moving forward"),
     "withdrawn": ("Withdrawn", "Withdrew"),
 }
+# Words for a card put away rather than a column (Teal's "Archived"): it is imported archived.
+ARCHIVED_WORDS: tuple[str, ...] = ("Archived",)
 
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -196,6 +220,7 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     rows_read: int = 0
     format: str = "csv"  # "csv" or "json"
+    dates_read: str = ""  # how a/b/YYYY dates were read ("dates read day first (25/08/2026 proves it)")
 
     @property
     def ok(self) -> bool:
@@ -239,8 +264,10 @@ def resolve_field(name: str) -> str:
 
 def parse_status(text: str) -> str:
     """A status from a tracker's word for it (``"Phone Screen"`` -> ``"interviewed"``); blank
-    is ``applied``. Raises ValueError naming the word when it is not known."""
-    if not text.strip():
+    is ``applied``, and an archived card's word is ``applied`` too (see ``is_archived_word``).
+    Raises ValueError naming the word when it is not known. The one place status words are
+    recognised: point it at another table and the whole importer follows."""
+    if not text.strip() or is_archived_word(text):
         return "applied"
     status = _STATUS_LOOKUP.get(_key(text))
     if status is None:
@@ -249,6 +276,13 @@ def parse_status(text: str) -> str:
         raise ValueError(f"unknown status '{text.strip()}'")
     return status
 
+
+def is_archived_word(text: str) -> bool:
+    """Does the status cell say the card was put away ("Archived")?"""
+    return _key(text) in _ARCHIVED_KEYS
+
+
+_ARCHIVED_KEYS = frozenset(_key(word) for word in ARCHIVED_WORDS)
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 # Full names and three-letter abbreviations, plus the common "sept".
@@ -264,8 +298,9 @@ _D_MON_Y = re.compile(r"(\d{1,2})[ -]([a-z]+)\.?[ ,-]*(\d{4})")
 _MON_D_Y = re.compile(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
 
 
-def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
-    """A date in one of the forms the module docstring lists; blank is ``today``.
+def parse_date(text: str, today: pendulum.Date, day_first: bool = False) -> pendulum.Date:
+    """A date in one of the forms the module docstring lists; blank is ``today``. a/b/YYYY is
+    month/day unless ``day_first`` (the file's order: formats/date_order.py).
 
     Raises ValueError ("'soon' is not a date") when the text is no date at all or not a real
     calendar day.
@@ -278,10 +313,13 @@ def parse_date(text: str, today: pendulum.Date) -> pendulum.Date:
         year, month, day = (int(part) for part in match.groups())
     elif match := _MDY.fullmatch(cleaned):
         month, day, year = (int(part) for part in match.groups())
+        if day_first:
+            month, day = day, month
         if len(match.group(3)) == 2:
             year += 2000
         if month > 12 and day <= 12:
-            raise ValueError(f"'{text.strip()}' is not a date: a/b/YYYY is read as month/day (US style)")
+            way = "day/month in this file" if day_first else "month/day (US style)"
+            raise ValueError(f"'{text.strip()}' is not a date: a/b/YYYY is read as {way}")
     elif match := _DMY_DOTS.fullmatch(cleaned):
         day, month, year = (int(part) for part in match.groups())
     elif (match := _D_MON_Y.fullmatch(cleaned)) and match.group(2) in _MONTHS:
@@ -356,16 +394,19 @@ class _RowBuilder:
     """Turns one row's raw values (text from CSV, typed values from JSON) into an application,
     collecting every problem instead of stopping at the first."""
 
-    def __init__(self, today: pendulum.Date, now: pendulum.DateTime) -> None:
+    def __init__(self, today: pendulum.Date, now: pendulum.DateTime, day_first: bool = False) -> None:
         self.today = today
         self.now = now
+        self.day_first = day_first
 
     def build(self, values: Mapping[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
         problems: list[str] = []
         fields: dict[str, Any] = {}
         text: dict[str, str] = {}
         # JSON values can be of any type; CSV values are always text (None when missing).
-        for name in ("company", "role", "status", "applied_on", *TEXT_FIELDS, *OFFER_FIELDS, *_PEOPLE_COLUMNS):
+        for name in (
+            "company", "role", "status", "applied_on", *TEXT_FIELDS, *OFFER_FIELDS, *_PEOPLE_COLUMNS, *_SALARY_PARTS
+        ):
             value = values.get(name)
             if value is None:
                 value = ""
@@ -380,7 +421,7 @@ class _RowBuilder:
                 fields[name] = text[name].strip()
         if "status" in text:
             self._read(problems, fields, "status", text["status"], parse_status)
-        if "applied_on" in text:
+        if "applied_on" in text and (text["applied_on"].strip() or not (values.get("saved_on") or "").strip()):
             self._read(problems, fields, "applied_on", text["applied_on"], self._date)
         for name in _DATING:  # blank: none (not today)
             value = values.get(name)
@@ -388,12 +429,19 @@ class _RowBuilder:
                 problems.append(f"{name} is not text")
             elif value and value.strip():
                 self._read(problems, fields, name, value, self._date)
+        if "saved_on" in fields and "applied_on" not in fields:  # a bookmark never sent: dated the day saved
+            fields["applied_on"] = fields["saved_on"]
         for name in (*TEXT_FIELDS, *OFFER_FIELDS):
             fields[name] = text.get(name, "")
+        salary_parts = [text[part].strip() for part in _SALARY_PARTS if text.get(part, "").strip()]
+        if salary_parts and not fields["salary"].strip():
+            fields["salary"] = "-".join(salary_parts)
         self._read(problems, fields, "url", fields["url"], check_url)
         self._read(problems, fields, "offer_deadline", fields["offer_deadline"], self._deadline)
         self._read(problems, fields, "people", values, _people)
         self._read(problems, fields, "archived", values.get("archived") or "", _archived)
+        if is_archived_word(text.get("status", "")):
+            fields["archived"] = True
         if "applied_on" in fields:
             self._read(problems, fields, "applied_on", fields["applied_on"], self._not_ahead)
         self._read(problems, fields, "tags", values.get("tags") or "", decode_tags)
@@ -404,11 +452,13 @@ class _RowBuilder:
         for name in ("created", "updated"):
             if values.get(name):
                 self._read(problems, fields, name, values[name], self._timestamp)
+        if values.get("captured_posting"):
+            self._read(problems, fields, "posting", values["captured_posting"], _posting)
         if not problems:
             from jobboard.core.validation import check_new
 
             try:
-                application = _application(fields, "0", self.now)
+                application = _application(fields, "0", self.now, self.today)
                 check_new(application, self.today)
             except ValueError as error:
                 problems.append(str(error))
@@ -424,10 +474,10 @@ class _RowBuilder:
             problems.append(str(error))
 
     def _date(self, raw: str) -> pendulum.Date:
-        return parse_date(raw, self.today)
+        return parse_date(raw, self.today, self.day_first)
 
     def _deadline(self, raw: str) -> str:
-        return parse_date(raw, self.today).isoformat() if raw.strip() else ""
+        return self._date(raw).isoformat() if raw.strip() else ""
 
     def _not_ahead(self, date: pendulum.Date) -> pendulum.Date:
         return check_applied_on(date, self.today)
@@ -474,6 +524,19 @@ def _people(values: Mapping[str, Any]) -> list[Person]:
     return people
 
 
+def _posting(value: Any) -> dict[str, Any]:
+    """A captured posting: a JSON object in a CSV cell (our export) or in a JSON record."""
+    if isinstance(value, str):
+        try:
+            value = load_json(value)
+        except (json.JSONDecodeError, ValueError):
+            raise ValueError("captured_posting is not a JSON object") from None
+    try:
+        return dict(check_posting(value))
+    except ValueError as error:
+        raise ValueError(f"captured_posting: {error}") from None
+
+
 def _archived(value: Any) -> bool:
     """An `archived` cell: true/false in JSON, "yes"/"true"/"1" or blank in CSV."""
     if isinstance(value, bool):
@@ -483,7 +546,7 @@ def _archived(value: Any) -> bool:
     return value.strip().lower() in ("yes", "true", "1")
 
 
-def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime) -> Application:
+def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime, today: pendulum.Date) -> Application:
     text = {name: fields[name] for name in (*TEXT_FIELDS, *OFFER_FIELDS)}
     text.update(people=fields["people"], archived=fields["archived"])
     if "events" in fields:
@@ -500,23 +563,28 @@ def _application(fields: dict[str, Any], app_id: str, now: pendulum.DateTime) ->
             **text,
         )
     else:
-        interview = fields.get("interview_date")
-        moved_on = fields.get("status_date")
-        if moved_on is None and fields["status"] == "interviewed" and interview is not None:
-            moved_on = interview
+        interview, reply = fields.get("interview_date"), fields.get("reply_date")
+        moved_on, status = fields.get("status_date"), fields["status"]
+        if moved_on is None and status == "interviewed" and interview is not None:
+            status = "applied"  # the interview moves it, as a typed one would: on its day, or today when ahead
         application = new_application(
             app_id,
             fields["company"],
             fields["role"],
-            status=fields["status"],
+            status=status,
             applied_on=fields["applied_on"],
             moved_on=moved_on or fields["applied_on"],
             tags=fields["tags"],
             **text,
         )
+        # What the file says happened is logged as the board logs it (core/what_happened.py); a
+        # reply keeps the file's column (a Silent row that once heard back is still silent).
+        if reply is not None:
+            application = log_what_happened(application, Event("heard_back", reply), today, move=False).application
         if interview is not None:
-            application = application.with_event(Event("interview", interview))
+            application = log_what_happened(application, Event("interview", interview), today).application
     return application.copy(
+        posting=fields.get("posting", {}),
         created=fields.get("created", now),
         updated=fields.get("updated", fields.get("created", now)),
     )
@@ -539,6 +607,7 @@ def import_rows(
     mapping_overrides: Mapping[str, str] | Sequence[str] | None = None,
     now: pendulum.DateTime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    day_first: bool | None = None,
 ) -> ImportResult:
     """Read applications from CSV text or from our JSON export (``to_json``).
 
@@ -547,6 +616,8 @@ def import_rows(
     maps headers to fields, either as a dict or as ``"Header=field"`` strings; ValueError when
     a field is unknown. ``now`` stamps ``created``/``updated`` when the file has none (default:
     the clock). ``progress(done, total)`` is called as rows are read, for a progress bar.
+    ``day_first`` says how a/b/YYYY dates read (--day-first, --month-first); None: the file's
+    own dates decide (formats/date_order.py).
 
     Returns an ``ImportResult``; see the module docstring for the rules.
     """
@@ -561,8 +632,14 @@ def import_rows(
         result, rows = _csv_rows(text, overrides)
     if rows is None:  # the file as a whole is unreadable; there are no rows to check
         return result
+    try:
+        order = date_order((str(values.get(name) or "") for _, values in rows for name in _DATE_FIELDS), day_first)
+    except ValueError as error:
+        result.errors.append(RowError(1, str(error)))
+        return result
+    result.dates_read = order.said()
 
-    builder = _RowBuilder(today, now)
+    builder = _RowBuilder(today, now, order.day_first)
     seen: dict[tuple[str, str, str], int | None] = {}
     for application in existing:
         key = _duplicate_key(application.company, application.role, application.applied_on)
@@ -596,7 +673,7 @@ def import_rows(
     result.rows_read = total
     result.errors.sort(key=lambda error: error.line)  # stable: a row's problems stay in order
     if not result.errors:
-        result.applications = [_application(fields, allocate_id(), now) for fields in ready]
+        result.applications = [_application(fields, allocate_id(), now, today) for fields in ready]
     return result
 
 
@@ -729,10 +806,13 @@ def _json_rows(text: str) -> tuple[ImportResult, list[tuple[int, dict[str, Any]]
         if not isinstance(record, dict):
             result.errors.append(RowError(number, "is not an object", "record"))
             continue
-        unknown = [name for name in record if name not in IMPORT_FIELDS]
+        unknown = [name for name in record if name not in IMPORT_FIELDS and name != "posting"]
         if unknown:
             result.errors.append(RowError(number, f"unknown field '{unknown[0]}'", "record"))
             continue
+        if "posting" in record:  # the JSON export's name for the CSV's captured_posting
+            record = {**record, "captured_posting": record["posting"]}
+            del record["posting"]
         rows.append((number, record))
     result.columns = {name: name for name in IMPORT_FIELDS}
     return result, rows

@@ -289,3 +289,23 @@ def from_ats_json(kind: str, data: object) -> Posting:
                        locations=tuple(p for p in (short(x) for x in places) if p),
                        employment_type=_kind(data.get("employmentType", "")))
     raise NoPosting(f"unknown job board kind {kind!r}")
+
+
+def kept_posting(found: Posting, url: str, captured_on: str, fetched_at: str) -> dict[str, str]:
+    """What a card keeps of a posting (core/posting_kept.py names the fields); blanks left out.
+    ``url`` and ``fetched_at`` are blank for a saved page or pasted text."""
+    from jobboard.core.posting_kept import closing_day
+
+    fields = {
+        "url": url,
+        "captured_on": captured_on,
+        "fetched_at": fetched_at,
+        "title": found.role,
+        "company": found.company,
+        "location": found.location,
+        "salary": found.salary,
+        "employment_type": found.employment_type,
+        "valid_through": closing_day(found.valid_through),
+        "description": found.description,
+    }
+    return {name: value for name, value in fields.items() if value}

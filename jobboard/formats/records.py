@@ -24,6 +24,7 @@ from jobboard.core.model import (
     timestamp_text,
 )
 from jobboard.core.people import Person, people_records
+from jobboard.core.posting_kept import check_posting
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -59,6 +60,8 @@ def application_record(application: Application) -> dict[str, Any]:
     record["events"] = [event_record(event) for event in application.events]
     record["created"] = application.created.to_iso8601_string()
     record["updated"] = application.updated.to_iso8601_string()
+    if application.posting:  # only a captured card has one: other records stay as they were
+        record["posting"] = dict(application.posting)
     record.update(application.extra)
     return record
 
@@ -78,6 +81,7 @@ def application_from_record(record: dict[str, Any]) -> Application:
         updated=updated,
         people=people,
         archived=record.get("archived", False),
+        posting=dict(check_posting(record.get("posting", {}))),
         extra=_unknown(record),
         **text,
     )
@@ -104,6 +108,8 @@ def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
     canonical["events"] = events
     canonical["created"] = created
     canonical["updated"] = updated
+    if posting := check_posting(record.get("posting", {})):
+        canonical["posting"] = dict(posting)
     canonical.update(_unknown(record))
     return canonical
 
@@ -111,7 +117,7 @@ def canonical_record(record: dict[str, Any]) -> dict[str, Any]:
 # The top-level fields of a record this version writes; any other is a newer version's, kept.
 RECORD_KEYS = frozenset(
     ("id", "company", "role", "status", "applied_on", *TEXT_FIELDS, "people", *OFFER_FIELDS, "archived", "tags")
-    + ("events", "created", "updated")
+    + ("events", "created", "updated", "posting")
 )
 EVENT_KEYS = frozenset(("kind", "date", "note", "status", "time", "interview_kind", "with"))
 

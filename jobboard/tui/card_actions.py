@@ -35,6 +35,8 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
         updated=now_utc(),
         **fields.text,
     )
+    if fields.posting:  # the URL was read again in the form: the card keeps what it says now
+        changed.posting = fields.posting
     if fields.applied_on != application.applied_on:
         changed.applied_on = fields.applied_on
         changed.events = [
@@ -57,7 +59,7 @@ def edited(application: Application, fields: ApplicationFields, today: pendulum.
 
 
 class CardActions:
-    def action_new_application(self: BoardKeys) -> None:
+    def action_new_application(self: BoardKeys, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
 
         app = self.jobboard
@@ -79,10 +81,15 @@ class CardActions:
                     email=fields.email,
                     people=None,
                     **fields.text,
-                )
+                ).copy(posting=fields.posting)
             )
 
-        app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
+        start = {"status": column, "applied": "today"}
+        app.push_screen(ApplicationForm(app.columns, start, editing=False, focus=focus), add)
+
+    def action_capture_posting(self: BoardKeys) -> None:
+        """C: a new card from a posting: the form opens on its URL; Enter reads the page."""
+        self.action_new_application(focus="url")
 
     def action_edit(self: BoardKeys, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
@@ -205,6 +212,18 @@ class CardActions:
             return
         self.jobboard.open_link(url)
         self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
+
+    def action_view_posting(self: BoardKeys) -> None:
+        """v: the posting the card was captured from (C, `add --from`), to read again."""
+        application = self.selected
+        if application is None:
+            return
+        if not application.posting:
+            self.notify("This card has no captured posting; C captures one from its URL.", markup=False)
+            return
+        from jobboard.tui.posting_screen import PostingScreen
+
+        self.jobboard.push_screen(PostingScreen(application))
 
     def action_export_markdown(self: BoardKeys) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pendulum
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -20,9 +21,10 @@ from jobboard.core.dates import parse_user_date
 from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
-from jobboard.tui.dialog import Dialog, form_keys
+from jobboard.tui.dialog import form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
+from jobboard.tui.posting_fill import PostingFill
 
 # (field, label, placeholder) for the one-line text fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -56,6 +58,7 @@ class ApplicationFields:
     moved_on: pendulum.Date | None = None  # "in column since"; None: the day it is saved
     contact: str = ""  # the main contact's name and email (people.with_main_contact)
     email: str = ""
+    posting: dict[str, str] = field(default_factory=dict)  # read from the URL's page (posting_fill.py)
 
 
 def check_fields(
@@ -154,10 +157,13 @@ def fields_of(application: Application) -> dict[str, str]:
     return values
 
 
-class ApplicationForm(Dialog["ApplicationFields | None"]):
+class ApplicationForm(PostingFill["ApplicationFields | None"]):
     """Add a new application, or edit one (``initial`` set)."""
 
-    BINDINGS = form_keys("form")
+    BINDINGS = [
+        *form_keys("form"),
+        Binding("ctrl+f", "fill_from_posting", "Fill from the posting URL", id="form_fill_from_posting"),
+    ]
     DEFAULT_CSS = """
     #form-box {
         width: 76;
@@ -172,6 +178,7 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
     .form-row Label { width: 15; color: $text-muted; }
     .form-row Input, .form-row Select { width: 1fr; }
     .notes-label { margin-top: 1; color: $text-muted; }
+    #posting-note { margin-left: 15; color: $text-muted; }
     #form-box TextArea { height: 6; }
     #form-buttons { height: auto; margin-top: 1; }
     #form-buttons Button { margin-right: 2; }
@@ -192,6 +199,7 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
         self.editing = editing
         self.checked = False  # a save was tried: from then on each field is checked as it changes
         self.application = application  # the card being edited, for checking changed dates
+        self.posting: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         title = "Edit application" if self.editing else "New application"
@@ -228,6 +236,8 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
         error = Static("", id=f"error-{name}", classes="field-error")
         error.display = False
         yield error
+        if name == "url":
+            yield self.posting_note()
 
     def raw_values(self) -> dict[str, str]:
         values = {name: self.query_one(f"#field-{name}", Input).value for name, _, _ in LINE_FIELDS}
@@ -246,6 +256,8 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
             first = next(name for name, _, _ in LINE_FIELDS if name in errors)
             self.query_one(f"#field-{first}", Input).focus()
             return
+        if self.posting and checked.text.get("url") == self.posting_url:
+            checked.posting = self.posting
         self.dismiss(checked)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -259,7 +271,10 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
         message.update(errors.get(name, ""))
         message.display = name in errors
 
-    def on_input_submitted(self) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "field-url" and self.wants_posting():
+            self.action_fill_from_posting()
+            return
         self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

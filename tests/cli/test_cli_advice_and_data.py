@@ -215,14 +215,16 @@ def test_import_maps_headers_skips_duplicates_and_dry_runs(board_path, capsys, t
         "Acme,Dev,Ghosted,11/02/2026,Remote\n"
         "Globex,QA,Not selected,2026-11-03,Berlin\n"
     )
-    code, out, err = run_cli("--db", str(board_path), "import", str(source), "--map", "Where=location", "--dry-run")
+    code, out, err = run_cli(
+        "--db", str(board_path), "import", str(source), "--month-first", "--map", "Where=location", "--dry-run"
+    )
     assert code == 0 and "would add" in out and "Would import 2" in err
     assert not board_path.exists()
-    assert run_cli("--db", str(board_path), "import", str(source), "--map", "Where=location")[0] == 0
+    assert run_cli("--db", str(board_path), "import", str(source), "--month-first", "--map", "Where=location")[0] == 0
     acme, globex = BoardStore(board_path).applications()
     assert (acme.status, acme.applied_on.isoformat(), acme.location) == ("silent", "2026-11-02", "Remote")
     assert globex.status == "rejected"
-    code, _, err = run_cli("--db", str(board_path), "import", str(source), "--map", "Where=location")
+    code, _, err = run_cli("--db", str(board_path), "import", str(source), "--month-first", "--map", "Where=location")
     assert code == 0 and "skipped 2 already on the board" in err
     code, _, err = run_cli("--db", str(board_path), "import", str(source), "--map", "Where=wage")
     assert code == 2 and "wage" in err

@@ -240,8 +240,8 @@ def test_an_import_logs_the_interview_date():
     (acme,) = result.applications
     assert [(e.kind, e.date) for e in acme.events] == [
         ("applied", D(2026, 5, 4)),
-        ("status", D(2026, 5, 12)),
-        ("interview", D(2026, 5, 12)),
+        ("interview", D(2026, 5, 12)),  # logged as the board logs one (core/what_happened.py),
+        ("status", D(2026, 5, 12)),  # which then moves the card on the interview's day
     ]
     from jobboard.core.etiquette import next_step
 

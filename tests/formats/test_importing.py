@@ -150,7 +150,7 @@ def test_a_header_alone_imports_nothing():
 
 def test_overrides_as_map_options():
     text = "Firm,Job,When,Hmm\nAcme,Engineer,11/02/2026,x\n"
-    result = import_rows(text, mapping_overrides=["Firm=company", "job=Job Title", "When=applied"])
+    result = import_rows(text, mapping_overrides=["Firm=company", "job=Job Title", "When=applied"], day_first=False)
     assert messages(result) == []
     (application,) = result.applications
     assert (application.company, application.role) == ("Acme", "Engineer")
@@ -389,7 +389,7 @@ def test_rows_already_on_the_board_or_repeated_in_the_file_are_skipped_and_count
         "Globex,Dev,11/05/2026\n"
         "globex ,DEV,2026-11-05\n"  # repeats line 4
     )
-    result = import_rows(text, existing=board)
+    result = import_rows(text, existing=board, day_first=False)
     assert result.ok
     assert [(a.company, a.applied_on.isoformat()) for a in result.applications] == [
         ("Acme", "2026-11-03"),
