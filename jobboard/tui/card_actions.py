@@ -203,8 +203,19 @@ class CardActions:
         except ValueError as error:
             self.notify(f"The posting's address is {error}; e fixes it.", severity="error", markup=False)
             return
-        self.jobboard.open_link(url)
-        self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
+        from jobboard.tui.handoff import Opened, open_link
+        from jobboard.tui.screens import HandOverScreen
+
+        def opened(result: Opened) -> None:
+            if result.why_not is None:
+                asked = "Asked your browser to open" if result.by_page else "Opened"
+                self.notify(f"{asked} {one_line(url)}", timeout=2, markup=False)
+                return
+            problem = f"The posting did not open: {result.why_not}."
+            self.notify(problem, severity="warning", markup=False)
+            self.jobboard.push_screen(HandOverScreen(f"{problem} Here is its address to copy.", url))
+
+        open_link(self.jobboard, url, opened)
 
     def action_export_markdown(self: BoardKeys) -> None:
         """Write the markdown report to export_name (a setting) in the current folder, from

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from jobboard.storage import backups
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import as_sentence
+from jobboard.tui.lines import as_sentence, many_lines, one_line
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
@@ -271,3 +271,37 @@ class UnsavedScreen(Dialog[bool]):
 
     def action_answer(self, quit_anyway: bool) -> None:
         self.dismiss(quit_anyway)
+
+
+class HandOverScreen(Dialog[None]):
+    """What could not be handed over (a draft the mail client did not take, a link that did
+    not open), in text to select and copy: c copies all of it through every channel there is
+    (tui/handoff.py), and the mouse or shift+arrows then ctrl+c copy a part."""
+
+    BINDINGS = [
+        Binding("c", "copy_all", "Copy it all", id="hand_over_copy"),
+        Binding("escape", "cancel", "Close", id="hand_over_close"),
+    ]
+    DEFAULT_CSS = """
+    HandOverScreen #hand-over { width: 90; max-width: 100%; height: auto; max-height: 90%; }
+    HandOverScreen TextArea { height: auto; max-height: 60vh; }
+    """
+
+    def __init__(self, problem: str, text: str) -> None:
+        super().__init__()
+        self.problem = one_line(problem)
+        self.text = many_lines(text)  # a board's names and notes, made harmless for the screen
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        with Vertical(id="hand-over", classes="dialog"):
+            yield Static(Content(self.problem))
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
+            yield Static("c copies it all · select a part, ctrl+c copies it · escape closes", classes="muted")
+            yield Static("", id="hand-over-copied")
+
+    def action_copy_all(self) -> None:
+        from jobboard.tui.handoff import copy_text
+
+        copy_text(jobboard_app(self), self.text, "The text", self.query_one("#hand-over-copied", Static).update)
