@@ -211,9 +211,8 @@ class CardActions:
                 asked = "Asked your browser to open" if result.by_page else "Opened"
                 self.notify(f"{asked} {one_line(url)}", timeout=2, markup=False)
                 return
-            problem = f"The posting did not open: {result.why_not}."
-            self.notify(problem, severity="warning", markup=False)
-            self.jobboard.push_screen(HandOverScreen(f"{problem} Here is its address to copy.", url))
+            problem = f"The posting did not open: {result.why_not}. Here is its address to copy."
+            self.jobboard.push_screen(HandOverScreen(problem, url))
 
         open_link(self.jobboard, url, opened)
 

@@ -59,7 +59,7 @@ def open_with_system(url: str, environ: Mapping[str, str] | None = None) -> str 
             opened = webbrowser.open(url)
         except webbrowser.Error as error:
             return f"no browser could be started ({error})"
-        return None if opened else f"no program to open it was found ({name} is not installed)"
+        return None if opened else f"{name} is not installed and no other browser could open it"
     try:
         process = subprocess.Popen(
             [command, url],

@@ -66,4 +66,3 @@ class AskInterviewScreen(Dialog["Answer | None"]):
             self.query_one("#date-error", Static).update(as_sentence(error))
             return
         self.dismiss((day, at))
-

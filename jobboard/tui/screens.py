@@ -282,10 +282,6 @@ class HandOverScreen(Dialog[None]):
         Binding("c", "copy_all", "Copy it all", id="hand_over_copy"),
         Binding("escape", "cancel", "Close", id="hand_over_close"),
     ]
-    DEFAULT_CSS = """
-    HandOverScreen #hand-over { width: 90; max-width: 100%; height: auto; max-height: 90%; }
-    HandOverScreen TextArea { height: auto; max-height: 60vh; }
-    """
 
     def __init__(self, problem: str, text: str) -> None:
         super().__init__()
@@ -297,9 +293,9 @@ class HandOverScreen(Dialog[None]):
 
         with Vertical(id="hand-over", classes="dialog"):
             yield Static(Content(self.problem))
-            yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
             yield Static("c copies it all · select a part, ctrl+c copies it · escape closes", classes="muted")
             yield Static("", id="hand-over-copied")
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
 
     def action_copy_all(self) -> None:
         from jobboard.tui.handoff import copy_text

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 class NextStepActions:
     sent: tuple[str, str] | None  # (card, rule) of the last message m opened
+
     def _log(self: BoardKeys, application: Application, event: Event, label: str) -> None:
         """Log ``event`` and move the card where the facts put it (core/what_happened.py), as
         one change: one ``u`` takes back both."""
@@ -114,7 +115,6 @@ class NextStepActions:
             def mailed(result: Opened) -> None:
                 if result.why_not is not None:
                     problem = f"Your mail client did not open: {result.why_not}. Here is the message to copy."
-                    self.notify(f"Your mail client did not open: {result.why_not}.", severity="warning", markup=False)
                     app.push_screen(HandOverScreen(problem, f"{message.text()}\n\n{url}"))
                     return
                 opening = "Asked your browser to open your mail client" if result.by_page else "Opened your mail client"
@@ -130,7 +130,6 @@ class NextStepActions:
             def profile_opened(result: Opened) -> None:
                 if result.why_not is not None:
                     problem = f"{whom} did not open: {result.why_not}. Here is the page and the draft to copy."
-                    self.notify(f"{whom} did not open: {result.why_not}.", severity="warning", markup=False)
                     app.push_screen(HandOverScreen(problem, f"{profile}\n\n{draft}"))
                     return
                 opening = "Asked your browser to open" if result.by_page else "Opened"

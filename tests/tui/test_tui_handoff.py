@@ -54,9 +54,11 @@ async def test_m_with_a_failing_opener_says_so_and_shows_the_message_to_copy(boa
         await loaded(pilot)
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen), "the message to copy")
-        assert app.notes == [
-            ": Your mail client did not open: xdg-open found nothing to open it with (it ended with status 3)."
-        ]
+        assert app.screen.problem == (
+            "Your mail client did not open: xdg-open found nothing to open it with (it ended with status 3). "
+            "Here is the message to copy."
+        )
+        assert app.notes == []  # never "Opening your mail client"
         text = app.screen.query_one(TextArea).text
         assert text.startswith("To: Dana Whitfield <dana@acme.example>\nSubject: Following up: Dev application")
         assert text.splitlines()[-1].startswith("mailto:dana@acme.example?subject=Following%20up")
@@ -76,9 +78,7 @@ async def test_o_with_a_failing_opener_shows_the_address_to_copy(board_path, fro
         await pilot.press("o")
         await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen), "the address to copy")
         assert app.screen.query_one(TextArea).text == "https://jobs.example/dev"
-        assert app.notes == [
-            ": The posting did not open: xdg-open found nothing to open it with (it ended with status 3)."
-        ]
+        assert app.screen.problem.startswith("The posting did not open: xdg-open found nothing to open it with")
 
 
 async def test_o_that_opens_says_opened(board_path, frozen):
