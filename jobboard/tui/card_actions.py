@@ -157,6 +157,8 @@ class CardActions:
             if yes:
                 app.delete_application(application.id)
                 self.notify(f"Deleted {one_line(application.company)}. u brings it back.", timeout=4, markup=False)
+            else:
+                self.notify(f"Kept {one_line(application.company)}: nothing was deleted.", timeout=3, markup=False)
 
         question = f"Delete {one_line(application.company)} — {one_line(application.role)}?"
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)

@@ -149,7 +149,8 @@ class BoardErrorScreen(Screen[None]):
 
 
 class ConfirmScreen(Dialog[bool]):
-    """A yes/no question; enter or y confirms, escape or n cancels."""
+    """A yes/no question: y confirms, n or escape cancels, and the keys are shown. Cancel has
+    the focus, so a stray enter changes nothing; the caller says what was kept."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
@@ -164,8 +165,9 @@ class ConfirmScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question))
-            yield Button(self.yes, id="yes", variant="error")
-            yield Button("Cancel", id="no")
+            yield Static(f"y: {self.yes.lower()} · n or escape: cancel · enter: the button in focus", classes="muted")
+            yield Button(f"{self.yes} (y)", id="yes", variant="error")
+            yield Button("Cancel (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

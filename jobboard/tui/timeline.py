@@ -135,6 +135,8 @@ class TimelineScreen(Dialog[None]):
                 jobboard_app(self).change(self.app_id, without_it, "delete of an event")
                 self.notify(f"Deleted event {number}. u on the board brings it back.", timeout=3)
                 self.refresh_events(keep=0)
+            else:
+                self.notify(f"Kept event {number}: nothing was deleted.", timeout=3)
 
         question = f"Delete event {number}: {event.date.isoformat()}  {timeline.describe(event)}?"
         self.app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
