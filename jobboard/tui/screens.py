@@ -192,14 +192,25 @@ class AskDateScreen(Dialog[Date | None]):
         self.check = check  # the shared date validation for this event: raises ValueError
 
     def compose(self) -> ComposeResult:
+        from jobboard.tui.date_reading import DateReading
+
+        # A day still to come (a snooze's end) is suggested with words that name one.
+        words = (
+            "today, tomorrow, 'in 3 days', '2 days ago'"
+            if self.allow_past
+            else "tomorrow, 'in 3 days', 'in 2 weeks', 'next friday'"
+        )
         with Vertical(classes="dialog question"):
             yield Static(Content(self.question))
             yield Input(value=self.default, id="date-input")
-            yield Static(
-                "YYYY-MM-DD, today, tomorrow, 'in 3 days', '2 days ago' · enter to save · escape to cancel",
-                classes="muted",
-            )
+            yield DateReading(self.default, jobboard_app(self).today)
+            yield Static(f"YYYY-MM-DD, {words} · enter to save · escape to cancel", classes="muted")
             yield Static("", id="date-error", classes="field-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        from jobboard.tui.date_reading import DateReading
+
+        self.query_one(DateReading).follow(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from jobboard.core.dates import parse_user_date

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
+from jobboard.tui.date_reading import DateReading
 from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence, one_line
@@ -153,6 +154,7 @@ class EventForm(Dialog["dict | None"]):
     .event-row { height: 1; margin-top: 1; }
     .event-row Label { width: 8; color: $text-muted; }
     .event-row Input { width: 1fr; }
+    #event-box DateReading { margin-left: 8; }
     """
 
     def __init__(self, card: Application, number: int, event: Event) -> None:
@@ -170,11 +172,17 @@ class EventForm(Dialog["dict | None"]):
                 with Horizontal(classes="event-row"):
                     yield Label(label)
                     yield Input(value, id=f"event-{name}", compact=True)
+                if name == "date":
+                    yield DateReading(value, jobboard_app(self).today)
             yield Static("", id="event-error", classes="field-error")
             yield Static("enter or ctrl+s saves · escape cancels", classes="muted")
 
     def on_mount(self) -> None:
         self.query_one("#event-date", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "event-date":
+            self.query_one(DateReading).follow(event.value)
 
     def on_input_submitted(self) -> None:
         self.action_save()
