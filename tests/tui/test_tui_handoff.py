@@ -166,3 +166,44 @@ def test_the_system_opener_reports_what_xdg_open_answered(tmp_path, status, answ
     script(tools, "xdg-open", f'printf "%s" "$1" > "$0.got"; exit {status}')
     assert open_with_system("mailto:dana@acme.example", {"PATH": str(tools)}) == answer
     assert (tools / "xdg-open.got").read_text() == "mailto:dana@acme.example"
+
+
+class PageApp:
+    """What open_link and copy_text ask of the app, as under `jobboard serve` (a web driver):
+    the page is asked, and nothing is looked for on the server (its opener would fail)."""
+
+    is_web = True
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.copied: list[str] = []
+        self.handoff = Handoff(opener=failing_opener, environ={})
+
+    def open_url(self, url: str) -> None:
+        self.asked.append(url)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        self.copied.append(text)
+
+
+def test_in_a_browser_the_page_is_asked_and_the_server_opens_nothing():
+    from jobboard.tui.handoff import Opened, copy_text, open_link
+
+    app = PageApp()
+    results: list[object] = []
+    open_link(app, "mailto:dana@acme.example", results.append)  # type: ignore[arg-type]
+    copy_text(app, "the draft", "The draft", results.append)  # type: ignore[arg-type]
+    assert app.asked == ["mailto:dana@acme.example"] and app.copied == ["the draft"]
+    assert results == [Opened(by_page=True), "Copied the draft to the browser's clipboard."]
+
+
+async def test_m_to_a_profile_that_does_not_open_shows_the_page_and_the_draft(board_path, frozen):
+    sam = Person("Sam Ortiz", "recruiter", profile="https://linkedin.com/in/sam")
+    app = app_with(board_path, sam, handoff=Handoff(opener=failing_opener, environ={}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen), "the page and draft to copy")
+        assert app.screen.problem.startswith("Sam Ortiz's LinkedIn did not open: xdg-open found nothing")
+        text = app.screen.query_one(TextArea).text
+        assert text.startswith("https://linkedin.com/in/sam\n\nFollowing up: Dev application\n\nHi Sam,")
