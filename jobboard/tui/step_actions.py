@@ -86,7 +86,7 @@ class NextStepActions:
         what happened (tui/handoff.py): an opener that fails is named, and the draft and its
         link are shown to copy."""
         from jobboard.core.mailto import mailto_url, message_for
-        from jobboard.tui.handoff import Opened, copy_text, open_link
+        from jobboard.tui.handoff import Opened, open_link
         from jobboard.tui.screens import HandOverScreen
 
         application = self.selected
@@ -123,20 +123,30 @@ class NextStepActions:
 
             open_link(app, url, mailed)
             return
-        profile = to.url
-        draft = f"{message.subject}\n\n{message.body}"
+        self._open_profile(whom, to.url or "", f"{message.subject}\n\n{message.body}", sent)
+
+    def _open_profile(self: BoardKeys, whom: str, profile: str, draft: str, sent: tuple[str, str]) -> None:
+        """m for someone with a profile but no email: the draft to the clipboard first (the
+        channels answer fast), then the profile; both outcomes in one line, or the dialog."""
+        from jobboard.tui.handoff import Opened, copy_text, open_link
+        from jobboard.tui.screens import HandOverScreen
+
+        app = self.jobboard
+        copied_words = ""
+
+        def opened(result: Opened) -> None:
+            if result.why_not is not None:
+                problem = f"{whom} did not open: {result.why_not}. Here is the page and the draft to copy."
+                app.push_screen(HandOverScreen(problem, f"{profile}\n\n{draft}"))
+                return
+            opening = "Asked your browser to open" if result.by_page else "Opened"
+            self.notify(f"{opening} {whom}; {copied_words}", timeout=5, markup=False)
+            self._remember_sent(sent)
 
         def copied(words: str) -> None:
-            def profile_opened(result: Opened) -> None:
-                if result.why_not is not None:
-                    problem = f"{whom} did not open: {result.why_not}. Here is the page and the draft to copy."
-                    app.push_screen(HandOverScreen(problem, f"{profile}\n\n{draft}"))
-                    return
-                opening = "Asked your browser to open" if result.by_page else "Opened"
-                self.notify(f"{opening} {whom}; {words[0].lower()}{words[1:]}", timeout=5, markup=False)
-                self._remember_sent(sent)
-
-            open_link(app, profile, profile_opened)
+            nonlocal copied_words
+            copied_words = f"{words[0].lower()}{words[1:]}"
+            open_link(app, profile, opened)
 
         copy_text(app, draft, "The draft", copied)
 

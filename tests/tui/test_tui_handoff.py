@@ -191,8 +191,8 @@ def test_in_a_browser_the_page_is_asked_and_the_server_opens_nothing():
 
     app = PageApp()
     results: list[object] = []
-    open_link(app, "mailto:dana@acme.example", results.append)  # type: ignore[arg-type]
-    copy_text(app, "the draft", "The draft", results.append)  # type: ignore[arg-type]
+    open_link(app, "mailto:dana@acme.example", results.append)
+    copy_text(app, "the draft", "The draft", results.append)
     assert app.asked == ["mailto:dana@acme.example"] and app.copied == ["the draft"]
     assert results == [Opened(by_page=True), "Copied the draft to the browser's clipboard."]
 
