@@ -111,7 +111,7 @@ class Copied:
         if not self.took:
             words = f"Sent {what.lower()} to {terminal}'s clipboard (no tmux or clipboard tool took it here)"
         else:
-            words = f"Copied {what.lower()} to {and_list([*self.took, terminal])}"
+            words = f"Copied {what.lower()} to {and_list(list(self.took))}, and sent it to {terminal}'s clipboard"
         if self.refused:
             words += f"; {and_list(list(self.refused))} refused it"
         return f"{words}."

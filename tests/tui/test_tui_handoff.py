@@ -100,7 +100,7 @@ async def test_c_names_the_clipboard_tool_that_took_the_draft(board_path, frozen
         await loaded(pilot)
         await pilot.press("c")
         await wait_for(pilot, lambda: app.notes, "the notice")
-    assert app.notes == [": Copied the draft to the clipboard (xclip) and the terminal."]
+    assert app.notes == [": Copied the draft to the clipboard (xclip), and sent it to the terminal's clipboard."]
     assert (tools / "xclip.args").read_text() == "-selection clipboard\n"
     assert (tools / "xclip.got").read_text(encoding="utf-8") == app.clipboard_text
     assert "Hi Dana," in app.clipboard_text
