@@ -288,11 +288,14 @@ class UnsavedScreen(Dialog[bool]):
 
 class HandOverScreen(Dialog[None]):
     """What could not be handed over (a draft the mail client did not take, a link that did
-    not open), in text to select and copy: c copies all of it through every channel there is
-    (tui/handoff.py), and the mouse or shift+arrows then ctrl+c copy a part."""
+    not open), in text to select and copy: c copies all of it, ctrl+c the part selected with
+    the mouse or shift+arrows, each through every channel there is (tui/handoff.py), and the
+    line above the text says which took it."""
 
     BINDINGS = [
         Binding("c", "copy_all", "Copy it all", id="hand_over_copy"),
+        # Before the text area's own ctrl+c, which reaches only the terminal.
+        Binding("ctrl+c", "copy_selection", "Copy the selection", id="hand_over_copy_part", priority=True),
         Binding("escape", "cancel", "Close", id="hand_over_close"),
     ]
 
@@ -306,11 +309,23 @@ class HandOverScreen(Dialog[None]):
 
         with Vertical(id="hand-over", classes="dialog"):
             yield Static(Content(self.problem))
-            yield Static("c copies it all · select a part, ctrl+c copies it · escape closes", classes="muted")
+            yield Static("c copies it all · ctrl+c copies the selection · escape closes", classes="muted")
             yield Static("", id="hand-over-copied")
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
 
     def action_copy_all(self) -> None:
+        self._copy(self.text, "The text")
+
+    def action_copy_selection(self) -> None:
+        from textual.widgets import TextArea
+
+        part = self.query_one(TextArea).selected_text
+        if part:
+            self._copy(part, "The selection")
+        else:  # nothing selected: all of it, as c
+            self.action_copy_all()
+
+    def _copy(self, text: str, what: str) -> None:
         from jobboard.tui.handoff import copy_text
 
-        copy_text(jobboard_app(self), self.text, "The text", self.query_one("#hand-over-copied", Static).update)
+        copy_text(jobboard_app(self), text, what, self.query_one("#hand-over-copied", Static).update)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pendulum
 import pytest
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
@@ -66,6 +67,11 @@ async def test_m_with_a_failing_opener_says_so_and_shows_the_message_to_copy(boa
         copied = app.screen.query_one("#hand-over-copied", Static)
         await wait_for(pilot, lambda: "Sent the text" in str(copied.render()), "the copy's outcome")
         assert app.clipboard_text == text
+        area = app.screen.query_one(TextArea)
+        area.selection = Selection((0, 4), (0, 18))  # "Dana Whitfield", as a mouse would select it
+        await pilot.press("ctrl+c")
+        await wait_for(pilot, lambda: "Sent the selection" in str(copied.render()), "the part's copy")
+        assert app.clipboard_text == "Dana Whitfield"
         await pilot.press("escape")
         await pilot.pause()
         assert "Sent it?" not in app.board_screen.panel.text  # nothing was sent
