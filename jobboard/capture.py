@@ -100,12 +100,8 @@ def capture(source: str, timeout: float = 10.0, bases: dict[str, str] = API_BASE
             address, _, job_id = api[1].partition("#")
             try:
                 text = fetch(address, timeout)
-                data = _ats_job(
-                    api[0],
-                    f'{{"wanted": "{job_id}", ' + text.lstrip()[1:]
-                    if api[0] == "ashby" and text.lstrip().startswith("{")
-                    else text,
-                )
+                data = _ats_job(api[0], f'{{"wanted": "{job_id}", ' + text.lstrip()[1:]
+                                if api[0] == "ashby" and text.lstrip().startswith("{") else text)
             except json.JSONDecodeError:
                 raise CaptureError(f"the {api[0]} answer for {source} is not JSON") from None
             return from_ats_json(api[0], data)

@@ -37,10 +37,10 @@ def render_export(session: Session, fmt: str, on, details: bool, todos: bool = F
     return export.to_ics(applications, on, settings.etiquette, todos=todos)
 
 
+
 def given_new_id(application: Application) -> Callable[[str], Application]:
     """How the store adds an imported application: as it was read, under the id it hands out."""
     return lambda new_id: application.copy(id=new_id)
-
 
 @click.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)

@@ -218,14 +218,9 @@ def posting_fields(source: str, company: str, role: str, text: dict, dry_run: bo
     text["salary"] = text["salary"] or found.salary
     if dry_run:
         guess = " (a guess from the page title: no posting data)" if found.from_title else ""
-        for name, value in (
-            ("company", company),
-            ("role", role),
-            ("location", text["location"]),
-            ("salary", text["salary"]),
-            ("type", found.employment_type),
-            ("closes", found.valid_through),
-        ):
+        for name, value in (("company", company), ("role", role), ("location", text["location"]),
+                            ("salary", text["salary"]), ("type", found.employment_type),
+                            ("closes", found.valid_through)):
             click.echo(f"{name}: {one_line(value)}{guess if name == 'role' else ''}")
     return company, role
 

@@ -264,7 +264,9 @@ def draft_for(
                 "Is the offer still open? If it is, I'd like to give you my answer this week.",
             ]
         else:
-            when_words = f"I'll give you my answer by {on}." if when else "By when would you need my answer?"
+            when_words = (
+                f"I'll give you my answer by {on}." if when else "By when would you need my answer?"
+            )
             body = [
                 f"Thank you for the offer for the {role} role at {company}; I'm glad to have it.",
                 "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",

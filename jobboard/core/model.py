@@ -180,6 +180,7 @@ class Event(NamedTuple):
     extra: tuple[tuple[str, Any], ...] = ()
 
 
+
 @dataclass
 class Application:
     """One job application and everything the candidate knows about it."""
@@ -235,6 +236,7 @@ class Application:
     def deadline(self) -> pendulum.Date | None:
         """The offer's decision deadline, when one is recorded."""
         return parse_iso_date(self.offer_deadline) if self.offer_deadline else None
+
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -26,7 +26,6 @@ SORTS: tuple[str, ...] = ("urgency", "applied", "company")
 SORT_TITLES: dict[str, str] = {"urgency": "by urgency", "applied": "by applied date", "company": "by company"}
 DEFAULT_SORT = "urgency"
 
-
 def newest_first(application: Application) -> tuple[int, int]:
     """The board's plain order: the latest applied date first, then the newest id."""
     return (-application.applied_on.toordinal(), -int(application.id) if application.id.isdigit() else 0)

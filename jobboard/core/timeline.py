@@ -26,7 +26,6 @@ from jobboard.core.validation import Refused, check_applied_date, check_event
 if TYPE_CHECKING:
     import pendulum
 
-
 class EventNotFound(Refused):
     """An event number the card's timeline does not have."""
 

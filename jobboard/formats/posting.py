@@ -249,7 +249,8 @@ def from_title(page: str) -> Posting | None:
         return None
     company = _meta(page, "og:site_name")
     role = re.split(r"\s+[|\u2013\u2014-]\s+", title)[0].strip() or title
-    return Posting(company=company, role=role, description=readable(_meta(page, "og:description")), from_title=True)
+    return Posting(company=company, role=role, description=readable(
+        _meta(page, "og:description")), from_title=True)
 
 
 def read_page(page: str) -> Posting:
@@ -267,38 +268,24 @@ def from_ats_json(kind: str, data: object) -> Posting:
     if kind == "greenhouse":
         where = data.get("location") or {}
         places = [_named(where, {})] if _named(where, {}) else []
-        return Posting(
-            company=short(data.get("company_name", "")),
-            role=short(data.get("title")),
-            description=readable(data.get("content", "")),
-            locations=tuple(places),
-        )
+        return Posting(company=short(data.get("company_name", "")), role=short(data.get("title")),
+                       description=readable(data.get("content", "")), locations=tuple(places))
     if kind == "lever":
         cats = data["categories"] if isinstance(data.get("categories"), dict) else {}
         places = cats.get("allLocations") or [cats.get("location", "")]
-        body = (
-            data.get("description", "")
-            + "".join(
-                f"<h3>{html.escape(short(part.get('text', '')))}</h3>{part.get('content', '')}"
-                for part in data.get("lists", [])
-                if isinstance(part, dict)
-            )
-            + data.get("additional", "")
-        )
-        return Posting(
-            role=short(data.get("text")),
-            description=readable(body),
-            locations=tuple(p for p in (short(x) for x in places) if p),
-            employment_type=short(cats.get("commitment", "")).lower(),
-        )
+        body = data.get("description", "") + "".join(
+            f"<h3>{html.escape(short(part.get('text', '')))}</h3>{part.get('content', '')}"
+            for part in data.get("lists", []) if isinstance(part, dict)
+        ) + data.get("additional", "")
+        return Posting(role=short(data.get("text")), description=readable(body),
+                       locations=tuple(p for p in (short(x) for x in places) if p),
+                       employment_type=short(cats.get("commitment", "")).lower())
     if kind == "ashby":
         places = [data.get("location", "")] + [
             s.get("location", "") for s in data.get("secondaryLocations", []) if isinstance(s, dict)
         ]
-        return Posting(
-            role=short(data.get("title")),
-            description=readable(data.get("descriptionHtml", "")),
-            locations=tuple(p for p in (short(x) for x in places) if p),
-            employment_type=_kind(data.get("employmentType", "")),
-        )
+        return Posting(role=short(data.get("title")),
+                       description=readable(data.get("descriptionHtml", "")),
+                       locations=tuple(p for p in (short(x) for x in places) if p),
+                       employment_type=_kind(data.get("employmentType", "")))
     raise NoPosting(f"unknown job board kind {kind!r}")

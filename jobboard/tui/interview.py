@@ -73,3 +73,4 @@ class AskInterviewScreen(Dialog["Answer | None"]):
             self.query_one("#date-error", Static).update(as_sentence(error))
             return
         self.dismiss((day, at))
+

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 class NextStepActions:
     sent: tuple[str, str] | None  # (card, rule) of the last message m opened
-
     def _log(self: BoardKeys, application: Application, event: Event, label: str) -> None:
         """Log ``event`` and move the card where the facts put it (core/what_happened.py), as
         one change: one ``u`` takes back both."""

@@ -129,7 +129,6 @@ class TimelineScreen(Dialog[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-
                 def without_it(application: Application) -> Application:
                     return timeline.deleted(application, number_of(application, event))
 

@@ -6,12 +6,9 @@ from click.testing import CliRunner
 
 from jobboard.cli.main import cli
 
-JOB = {
-    "@type": "JobPosting",
-    "title": "Baker",
-    "hiringOrganization": {"name": "Crumbs"},
-    "baseSalary": {"currency": "EUR", "value": {"minValue": 30000, "maxValue": 35000, "unitText": "YEAR"}},
-}
+JOB = {"@type": "JobPosting", "title": "Baker", "hiringOrganization": {"name": "Crumbs"},
+       "baseSalary": {"currency": "EUR", "value": {"minValue": 30000, "maxValue": 35000,
+                                                   "unitText": "YEAR"}}}
 PAGE = f'<script type="application/ld+json">{json.dumps(JOB)}</script>'
 
 
@@ -25,7 +22,8 @@ def test_a_saved_page_fills_the_card(tmp_path):
     added = run(tmp_path, "add", "--from", str(saved))
     assert added.exit_code == 0, added.output
     shown = json.loads(run(tmp_path, "show", added.output.strip(), "--json").output)
-    assert (shown["company"], shown["role"], shown["salary"]) == ("Crumbs", "Baker", "EUR 30,000-35,000 a year")
+    assert (shown["company"], shown["role"], shown["salary"]) == ("Crumbs", "Baker",
+                                                                 "EUR 30,000-35,000 a year")
 
 
 def test_the_line_wins_and_dry_run_writes_nothing(tmp_path):

@@ -28,7 +28,9 @@ from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts,
 def hunt(board_path, capsys, frozen):
     """A board built from the shell with dated events; today is frozen on Mon 16 Nov 2026."""
     db = ["--db", str(board_path)]
-    assert run_cli(*db, "add", "Acme", "Backend Engineer", "--applied", "2026-11-02", "--contact", "Dana Lee")[0] == 0
+    assert (
+        run_cli(*db, "add", "Acme", "Backend Engineer", "--applied", "2026-11-02", "--contact", "Dana Lee")[0] == 0
+    )
     assert run_cli(*db, "log", "1", "follow-up", "--date", "2026-11-10")[0] == 0
     assert run_cli(*db, "add", "Globex", "Data Engineer", "--applied", "2026-11-01")[0] == 0
     assert run_cli(*db, "move", "2", "rejected", "--date", "2026-11-12")[0] == 0

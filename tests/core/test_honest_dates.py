@@ -156,7 +156,10 @@ def test_add_moved_dates_the_move_and_keeps_the_applied_date(board, capsys):
     globex = BoardStore(board).get("2")
     assert globex.applied_on == D(2026, 10, 1)
     assert [(e.kind, e.date) for e in globex.events] == [("applied", D(2026, 10, 1)), ("status", D(2026, 10, 20))]
-    assert run_cli("--db", str(board), "add", "Initech", "Dev", "--status", "silent", "--applied", "2026-10-01")[0] == 0
+    assert (
+        run_cli("--db", str(board), "add", "Initech", "Dev", "--status", "silent", "--applied", "2026-10-01")[0]
+        == 0
+    )
     assert BoardStore(board).get("3").events[-1].date == TODAY  # without --moved: the day it was recorded
 
 

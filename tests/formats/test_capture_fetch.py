@@ -8,22 +8,16 @@ import pytest
 
 from jobboard.capture import CaptureError, capture
 
-JOB = {
-    "@type": "JobPosting",
-    "title": "Baker",
-    "hiringOrganization": "Crumbs",
-    "jobLocation": {"address": {"addressLocality": "Lyon", "addressCountry": "FR"}},
-}
+JOB = {"@type": "JobPosting", "title": "Baker", "hiringOrganization": "Crumbs",
+       "jobLocation": {"address": {"addressLocality": "Lyon", "addressCountry": "FR"}}}
 PAGES = {
     "/job": (200, "text/html", f'<script type="application/ld+json">{json.dumps(JOB)}</script>'),
     "/plain": (200, "text/html", "<p>no posting</p>"),
     "/big": (200, "text/html", "x" * (6 * 1024 * 1024)),
-    "/gh/acme/jobs/7": (
-        200,
-        "application/json",
-        json.dumps({"title": "SRE", "company_name": "Acme", "location": {"name": "Oslo"}, "content": ""}),
-    ),
-    "/ashby/acme": (200, "application/json", json.dumps({"jobs": [{"id": "a1", "title": "PM", "location": "Remote"}]})),
+    "/gh/acme/jobs/7": (200, "application/json", json.dumps(
+        {"title": "SRE", "company_name": "Acme", "location": {"name": "Oslo"}, "content": ""})),
+    "/ashby/acme": (200, "application/json", json.dumps(
+        {"jobs": [{"id": "a1", "title": "PM", "location": "Remote"}]})),
 }
 
 
@@ -67,16 +61,13 @@ def test_a_page_is_fetched_and_read(server):
     assert (found.company, found.role, found.location) == ("Crumbs", "Baker", "Lyon, FR")
 
 
-@pytest.mark.parametrize(
-    ("path", "words"),
-    [
-        ("/plain", "no job posting data"),
-        ("/big", "larger than 5 MB"),
-        ("/loop", "redirects more than 5 times"),
-        ("/to-ftp", "another scheme"),
-        ("/missing", "answered 404"),
-    ],
-)
+@pytest.mark.parametrize(("path", "words"), [
+    ("/plain", "no job posting data"),
+    ("/big", "larger than 5 MB"),
+    ("/loop", "redirects more than 5 times"),
+    ("/to-ftp", "another scheme"),
+    ("/missing", "answered 404"),
+])
 def test_every_failure_is_one_line(server, path, words):
     with pytest.raises(CaptureError) as error:
         capture(f"{server}{path}")

@@ -22,11 +22,8 @@ POSTING = {
         {"@type": "Place", "address": {"addressLocality": "Sunnyvale", "addressRegion": "CA"}},
         {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX"}},
     ],
-    "baseSalary": {
-        "@type": "MonetaryAmount",
-        "currency": "EUR",
-        "value": {"minValue": 70000, "maxValue": 85000, "unitText": "YEAR"},
-    },
+    "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+                   "value": {"minValue": 70000, "maxValue": 85000, "unitText": "YEAR"}},
     "employmentType": ["FULL_TIME"],
     "validThrough": "2026-06-08T00:00",
 }
@@ -67,10 +64,8 @@ def test_hostile_text_is_neutralised_and_capped():
 
 
 def test_title_is_a_last_resort_and_says_so():
-    found = read_page(
-        '<html><head><meta property="og:title" content="Data Analyst | Hooli">'
-        '<meta property="og:site_name" content="Hooli"></head></html>'
-    )
+    found = read_page('<html><head><meta property="og:title" content="Data Analyst | Hooli">'
+                      '<meta property="og:site_name" content="Hooli"></head></html>')
     assert found == Posting(company="Hooli", role="Data Analyst", from_title=True)
     assert read_page("<title>Chef - Bistro</title>").role == "Chef"
 
@@ -81,32 +76,19 @@ def test_no_posting_data_is_refused():
 
 
 def test_the_three_job_board_apis():
-    green = {
-        "title": "SRE",
-        "company_name": "Umbrella",
-        "location": {"name": "Berlin"},
-        "content": "&lt;p&gt;Keep it up&lt;/p&gt;",
-    }
+    green = {"title": "SRE", "company_name": "Umbrella", "location": {"name": "Berlin"},
+             "content": "&lt;p&gt;Keep it up&lt;/p&gt;"}
     assert from_ats_json("greenhouse", green) == Posting(
-        company="Umbrella", role="SRE", description="Keep it up", locations=("Berlin",)
-    )
-    lever = {
-        "text": "Designer",
-        "categories": {"commitment": "Full-time", "location": "Paris", "allLocations": ["Paris", "Lyon"]},
-        "description": "<p>Draw</p>",
-        "lists": [{"text": "You", "content": "<li>care</li>"}],
-        "additional": "",
-    }
+        company="Umbrella", role="SRE", description="Keep it up", locations=("Berlin",))
+    lever = {"text": "Designer", "categories": {"commitment": "Full-time", "location": "Paris",
+             "allLocations": ["Paris", "Lyon"]}, "description": "<p>Draw</p>",
+             "lists": [{"text": "You", "content": "<li>care</li>"}], "additional": ""}
     found = from_ats_json("lever", lever)
-    assert (found.role, found.location, found.employment_type) == ("Designer", "Paris (+1 more)", "full-time")
+    assert (found.role, found.location, found.employment_type) == ("Designer", "Paris (+1 more)",
+                                                                   "full-time")
     assert found.description == "Draw\n\nYou\n\n- care"
-    ashby = {
-        "title": "PM",
-        "location": "Remote",
-        "employmentType": "FullTime",
-        "secondaryLocations": [{"location": "London"}],
-        "descriptionHtml": "<p>Plan</p>",
-    }
+    ashby = {"title": "PM", "location": "Remote", "employmentType": "FullTime",
+             "secondaryLocations": [{"location": "London"}], "descriptionHtml": "<p>Plan</p>"}
     assert from_ats_json("ashby", ashby).locations == ("Remote", "London")
 
 

@@ -151,7 +151,9 @@ def test_a_folder_device_or_fifo_as_db_is_refused_at_once(tmp_path):
     # A separate process, so a hang (what a FIFO did) fails the test instead of stalling it.
     for target in (fifo, Path("/dev/zero"), Path("/dev/null")):
         for argv in (("--db", str(target), "list"), ("--db", str(target), "add", "Acme", "Dev")):
-            done = subprocess.run([sys.executable, "-m", "jobboard", *argv], capture_output=True, text=True, timeout=60)
+            done = subprocess.run(
+                [sys.executable, "-m", "jobboard", *argv], capture_output=True, text=True, timeout=60
+            )
             assert done.returncode == 1, done.stderr
             assert done.stderr.count("\n") == 1 and "not a regular file" in done.stderr and str(target) in done.stderr
     env = {**os.environ, "JOBBOARD_DB": str(fifo)}

@@ -320,7 +320,9 @@ async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
         await loaded(pilot)
         card = selected(app)
         other = BoardStore(demo_board)
-        other.update(card.id, lambda a: a.with_event(Event("heard_back", a.applied_on)))
+        other.update(
+            card.id, lambda a: a.with_event(Event("heard_back", a.applied_on))
+        )
         other.add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
         await pilot.press("L", "enter")  # the TUI's own change, made on a board that is now stale
         await app.flush()

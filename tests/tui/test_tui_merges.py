@@ -111,7 +111,9 @@ async def test_E_without_an_editor_types_into_the_notes_not_the_company(demo_boa
         assert "call Ana" in saved.notes
 
 
-async def test_E_where_the_terminal_cannot_be_handed_over_opens_the_notes_in_the_form(demo_board, frozen, monkeypatch):
+async def test_E_where_the_terminal_cannot_be_handed_over_opens_the_notes_in_the_form(
+    demo_board, frozen, monkeypatch
+):
     monkeypatch.setenv("EDITOR", "vi")  # headless, like a browser: App.suspend is not supported
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
