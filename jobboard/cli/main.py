@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -33,6 +33,7 @@ from jobboard.cli.session import (
 )
 from jobboard.config.settings import SettingsError
 from jobboard.core.model import (
+    EVENT_KINDS,
     INTERVIEW_KINDS,
     TEXT_FIELDS,
     Application,
@@ -47,6 +48,9 @@ from jobboard.core.validation import Refused
 from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardError, BoardStore
+
+if TYPE_CHECKING:
+    from jobboard.core.what_happened import Logged
 
 # The commands kept in other modules, as "module:attr": each module is imported only when its
 # command is asked for (click's lazy group, as its documentation shows it).
@@ -411,7 +415,16 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
     say(one_line(f"Deleted {removed.id}: {removed.company} — {removed.role}"), err=True)
 
 
-@cli.command()
+LOG_KINDS = [kind for kind in EVENT_KINDS if kind != "status"]  # a move is `jobboard move`
+LOG_HELP = f"""Record an event on application ID. KIND is one of: {", ".join(LOG_KINDS)}
+(follow-up and "follow up" work too).
+
+An interview moves a Wishlist, Applied or Silent card to Interviewed, and a reply brings a
+Silent card back (docs/rules.md); --no-move keeps the column. One line on stderr says what was
+logged, on which day (as the date given was read) and on which card."""
+
+
+@cli.command(help=LOG_HELP)
 @click.argument("app_id", metavar="ID")
 @click.argument("kind")
 @click.option("--date", "on", type=DATE, help="The event's date; for an interview, its day (may be ahead).")
@@ -422,10 +435,7 @@ def delete(session: Session, app_id: str, yes: bool) -> None:
 @click.option("--no-move", "keep_column", is_flag=True, help="Keep the card in its column whatever the event.")
 @pass_session
 def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_kind, people, keep_column) -> None:
-    """Record an event: follow_up, heard_back, interview, thank_you, acknowledged, ...
-
-    An interview moves a Wishlist, Applied or Silent card to Interviewed, and a reply brings a
-    Silent card back (docs/rules.md); --no-move keeps the column."""
+    """Record an event (the help is LOG_HELP, which lists every kind)."""
     try:
         kind = normalise_event_kind(kind)
     except ValueError as error:
@@ -451,14 +461,24 @@ def log(session: Session, app_id: str, kind: str, on, note: str, at, interview_k
         return outcome[0].application
 
     card = session.store.update(app_id, change)
-    logged = outcome[0]
-    if logged.merged:
-        click.echo(one_line(f"{card.company} already has that interview; its details were merged into it."))
-    if logged.moved_to:
-        from jobboard.core.model import STATUS_TITLES
+    say(one_line(logged_line(card, event, outcome[0])), err=True)
 
-        column = STATUS_TITLES.get(logged.moved_to, logged.moved_to)
-        click.echo(one_line(f"Moved {card.company} to {column} (--no-move keeps the column)."))
+
+def logged_line(card: Application, event: Event, logged: Logged) -> str:
+    """One line saying what `log` did on which card, with the date as it was read ("next
+    tuesday" on a Monday is tomorrow), e.g. Logged interview on Tue 17 Nov 2026 10:00 on 1
+    (Monzo — Backend Engineer); moved it to Interviewed (--no-move keeps the column)."""
+    from jobboard.core.dates import short_date
+    from jobboard.core.model import STATUS_TITLES
+
+    when = f"{short_date(event.date)} {event.date.year}" + (f" {event.time}" if event.time else "")
+    card_words = f"{card.id} ({card.company} — {card.role})"
+    if logged.merged:
+        return f"{card_words} already had that interview on {when}; its details were merged into it."
+    words = f"Logged {event.kind.replace('_', ' ')} on {when} on {card_words}"
+    if logged.moved_to:
+        words += f"; moved it to {STATUS_TITLES.get(logged.moved_to, logged.moved_to)} (--no-move keeps the column)"
+    return f"{words}."
 
 
 @cli.command(name="next")

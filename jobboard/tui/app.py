@@ -41,6 +41,7 @@ from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
 from jobboard.tui.editing import BoardEditing
+from jobboard.tui.handoff import Handoff
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
 from jobboard.tui.writer import (
@@ -77,9 +78,11 @@ class JobBoardApp(BoardEditing, App[None]):
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
         clock: Callable[[], datetime.date] = datetime.date.today,
+        handoff: Handoff | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock  # the one way the app reads today's date (a test gives its own)
+        self.handoff = handoff or Handoff()  # links and drafts out: opener, clipboard (tui/handoff.py)
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
@@ -405,11 +408,6 @@ class JobBoardApp(BoardEditing, App[None]):
             self._local_day = local
             self._today = pendulum.Date(local.year, local.month, local.day)
         return self._today
-
-    def open_link(self, url: str) -> None:
-        """Open a web page or a mailto: URL with the platform's opener (Textual's open_url).
-        One place for it, so a test app records the URL instead of opening anything."""
-        self.open_url(url)
 
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)

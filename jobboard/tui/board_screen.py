@@ -339,17 +339,19 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         """``shown``: the cards in the columns (after the filter); ``on_board``: before it;
         ``total``: every application, in the columns shown or not."""
         app = self.jobboard
-        parts = [f"jobboard · {app.board_file.name}", f"{shown} application{'s' * (shown != 1)}"]
+        order = SORT_TITLES[self.sort]  # the order in force, which s changes
+        plural = "s" * (shown != 1)
+        parts = [f"jobboard · {app.board_file.name}", f"{shown} application{plural} {order}"]
         if self.show_archived:
-            parts[1] = f"ARCHIVE: {shown} archived application{'s' * (shown != 1)} (ctrl+a: back to the board)"
+            parts[1] = f"ARCHIVE: {shown} archived application{plural} {order} (ctrl+a: back to the board)"
         elif self._archived:
             parts.append(f"{self._archived} archived (ctrl+a)")
         if self.filter_text.strip():
-            parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}”"
+            parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}” {order}"
         hidden = total - on_board
         if hidden:
             parts.append(f"{hidden} in columns not shown")
-        title = "  ·  ".join(parts)
+        title = " · ".join(parts)  # narrow: at 80 columns the order and the hidden count both fit
         if title != self._title:
             self._title = title
             self.title_bar.update(title)

@@ -164,6 +164,8 @@ class CardActions:
             if yes:
                 app.delete_application(application.id)
                 self.notify(f"Deleted {one_line(application.company)}. u brings it back.", timeout=4, markup=False)
+            else:
+                self.notify(f"Kept {one_line(application.company)}: nothing was deleted.", timeout=3, markup=False)
 
         question = f"Delete {one_line(application.company)} — {one_line(application.role)}?"
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
@@ -210,8 +212,18 @@ class CardActions:
         except ValueError as error:
             self.notify(f"The posting's address is {error}; e fixes it.", severity="error", markup=False)
             return
-        self.jobboard.open_link(url)
-        self.notify(f"Opening {one_line(url)}", timeout=2, markup=False)
+        from jobboard.tui.handoff import Opened, open_link
+        from jobboard.tui.screens import HandOverScreen
+
+        def opened(result: Opened) -> None:
+            if result.why_not is None:
+                asked = "Asked your browser to open" if result.by_page else "Opened"
+                self.notify(f"{asked} {one_line(url)}", timeout=2, markup=False)
+                return
+            problem = f"The posting did not open: {result.why_not}. Here is its address to copy."
+            self.jobboard.push_screen(HandOverScreen(problem, url))
+
+        open_link(self.jobboard, url, opened)
 
     def action_view_posting(self: BoardKeys) -> None:
         """v: the posting the card was captured from (C, `add --from`), to read again."""

@@ -21,6 +21,7 @@ from jobboard.core.dates import parse_user_date
 from jobboard.core.fields import check_email, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
+from jobboard.tui.date_reading import DateReading
 from jobboard.tui.dialog import form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
@@ -43,6 +44,8 @@ LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("offer_deadline", "Answer by", "the offer's deadline: YYYY-MM-DD, in 5 days"),
     ("offer_note", "Offer note", "e.g. remote ok, start in March"),
 )
+
+DATE_FIELDS = ("applied", "since", "offer_deadline")  # each shows the day its words read as
 
 
 @dataclass
@@ -179,6 +182,7 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
     .form-row Input, .form-row Select { width: 1fr; }
     .notes-label { margin-top: 1; color: $text-muted; }
     #posting-note { margin-left: 15; color: $text-muted; }
+    #form-box DateReading { margin-left: 15; }
     #form-box TextArea { height: 6; }
     #form-buttons { height: auto; margin-top: 1; }
     #form-buttons Button { margin-right: 2; }
@@ -230,9 +234,12 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
 
     def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
         default = "today" if name == "applied" and not self.editing else ""
+        value = self.initial.get(name, default)
         with Horizontal(classes="form-row"):
             yield Label(label)
-            yield Input(self.initial.get(name, default), placeholder=placeholder, compact=True, id=f"field-{name}")
+            yield Input(value, placeholder=placeholder, compact=True, id=f"field-{name}")
+        if name in DATE_FIELDS:  # "reads as Tue 17 Nov (tomorrow)" as it is typed
+            yield DateReading(value, jobboard_app(self).today, id=f"reading-{name}")
         error = Static("", id=f"error-{name}", classes="field-error")
         error.display = False
         yield error
@@ -264,6 +271,8 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
         """Once a save has shown errors, a field is checked again as it is typed in, so its
         error goes as soon as it is right (or says what is wrong now)."""
         name = (event.input.id or "").removeprefix("field-")
+        if name in DATE_FIELDS:
+            self.query_one(f"#reading-{name}", DateReading).follow(event.value)
         message = next(iter(self.query(f"#error-{name}").results(Static)), None)
         if message is None or not self.checked:
             return

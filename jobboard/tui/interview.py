@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import parse_time
+from jobboard.tui.date_reading import DateReading
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.lines import as_sentence
 
@@ -29,6 +30,7 @@ class AskInterviewScreen(Dialog["Answer | None"]):
     AskInterviewScreen .interview-row { height: 1; margin-top: 1; }
     AskInterviewScreen .interview-row Label { width: 6; color: $text-muted; }
     AskInterviewScreen .interview-row Input { width: 1fr; }
+    AskInterviewScreen DateReading { margin-left: 6; }
     """
 
     def __init__(self, question: str, today: pendulum.Date, check: Callable[[pendulum.Date], None]) -> None:
@@ -43,6 +45,7 @@ class AskInterviewScreen(Dialog["Answer | None"]):
             with Horizontal(classes="interview-row"):
                 yield Label("Date")
                 yield Input(value="today", id="date-input", compact=True)
+            yield DateReading("today", self.today)
             with Horizontal(classes="interview-row"):
                 yield Label("Time")
                 yield Input(placeholder="optional, e.g. 14:00", id="time-input", compact=True)
@@ -55,6 +58,10 @@ class AskInterviewScreen(Dialog["Answer | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#date-input", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "date-input":
+            self.query_one(DateReading).follow(event.value)
 
     def on_input_submitted(self) -> None:
         try:

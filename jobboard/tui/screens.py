@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from jobboard.storage import backups
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import as_sentence
+from jobboard.tui.lines import as_sentence, many_lines, one_line
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:
@@ -149,7 +149,8 @@ class BoardErrorScreen(Screen[None]):
 
 
 class ConfirmScreen(Dialog[bool]):
-    """A yes/no question; enter or y confirms, escape or n cancels."""
+    """A yes/no question: y confirms, n or escape cancels, and the keys are shown. Cancel has
+    the focus, so a stray enter changes nothing; the caller says what was kept."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
@@ -164,8 +165,9 @@ class ConfirmScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question))
-            yield Button(self.yes, id="yes", variant="error")
-            yield Button("Cancel", id="no")
+            yield Static(f"y: {self.yes.lower()} · n or escape: cancel · enter: the button in focus", classes="muted")
+            yield Button(f"{self.yes} (y)", id="yes", variant="error")
+            yield Button("Cancel (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -190,14 +192,25 @@ class AskDateScreen(Dialog[Date | None]):
         self.check = check  # the shared date validation for this event: raises ValueError
 
     def compose(self) -> ComposeResult:
+        from jobboard.tui.date_reading import DateReading
+
+        # A day still to come (a snooze's end) is suggested with words that name one.
+        words = (
+            "today, tomorrow, 'in 3 days', '2 days ago'"
+            if self.allow_past
+            else "tomorrow, 'in 3 days', 'in 2 weeks', 'next friday'"
+        )
         with Vertical(classes="dialog question"):
             yield Static(Content(self.question))
             yield Input(value=self.default, id="date-input")
-            yield Static(
-                "YYYY-MM-DD, today, tomorrow, 'in 3 days', '2 days ago' · enter to save · escape to cancel",
-                classes="muted",
-            )
+            yield DateReading(self.default, jobboard_app(self).today)
+            yield Static(f"YYYY-MM-DD, {words} · enter to save · escape to cancel", classes="muted")
             yield Static("", id="date-error", classes="field-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        from jobboard.tui.date_reading import DateReading
+
+        self.query_one(DateReading).follow(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from jobboard.core.dates import parse_user_date
@@ -271,3 +284,48 @@ class UnsavedScreen(Dialog[bool]):
 
     def action_answer(self, quit_anyway: bool) -> None:
         self.dismiss(quit_anyway)
+
+
+class HandOverScreen(Dialog[None]):
+    """What could not be handed over (a draft the mail client did not take, a link that did
+    not open), in text to select and copy: c copies all of it, ctrl+c the part selected with
+    the mouse or shift+arrows, each through every channel there is (tui/handoff.py), and the
+    line above the text says which took it."""
+
+    BINDINGS = [
+        Binding("c", "copy_all", "Copy it all", id="hand_over_copy"),
+        # Before the text area's own ctrl+c, which reaches only the terminal.
+        Binding("ctrl+c", "copy_selection", "Copy the selection", id="hand_over_copy_part", priority=True),
+        Binding("escape", "cancel", "Close", id="hand_over_close"),
+    ]
+
+    def __init__(self, problem: str, text: str) -> None:
+        super().__init__()
+        self.problem = one_line(problem)
+        self.text = many_lines(text)  # a board's names and notes, made harmless for the screen
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        with Vertical(id="hand-over", classes="dialog"):
+            yield Static(Content(self.problem))
+            yield Static("c copies it all · ctrl+c copies the selection · escape closes", classes="muted")
+            yield Static("", id="hand-over-copied")
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
+
+    def action_copy_all(self) -> None:
+        self._copy(self.text, "The text")
+
+    def action_copy_selection(self) -> None:
+        from textual.widgets import TextArea
+
+        part = self.query_one(TextArea).selected_text
+        if part:
+            self._copy(part, "The selection")
+        else:  # nothing selected: all of it, as c
+            self.action_copy_all()
+
+    def _copy(self, text: str, what: str) -> None:
+        from jobboard.tui.handoff import copy_text
+
+        copy_text(jobboard_app(self), text, what, self.query_one("#hand-over-copied", Static).update)

@@ -69,19 +69,24 @@ class NextStepActions:
             self._log(application, event, event.kind.replace("_", " "))
 
     def action_copy_draft(self: BoardKeys) -> None:
+        from jobboard.tui.handoff import copy_text
+
         application = self.selected
         step = self.jobboard.advice_for(application) if application else None
         if not step or not step.draft:
             self.notify("This step has no draft to copy.")
             return
-        self.jobboard.copy_to_clipboard(step.draft)
-        self.notify("Draft copied to the clipboard.", timeout=2)
+        copy_text(self.jobboard, step.draft, "The draft", lambda words: self.notify(words, timeout=4, markup=False))
 
     def action_send_draft(self: BoardKeys) -> None:
         """m: the step's draft in the mail client (a mailto: URL with To, Subject and Body);
         with no email but a profile or page, that page opens and the draft goes to the
-        clipboard. Nobody to write to is one line, never an empty mailto:."""
+        clipboard. Nobody to write to is one line, never an empty mailto:. What is said is
+        what happened (tui/handoff.py): an opener that fails is named, and the draft and its
+        link are shown to copy."""
         from jobboard.core.mailto import mailto_url, message_for
+        from jobboard.tui.handoff import Opened, open_link
+        from jobboard.tui.screens import HandOverScreen
 
         application = self.selected
         if application is None:
@@ -93,27 +98,60 @@ class NextStepActions:
             self.notify("This step has no message to send.")
             return
         to = message.to
-        if to is not None and to.email:
-            try:
-                url = mailto_url(to.email, message.subject, message.body)
-            except ValueError as error:
-                self.notify(
-                    f"The email of {one_line(to.words)} is {error}; fix it with P.", severity="error", markup=False
-                )
-                return
-            app.open_link(url)
-            self.notify(f"Opening your mail client: a message to {one_line(to.words)}.", timeout=3, markup=False)
-        elif to is not None and to.url:
-            app.open_link(to.url)
-            self.jobboard.copy_to_clipboard(f"{message.subject}\n\n{message.body}")
-            self.notify(
-                f"Opened {one_line(to.words)}; the draft is on the clipboard to paste.", timeout=4, markup=False
-            )
-        else:
+        if to is None or not (to.email or to.url):
             whom = one_line(to.words) if to is not None else "this step"
             self.notify(f"No email or profile to write to for {whom}. P adds people to the card.", markup=False)
             return
-        self.sent = (application.id, step.rule)
+        whom = one_line(to.words)
+        sent = (application.id, step.rule)
+        if to.email:
+            try:
+                url = mailto_url(to.email, message.subject, message.body)
+            except ValueError as error:
+                self.notify(f"The email of {whom} is {error}; fix it with P.", severity="error", markup=False)
+                return
+
+            def mailed(result: Opened) -> None:
+                if result.why_not is not None:
+                    problem = f"Your mail client did not open: {result.why_not}. Here is the message to copy."
+                    app.push_screen(HandOverScreen(problem, f"{message.text()}\n\n{url}"))
+                    return
+                opening = "Asked your browser to open your mail client" if result.by_page else "Opened your mail client"
+                self.notify(f"{opening}: a message to {whom}.", timeout=3, markup=False)
+                self._remember_sent(sent)
+
+            open_link(app, url, mailed)
+            return
+        self._open_profile(whom, to.url or "", f"{message.subject}\n\n{message.body}", sent)
+
+    def _open_profile(self: BoardKeys, whom: str, profile: str, draft: str, sent: tuple[str, str]) -> None:
+        """m for someone with a profile but no email: the draft to the clipboard first (the
+        channels answer fast), then the profile; both outcomes in one line, or the dialog."""
+        from jobboard.tui.handoff import Opened, copy_text, open_link
+        from jobboard.tui.screens import HandOverScreen
+
+        app = self.jobboard
+        copied_words = ""
+
+        def opened(result: Opened) -> None:
+            if result.why_not is not None:
+                problem = f"{whom} did not open: {result.why_not}. Here is the page and the draft to copy."
+                app.push_screen(HandOverScreen(problem, f"{profile}\n\n{draft}"))
+                return
+            opening = "Asked your browser to open" if result.by_page else "Opened"
+            self.notify(f"{opening} {whom}; {copied_words}", timeout=5, markup=False)
+            self._remember_sent(sent)
+
+        def copied(words: str) -> None:
+            nonlocal copied_words
+            copied_words = f"{words[0].lower()}{words[1:]}"
+            open_link(app, profile, opened)
+
+        copy_text(app, draft, "The draft", copied)
+
+    def _remember_sent(self: BoardKeys, sent: tuple[str, str]) -> None:
+        """The panel now says f marks the step done (the message left the board)."""
+        self.sent = sent
         self.show_selected(board_changed=True)
 
     def action_heard_back(self: BoardKeys) -> None:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
+from jobboard.tui.date_reading import DateReading
 from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence, one_line
@@ -134,6 +135,8 @@ class TimelineScreen(Dialog[None]):
                 jobboard_app(self).change(self.app_id, without_it, "delete of an event")
                 self.notify(f"Deleted event {number}. u on the board brings it back.", timeout=3)
                 self.refresh_events(keep=0)
+            else:
+                self.notify(f"Kept event {number}: nothing was deleted.", timeout=3)
 
         question = f"Delete event {number}: {event.date.isoformat()}  {timeline.describe(event)}?"
         self.app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
@@ -150,6 +153,7 @@ class EventForm(Dialog["dict | None"]):
     .event-row { height: 1; margin-top: 1; }
     .event-row Label { width: 8; color: $text-muted; }
     .event-row Input { width: 1fr; }
+    #event-box DateReading { margin-left: 8; }
     """
 
     def __init__(self, card: Application, number: int, event: Event) -> None:
@@ -167,11 +171,17 @@ class EventForm(Dialog["dict | None"]):
                 with Horizontal(classes="event-row"):
                     yield Label(label)
                     yield Input(value, id=f"event-{name}", compact=True)
+                if name == "date":
+                    yield DateReading(value, jobboard_app(self).today)
             yield Static("", id="event-error", classes="field-error")
             yield Static("enter or ctrl+s saves · escape cancels", classes="muted")
 
     def on_mount(self) -> None:
         self.query_one("#event-date", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "event-date":
+            self.query_one(DateReading).follow(event.value)
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -29,11 +29,16 @@ def ensure_tmux() -> str:
 class Terminal:
     """One tmux session on a private server socket, running one command."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)) -> None:
+    def __init__(
+        self, argv: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40), inside_tmux: bool = False
+    ) -> None:
+        """``inside_tmux``: the program sees the $TMUX its pane was given, as in a user's tmux."""
         self.tmux = ensure_tmux()
         self.socket = f"jobboard-test-{uuid.uuid4().hex[:8]}"
         self.name = "t"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        if inside_tmux:
+            exports = f'TMUX="$TMUX" {exports}'  # expanded by the pane's shell
         command = f"env -i {exports} {shlex.join(argv)}; echo EXITED $?; sleep 30"
         subprocess.run(
             [
@@ -72,6 +77,11 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         subprocess.run([self.tmux, "-L", self.socket, "send-keys", "-t", self.name, *keys], check=True)
+
+    def buffer(self) -> str:
+        """tmux's paste buffer (what a copy inside the pane put there), "" when there is none."""
+        result = subprocess.run([self.tmux, "-L", self.socket, "show-buffer"], capture_output=True, text=True)
+        return result.stdout
 
     def close(self) -> None:
         subprocess.run([self.tmux, "-L", self.socket, "kill-server"], capture_output=True)

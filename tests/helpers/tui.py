@@ -14,6 +14,7 @@ from jobboard.config.settings import Settings
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
 from jobboard.tui.forms import ApplicationForm
+from jobboard.tui.handoff import Handoff
 
 WAIT_SECONDS = 30.0  # generous: the machine may be busy; a wait ends as soon as its condition holds
 
@@ -34,14 +35,31 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
+def recording_opener(opened: list[str]) -> Callable[[str], None]:
+    """An opener that keeps each URL it is given and says it opened (nothing really opens)."""
+    return opened.append
+
+
 class NotedApp(JobBoardApp):
-    """The app, keeping every notification it showed (what the user read in the corner)."""
+    """The app, keeping every notification it showed (what the user read in the corner).
+
+    Unless a test gives its own handoff, links are recorded in ``opened`` rather than opened,
+    and no tmux or clipboard tool is looked for (an empty environment): a test never reaches
+    the tester's browser or clipboard."""
 
     CSS_PATH = Path(inspect.getfile(JobBoardApp)).with_name(JobBoardApp.CSS_PATH)  # not beside this file
 
     def __init__(self, *args, **kwargs) -> None:
+        opened: list[str] = []
+        kwargs.setdefault("handoff", Handoff(opener=recording_opener(opened), environ={}))
         super().__init__(*args, **kwargs)
+        self.opened = opened
         self.notes: list[str] = []
+        self.clipboard_text = ""
+
+    def copy_to_clipboard(self, text: str) -> None:
+        self.clipboard_text = text  # what Textual's escape sequence carried
+        super().copy_to_clipboard(text)
 
     def on_notify(self, event: Notify) -> None:
         self.notes.append(f"{event.notification.title}: {event.notification.message}")

@@ -12,14 +12,13 @@ from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
 from jobboard.core.people import Person
 from jobboard.storage.store import BoardStore
-from tests.helpers.tui import loaded, wait_for
-from tests.tui.test_tui_send import RecordingApp
+from tests.helpers.tui import NotedApp, loaded, wait_for
 
 
-def hostile_board(board_path, **fields) -> RecordingApp:  # noqa: ANN001, ANN003
+def hostile_board(board_path, **fields) -> NotedApp:  # noqa: ANN001, ANN003
     applied = pendulum.date(2026, 11, 2)
     BoardStore(board_path).add(lambda i: new_application(i, "Acme", "Dev", applied_on=applied, **fields))
-    return RecordingApp(BoardStore(board_path), Settings())
+    return NotedApp(BoardStore(board_path), Settings())
 
 
 async def test_o_never_opens_a_javascript_link(board_path, frozen):

@@ -14,26 +14,11 @@ from jobboard.storage.store import BoardStore
 from tests.helpers.tui import NotedApp, loaded, wait_for
 
 
-class RecordingApp(NotedApp):
-    """The app with an opener that records the URL instead of opening anything."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.opened: list[str] = []
-        self.clipboard_text = ""
-
-    def open_link(self, url: str) -> None:
-        self.opened.append(url)
-
-    def copy_to_clipboard(self, text: str) -> None:
-        self.clipboard_text = text
-        super().copy_to_clipboard(text)
-
-
-def board_with(board_path, *people: Person) -> RecordingApp:
+def board_with(board_path, *people: Person, **app_args) -> NotedApp:
+    """A card whose follow-up is due, in an app whose opener records the URL (tests/helpers/tui.py)."""
     applied = pendulum.date(2026, 11, 2)  # two weeks before the frozen day: a follow-up is due
     BoardStore(board_path).add(lambda i: new_application(i, "Zoë & Co", "Dev", applied_on=applied, people=list(people)))
-    return RecordingApp(BoardStore(board_path), Settings())
+    return NotedApp(BoardStore(board_path), Settings(), **app_args)
 
 
 async def test_m_with_an_email_opens_a_filled_mailto_and_the_panel_offers_f(board_path, frozen):
@@ -51,7 +36,7 @@ async def test_m_with_an_email_opens_a_filled_mailto_and_the_panel_offers_f(boar
         assert fields["subject"] == ["Following up: Dev application"]
         assert fields["body"][0].startswith("Hi Dana,\r\n\r\nI applied for the Dev role at Zoë & Co")
         await wait_for(pilot, lambda: "Sent it? f marks this step done." in panel.text, "the panel's reminder")
-        assert any("Opening your mail client" in note for note in app.notes)
+        assert any("Opened your mail client: a message to Dana Whitfield" in note for note in app.notes)
         await pilot.press("f")
         await app.flush()
         await wait_for(pilot, lambda: "Sent it?" not in panel.text, "the reminder to go with the step")
@@ -66,7 +51,11 @@ async def test_m_with_only_a_profile_opens_it_and_copies_the_draft(board_path, f
         await wait_for(pilot, lambda: app.opened, "the profile to open")
         assert app.opened == ["https://linkedin.com/in/sam"]
         assert app.clipboard_text.startswith("Following up: Dev application\n\nHi Sam,")
-        assert any("Opened Sam Ortiz's LinkedIn; the draft is on the clipboard" in note for note in app.notes)
+        await wait_for(pilot, lambda: app.notes, "the notice")
+        assert app.notes == [
+            ": Opened Sam Ortiz's LinkedIn; "
+            "sent the draft to the terminal's clipboard (no tmux or clipboard tool took it here)."
+        ]
 
 
 async def test_m_with_nobody_says_so_in_one_line_and_opens_nothing(board_path, frozen):
