@@ -24,6 +24,15 @@ def form_keys(form: str) -> list[BindingType]:
 
 
 class Dialog(ModalScreen[Answer]):
+    # Tab and shift+tab move between fields as soon as they arrive, in order with the keys
+    # around them. As Textual's ordinary (screen) bindings they would run only once the field
+    # had taken every key already sent to it, so a fast burst ("Newco", tab, "Platform
+    # Engineer") would put the role into the company box. Priority bindings run before Textual
+    # hands the next key to whichever field has focus.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="previous_field"),
+    ]
     DEFAULT_CSS = "Dialog { align: center middle; }"
 
     def action_cancel(self) -> None:

@@ -91,3 +91,18 @@ async def fill(pilot, **values: str) -> None:
 def error_of(app, name: str) -> str:
     widget = app.screen.query_one(f"#error-{name}")
     return str(widget.render()) if widget.display else ""
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` the way a terminal delivers a fast burst (a paste, a key macro, tmux
+    send-keys): all queued at once, before the app has handled the first. (``pilot.press``
+    waits for the app to settle after every key, which a fast typist never does.)"""
+    from textual import events
+
+    named = {"tab": "\t", "enter": "\r", "shift+tab": None}  # key: the character it types
+    for key in keys:
+        for name in [key] if key in named else key:
+            character = named[name] if name in named else name
+            pilot.app.post_message(events.Key("space" if name == " " else name, character))
+    await pilot.pause()
+    await pilot.pause()
