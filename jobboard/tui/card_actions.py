@@ -61,7 +61,10 @@ class CardActions:
         from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
 
         app = self.jobboard
-        column = self.column_views[self.active_column].status if self.column_views else "applied"
+        # A new application starts in Applied, whatever column the cursor is on; in the Wishlist
+        # only when that column is shown and chosen (a job saved for later).
+        active = self.column_views[self.active_column].status if self.column_views else "applied"
+        column = "wishlist" if active == "wishlist" else "applied"
 
         def add(fields: ApplicationFields | None) -> None:
             if fields is None:

@@ -194,17 +194,17 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
         self.application = application  # the card being edited, for checking changed dates
 
     def compose(self) -> ComposeResult:
-        title = "Edit application" if self.editing else "New application"
+        status = self.initial.get("status", "applied")
+        status = status if status in self.columns else self.columns[0]
         with VerticalScroll(id="form-box"):
-            yield Static(Content.assemble((title, "bold")), id="form-title")
+            yield Static(self._title(status), id="form-title")
             for name, label, placeholder in LINE_FIELDS[:2]:
                 yield from self._line(name, label, placeholder)
-            status = self.initial.get("status", "applied")
             with Horizontal(classes="form-row"):
                 yield Label("Status")
                 yield Select(
                     [(STATUS_TITLES.get(s, s), s) for s in self.columns],
-                    value=status if status in self.columns else self.columns[0],
+                    value=status,
                     allow_blank=False,
                     compact=True,
                     id="field-status",
@@ -219,6 +219,16 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.first_focus}").focus()
+
+    def _title(self, status: object) -> Content:
+        """The form's title; a new application's says which column it goes into."""
+        if self.editing:
+            return Content.assemble(("Edit application", "bold"))
+        column = STATUS_TITLES.get(str(status), str(status))
+        return Content.assemble(("New application", "bold"), ("  · goes into ", "$text-muted"), (column, "bold"))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#form-title", Static).update(self._title(event.value))
 
     def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
         default = "today" if name == "applied" and not self.editing else ""

@@ -19,3 +19,36 @@ async def test_a_burst_with_a_tab_fills_company_then_role(board_path, frozen):
         assert app.screen.query_one("#field-company", Input).value == "Newco"
         assert app.screen.query_one("#field-role", Input).value == "Platform Engineer"
         assert app.focused is app.screen.query_one("#field-company", Input)
+
+
+def form_title(app) -> str:
+    return str(app.screen.query_one("#form-title").render())
+
+
+async def test_a_new_card_starts_in_applied_whatever_column_the_cursor_is_on(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press(*["right"] * DEMO_COLUMNS.index("rejected"))
+        assert app.board_screen.column_views[app.board_screen.active_column].status == "rejected"
+        await pilot.press("n")
+        assert app.screen.query_one("#field-status", Select).value == "applied"
+        assert "goes into Applied" in form_title(app)
+        await pilot.press(*"TestCo", "tab", *"Engineer", "ctrl+s")
+        await app.flush()
+        await pilot.pause()
+        added = next(a for a in app.board.values() if a.company == "TestCo")
+        assert added.status == "applied"
+
+
+async def test_a_new_card_starts_in_the_wishlist_when_that_column_is_chosen(demo_board, frozen):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert app.board_screen.column_views[app.board_screen.active_column].status == "wishlist"
+        await pilot.press("n")
+        assert app.screen.query_one("#field-status", Select).value == "wishlist"
+        assert "goes into Wishlist" in form_title(app)
+        app.screen.query_one("#field-status", Select).value = "silent"
+        await pilot.pause()
+        assert "goes into Silent" in form_title(app)
