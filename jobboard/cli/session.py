@@ -81,14 +81,15 @@ class Session:
         return [a for a in self.store.applications() if in_view(a.archived, view)]
 
     def status(self, value: str) -> str:
-        """A status the configured board has, or a usage error listing them."""
-        cleaned = value.strip().lower()
-        if cleaned not in self.settings.columns:
-            raise click.BadParameter(
-                f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",
-                param_hint="STATUS",
-            )
-        return cleaned
+        """The status a word names (jobboard.core.statuses: any status, shown as a column or
+        not, or a synonym), or a usage error listing them."""
+        from jobboard.core.model import ALL_STATUSES
+        from jobboard.core.statuses import status_of
+
+        try:
+            return status_of(value)
+        except ValueError as error:
+            raise click.BadParameter(f"{error}; use one of: {', '.join(ALL_STATUSES)}", param_hint="STATUS") from None
 
 
 def in_view(archived: bool, view: str | None) -> bool:

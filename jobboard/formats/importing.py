@@ -11,7 +11,7 @@ What a CSV file may look like:
 - Headers map to fields case-insensitively, ignoring spaces, underscores and punctuation, from
   the names trackers and spreadsheets use (see ``HEADER_ALIASES``); ``--map "Header=field"``
   overrides that. Unknown columns are ignored and listed in the result.
-- Statuses map from common words (see ``STATUS_WORDS``); a blank status is ``applied``.
+- Statuses map from common words (``jobboard.core.statuses``); a blank status is ``applied``.
 - Dates: YYYY-MM-DD, YYYY/MM/DD, an ISO date-time (the date part, as written), "22 Nov 2026",
   "Nov 22, 2026", DD.MM.YYYY, and a/b/YYYY which is read as MONTH/day (US style, as Huntr,
   Teal and US Excel export it: 03/04/2026 is 4 March). A two-digit year means 20YY. A blank
@@ -64,6 +64,7 @@ from jobboard.core.model import (
     parse_timestamp,
 )
 from jobboard.core.people import Person, checked_person, first_contact
+from jobboard.core.statuses import status_of
 from jobboard.core.validation import check_applied_on
 from jobboard.formats import json_reading
 from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
@@ -130,16 +131,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "updated": ("Updated",),
 }
 
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "wishlist": ("Wishlist", "Saved", "Bookmarked"),
-    "applied": ("Applied", "Submitted", "Sent"),
-    "interviewed": ("Interviewed", "Interview", "Interviewing", "Phone Screen", "Onsite"),
-    "offer": ("Offer", "Offered", "Negotiating", "Offer received"),
-    "silent": ("Silent", "Ghosted", "No response"),
-    "rejected": ("Rejected", "Declined", "Not selected"),
-    "withdrawn": ("Withdrawn", "Withdrew"),
-}
-
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -150,7 +141,6 @@ def _key(text: str) -> str:
 
 _HEADER_LOOKUP: dict[str, str] = {_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _FIELD_LOOKUP: dict[str, str] = {**_HEADER_LOOKUP, **{_key(name): name for name in IMPORT_FIELDS}}
-_STATUS_LOOKUP: dict[str, str] = {_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 
 
 @dataclass(frozen=True)
@@ -242,12 +232,7 @@ def parse_status(text: str) -> str:
     is ``applied``. Raises ValueError naming the word when it is not known."""
     if not text.strip():
         return "applied"
-    status = _STATUS_LOOKUP.get(_key(text))
-    if status is None:
-        status = next((s for s in ALL_STATUSES if _key(s) == _key(text)), None)
-    if status is None:
-        raise ValueError(f"unknown status '{text.strip()}'")
-    return status
+    return status_of(text)  # the one table of status words (jobboard.core.statuses)
 
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input, Select
 
 from jobboard.tui.forms import ApplicationForm
-from tests.helpers.tui import DEMO_COLUMNS, burst, loaded, make_app
+from tests.helpers.tui import DEMO_COLUMNS, burst, loaded, make_app, wait_for
 
 
 async def test_a_burst_with_a_tab_fills_company_then_role(board_path, frozen):
@@ -52,3 +52,21 @@ async def test_a_new_card_starts_in_the_wishlist_when_that_column_is_chosen(demo
         app.screen.query_one("#field-status", Select).value = "silent"
         await pilot.pause()
         assert "goes into Silent" in form_title(app)
+
+
+async def test_the_palette_moves_a_card_to_a_column_not_shown(demo_board):
+    from tests.helpers.tui import selected
+    from tests.tui.test_tui_manage import palette_text
+
+    app = make_app(demo_board)  # the default columns: no Wishlist, no Withdrawn
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        hidden_before = app.board_screen.title_bar.render()
+        card = selected(app)
+        await pilot.press("ctrl+p", *["space" if key == " " else key for key in "move to withdrawn"])
+        await wait_for(pilot, lambda: "Move to Withdrawn" in palette_text(app), "the palette to offer the move")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.board[card.id].status == "withdrawn", "the card to move")
+        await pilot.pause()
+        assert "2 in columns not shown" in str(hidden_before)  # the demo's Wishlist card and one withdrawn
+        assert "3 in columns not shown" in str(app.board_screen.title_bar.render())
