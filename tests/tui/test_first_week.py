@@ -70,3 +70,35 @@ async def test_the_palette_moves_a_card_to_a_column_not_shown(demo_board):
         await pilot.pause()
         assert "2 in columns not shown" in str(hidden_before)  # the demo's Wishlist card and one withdrawn
         assert "3 in columns not shown" in str(app.board_screen.title_bar.render())
+
+
+async def test_at_80x24_a_card_keeps_its_interviews_time_whole(board_path, frozen):
+    from jobboard.core.model import Event, new_application
+    from jobboard.storage.store import BoardStore
+    from tests.tui.test_tui_first_hour import board_text
+
+    day = frozen.date()
+    interview = Event("interview", day.add(days=8), time="14:00")  # Tue 24 Nov, 14:00
+    BoardStore(board_path).add(
+        lambda app_id: new_application(app_id, "Initech", "Engineer", status="interviewed").with_event(interview)
+    )
+    app = make_app(board_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        text = "\n".join(board_text(app))
+        assert "24 Nov 14:00" in text and "…" not in text.split("Engineer", 1)[1].split("\n", 2)[1]
+
+
+async def test_at_80x24_the_footer_keeps_help_and_quit(demo_board, frozen):
+    from jobboard.tui.footer import BoardFooter
+    from tests.tui.test_tui_board import click_footer
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        footer = app.board_screen.query_one(BoardFooter)
+        line = str(footer.render())
+        assert len(line) == 80
+        assert line.rstrip().endswith("? Help  q Quit ^p palette")
+        await click_footer(pilot, "Help")
+        assert type(app.screen).__name__ == "HelpScreen"
