@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from jobboard.config.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
+from jobboard.config.hints import NAME_HINT, OnceHints, name_hint_text
 from jobboard.config.state_file import remembered_sort, update_state
 from jobboard.core.drafts import NAME_PLACEHOLDER
 from jobboard.core.history import HistoryEntry
@@ -106,6 +106,8 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", id="redo"),
         Binding("p", "toggle_panel", "Panel", id="toggle_panel"),
+        Binding("J,shift+down", "scroll_panel(1)", "Panel down", show=False, id="panel_down"),
+        Binding("K,shift+up", "scroll_panel(-1)", "Panel up", show=False, id="panel_up"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -400,7 +402,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         sent = application is not None and step is not None and self.sent == (application.id, step.rule)
         name_hint = ""
         if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
-            name_hint = NAME_HINT_TEXT  # the first session with an unsigned draft says how to sign it
+            name_hint = name_hint_text(self.jobboard.settings.source)  # said in the first session only
         self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent=sent)
 
     # -- actions --------------------------------------------------------------------------------
@@ -480,6 +482,11 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     def action_toggle_panel(self) -> None:
         panel = self.panel
         panel.display = not panel.display
+
+    def action_scroll_panel(self, pages: int) -> None:
+        """Scroll the side panel a page (less two lines, to keep the place) down or up. Forced:
+        the panel draws its own scrollbar, so Textual does not count it as scrollable."""
+        self.panel.scroll_relative(y=pages * max(self.panel.size.height - 2, 1), animate=False, force=True)
 
     def _filter_box(self) -> Input | None:
         return next(iter(self.query_children("#filter").results(Input)), None)

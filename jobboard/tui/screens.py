@@ -52,6 +52,8 @@ HELP_DESCRIPTIONS = {
     "card_edge(1)": "last card",
     "move(-1)": "move the card to the previous column",
     "move(1)": "move the card to the next column",
+    "scroll_panel(1)": "scroll the side panel down a page",
+    "scroll_panel(-1)": "scroll the side panel up a page",
     "command_palette": "command palette",
 }
 

@@ -102,3 +102,34 @@ async def test_at_80x24_the_footer_keeps_help_and_quit(demo_board, frozen):
         assert line.rstrip().endswith("? Help  q Quit ^p palette")
         await click_footer(pilot, "Help")
         assert type(app.screen).__name__ == "HelpScreen"
+
+
+def panel_rows(panel) -> list[str]:
+    """The side panel's rows as the terminal shows them now (scrolled as it is)."""
+    return ["".join(segment.text for segment in panel.render_line(y)) for y in range(panel.size.height)]
+
+
+async def test_the_side_panel_scrolls_from_the_keyboard_and_the_name_hint_is_on_top(demo_board, frozen):
+    from jobboard.config.settings import default_config_path
+    from jobboard.tui.panel import SidePanel
+    from tests.helpers.tui import select_company
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")  # a draft signed "[your name]"
+        await pilot.pause()
+        panel = app.board_screen.query_one(SidePanel)
+        assert any("Drafts are signed" in row for row in panel_rows(panel)[:6])  # above the fold
+        assert str(default_config_path()) in " ".join(panel.text.split())
+        assert "DETAILS" not in "".join(panel_rows(panel))  # below the fold at 120x40
+        await pilot.press("J")
+        assert panel.scroll_y > 0
+        assert "DETAILS" in "".join(panel_rows(panel))
+        await pilot.press("K")
+        assert panel.scroll_y == 0
+        await pilot.press("shift+down")
+        assert panel.scroll_y > 0
+        await pilot.press("question_mark")
+        help_text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "scroll the side panel down a page" in help_text and "panel_down" in help_text
