@@ -88,9 +88,9 @@ class BoardFooter(Widget, can_focus=False):
         keys: dict[str, FooterKey] = {}  # the first key shown for each action
         pinned: dict[str, FooterKey] = {}
         for _node, binding, enabled, _tooltip in active.values():
-            shown = pinned if binding.id in PINNED else keys
-            if binding.show and binding.action not in shown:
-                shown[binding.action] = self._key(binding, enabled)
+            side = pinned if binding.id in PINNED else keys
+            if binding.show and binding.action not in side:
+                side[binding.action] = self._key(binding, enabled)
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
