@@ -28,8 +28,8 @@ from jobboard.tui.lines import as_sentence
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
-    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
-    ("since", "In column since", "for a later column: the day it moved there (default today)"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, last monday"),
+    ("since", "In column since", "the day it moved into that column (default today)"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
@@ -169,7 +169,7 @@ class ApplicationForm(Dialog["ApplicationFields | None"]):
         border: round $accent;
     }
     .form-row { height: 1; margin-top: 1; }
-    .form-row Label { width: 15; color: $text-muted; }
+    .form-row Label { width: 17; color: $text-muted; }  /* the longest label and a space */
     .form-row Input, .form-row Select { width: 1fr; }
     .notes-label { margin-top: 1; color: $text-muted; }
     #form-box TextArea { height: 6; }

@@ -133,3 +133,39 @@ async def test_the_side_panel_scrolls_from_the_keyboard_and_the_name_hint_is_on_
         await pilot.press("question_mark")
         help_text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "scroll the side panel down a page" in help_text and "panel_down" in help_text
+
+
+async def test_the_forms_labels_and_placeholders_read_whole_at_80x24(board_path, frozen):
+    from textual.widgets import Label
+
+    from jobboard.tui.forms import LINE_FIELDS
+
+    app = make_app(board_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        form = app.screen
+        for name, label, placeholder in LINE_FIELDS:
+            box = form.query_one(f"#field-{name}", Input)
+            label_widget = next(w for w in box.parent.children if isinstance(w, Label))
+            assert len(label) < label_widget.region.width, f"{label!r} runs into its box"
+            assert len(placeholder) < box.region.width, f"{placeholder!r} is cut off"
+
+
+async def test_in_P_a_long_profile_url_runs_into_no_other_field(demo_board, frozen):
+    from tests.helpers.tui import select_company
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("P")
+        await pilot.pause()
+        form = app.screen
+        profile = form.query_one(".person-profile", Input)
+        profile.value = "https://www.linkedin.com/in/a-recruiter-with-a-very-long-profile-address-1234567890"
+        await pilot.pause()
+        note = form.query_one(".person-note", Input)
+        email, phone = form.query_one(".person-email", Input), form.query_one(".person-phone", Input)
+        assert note.region.y != profile.region.y  # a line each
+        assert phone.region.x > email.region.right  # a gap between two fields on one line
