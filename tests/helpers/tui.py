@@ -47,8 +47,13 @@ class NotedApp(JobBoardApp):
         self.notes.append(f"{event.notification.title}: {event.notification.message}")
 
 
+# Where the settings are read from, as the name hint says it: one fixed place, so that the
+# panel reads the same in every snapshot (a test's own folder changes from run to run).
+CONFIG_FILE = Path("/home/you/.config/jobboard/config.toml")
+
+
 def make_app(path, columns=None) -> NotedApp:
-    return NotedApp(BoardStore(path), Settings(), columns=columns)
+    return NotedApp(BoardStore(path), Settings(source=CONFIG_FILE), columns=columns)
 
 
 def cells(strip) -> list[tuple[str, object]]:

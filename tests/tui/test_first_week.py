@@ -110,9 +110,8 @@ def panel_rows(panel) -> list[str]:
 
 
 async def test_the_side_panel_scrolls_from_the_keyboard_and_the_name_hint_is_on_top(demo_board, frozen):
-    from jobboard.config.settings import default_config_path
     from jobboard.tui.panel import SidePanel
-    from tests.helpers.tui import select_company
+    from tests.helpers.tui import CONFIG_FILE, select_company
 
     app = make_app(demo_board, DEMO_COLUMNS)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -121,7 +120,7 @@ async def test_the_side_panel_scrolls_from_the_keyboard_and_the_name_hint_is_on_
         await pilot.pause()
         panel = app.board_screen.query_one(SidePanel)
         assert any("Drafts are signed" in row for row in panel_rows(panel)[:6])  # above the fold
-        assert str(default_config_path()) in " ".join(panel.text.split())
+        assert str(CONFIG_FILE) in " ".join(panel.text.split())  # the full path of config.toml
         assert "DETAILS" not in "".join(panel_rows(panel))  # below the fold at 120x40
         await pilot.press("J")
         assert panel.scroll_y > 0
