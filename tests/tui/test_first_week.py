@@ -168,3 +168,29 @@ async def test_in_P_a_long_profile_url_runs_into_no_other_field(demo_board, froz
         email, phone = form.query_one(".person-email", Input), form.query_one(".person-phone", Input)
         assert note.region.y != profile.region.y  # a line each
         assert phone.region.x > email.region.right  # a gap between two fields on one line
+
+
+def readme_picture() -> list[str]:
+    """The picture of the demo in the README, line by line."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    return readme.split("`jobboard demo` at 150x30", 1)[1].split("```\n", 2)[1].splitlines()
+
+
+async def test_the_readme_shows_the_demo_as_it_opens_and_says_how_to_leave(demo_board, frozen):
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert "The demo is a real board you can use" in readme and "`q` leaves it" in readme
+    picture = readme_picture()
+    header = picture[1]  # the columns' names, "▕" between them
+    cursor = next(line for line in picture[3:] if "▌" in line).index("▌")
+    column_in_picture = header[:cursor].count("▕")
+    app = make_app(demo_board, DEMO_COLUMNS)  # the demo's columns: Wishlist first
+    async with app.run_test(size=(150, 30)) as pilot:
+        await loaded(pilot)
+        opens_on = app.board_screen.active_column
+        assert app.board_screen.column_views[opens_on].status == "wishlist"
+    assert column_in_picture == opens_on
+    assert "as it opens: the cursor (`▌`) on the Wishlist card" in readme
