@@ -83,6 +83,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
+        self.configured_columns = self.columns  # the board's own; `w` shows every status and back
         # The board starts loading now, while Textual starts up, so that the first paint can
         # show the cards rather than an empty board followed by a second full paint.
         self.preload = BoardPreload(store, self.columns, cards_per_column())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.app import SuspendNotSupported
 
-from jobboard.core.model import Application, Event, new_application, now_utc
+from jobboard.core.model import ALL_STATUSES, Application, Event, new_application, now_utc
 from jobboard.core.people import with_main_contact
 from jobboard.tui.lines import one_line
 
@@ -85,7 +85,7 @@ class CardActions:
                 )
             )
 
-        app.push_screen(ApplicationForm(app.columns, {"status": column, "applied": "today"}, editing=False), add)
+        app.push_screen(ApplicationForm(ALL_STATUSES, {"status": column, "applied": "today"}, editing=False), add)
 
     def action_edit(self: BoardKeys, focus: str = "company") -> None:
         from jobboard.tui.forms import ApplicationForm, fields_of
@@ -101,7 +101,8 @@ class CardActions:
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
         app.push_screen(
-            ApplicationForm(app.columns, fields_of(application), editing=True, application=application, focus=focus),
+            # Every status, shown as a column or not: a card in a hidden column keeps its own.
+            ApplicationForm(ALL_STATUSES, fields_of(application), editing=True, application=application, focus=focus),
             save,
         )
 

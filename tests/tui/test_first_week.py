@@ -194,3 +194,26 @@ async def test_the_readme_shows_the_demo_as_it_opens_and_says_how_to_leave(demo_
         assert app.board_screen.column_views[opens_on].status == "wishlist"
     assert column_in_picture == opens_on
     assert "as it opens: the cursor (`▌`) on the Wishlist card" in readme
+
+
+async def test_w_shows_the_columns_not_shown_and_back(demo_board, frozen):
+    from tests.helpers.tui import selected
+
+    app = make_app(demo_board, DEMO_COLUMNS)  # no Offer, no Withdrawn
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        title = app.board_screen.title_bar
+        assert "2 in columns not shown (w)" in str(title.render())
+        card = selected(app)
+        await pilot.press("w")
+        statuses = [view.status for view in app.board_screen.column_views]
+        assert statuses == ["wishlist", "applied", "interviewed", "offer", "silent", "rejected", "withdrawn"]
+        assert "not shown" not in str(title.render())
+        withdrawn = app.board_screen.column_views[-1]
+        assert [a.status for a in withdrawn.cards] == ["withdrawn"]
+        assert selected(app).id == card.id  # the cursor stays on its card
+        await pilot.press("w")
+        assert [view.status for view in app.board_screen.column_views] == list(DEMO_COLUMNS)
+        assert "2 in columns not shown (w)" in str(title.render())
+        await pilot.press("e")  # the form offers every status, shown as a column or not
+        app.screen.query_one("#field-status", Select).value = "withdrawn"  # refused if not offered
