@@ -40,6 +40,7 @@ from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
+from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.tuning import Tuning
@@ -244,6 +245,11 @@ class JobBoardApp(BoardEditing, App[None]):
         if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
             self._held_keys.append(event)  # replayed by _release_keys once the board is read
             return
+        if isinstance(event, events.Key) and self.screen_stack:
+            screen = self.screen_stack[-1]
+            if isinstance(screen, Dialog) and not screen.settled:
+                screen.early_keys.append(event)  # typed again once the dialog has its cursor in place
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

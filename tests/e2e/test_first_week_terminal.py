@@ -29,3 +29,21 @@ def test_company_tab_role_in_one_burst_fills_both_fields(board_path, terminal_en
         terminal.close()
     added = [a for a in BoardStore(board_path).applications() if a.company != "Acme"]
     assert [(a.company, a.role) for a in added] == [("Newco", "Platform Engineer")]
+
+
+def test_n_then_company_tab_role_in_the_same_burst(board_path, terminal_env):  # noqa: F811
+    with pytest.raises(SystemExit):
+        main(["--db", str(board_path), "add", "Acme", "Engineer"])
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), terminal_env, size=(120, 40))
+    try:
+        terminal.wait_for("1 card")
+        terminal.keys("n", "Newco", "Tab", "Platform Engineer")  # before the form has opened
+        terminal.wait_for("Platform Engineer")
+        terminal.keys("C-s")
+        terminal.wait_for("Added Newco")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    added = [a for a in BoardStore(board_path).applications() if a.company != "Acme"]
+    assert [(a.company, a.role) for a in added] == [("Newco", "Platform Engineer")]

@@ -21,6 +21,17 @@ async def test_a_burst_with_a_tab_fills_company_then_role(board_path, frozen):
         assert app.focused is app.screen.query_one("#field-company", Input)
 
 
+async def test_n_and_the_fields_in_one_burst_wait_for_the_form(board_path, frozen):
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await burst(pilot, "n", "Newco", "tab", "Platform Engineer")  # sent before the form is open
+        await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm) and app.screen.settled, "the form")
+        await pilot.pause()
+        assert app.screen.query_one("#field-company", Input).value == "Newco"
+        assert app.screen.query_one("#field-role", Input).value == "Platform Engineer"
+
+
 def form_title(app) -> str:
     return str(app.screen.query_one("#form-title").render())
 
