@@ -228,3 +228,15 @@ async def test_w_shows_the_columns_not_shown_and_back(demo_board, frozen):
         assert "2 in columns not shown (w)" in str(title.render())
         await pilot.press("e")  # the form offers every status, shown as a column or not
         app.screen.query_one("#field-status", Select).value = "withdrawn"  # refused if not offered
+
+
+async def test_the_palette_shows_every_column_too(demo_board, frozen):
+    from tests.tui.test_tui_manage import palette_text
+
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *["space" if key == " " else key for key in "all columns"])
+        await wait_for(pilot, lambda: "All columns" in palette_text(app), "the palette to offer every column")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(app.board_screen.column_views) == 7, "every column to show")
