@@ -12,12 +12,12 @@ from jobboard.core.model import ALL_STATUSES
 # Each status with the other words trackers and people use for it, compared without case,
 # spaces or punctuation ("phone-screen" is "Phone Screen").
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "wishlist": ("Saved", "Bookmarked", "To apply"),
+    "wishlist": ("Saved", "Bookmarked", "To apply", "Applying", "Interested", "Wish list"),
     "applied": ("Submitted", "Sent"),
-    "interviewed": ("Interview", "Interviewing", "Phone Screen", "Screening", "Onsite"),
-    "offer": ("Offered", "Negotiating", "Offer received"),
+    "interviewed": ("Interview", "Interviewing", "Phone Screen", "Screen", "Screening", "Onsite"),
+    "offer": ("Offered", "Negotiating", "Offer received", "Accepted", "Offer accepted"),
     "silent": ("Ghosted", "No response", "No answer"),
-    "rejected": ("Declined", "Not selected", "Turned down"),
+    "rejected": ("Declined", "Not selected", "Not moving forward", "Turned down"),
     "withdrawn": ("Withdrew", "Withdraw", "Dropped out"),
 }
 
