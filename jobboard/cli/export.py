@@ -80,12 +80,13 @@ class ImportCommand(click.Command):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from jobboard.core.model import status_title
-        from jobboard.formats.importing import ARCHIVED_WORDS, HEADER_ALIASES, STATUS_WORDS
+        from jobboard.core.statuses import STATUS_WORDS
+        from jobboard.formats.importing import ARCHIVED_WORDS, HEADER_ALIASES
 
         with formatter.section("Headers read (any case, spaces and punctuation ignored)"):
             formatter.write_dl([(name, ", ".join(aliases)) for name, aliases in HEADER_ALIASES.items()])
         with formatter.section("Status words"):
-            rows = [(status_title(status), ", ".join(words)) for status, words in STATUS_WORDS.items()]
+            rows = [(status_title(s), ", ".join((status_title(s), *words))) for s, words in STATUS_WORDS.items()]
             formatter.write_dl([*rows, ("(archived)", ", ".join(ARCHIVED_WORDS))])
         super().format_epilog(ctx, formatter)
 

@@ -44,6 +44,7 @@ from jobboard.core.model import (
     today,
 )
 from jobboard.core.people import person_line
+from jobboard.core.statuses import statuses_with_words
 from jobboard.core.validation import Refused
 from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.formats.records import application_record
@@ -282,7 +283,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         # The stored records, checked and in their usual shape, without building applications.
         records = [r for r in session.store.records() if in_view(r["archived"], view)]
         if status:
-            status = session.status(status, hidden_too=True)
+            status = session.status(status)
             records = [r for r in records if r["status"] == status]
         # Indented for a person at a terminal; compact (and several times faster) for a pipe.
         indent = 2 if sys.stdout.isatty() else None
@@ -290,7 +291,7 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
         return
     applications = session.applications(view)
     if status:
-        status = session.status(status, hidden_too=True)
+        status = session.status(status)
         applications = [a for a in applications if a.status == status]
     if not applications:
         say(_nothing_to_list(session, view, status), err=True)
@@ -386,13 +387,22 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     say("\n".join(lines))
 
 
-@cli.command()
+# `move --help`: every status, with the other words it may be given as (click keeps the \b block's lines).
+MOVE_HELP = "\n\n".join(
+    [
+        "Move an application to another column, shown on the board or not.",
+        "STATUS is one of these, or a word in brackets after it (any case):",
+        "\b\n" + "\n".join(statuses_with_words()),
+    ]
+)
+
+
+@cli.command(help=MOVE_HELP, short_help="Move an application to another column.")
 @click.argument("app_id", metavar="ID")
 @click.argument("status")
 @click.option("--date", "on", type=DATE, help="Date of the move (YYYY-MM-DD); default today.")
 @pass_session
 def move(session: Session, app_id: str, status: str, on) -> None:
-    """Move an application to another column."""
     from jobboard.core.validation import AlreadyThere, moved
 
     status = session.status(status)
@@ -401,6 +411,10 @@ def move(session: Session, app_id: str, status: str, on) -> None:
         session.store.update(app_id, lambda a: moved(a, status, on or now, now))
     except AlreadyThere as error:
         say(f"jobboard: {error}.", err=True)
+        return
+    if status not in session.settings.columns:
+        hidden = f"Moved {app_id} to {status_title(status)}, a column the board does not show (its header counts it)."
+        say(hidden, err=True)
 
 
 @cli.command()

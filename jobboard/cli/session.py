@@ -80,21 +80,16 @@ class Session:
         away), "archived" (only those) or "all"."""
         return [a for a in self.store.applications() if in_view(a.archived, view)]
 
-    def status(self, value: str, hidden_too: bool = False) -> str:
-        """A status the configured board has, or a usage error listing them. ``hidden_too``
-        (for reading, as `list` does) also takes a known status whose column config.toml hides:
-        cards can be there (an import, a column taken off the board) and must be findable."""
-        cleaned = value.strip().lower()
+    def status(self, value: str) -> str:
+        """The status a word names (jobboard.core.statuses: any status, shown as a column or
+        not, or a synonym), or a usage error listing them."""
         from jobboard.core.model import ALL_STATUSES
+        from jobboard.core.statuses import status_of
 
-        if hidden_too and cleaned in ALL_STATUSES:
-            return cleaned
-        if cleaned not in self.settings.columns:
-            raise click.BadParameter(
-                f"'{value}' is not a column of this board; use one of: {', '.join(self.settings.columns)}",
-                param_hint="STATUS",
-            )
-        return cleaned
+        try:
+            return status_of(value)
+        except ValueError as error:
+            raise click.BadParameter(f"{error}; use one of: {', '.join(ALL_STATUSES)}", param_hint="STATUS") from None
 
 
 def in_view(archived: bool, view: str | None) -> bool:

@@ -11,10 +11,16 @@ from pathlib import Path
 
 # Drafts are signed "[your name]" until [profile] name is set: how to set it.
 NAME_HINT = "name_hint"
-NAME_HINT_TEXT = (
-    'Drafts are signed "[your name]" until you set it: add name = "Your Name" under [profile] '
-    "in config.toml (shown once)."
-)
+
+
+def name_hint_text(config: Path | None) -> str:
+    """How to sign the drafts, naming the config file by its full path (``config``: the file
+    the settings are read from, or would be; None: the platform's usual place)."""
+    from jobboard.config.settings import default_config_path
+
+    path = config or default_config_path()
+    sign = 'add name = "Your Name" under [profile]'
+    return f'Drafts are signed "[your name]" until you set it: {sign} in {path} (shown once).'
 
 
 class OnceHints:

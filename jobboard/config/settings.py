@@ -81,7 +81,7 @@ class Settings:
     etiquette: EtiquetteSettings = field(default_factory=_default_etiquette)
     archive_closed_after_days: int = 0  # 0: off (see jobboard.core.archiving)
     capture_timeout: float = CAPTURE_TIMEOUT  # [capture] timeout, in seconds
-    source: Path | None = None  # the config.toml they came from, if any
+    source: Path | None = None  # the config.toml they came from (or would: it may not exist yet)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -92,7 +92,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         raw = read_regular(path)
     except FileNotFoundError:
-        return Settings()
+        return Settings(source=path)  # the defaults; the file is where to write them (hints name it)
     except FileRefused as error:
         raise SettingsError(f"cannot read {error}; choose a config file with --config.") from error
     except OSError as error:

@@ -26,6 +26,7 @@ from jobboard.core.validation import Refused, check_applied_date, check_event
 if TYPE_CHECKING:
     import pendulum
 
+
 class EventNotFound(Refused):
     """An event number the card's timeline does not have."""
 
@@ -136,3 +137,18 @@ def when_text(event: Event, today: pendulum.Date) -> str:
     days = days_between(today, event.date)
     day = {0: "today", 1: "tomorrow"}.get(days) or short_date(event.date, today)
     return f"{day} {event.time}" if event.time else day
+
+
+def when_texts(event: Event, today: pendulum.Date) -> list[str]:
+    """The ways to say when an interview ahead falls, longest first: "Tue 20 Oct 14:00",
+    "20 Oct 14:00", "14:00". Each keeps the time whole; only the date is cut short, so a
+    narrow card still tells when to be there."""
+    from jobboard.core.dates import days_between, short_date
+
+    full = when_text(event, today)
+    if not event.time:
+        return [full]
+    texts = [full]
+    if days_between(today, event.date) > 1:
+        texts.append(f"{short_date(event.date, today).split(' ', 1)[1]} {event.time}")  # no weekday
+    return [*texts, event.time]

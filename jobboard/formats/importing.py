@@ -11,7 +11,7 @@ What a CSV file may look like:
 - Headers map to fields case-insensitively, ignoring spaces, underscores and punctuation, from
   the names trackers and spreadsheets use (see ``HEADER_ALIASES``); ``--map "Header=field"``
   overrides that. Unknown columns are ignored and listed in the result.
-- Statuses map from common words (see ``STATUS_WORDS``); a blank status is ``applied``; an
+- Statuses map from common words (``jobboard.core.statuses``); a blank status is ``applied``; an
   "Archived" one (``ARCHIVED_WORDS``) is imported archived. "Min Salary"/"Max Salary" make
   one salary when there is no salary column; "Date Saved" dates a row with no applied date.
 - Dates: YYYY-MM-DD, YYYY/MM/DD, an ISO date-time (the date part, as written), "22 Nov 2026",
@@ -71,6 +71,7 @@ from jobboard.core.model import (
 )
 from jobboard.core.people import Person, checked_person, first_contact
 from jobboard.core.posting_kept import check_posting
+from jobboard.core.statuses import status_of
 from jobboard.core.validation import check_applied_on
 from jobboard.core.what_happened import log_what_happened
 from jobboard.formats import json_reading
@@ -152,15 +153,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "updated": ("Updated",),
 }
 
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "wishlist": ("Wishlist", "Saved", "Bookmarked", "Applying", "Interested", "Wish list"),
-    "applied": ("Applied", "Submitted", "Sent"),
-    "interviewed": ("Interviewed", "Interview", "Interviewing", "Phone Screen", "Onsite", "Screen", "Screening"),
-    "offer": ("Offer", "Offered", "Negotiating", "Offer received", "Accepted", "Offer accepted"),
-    "silent": ("Silent", "Ghosted", "No response"),
-    "rejected": ("Rejected", "Declined", "Not selected", "Not moving forward"),
-    "withdrawn": ("Withdrawn", "Withdrew"),
-}
 # Words for a card put away rather than a column (Teal's "Archived"): it is imported archived.
 ARCHIVED_WORDS: tuple[str, ...] = ("Archived",)
 
@@ -174,7 +166,6 @@ def _key(text: str) -> str:
 
 _HEADER_LOOKUP: dict[str, str] = {_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _FIELD_LOOKUP: dict[str, str] = {**_HEADER_LOOKUP, **{_key(name): name for name in IMPORT_FIELDS}}
-_STATUS_LOOKUP: dict[str, str] = {_key(word): status for status, words in STATUS_WORDS.items() for word in words}
 
 
 @dataclass(frozen=True)
@@ -269,12 +260,7 @@ def parse_status(text: str) -> str:
     recognised: point it at another table and the whole importer follows."""
     if not text.strip() or is_archived_word(text):
         return "applied"
-    status = _STATUS_LOOKUP.get(_key(text))
-    if status is None:
-        status = next((s for s in ALL_STATUSES if _key(s) == _key(text)), None)
-    if status is None:
-        raise ValueError(f"unknown status '{text.strip()}'")
-    return status
+    return status_of(text)  # the one table of status words (jobboard.core.statuses)
 
 
 def is_archived_word(text: str) -> bool:

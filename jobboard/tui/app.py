@@ -40,6 +40,7 @@ from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
+from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.handoff import Handoff
 from jobboard.tui.preload import BoardPreload
@@ -86,6 +87,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
+        self.configured_columns = self.columns  # the board's own; `w` shows every status and back
         # The board starts loading now, while Textual starts up, so that the first paint can
         # show the cards rather than an empty board followed by a second full paint.
         self.preload = BoardPreload(store, self.columns, cards_per_column())
@@ -246,6 +248,11 @@ class JobBoardApp(BoardEditing, App[None]):
         if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
             self._held_keys.append(event)  # replayed by _release_keys once the board is read
             return
+        if isinstance(event, events.Key) and self.screen_stack:
+            screen = self.screen_stack[-1]
+            if isinstance(screen, Dialog) and not screen.settled:
+                screen.early_keys.append(event)  # typed again once the dialog has its cursor in place
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

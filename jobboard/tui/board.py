@@ -96,6 +96,16 @@ class Board(Widget, can_focus=False):
         self._colours: dict[str, RichColor | None] = {}
         self._joined: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}
 
+    def show_statuses(
+        self, statuses: Sequence[str], step_for: Callable[[Application], NextStep | None], today: pendulum.Date
+    ) -> None:
+        """Other columns from now on (every status, or the configured ones again): new, empty
+        columns laid out across the board; the screen then fills them."""
+        self.columns = [Column(self, status, step_for, today) for status in statuses]
+        self._joined.clear()
+        if self.size.width:
+            self.on_resize()
+
     # -- layout and repaints --------------------------------------------------------------------
 
     def on_resize(self) -> None:

@@ -15,11 +15,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from jobboard.config.hints import NAME_HINT, NAME_HINT_TEXT, OnceHints
+from jobboard.config.hints import NAME_HINT, OnceHints, name_hint_text
 from jobboard.config.state_file import remembered_sort, update_state
 from jobboard.core.drafts import NAME_PLACEHOLDER
 from jobboard.core.history import HistoryEntry
-from jobboard.core.model import STATUS_TITLES, Application
+from jobboard.core.model import ALL_STATUSES, STATUS_TITLES, Application
 from jobboard.core.ordering import SORT_TITLES, newest_first, next_sort, sort_key, urgency_key
 from jobboard.storage.first_look import FirstLook
 from jobboard.tui.board import Board, Lane
@@ -108,6 +108,9 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", id="redo"),
         Binding("p", "toggle_panel", "Panel", id="toggle_panel"),
+        Binding("w", "all_columns", "All columns", show=False, id="all_columns"),
+        Binding("J,shift+down", "scroll_panel(1)", "Panel down", show=False, id="panel_down"),
+        Binding("K,shift+up", "scroll_panel(-1)", "Panel up", show=False, id="panel_up"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -159,7 +162,9 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         """On a terminal too narrow for the columns beside the side panel (a card would show
         fewer than READABLE_COLUMN cells: "Cloudfla…"), the panel goes below the board, the
         full width, so the columns keep their names readable (jobboard.tcss, .-narrow)."""
-        width = event.size.width
+        self._fit_panel(event.size.width)
+
+    def _fit_panel(self, width: int) -> None:
         beside = min(max(round(width * PANEL_SHARE), PANEL_MIN_WIDTH), PANEL_MAX_WIDTH)
         self.set_class((width - beside) < READABLE_COLUMN * max(len(self.jobboard.columns), 1), "-narrow")
 
@@ -350,7 +355,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
             parts[1] = f"{shown} of {on_board} match “{self.filter_text.strip()}” {order}"
         hidden = total - on_board
         if hidden:
-            parts.append(f"{hidden} in columns not shown")
+            parts.append(f"{hidden} in columns not shown (w)")
         title = " · ".join(parts)  # narrow: at 80 columns the order and the hidden count both fit
         if title != self._title:
             self._title = title
@@ -404,7 +409,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         sent = application is not None and step is not None and self.sent == (application.id, step.rule)
         name_hint = ""
         if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
-            name_hint = NAME_HINT_TEXT  # the first session with an unsigned draft says how to sign it
+            name_hint = name_hint_text(self.jobboard.settings.source)  # said in the first session only
         self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent=sent)
 
     # -- actions --------------------------------------------------------------------------------
@@ -484,6 +489,30 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     def action_toggle_panel(self) -> None:
         panel = self.panel
         panel.display = not panel.display
+
+    def action_all_columns(self) -> None:
+        """Show every column, those config.toml leaves out too (Withdrawn...), or only the
+        configured ones again: a card moved to a hidden column is always one key away."""
+        app = self.jobboard
+        configured = app.configured_columns
+        if configured == ALL_STATUSES:
+            self.notify("Every column is shown already.", timeout=2)
+            return
+        app.columns = configured if app.columns == ALL_STATUSES else ALL_STATUSES
+        keep = self.selected
+        self._fit_panel(self.size.width)  # more columns may leave no room beside them for the panel
+        self.board.show_statuses(app.columns, app.step_for, app.today)
+        self._views = self.board.columns
+        self._activate(self.active_column)
+        self._cards = {}
+        self.refresh_board(keep_id=keep.id if keep else None)
+        every = app.columns == ALL_STATUSES
+        self.notify("Every column, hidden ones too (w: back)." if every else "The configured columns.", timeout=2)
+
+    def action_scroll_panel(self, pages: int) -> None:
+        """Scroll the side panel a page (less two lines, to keep the place) down or up. Forced:
+        the panel draws its own scrollbar, so Textual does not count it as scrollable."""
+        self.panel.scroll_relative(y=pages * max(self.panel.size.height - 2, 1), animate=False, force=True)
 
     def _filter_box(self) -> Input | None:
         return next(iter(self.query_children("#filter").results(Input)), None)

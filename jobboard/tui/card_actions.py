@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pendulum
 from textual.app import SuspendNotSupported
 
-from jobboard.core.model import Application, Event, new_application, now_utc
+from jobboard.core.model import ALL_STATUSES, Application, Event, new_application, now_utc
 from jobboard.core.people import with_main_contact
 from jobboard.tui.lines import one_line
 
@@ -63,7 +63,10 @@ class CardActions:
         from jobboard.tui.forms import ApplicationForm  # the form's widgets load on first use
 
         app = self.jobboard
-        column = self.column_views[self.active_column].status if self.column_views else "applied"
+        # A new application starts in Applied, whatever column the cursor is on; in the Wishlist
+        # only when that column is shown and chosen (a job saved for later).
+        active = self.column_views[self.active_column].status if self.column_views else "applied"
+        column = "wishlist" if active == "wishlist" else "applied"
 
         def add(fields: ApplicationFields | None) -> None:
             if fields is None:
@@ -85,7 +88,7 @@ class CardActions:
             )
 
         start = {"status": column, "applied": "today"}
-        app.push_screen(ApplicationForm(app.columns, start, editing=False, focus=focus), add)
+        app.push_screen(ApplicationForm(ALL_STATUSES, start, editing=False, focus=focus), add)
 
     def action_capture_posting(self: BoardKeys) -> None:
         """C: a new card from a posting: the form opens on its URL; Enter reads the page."""
@@ -105,7 +108,8 @@ class CardActions:
                 self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
 
         app.push_screen(
-            ApplicationForm(app.columns, fields_of(application), editing=True, application=application, focus=focus),
+            # Every status, shown as a column or not: a card in a hidden column keeps its own.
+            ApplicationForm(ALL_STATUSES, fields_of(application), editing=True, application=application, focus=focus),
             save,
         )
 

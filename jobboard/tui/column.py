@@ -23,7 +23,7 @@ from jobboard.core import dates
 from jobboard.core.drafts import CARD_TITLES
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application, status_title
-from jobboard.core.timeline import interview_ahead, when_text
+from jobboard.core.timeline import interview_ahead, when_texts
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 
@@ -274,8 +274,12 @@ class Column:
             ]
         interview = interview_ahead(application, self.today)
         if interview is not None:  # what matters most on such a card: when to be there
-            when = when_text(interview, self.today)
-            meta = next((m for m in (f"interview {when}", f"int. {when}") if cell_len(m) <= inner), when)
+            # The longest words that fit; the date is shortened before the time is ever cut.
+            texts = when_texts(interview, self.today)
+            meta = next(
+                (m for when in texts for m in (f"interview {when}", f"int. {when}", when) if cell_len(m) <= inner),
+                texts[-1],
+            )
             return [Segment(gutter, base), Segment(fit(meta, inner), base + style("card--due"))]
         ago = dates.ago(application.applied_on, self.today)
         verb = "added" if application.status == "wishlist" else "applied"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from jobboard.core.model import STATUS_TITLES
+from jobboard.core.model import ALL_STATUSES, STATUS_TITLES
+from jobboard.core.statuses import STATUS_WORDS
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import one_line
 
@@ -44,10 +45,15 @@ class BoardCommands(Provider):
             commands.append((binding.description, partial(screen.run_action, binding.action), f"key: {binding.key}"))
         selected = screen.selected
         if selected is not None:
-            for status in jobboard_app(self).columns:
+            shown = jobboard_app(self).columns
+            # Every status is a place a card can go, its column shown or not (core/statuses.py).
+            for status in ALL_STATUSES:
                 if status != selected.status:
                     title = f"Move to {STATUS_TITLES.get(status, status)}"
-                    commands.append((title, partial(screen.move_selected_to, status), f"{one_line(selected.company)}"))
+                    where = "" if status in shown else " · a column not shown (counted in the header)"
+                    also = f" · also: {', '.join(STATUS_WORDS[status])}"
+                    help_text = f"{one_line(selected.company)}{where}{also}"
+                    commands.append((title, partial(screen.move_selected_to, status), help_text))
         return commands
 
     def _cards(self) -> list[tuple[str, Callable[[], object], str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
@@ -24,7 +25,33 @@ def form_keys(form: str) -> list[BindingType]:
 
 
 class Dialog(ModalScreen[Answer]):
+    # Tab and shift+tab move between fields as soon as they arrive, in order with the keys
+    # around them. As Textual's ordinary (screen) bindings they would run only once the field
+    # had taken every key already sent to it, so a fast burst ("Newco", tab, "Platform
+    # Engineer") would put the role into the company box. Priority bindings run before Textual
+    # hands the next key to whichever field has focus.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="previous_field"),
+    ]
     DEFAULT_CSS = "Dialog { align: center middle; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Keys typed before the dialog has put the cursor in its first field ("n" then a
+        # company's name in one burst): the app holds them here, and they are typed again,
+        # in order, once it has (JobBoardApp.on_event).
+        self.settled = False
+        self.early_keys: list[events.Key] = []
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._settle)  # after the subclass's on_mount has moved focus
+
+    def _settle(self) -> None:
+        self.settled = True
+        for key in self.early_keys:
+            self.app.post_message(events.Key(key.key, key.character))
+        self.early_keys.clear()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+# The keys a newcomer must always find, whatever the terminal's width: drawn on the right.
+PINNED = ("help", "quit")
 
 
 class FooterKey(NamedTuple):
@@ -61,6 +63,7 @@ class BoardFooter(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self.keys: tuple[FooterKey, ...] = ()  # on the left, in binding order
+        self.pinned: tuple[FooterKey, ...] = ()  # help and quit, on the right: never cut off
         self.palette: FooterKey | None = None  # the command palette's key, on the right
         self._places: list[tuple[int, int, FooterKey]] = []  # where each key was drawn
         self._hover: FooterKey | None = None
@@ -83,17 +86,19 @@ class BoardFooter(Widget, can_focus=False):
         self._follow_queued = False
         active = self.screen.active_bindings
         keys: dict[str, FooterKey] = {}  # the first key shown for each action
+        pinned: dict[str, FooterKey] = {}
         for _node, binding, enabled, _tooltip in active.values():
-            if binding.show and binding.action not in keys:
-                keys[binding.action] = self._key(binding, enabled)
+            side = pinned if binding.id in PINNED else keys
+            if binding.show and binding.action not in side:
+                side[binding.action] = self._key(binding, enabled)
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
             palette = self._key(binding, enabled)
             keys.pop(binding.action, None)
-        shown = (tuple(keys.values()), palette)
-        if shown != (self.keys, self.palette):
-            self.keys, self.palette = shown
+        shown = (tuple(keys.values()), tuple(pinned.values()), palette)
+        if shown != (self.keys, self.pinned, self.palette):
+            self.keys, self.pinned, self.palette = shown
             self.refresh()
 
     def _key(self, binding: Binding, enabled: bool) -> FooterKey:
@@ -103,40 +108,33 @@ class BoardFooter(Widget, can_focus=False):
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
         hover_style = self.get_component_rich_style("footer-key--hover", partial=True)
-        line = Text(no_wrap=True, overflow="crop", end="")
-        places: list[tuple[int, int, FooterKey]] = []
 
-        def add(key: FooterKey) -> None:
-            start = line.cell_len
-            line.append(f" {key.label} ", key_style)
-            line.append(f"{key.description} ", description_style)
-            end = line.cell_len
+        def add(text: Text, key: FooterKey, compact: bool = False) -> tuple[int, int, FooterKey]:
+            start = text.cell_len
+            # Textual's Footer draws the palette's key compact: no padding around the key itself.
+            text.append(key.label if compact else f" {key.label} ", key_style)
+            text.append(f" {key.description} " if compact else f"{key.description} ", description_style)
+            end = text.cell_len
             if key == self._hover:
-                line.stylize(hover_style, start, end)
+                text.stylize(hover_style, start + compact, end)
             if not key.enabled:
-                line.stylize("dim", start, end)
-            places.append((start, end, key))
+                text.stylize("dim", start + compact, end)
+            return start, end, key
 
-        for key in self.keys:
-            add(key)
-        width = self.size.width
-        if self.palette is not None:
-            palette = Text(no_wrap=True, end="")
-            palette.append("▏", self.get_component_rich_style("footer--separator"))
-            # Textual's Footer draws this key compact: no padding around the key itself.
-            palette.append(self.palette.label, key_style)
-            palette.append(f" {self.palette.description}", description_style)
-            palette.append(" ", Style(bgcolor=description_style.bgcolor))
-            left = max(width - palette.cell_len, 0)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        places = [add(line, key) for key in self.keys]
+        right = Text(no_wrap=True, end="")  # help, quit and the palette: shown at any width
+        right_places: list[tuple[int, int, FooterKey]] = []
+        if self.pinned or self.palette is not None:
+            right.append("▏", self.get_component_rich_style("footer--separator"))
+            right_places = [add(right, key) for key in self.pinned]
+            if self.palette is not None:
+                right_places.append(add(right, self.palette, compact=True))
+            left = max(self.size.width - right.cell_len, 0)
             line.truncate(left, pad=True)
-            palette_start = line.cell_len + 1
-            if self.palette == self._hover:
-                palette.stylize(hover_style, 1)
-            if not self.palette.enabled:
-                palette.stylize("dim", 1)
-            line.append_text(palette)
             places = [(start, min(end, left), key) for start, end, key in places if start < left]
-            places.append((palette_start, line.cell_len, self.palette))
+            places += [(left + start, left + end, key) for start, end, key in right_places]
+            line.append_text(right)
         self._places = places
         return line
 

@@ -31,8 +31,8 @@ from jobboard.tui.posting_fill import PostingFill
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("company", "Company *", "e.g. Acme"),
     ("role", "Role *", "e.g. Backend Engineer"),
-    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, 2 weeks ago, last monday"),
-    ("since", "In column since", "for a later column: the day it moved there (default today)"),
+    ("applied", "Applied on", "YYYY-MM-DD, today, 3 days ago, last monday"),
+    ("since", "In column since", "the day it moved into that column (default today)"),
     ("url", "Posting URL", "https://..."),
     ("location", "Location", "e.g. Remote, Berlin"),
     ("salary", "Salary", "e.g. €70-80k"),
@@ -178,7 +178,7 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
         border: round $accent;
     }
     .form-row { height: 1; margin-top: 1; }
-    .form-row Label { width: 15; color: $text-muted; }
+    .form-row Label { width: 17; color: $text-muted; }  /* the longest label and a space */
     .form-row Input, .form-row Select { width: 1fr; }
     .notes-label { margin-top: 1; color: $text-muted; }
     #posting-note { margin-left: 15; color: $text-muted; }
@@ -206,17 +206,17 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
         self.posting: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        title = "Edit application" if self.editing else "New application"
+        status = self.initial.get("status", "applied")
+        status = status if status in self.columns else self.columns[0]
         with VerticalScroll(id="form-box"):
-            yield Static(Content.assemble((title, "bold")), id="form-title")
+            yield Static(self._title(status), id="form-title")
             for name, label, placeholder in LINE_FIELDS[:2]:
                 yield from self._line(name, label, placeholder)
-            status = self.initial.get("status", "applied")
             with Horizontal(classes="form-row"):
                 yield Label("Status")
                 yield Select(
                     [(STATUS_TITLES.get(s, s), s) for s in self.columns],
-                    value=status if status in self.columns else self.columns[0],
+                    value=status,
                     allow_blank=False,
                     compact=True,
                     id="field-status",
@@ -231,6 +231,16 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.first_focus}").focus()
+
+    def _title(self, status: object) -> Content:
+        """The form's title; a new application's says which column it goes into."""
+        if self.editing:
+            return Content.assemble(("Edit application", "bold"))
+        column = STATUS_TITLES.get(str(status), str(status))
+        return Content.assemble(("New application", "bold"), ("  · goes into ", "$text-muted"), (column, "bold"))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#form-title", Static).update(self._title(event.value))
 
     def _line(self, name: str, label: str, placeholder: str) -> ComposeResult:
         default = "today" if name == "applied" and not self.editing else ""

@@ -44,9 +44,10 @@ def step_content(
         _line(("NEXT STEP", "bold $accent")),
         _line((f"{mark} ", style), (one_line(step.title), "bold")),
         _line((when, style)),
-        _line(""),
-        _line(many_lines(step.why)),
     ]
+    if step.draft and name_hint:  # near the top: below the fold it is never read
+        parts.append(_line((one_line(name_hint), "italic $warning")))
+    parts += [_line(""), _line(many_lines(step.why))]
     if step.principles:
         # The reason above states this card's facts; this says why the step helps, principle
         # by principle, then the articles they come from.
@@ -65,8 +66,6 @@ def step_content(
         if sent:
             parts.append(_line(("Sent it? f marks this step done.", "bold $success")))
         parts.append(_line((many_lines(step.draft), "")))
-        if name_hint:
-            parts += [_line(""), _line((name_hint, "italic $warning"))]
     return Content("").join(parts)
 
 

@@ -31,7 +31,7 @@ class PersonRow(Vertical):
     DEFAULT_CSS = """
     PersonRow { height: auto; margin-top: 1; border-left: outer $accent 50%; padding-left: 1; }
     PersonRow Horizontal { height: 1; }
-    PersonRow Input { width: 1fr; }
+    PersonRow Input { width: 1fr; margin-right: 1; }
     PersonRow Select { width: 22; }
     PersonRow Button { min-width: 10; }
     PersonRow .person-error { color: $error; }
@@ -52,9 +52,10 @@ class PersonRow(Vertical):
                 classes="person-role",
             )
             yield Button("Remove", compact=True, classes="person-remove")
-        for pair in (_INPUTS[:2], _INPUTS[2:]):
+        # The profile (a long URL) and the note get a line each, so neither runs into another.
+        for line in (_INPUTS[:2], _INPUTS[2:3], _INPUTS[3:]):
             with Horizontal():
-                for name, hint in pair:
+                for name, hint in line:
                     yield Input(getattr(self.person, name), placeholder=hint, compact=True, classes=f"person-{name}")
         error = Static("", classes="person-error")
         error.display = False

@@ -52,6 +52,9 @@ HELP_DESCRIPTIONS = {
     "card_edge(1)": "last card",
     "move(-1)": "move the card to the previous column",
     "move(1)": "move the card to the next column",
+    "all_columns": "show every column, those config.toml hides too, and back",
+    "scroll_panel(1)": "scroll the side panel down a page",
+    "scroll_panel(-1)": "scroll the side panel up a page",
     "command_palette": "command palette",
 }
 

@@ -33,7 +33,13 @@ COLUMN_VARIABLES: dict[str, str] = {
     "offer": "column-offer",
     "silent": "column-silent",
     "rejected": "column-rejected",
+    "withdrawn": "column-withdrawn",
 }
+MARKER_VARIABLES: tuple[str, ...] = ("due-marker", "overdue-marker")
+
+# WCAG 2's AA level for text: every column and marker colour reaches it against the background
+# and the header's panel colour it is drawn on (tests/tui/test_theme_contrast.py checks them).
+READABLE_CONTRAST = 4.5
 
 # Fallbacks for the app's own variables, for themes that do not set them (Textual's built-in
 # ones, or a user theme that only changes the basics): mid-tones readable on dark and light.
@@ -44,6 +50,7 @@ APP_VARIABLE_DEFAULTS: dict[str, str] = {
     "column-offer": "#3f9d4e",
     "column-silent": "#868e96",
     "column-rejected": "#c0616b",
+    "column-withdrawn": "#a08c6c",
     "due-marker": "#c98a10",
     "overdue-marker": "#e0464e",
 }
@@ -255,4 +262,43 @@ def variable_defaults_for(theme: Theme | None) -> dict[str, str]:
         "overdue-marker": theme.error,
     }
     defaults.update({key: value for key, value in borrowed.items() if value})
+    # A theme's own accents are chosen to stand out, not always to be read as text on its
+    # panel: each is brought to READABLE_CONTRAST against the colours it is drawn on.
+    if not theme.ansi:  # ANSI colours are the terminal's: their contrast is not known here
+        generated = theme.to_color_system().generate()
+        grounds = (generated["background"], generated["panel"])
+        for key in (*COLUMN_VARIABLES.values(), *MARKER_VARIABLES):
+            defaults[key] = readable(defaults[key], grounds)
     return defaults
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a colour (0 black to 1 white), from its sRGB channels."""
+    from textual.color import Color
+
+    red, green, blue = (
+        channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+        for channel in Color.parse(colour).normalized
+    )
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours: 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable(colour: str, grounds: Iterable[str]) -> str:
+    """``colour``, lightened on a dark background or darkened on a light one, a step at a time,
+    until it reaches READABLE_CONTRAST against every one of ``grounds``."""
+    from textual.color import Color
+
+    grounds = tuple(grounds)
+    on_dark = relative_luminance(grounds[0]) < 0.18  # about where white and black text read alike
+    shade = Color.parse(colour)
+    for _ in range(40):
+        if all(contrast_ratio(shade.hex, ground) >= READABLE_CONTRAST for ground in grounds):
+            break
+        shade = shade.lighten(0.02) if on_dark else shade.darken(0.02)
+    return shade.hex

@@ -101,19 +101,19 @@ def test_ids_are_never_reused(board, capsys):
 @pytest.mark.parametrize(
     ("argv", "code", "needle"),
     [
-        (["add", "Acme", "Dev", "--status", "hired"], 2, "'hired' is not a column"),
+        (["add", "Acme", "Dev", "--status", "hired"], 2, "unknown status 'hired'"),
         (["add", "Acme", "Dev", "--applied", "2026-13-01"], 2, "2026-13-01"),
         (["add", "  ", "Dev"], 2, "company must not be empty"),
         (["add", "Acme", ""], 2, "role must not be empty"),
         (["add", "Acme"], 2, "Missing argument 'ROLE'"),
-        (["move", "1", "withdrawn"], 2, "'withdrawn' is not a column"),
+        (["move", "1", "fired"], 2, "unknown status 'fired'"),
         (["move", "99", "silent"], 1, "no application with id '99'"),
         (["move", "1", "silent", "--date", "yesterdayish"], 2, "yesterdayish"),
         (["log", "1", "lunch"], 2, "unknown event kind 'lunch'"),
         (["log", "abc", "note"], 1, "no application with id 'abc'"),
         (["delete", "1"], 2, "--yes"),
         (["show", "42"], 1, "no application with id '42'"),
-        (["list", "--status", "nope"], 2, "'nope' is not a column"),
+        (["list", "--status", "nope"], 2, "unknown status 'nope'"),
     ],
 )
 def test_bad_input_is_one_line_and_costs_no_byte(board, capsys, argv, code, needle):

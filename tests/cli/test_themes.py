@@ -26,6 +26,7 @@ from jobboard.tui.themes import (
     load_all,
     load_folder,
     load_theme_file,
+    readable,
     shipped_themes_folder,
     variable_defaults_for,
 )
@@ -132,6 +133,7 @@ def test_app_variable_defaults_cover_every_column_and_both_markers() -> None:
     assert set(APP_VARIABLE_DEFAULTS) == {
         *(f"column-{status}" for status in ("wishlist", "applied", "interviewed", "offer", "silent")),
         "column-rejected",
+        "column-withdrawn",
         "due-marker",
         "overdue-marker",
     }
@@ -142,9 +144,12 @@ def test_app_variable_defaults_cover_every_column_and_both_markers() -> None:
 def test_builtin_themes_get_app_variables_from_their_own_palette() -> None:
     nord = BUILTIN_THEMES["nord"]
     defaults = variable_defaults_for(nord)
-    assert defaults["due-marker"] == nord.warning
-    assert defaults["overdue-marker"] == nord.error
-    assert defaults["column-silent"] == APP_VARIABLE_DEFAULTS["column-silent"]
+    # The palette's own colours, brought to a readable contrast on its background and panel.
+    generated = nord.to_color_system().generate()
+    grounds = (generated["background"], generated["panel"])
+    assert defaults["due-marker"] == readable(nord.warning, grounds)
+    assert defaults["overdue-marker"] == readable(nord.error, grounds)
+    assert defaults["column-silent"] == readable(APP_VARIABLE_DEFAULTS["column-silent"], grounds)
     assert variable_defaults_for(None) == APP_VARIABLE_DEFAULTS
     assert set(variable_defaults_for(BUILTIN_THEMES["textual-dark"])) == set(APP_VARIABLE_DEFAULTS)
 

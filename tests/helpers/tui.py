@@ -65,8 +65,13 @@ class NotedApp(JobBoardApp):
         self.notes.append(f"{event.notification.title}: {event.notification.message}")
 
 
+# Where the settings are read from, as the name hint says it: one fixed place, so that the
+# panel reads the same in every snapshot (a test's own folder changes from run to run).
+CONFIG_FILE = Path("/home/you/.config/jobboard/config.toml")
+
+
 def make_app(path, columns=None) -> NotedApp:
-    return NotedApp(BoardStore(path), Settings(), columns=columns)
+    return NotedApp(BoardStore(path), Settings(source=CONFIG_FILE), columns=columns)
 
 
 def cells(strip) -> list[tuple[str, object]]:
@@ -109,3 +114,18 @@ async def fill(pilot, **values: str) -> None:
 def error_of(app, name: str) -> str:
     widget = app.screen.query_one(f"#error-{name}")
     return str(widget.render()) if widget.display else ""
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` the way a terminal delivers a fast burst (a paste, a key macro, tmux
+    send-keys): all queued at once, before the app has handled the first. (``pilot.press``
+    waits for the app to settle after every key, which a fast typist never does.)"""
+    from textual import events
+
+    named = {"tab": "\t", "enter": "\r", "shift+tab": None}  # key: the character it types
+    for key in keys:
+        for name in [key] if key in named else key:
+            character = named[name] if name in named else name
+            pilot.app.post_message(events.Key("space" if name == " " else name, character))
+    await pilot.pause()
+    await pilot.pause()

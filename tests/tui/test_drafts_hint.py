@@ -58,3 +58,10 @@ def test_next_json_carries_subject_and_body(demo_board, capsys):
     drafted = [r for r in records if r["draft"]]
     assert drafted and all(r["draft"] == f"Subject: {r['subject']}\n\n{r['body']}" for r in drafted)
     assert all(r["subject"] is None and r["body"] is None for r in records if not r["draft"])
+
+
+async def test_the_hint_names_the_config_file_by_its_full_path(demo_board):
+    from jobboard.config.settings import default_config_path, load_settings
+
+    text = await panel_text(load_settings(default_config_path()), demo_board)  # no config.toml yet
+    assert f"under [profile] in {default_config_path()}" in " ".join(text.split())

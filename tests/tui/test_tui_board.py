@@ -110,7 +110,7 @@ async def click_footer(pilot, label: str) -> None:
 
 async def test_the_footer_greys_what_cannot_act_and_its_keys_can_be_clicked(demo_board):
     app = make_app(demo_board)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(150, 40)) as pilot:  # wide enough for Undo beside ? Help and q Quit
         await loaded(pilot)
         assert greyed(app, "◀ Move") and not greyed(app, "Move ▶")  # in Applied
         assert greyed(app, "Undo") and not greyed(app, "Agenda")
