@@ -7,9 +7,10 @@ file for the table; default ``bench/startup_results.md``).
 1. Launch to first card: the time from ``respawn-pane`` until the terminal's output holds the
    top card's company (the newest in Applied), polled with ``capture-pane -p`` every 5 ms,
    with a deadline. The floor is ``bench/bare_app.py`` (one ``Static`` and a ``Footer``) until
-   its label shows. The two apps take turns launch by launch, after untimed warm-up rounds;
-   the median of ``--launches`` each. Boards are made with the project's store
-   (``bench/make_board.py``) in a temporary folder.
+   its label shows. Each round launches the bare app then jobboard, for each size in turn;
+   after untimed warm-up rounds, the median of ``--launches`` rounds for each, and each size
+   is compared with the bare launches just before its own. Boards are made with the
+   project's store (``bench/make_board.py``) in a temporary folder.
 2. Memory under outside writes, at the largest size: the board open, ``jobboard log ID note``
    run ``--writes`` times from another process; after each, once the board has said it
    reloaded ("The board changed on disk") and its notice has gone, the TUI process's resident
@@ -102,13 +103,17 @@ def run(sizes: list[int], launches: int, writes: int) -> tuple[list[tuple[int, f
             for size in sizes:
                 boards[size] = folder / f"board-{size}" / "board.json"
                 make_board(size, boards[size])
+            # One round launches the bare app then jobboard at each size, in turn: a burst of
+            # work from elsewhere on the machine then weighs on every size and its floor alike.
+            apps = []
             for size in sizes:
-                print(f"{size} applications, launches beside the floor ...", file=sys.stderr)
                 argv = [python, "-m", "jobboard", "--db", str(boards[size])]
-                apps = [bare, (argv, top_card(boards[size])["company"][:10])]
-                if size == sizes[0]:
-                    launch_times(term, apps, WARM_UP_ROUNDS)
-                floor, ours = launch_times(term, apps, launches)
+                apps += [bare, (argv, top_card(boards[size])["company"][:10])]
+            print(f"{len(sizes)} boards, launches beside the floor ...", file=sys.stderr)
+            launch_times(term, apps, WARM_UP_ROUNDS)
+            times = launch_times(term, apps, launches)
+            for n, size in enumerate(sizes):
+                floor, ours = times[2 * n], times[2 * n + 1]
                 results.append((size, statistics.median(ours), statistics.median(floor)))
             print(f"{max(sizes)} applications, {writes} outside writes ...", file=sys.stderr)
             readings = memory_under_writes(term, env, boards[max(sizes)], writes)
