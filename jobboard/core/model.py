@@ -340,6 +340,7 @@ def new_application(
     status: str = "applied",
     applied_on: pendulum.Date | None = None,
     moved_on: pendulum.Date | None = None,
+    recorded_on: pendulum.Date | None = None,
     tags: list[str] | None = None,
     people: list[Person] | None = None,
     contact: str = "",
@@ -349,19 +350,22 @@ def new_application(
     """A fresh application with its `applied` event (and a `status` event when it starts in
     another column), as `jobboard add` and the add form create it. The `status` event is dated
     ``moved_on``, by default the day the card is recorded (its applied date stays its own); a
-    Wishlist card's by default its own date, the day it was saved there. A ``contact`` name
-    and/or ``email`` alone make the first person, a recruiter."""
+    Wishlist card's by default its own date, the day it was saved there. The day it is recorded
+    is ``recorded_on`` (the TUI gives its own clock's), by default the system date; it is also
+    the applied date when none is given. A ``contact`` name and/or ``email`` alone make the
+    first person, a recruiter."""
     company, role = company.strip(), role.strip()
     if not company:
         raise ValueError("company must not be empty")
     if not role:
         raise ValueError("role must not be empty")
-    applied_on = applied_on or today()
+    recorded_on = recorded_on or today()
+    applied_on = applied_on or recorded_on
     events = [Event("applied", applied_on)]
     if status == "wishlist":  # not a later column: saved to the Wishlist on its date
         events.append(Event("status", moved_on or applied_on, status=status))
     elif status != "applied":
-        events.append(Event("status", moved_on or today(), status=status))
+        events.append(Event("status", moved_on or recorded_on, status=status))
     return Application(
         id=app_id,
         company=company,

@@ -168,7 +168,7 @@ class JobBoardApp(BoardEditing, App[None]):
             self.call_from_thread(self.notify, problem, severity="warning")
 
     def _first_load(self, store: BoardStore) -> Message:
-        applications = self.preload.board.result()
+        applications = self.preload.take_board()
         self.writer.file_seen = store.path.exists()
         return BoardLoaded(applications)
 
@@ -186,7 +186,7 @@ class JobBoardApp(BoardEditing, App[None]):
             if look is not None:
                 self.first_look, self._held_keys = look, []
             else:
-                self._take_board(self.preload.board.result(timeout=max(0.0, deadline - time.monotonic())))
+                self._take_board(self.preload.take_board(timeout=max(0.0, deadline - time.monotonic())))
         except (concurrent.futures.TimeoutError, BoardError, OSError):
             pass
         return BoardScreen()

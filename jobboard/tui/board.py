@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import pendulum
 
 MIN_COLUMN_WIDTH = 8
+JOINED_LINES_KEPT = 200  # joined lines per generation (see Board.render_line): about five screens
 
 
 def column_edges(width: int, columns: int) -> list[int]:
@@ -95,6 +96,7 @@ class Board(Widget, can_focus=False):
         self._styles: dict[str, Style] = {}
         self._colours: dict[str, RichColor | None] = {}
         self._joined: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}
+        self._joined_before: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}
 
     def show_statuses(
         self, statuses: Sequence[str], step_for: Callable[[Application], NextStep | None], today: pendulum.Date
@@ -115,6 +117,7 @@ class Board(Widget, can_focus=False):
             column.x, column.width, column.height = x, end - x, max(height - HEADER_HEIGHT, 0)
             column.scroll_to_card(column.cursor)
         self._joined.clear()
+        self._joined_before.clear()
         self.refresh()
 
     def refresh_column(self, column: Column, header_only: bool = False) -> None:
@@ -173,6 +176,7 @@ class Board(Widget, can_focus=False):
         self._styles.clear()
         self._colours.clear()
         self._joined.clear()
+        self._joined_before.clear()
         for column in self.columns:
             column.forget_lines()
         self.refresh()
@@ -189,14 +193,19 @@ class Board(Widget, can_focus=False):
         and Textual reuses what it did with it."""
         parts = [column.line(y) for column in self.columns]
         key = tuple(map(id, parts))
-        hit = self._joined.get(key)
-        if hit is not None:
+        hit = self._joined.get(key) or self._joined_before.get(key)
+        if hit is None:
+            strip = Strip.join(parts).crop_extend(0, self.size.width, self.component_style("base"))
+            hit = (parts, strip)  # the parts are kept so that their ids stay theirs
+        elif key in self._joined:
             return hit[1]
-        strip = Strip.join(parts).crop_extend(0, self.size.width, self.component_style("base"))
-        if len(self._joined) > 2000:
-            self._joined.clear()
-        self._joined[key] = (parts, strip)  # the parts are kept so that their ids stay theirs
-        return strip
+        # Two generations: a full one is set aside and the one before it let go, so a line
+        # still on screen stays the same Strip while what every change or reload leaves
+        # behind (~16 KB a line, with Textual's caches on it) stays a few screens' worth.
+        if len(self._joined) >= JOINED_LINES_KEPT:
+            self._joined_before, self._joined = self._joined, {}
+        self._joined[key] = hit
+        return hit[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines go to the screen as drawn, through the app's colour filters only:

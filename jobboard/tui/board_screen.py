@@ -25,7 +25,6 @@ from jobboard.storage.first_look import FirstLook
 from jobboard.tui.board import Board, Lane
 from jobboard.tui.card_actions import CardActions
 from jobboard.tui.column import Column
-from jobboard.tui.commands import BoardCommands
 from jobboard.tui.footer import BoardFooter
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.mail_box import MailActions
@@ -34,6 +33,7 @@ from jobboard.tui.step_actions import NextStepActions
 
 if TYPE_CHECKING:
     import pendulum
+    from textual.command import Provider
 
     from jobboard.core.etiquette import NextStep
     from jobboard.tui.app import JobBoardApp
@@ -66,8 +66,16 @@ def matches(application: Application, needle: str) -> bool:
     return any(needle in text.casefold() for text in haystack)
 
 
+def board_commands() -> type[Provider]:
+    """The palette's provider, loaded when the palette first opens (Textual takes a callable
+    in COMMANDS for that), not with the board."""
+    from jobboard.tui.commands import BoardCommands
+
+    return BoardCommands
+
+
 class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
-    COMMANDS = {BoardCommands}
+    COMMANDS = {board_commands}
     AUTO_FOCUS = ""  # the board keys work on the screen itself; the filter box takes focus only on "/"
     BLANK = True  # its rows (title, board, footer) cover it: its own lines are never seen
     BINDINGS = [

@@ -79,6 +79,7 @@ class CardActions:
                     status=fields.status,
                     applied_on=fields.applied_on,
                     moved_on=fields.moved_on,
+                    recorded_on=app.today,  # the app's clock, not the system's
                     tags=fields.tags,
                     contact=fields.contact,
                     email=fields.email,

@@ -29,6 +29,16 @@ class BoardPreload:
         self.first_paint = threading.Event()  # set by the app once the first look is on screen
         threading.Thread(target=self._read, name="board preload", daemon=True).start()
 
+    def take_board(self, timeout: float | None = None) -> list[Application]:
+        """The whole board, handed over to the app (or the error its read met). The preload
+        lets go of it (its future holds an empty list from then on): a board read again
+        after a change on disk would otherwise sit in memory beside this first one for as
+        long as the app runs."""
+        applications = self.board.result(timeout)
+        self.board = concurrent.futures.Future()
+        self.board.set_result([])
+        return applications
+
     def _read(self) -> None:
         try:
             look = self.store.first_look(self.columns, self.per_column)

@@ -65,3 +65,28 @@ async def test_the_board_catches_up_when_the_date_changes(demo_board, frozen):
         seventeenth = pendulum.date(2026, 11, 17)
         assert app.steps == {i: next_step(a, seventeenth, words=False) for i, a in app.board.items()}
         assert app.steps != before
+
+
+async def test_a_card_added_on_the_board_is_dated_by_its_clock_not_the_systems(board_path, frozen):
+    """The system's date (frozen) is the 16th; the board's clock says 1 December. The form's
+    relative date, the move into a later column and the card's age all follow the board's."""
+    from tests.helpers.tui import NotedApp, fill, selected, wait_for
+
+    clock = FakeClock(datetime.date(2026, 12, 1))
+    app = NotedApp(BoardStore(board_path), Settings(), clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("l")  # Interviewed: a later column, so the card's move there is dated
+        await pilot.press("n")
+        await fill(pilot, company="Initrode", role="Platform Engineer", applied="3 days ago")
+        await pilot.press("ctrl+s")
+        await app.flush()
+        await wait_for(pilot, lambda: selected(app).company == "Initrode", "the new card, selected")
+        card = selected(app)
+        assert card.status == "interviewed"
+        assert card.applied_on == pendulum.date(2026, 11, 28)
+        assert [(e.kind, e.date) for e in card.events] == [
+            ("applied", pendulum.date(2026, 11, 28)),
+            ("status", pendulum.date(2026, 12, 1)),
+        ]
+        assert "3 days ago" in board_text(app)

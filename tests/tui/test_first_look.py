@@ -3,19 +3,23 @@ while the rest of the board is read: keys wait, then act in order; a bad entry i
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
 
 from jobboard.config.settings import Settings
+from jobboard.core.model import new_application
 from jobboard.core.ordering import newest_first
 from jobboard.formats.records import application_record
 from jobboard.storage.first_look import first_look
 from jobboard.storage.store import BoardStore
 from jobboard.tui.app import JobBoardApp
+from tests.helpers.tui import loaded, make_app
 from tests.helpers.tui import wait_for as until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -156,3 +160,21 @@ async def test_a_bad_entry_below_the_first_look_still_refuses_the_board(big_boar
         assert type(app.screen).__name__ == "BoardErrorScreen"
         await pilot.press("q")
     assert path.read_bytes() == before
+
+
+async def test_the_first_read_is_let_go_once_the_board_is_read_again(demo_board):
+    """A change made in another terminal makes the board read again; the applications of the
+    first read must not stay in memory beside the new ones for as long as the app runs."""
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first_read = [weakref.ref(application) for application in app.board.values()]
+        BoardStore(demo_board).add(lambda app_id: new_application(app_id, "Zeta", "SRE"))
+        await until(pilot, lambda: any(a.company == "Zeta" for a in app.board.values()), "the board read again")
+        await pilot.pause()
+        await pilot.pause()
+        gc.collect()
+        still_held = [ref() for ref in first_read if ref() is not None]
+        # Only what the side panel's caches last showed (a card or two) may outlive the read;
+        # before, every one of the first read's applications did.
+        assert len(first_read) > 10 and len(still_held) <= 2

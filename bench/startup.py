@@ -1,0 +1,176 @@
+"""Start-up and memory under outside writes: ``python bench/startup.py``.
+
+Options: ``--sizes 10,1000,10000`` (applications per board), ``--launches 7`` (timed launches
+per app and size), ``--writes 6`` (outside writes at the largest size), ``--out`` (a markdown
+file for the table; default ``bench/startup_results.md``).
+
+1. Launch to first card: the time from ``respawn-pane`` until the terminal's output holds the
+   top card's company (the newest in Applied), polled with ``capture-pane -p`` every 5 ms,
+   with a deadline. The floor is ``bench/bare_app.py`` (one ``Static`` and a ``Footer``) until
+   its label shows. Each round launches the bare app then jobboard, for each size in turn;
+   after untimed warm-up rounds, the median of ``--launches`` rounds for each, and each size
+   is compared with the bare launches just before its own. Boards are made with the
+   project's store (``bench/make_board.py``) in a temporary folder.
+2. Memory under outside writes, at the largest size: the board open, ``jobboard log ID note``
+   run ``--writes`` times from another process; after each, once the board has said it
+   reloaded ("The board changed on disk") and its notice has gone, the TUI process's resident
+   memory (VmRSS in ``/proc/PID/status``). Bounded means no growth after the second reload:
+   the last reading within ``GROWTH_ALLOWED_MB`` of the second.
+
+The terminal, the clean environment and the polling are ``bench/run.py``'s (its docstring
+says what they cost). Figures on a shared machine move by a fifth from run to run; the ratio
+to the floor measured beside jobboard in the same run is the number to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_board import make_board  # noqa: E402 - bench/ is not a package
+from run import Terminal, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
+
+TARGETS = {10: 1.3, 1000: 1.4, 10000: 1.5}  # issue 26: first card within this many times the floor
+WARM_UP_ROUNDS = 3
+RELOADED = "changed on disk"  # the notice the board shows when it has read an outside write
+NOTICE_SECONDS = 3.5  # the notice's timeout (3 s) and a little
+GROWTH_ALLOWED_MB = 5.0  # allocator noise; a leak of the board's size is tens of MB at 10,000
+
+
+def resident_mb(pid: int) -> float:
+    """VmRSS of ``pid`` in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def steps_counted(screen: str) -> bool:
+    """Whether the column headers (the first lines) show due or overdue counts."""
+    return any(mark in line for line in screen.splitlines()[:4] for mark in ("●", "▲"))
+
+
+def memory_under_writes(term: Terminal, env: dict[str, str], board: Path, writes: int) -> list[float]:
+    """The TUI's RSS once the board is fully read, then after each of ``writes`` outside writes."""
+    python = sys.executable
+    card = top_card(board)
+    term.launch([python, "-m", "jobboard", "--db", str(board)])
+    term.wait_until(lambda screen: card["company"][:10] in screen)
+    # Fully read and its steps worked out: the headers show the due counts only then.
+    term.wait_until(steps_counted, timeout=60)
+    time.sleep(2.0)
+    pid = term.pane_pid()
+    readings = [resident_mb(pid)]
+    for n in range(writes):
+        note = f"outside write {n + 1}"
+        command = [python, "-m", "jobboard", "--db", str(board), "log", card["id"], "note", "--note", note]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        term.wait_until(lambda screen: RELOADED in screen, timeout=60)
+        term.wait_until(lambda screen: RELOADED not in screen, timeout=60)
+        time.sleep(NOTICE_SECONDS - 3.0)
+        readings.append(resident_mb(pid))
+    term.quit()
+    return readings
+
+
+def run(sizes: list[int], launches: int, writes: int) -> tuple[list[tuple[int, float, float]], list[float]]:
+    python = sys.executable
+    results = []
+    with tempfile.TemporaryDirectory(prefix="jobboard-startup-") as tmp:
+        folder = Path(tmp)
+        env = {
+            "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(folder / "home"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+        }
+        for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+            env[f"XDG_{name}_HOME"] = str(folder / name.lower())
+        remember_sort_by_applied(folder / "state")
+        term = Terminal(env)
+        bare = ([python, str(HERE / "bare_app.py")], "bare label 0")
+        try:
+            boards = {}
+            for size in sizes:
+                boards[size] = folder / f"board-{size}" / "board.json"
+                make_board(size, boards[size])
+            # One round launches the bare app then jobboard at each size, in turn: a burst of
+            # work from elsewhere on the machine then weighs on every size and its floor alike.
+            apps = []
+            for size in sizes:
+                argv = [python, "-m", "jobboard", "--db", str(boards[size])]
+                apps += [bare, (argv, top_card(boards[size])["company"][:10])]
+            print(f"{len(sizes)} boards, launches beside the floor ...", file=sys.stderr)
+            launch_times(term, apps, WARM_UP_ROUNDS)
+            times = launch_times(term, apps, launches)
+            for n, size in enumerate(sizes):
+                floor, ours = times[2 * n], times[2 * n + 1]
+                results.append((size, statistics.median(ours), statistics.median(floor)))
+            print(f"{max(sizes)} applications, {writes} outside writes ...", file=sys.stderr)
+            readings = memory_under_writes(term, env, boards[max(sizes)], writes)
+        finally:
+            term.close()
+    return results, readings
+
+
+def table(results: list[tuple[int, float, float]], readings: list[float]) -> str:
+    lines = [
+        "| size | launch → first card | floor (bare app) | ratio | target | result |",
+        "|---|---|---|---|---|---|",
+    ]
+    for size, ours, floor in results:
+        target = TARGETS.get(size)
+        ratio = ours / floor
+        verdict = "—" if target is None else ("pass" if ratio <= target else "**over**")
+        shown = f"≤ {target}x" if target else ""
+        cells = [f"{size:,}", f"{ours * 1000:.0f} ms", f"{floor * 1000:.0f} ms", f"{ratio:.2f}x", shown, verdict]
+        lines.append("| " + " | ".join(cells) + " |")
+    series = " → ".join(f"{mb:.0f}" for mb in readings)
+    growth = readings[-1] - readings[2] if len(readings) > 2 else 0.0
+    verdict = "pass" if growth <= GROWTH_ALLOWED_MB else "**grows**"
+    lines += [
+        "",
+        f"| memory under outside writes ({len(readings) - 1} writes) | RSS, MB (open, then after each reload) | "
+        "after the 2nd reload to the last | result |",
+        "|---|---|---|---|",
+        f"| {max(r[0] for r in results):,} cards | {series} | {growth:+.1f} MB | {verdict} |",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="jobboard's start-up against a bare Textual app, in tmux.")
+    parser.add_argument("--sizes", default="10,1000,10000")
+    parser.add_argument("--launches", type=int, default=7)
+    parser.add_argument("--writes", type=int, default=6)
+    parser.add_argument("--out", type=Path, default=HERE / "startup_results.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    results, readings = run(sizes, args.launches, args.writes)
+    load_after = os.getloadavg()
+    text = table(results, readings)
+    print(text)
+    report = (
+        "# Start-up results\n\n"
+        f"Machine: {machine()}; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after.\n\n"
+        f"`python bench/startup.py --sizes {args.sizes} --launches {args.launches} --writes {args.writes}` "
+        f"({time.perf_counter() - started:.0f} s). Floor: `bench/bare_app.py` in the same run.\n\n"
+        f"{text}\n"
+    )
+    args.out.write_text(report)
+    print(f"\nwrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
