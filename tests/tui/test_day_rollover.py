@@ -70,15 +70,19 @@ async def test_the_board_catches_up_when_the_date_changes(demo_board, frozen):
 async def test_a_card_added_on_the_board_is_dated_by_its_clock_not_the_systems(board_path, frozen):
     """The system's date (frozen) is the 16th; the board's clock says 1 December. The form's
     relative date, the move into a later column and the card's age all follow the board's."""
+    from textual.widgets import Select
+
     from tests.helpers.tui import NotedApp, fill, selected, wait_for
 
     clock = FakeClock(datetime.date(2026, 12, 1))
     app = NotedApp(BoardStore(board_path), Settings(), clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("l")  # Interviewed: a later column, so the card's move there is dated
         await pilot.press("n")
         await fill(pilot, company="Initrode", role="Platform Engineer", applied="3 days ago")
+        # Interviewed: a later column, so the card's move there is dated
+        app.screen.query_one("#field-status", Select).value = "interviewed"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await app.flush()
         await wait_for(pilot, lambda: selected(app).company == "Initrode", "the new card, selected")
