@@ -5,9 +5,11 @@ for each browser tab, and relays its screen and the browser's keys and mouse ove
 Each tab is then one more user of the board file: the store's locked writes and live reload
 keep tabs, terminals and scripts in step, as they do for two terminals.
 
-Safe by default: it serves on the loopback address, which only this machine can reach. Anyone
-who reaches the port controls the board (there is no login), so another address needs
-``--public``. Nothing here imports textual: the server only starts `jobboard` processes.
+Safe by default: it serves on the loopback address, which only this machine can reach, and
+only to a browser holding the token in the address it prints (jobboard.web checks it, and
+the Host and Origin of every request). Another address needs ``--public``: anyone who has the
+address with its token controls the board. Nothing here imports textual: the server only
+starts `jobboard` processes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import shlex
 import socket
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -91,11 +94,22 @@ def board_command(session: Session) -> str:
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535), help="Port.")
 @click.option("--public", is_flag=True, help="Allow a host other than loopback: anyone who reaches it edits the board.")
 @click.option("--url", help="The address browsers use to reach the server (default http://HOST:PORT).")
+@click.option(
+    "--max-tabs", default=8, show_default=True, type=click.IntRange(1, 64),
+    help="How many browser tabs may show the board at once (each runs a board of its own).",
+)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Board file (as `jobboard --db`).")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="config.toml (as `jobboard --config`).")
 @pass_session
 def serve(
-    session: Session, host: str, port: int, public: bool, url: str | None, db: Path | None, config: Path | None
+    session: Session,
+    host: str,
+    port: int,
+    public: bool,
+    url: str | None,
+    max_tabs: int,
+    db: Path | None,
+    config: Path | None,
 ) -> None:
     """Open the board in a web browser: serves it until Ctrl+C.
 
@@ -111,8 +125,8 @@ def serve(
                 "add --public if that is what you want"
             )
         click.echo(
-            f"jobboard: warning: anyone who can reach {host} port {port} can read and change this board "
-            "(there is no login).",
+            f"jobboard: warning: anyone who can reach {host} port {port} and has the address printed "
+            "below (with its token) can read and change this board.",
             err=True,
         )
     # A broken config.toml, a file that is not a board or a theme no one has: one line now,
@@ -128,8 +142,12 @@ def serve(
 
     from jobboard.web import BoardServer
 
+    if url is not None and urlsplit(url).scheme not in ("http", "https"):
+        raise click.BadParameter(f"'{url}' is not an http:// or https:// address", param_hint="--url")
     url = url or page_url(host, port)
-    server = BoardServer(board_command(session), session.board_path, host=host, port=port, url=url)
+    bound = urlsplit(page_url(host, port)).netloc
+    command = board_command(session)
+    server = BoardServer(command, session.board_path, host=host, port=port, url=url, max_tabs=max_tabs, bound=bound)
     try:
         server.serve()
     except OSError as error:  # another program took the port in the meantime

@@ -44,6 +44,7 @@ from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.handoff import Handoff
 from jobboard.tui.preload import BoardPreload
+from jobboard.tui.served import SERVER_CHECK_SECONDS, server_gone
 from jobboard.tui.tuning import Tuning
 from jobboard.tui.writer import (
     AllSaved,
@@ -207,6 +208,8 @@ class JobBoardApp(BoardEditing, App[None]):
             self.call_after_refresh(self.tuning.board_shown)
         self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
         self.set_interval(self.day_check_seconds, lambda: check_day(self))
+        if self.is_web:
+            self.set_interval(SERVER_CHECK_SECONDS, self._check_server)
 
     async def action_quit(self) -> None:
         """Quit once every change is on disk; with changes that could not be saved, ask
@@ -276,6 +279,12 @@ class JobBoardApp(BoardEditing, App[None]):
         self.writer.stop()
 
     # -- the writer --------------------------------------------------------------------------
+
+    async def _check_server(self) -> None:
+        """Served in a browser: quit once the server has gone (jobboard.tui.served)."""
+        if server_gone():
+            await self.flush()
+            self.exit(return_code=0 if not self.writer.unsaved else 1)
 
     def _check_disk(self) -> None:
         if self.writer.unsaved:  # changes kept after a failed write: try them again first

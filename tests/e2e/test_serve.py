@@ -28,7 +28,6 @@ import pendulum
 import pytest
 
 from jobboard.cli.serve import is_loopback, page_url
-from jobboard.core.demo import demo_builds
 from jobboard.core.etiquette import next_step
 from jobboard.core.ordering import urgency_key
 from jobboard.storage.store import BoardStore
@@ -105,7 +104,7 @@ def test_public_warns_in_one_line_before_serving(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = jobboard("serve", "--db", tmp_path / "board.json", "--host", "0.0.0.0", "--public", "--port", port)
     warning, busy = result.stderr.splitlines()
-    assert warning.startswith("jobboard: warning: anyone who can reach 0.0.0.0") and "no login" in warning
+    assert warning.startswith("jobboard: warning: anyone who can reach 0.0.0.0") and "with its token" in warning
     assert busy.startswith(f"jobboard: port {port} on 0.0.0.0 is already in use")
     assert result.returncode == 1
 
@@ -180,15 +179,21 @@ def test_which_hosts_are_loopback_and_the_address_to_open() -> None:
 
 
 class Served:
-    """`jobboard serve` on a free port, stopped as a user stops it: Ctrl+C (SIGINT)."""
+    """`jobboard serve` on a free port, stopped as a user stops it: Ctrl+C (SIGINT). ``url`` is
+    the address it printed, with its token; ``page`` the page's address without it."""
 
     def __init__(self, board: Path, *options: str) -> None:
         self.board = board
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.page = f"http://127.0.0.1:{self.port}/"
         command = [sys.executable, "-m", "jobboard", "serve", "--db", str(board), "--port", str(self.port), *options]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         wait_until(self._listening, f"jobboard serve to listen on port {self.port}")
+        self.first_line = self.process.stdout.readline()  # printed before it listens
+        found = re.search(r" at (\S+)  \(Ctrl\+C stops it\)$", self.first_line)
+        assert found, self.first_line
+        self.url = found[1]
+        self.token = self.url.rpartition("?token=")[2]
 
     def _listening(self) -> bool:
         if self.process.poll() is not None:
@@ -225,21 +230,26 @@ def board_processes(board: Path) -> list[str]:
 
 def test_ctrl_c_stops_the_server_with_exit_0(tmp_path: Path) -> None:
     served = Served(tmp_path / "board.json")
-    code, out, err = served.stop()
+    code, _out, err = served.stop()
     assert code == 0, err
-    assert out.splitlines()[0] == f"Serving {tmp_path / 'board.json'} at {served.url.rstrip('/')}  (Ctrl+C stops it)"
+    assert served.first_line == f"Serving {tmp_path / 'board.json'} at {served.url}  (Ctrl+C stops it)\n"
+    assert served.url == f"http://127.0.0.1:{served.port}/?token={served.token}" and len(served.token) >= 40
 
 
 def test_url_is_the_address_the_page_connects_back_to(tmp_path: Path) -> None:
+    # As behind a proxy: the browser's Host is the public name, and the cookie carries the token.
     served = Served(tmp_path / "board.json", "--url", "http://hunt.example:9000")
     try:
-        with urllib.request.urlopen(served.url, timeout=DEADLINE) as response:
+        request = urllib.request.Request(
+            served.page, headers={"Host": "hunt.example:9000", "Cookie": f"jobboard-serve-{served.port}={served.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=DEADLINE) as response:
             page = response.read().decode("utf-8")
     finally:
-        code, out, _err = served.stop()
+        code, _out, _err = served.stop()
     assert 'data-session-websocket-url="ws://hunt.example:9000/ws"' in page
     assert "<div>jobboard · board.json</div>" in page  # its name while it connects
-    assert code == 0 and "at http://hunt.example:9000  (Ctrl+C stops it)" in out
+    assert code == 0 and served.url == f"http://hunt.example:9000/?token={served.token}"
 
 
 # -- in the browser ------------------------------------------------------------------------
@@ -254,25 +264,6 @@ def chromium_path() -> str:
     )
 
 
-@pytest.fixture
-def browser(tmp_path: Path):
-    """A headless Chromium with a new, empty profile, that reaches nothing but this machine."""
-    executable = chromium_path()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path / "chromium-profile",
-            executable_path=executable,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1280, "height": 800},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
 class Tab:
     """A browser tab on the served board, with everything its board process sent it."""
 
@@ -281,8 +272,10 @@ class Tab:
         self.received = bytearray()
         self.size: tuple[int, int] | None = None
         page.on("websocket", self._watch)
-        # The page asks for a web font; nothing beyond this machine is ever reached.
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        # Everything the page asks for comes from the server (no web fonts from elsewhere).
+        self.elsewhere: list[str] = []
+        origin = url.split("/?")[0]
+        page.route("**/*", lambda route: self._only_from(route, origin))
         page.goto(url)
         # The panel speaks once the whole board is read. Then the terminal takes the keyboard,
         # as at a user's first click: a board in a browser starts out of focus (Textual's web
@@ -290,6 +283,13 @@ class Tab:
         # undone, and the footer would wait for the first key to show.
         self.wait_to_show("NEXT STEP")
         page.focus(".xterm-helper-textarea")
+
+    def _only_from(self, route, origin: str) -> None:  # noqa: ANN001 - a Playwright Route
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            self.elsewhere.append(route.request.url)
+            route.abort()
 
     def _watch(self, websocket) -> None:  # noqa: ANN001 - a Playwright WebSocket
         websocket.on("framereceived", lambda payload: isinstance(payload, bytes) and self.received.extend(payload))
@@ -340,14 +340,6 @@ def wait_for_status(tab: Tab, board: Path, app_id: str, status: str) -> None:
     )
 
 
-@pytest.fixture
-def board(tmp_path: Path) -> Path:
-    """The demo job hunt as of today: the served board reads the real clock, as a user's does."""
-    path = tmp_path / "board" / "board.json"
-    BoardStore(path).add_many(demo_builds(pendulum.today().date()))
-    return path
-
-
 def applied_cards(board: Path) -> list:
     """The Applied column as the board shows it, top card first (by urgency, the default)."""
     today = pendulum.today().date()
@@ -371,6 +363,8 @@ def test_the_board_in_chromium_moves_a_card_and_follows_a_click(board: Path, bro
         first, second = applied_cards(board)[:2]
         tab.wait_to_show("Applied", "Interviewed", first.company, "Move ▶")  # the footer follows the focus
         assert tab.size is not None
+        assert tab.elsewhere == []  # the fonts, the script, the styles: all from the server
+        assert "token" not in tab.page.url  # kept in a cookie, out of the address bar and history
         picture = tmp_path / "serve.png"
         tab.page.screenshot(path=picture)
         assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
