@@ -27,7 +27,7 @@ FIELDS: tuple[str, ...] = tuple(
     if field.name not in ("id", "created", "updated", "events", "extra")
 )
 
-FIELD_WORDS = {"applied_on": "applied date", "status": "column"}
+FIELD_WORDS = {"applied_on": "applied date", "status": "column", "events": "event"}
 
 
 def _value(application: Application, name: str) -> Any:
@@ -67,7 +67,8 @@ class CardChange(NamedTuple):
 
     def applied_to(self, current: Application) -> tuple[Application, list[str]]:
         """``current`` with this change made to it, and the names of the fields left as they
-        were because they had been changed elsewhere to something else (the conflicts)."""
+        were because they had been changed elsewhere to something else (the conflicts);
+        ``"events"`` among them when an event to take away is no longer on the card as it was."""
         values: dict[str, Any] = {}
         conflicts: list[str] = []
         for name, (before, after) in self.fields.items():
@@ -80,8 +81,12 @@ class CardChange(NamedTuple):
         # A column kept as it was elsewhere keeps its log as it was: no move is logged or undone.
         keep_log = "status" in conflicts
         for event in self.removed:
-            if event in events and not (keep_log and event.kind == "status"):
+            if keep_log and event.kind == "status":
+                continue
+            if event in events:
                 events[events.index(event)] = None  # a slot: an edited event keeps its place
+            elif "events" not in conflicts:
+                conflicts.append("events")  # edited or deleted elsewhere: not taken away here
         for event in self.added:
             if keep_log and event.kind == "status":
                 continue

@@ -78,3 +78,13 @@ def test_a_change_carries_every_field_of_an_application():
 
     own = {"id", "created", "updated", "events", "extra"}  # extra: a newer version's, never changed
     assert set(FIELDS) == {f.name for f in dataclasses.fields(Application)} - own
+
+
+def test_undo_of_an_event_edited_elsewhere_keeps_it_and_says_so():
+    shown = card()
+    followed = shown.with_event(Event("follow_up", DAY))
+    change = CardChange.between(shown, followed)
+    on_disk = shown.with_event(Event("follow_up", DAY, "edited in a shell"))  # not yet on screen
+    undone, conflicts = change.inverse().applied_to(on_disk)
+    assert undone is on_disk  # the shell's follow-up stays
+    assert conflicts == ["events"] and conflict_words(conflicts) == "event"

@@ -2,7 +2,8 @@
 
 Undo of an add never deletes another card that has since taken its id; a delete undone, a
 follow-up logged from a shell, a redo and an undo bring the card back with that follow-up;
-undo after the same event was edited elsewhere says nothing was taken back (docs/data.md).
+undo after the same event was edited elsewhere says nothing was taken back, even when the screen
+had not shown that edit yet (docs/data.md).
 """
 
 from __future__ import annotations
@@ -92,3 +93,24 @@ async def test_undo_after_the_same_event_was_edited_elsewhere_does_not_claim_it(
         assert not any("Undid" in said for said in app.notes)
         assert any("Nothing to take back" in said for said in app.notes)
         assert on_disk(demo_board, card.id).events[-1].note == "edited in a shell"
+
+
+async def test_undo_of_an_event_edited_elsewhere_unseen_yet_says_it_stayed(demo_board, frozen):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        app.change(card.id, lambda a: a.with_event(Event("note", frozen.date(), "mine")), "note")
+        await app.flush()
+        number = len(on_disk(demo_board, card.id).events)
+        app.notes.clear()
+        # The shell's edit and the `u` come before the screen reloads: the screen still shows "mine".
+        BoardStore(demo_board).update(card.id, lambda a: edited(a, number, frozen.date(), note="edited in a shell"))
+        await pilot.press("u")
+        await app.flush()
+        # Honest either way: a warning once the save finds the edit, or (had the screen reloaded
+        # first) the refusal above; never a bare "Undid".
+        honest = ("kept the event as changed elsewhere", "Nothing to take back")
+        await wait_for(pilot, lambda: any(w in said for said in app.notes for w in honest), f"a warning: {app.notes}")
+        assert on_disk(demo_board, card.id).events[-1].note == "edited in a shell"
+        await wait_for(pilot, lambda: app.board[card.id].events[-1].note == "edited in a shell", "the screen to agree")
