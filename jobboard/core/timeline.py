@@ -130,7 +130,7 @@ def interview_ahead(application: Application, today: pendulum.Date) -> Event | N
     return min(ahead, key=lambda e: (e.date, e.time or "")) if ahead else None
 
 
-def when_text(event: Event, today: pendulum.Date) -> str:
+def interview_time(event: Event, today: pendulum.Date) -> str:
     """ "Tue 3 Dec 14:00", "today 14:00", "tomorrow": when an interview ahead falls."""
     from jobboard.core.dates import days_between, short_date
 
@@ -139,13 +139,13 @@ def when_text(event: Event, today: pendulum.Date) -> str:
     return f"{day} {event.time}" if event.time else day
 
 
-def when_texts(event: Event, today: pendulum.Date) -> list[str]:
+def interview_times(event: Event, today: pendulum.Date) -> list[str]:
     """The ways to say when an interview ahead falls, longest first: "Tue 20 Oct 14:00",
     "20 Oct 14:00", "14:00". Each keeps the time whole; only the date is cut short, so a
     narrow card still tells when to be there."""
     from jobboard.core.dates import days_between, short_date
 
-    full = when_text(event, today)
+    full = interview_time(event, today)
     if not event.time:
         return [full]
     texts = [full]

@@ -23,7 +23,7 @@ from jobboard.core import dates
 from jobboard.core.drafts import CARD_TITLES
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application, status_title
-from jobboard.core.timeline import interview_ahead, when_texts
+from jobboard.core.timeline import interview_ahead, interview_times
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
 
 
@@ -275,7 +275,7 @@ class Column:
         interview = interview_ahead(application, self.today)
         if interview is not None:  # what matters most on such a card: when to be there
             # The longest words that fit; the date is shortened before the time is ever cut.
-            texts = when_texts(interview, self.today)
+            texts = interview_times(interview, self.today)
             meta = next(
                 (m for when in texts for m in (f"interview {when}", f"int. {when}", when) if cell_len(m) <= inner),
                 texts[-1],

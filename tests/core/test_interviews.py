@@ -45,7 +45,7 @@ def test_bad_interview_details_are_one_line_and_change_nothing(board, capsys, ar
 
 def test_interview_ahead_and_how_a_card_says_when():
     from jobboard.core.model import Event, new_application
-    from jobboard.core.timeline import interview_ahead, when_text
+    from jobboard.core.timeline import interview_ahead, interview_time
 
     today = D(2026, 11, 16)
     card = new_application("1", "Acme", "Dev", applied_on=D(2026, 11, 2))
@@ -56,10 +56,10 @@ def test_interview_ahead_and_how_a_card_says_when():
         Event("interview", D(2026, 11, 24), time="09:30"),
     ]
     ahead = interview_ahead(card, today)
-    assert ahead.date == D(2026, 11, 24) and when_text(ahead, today) == "Tue 24 Nov 09:30"
-    assert when_text(Event("interview", today, time="14:00"), today) == "today 14:00"
-    assert when_text(Event("interview", D(2026, 11, 17)), today) == "tomorrow"
-    assert when_text(Event("interview", D(2027, 1, 5)), today) == "Tue 5 Jan 2027"
+    assert ahead.date == D(2026, 11, 24) and interview_time(ahead, today) == "Tue 24 Nov 09:30"
+    assert interview_time(Event("interview", today, time="14:00"), today) == "today 14:00"
+    assert interview_time(Event("interview", D(2026, 11, 17)), today) == "tomorrow"
+    assert interview_time(Event("interview", D(2027, 1, 5)), today) == "Tue 5 Jan 2027"
 
 
 async def test_a_card_shows_its_interview_ahead(board, frozen):

@@ -183,9 +183,9 @@ async def test_the_timeline_editor_edits_and_deletes_with_undo(board, frozen):
 
 
 def test_an_interview_ahead_is_said_shorter_and_shorter_keeping_its_time_whole():
-    when_texts = timeline.when_texts
+    interview_times = timeline.interview_times
     today = pendulum.date(2026, 10, 16)
     ahead = Event("interview", pendulum.date(2026, 10, 20), time="14:00")
-    assert when_texts(ahead, today) == ["Tue 20 Oct 14:00", "20 Oct 14:00", "14:00"]
-    assert when_texts(ahead._replace(date=pendulum.date(2026, 10, 17)), today) == ["tomorrow 14:00", "14:00"]
-    assert when_texts(ahead._replace(time=None), today) == ["Tue 20 Oct"]
+    assert interview_times(ahead, today) == ["Tue 20 Oct 14:00", "20 Oct 14:00", "14:00"]
+    assert interview_times(ahead._replace(date=pendulum.date(2026, 10, 17)), today) == ["tomorrow 14:00", "14:00"]
+    assert interview_times(ahead._replace(time=None), today) == ["Tue 20 Oct"]
