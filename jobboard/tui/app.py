@@ -278,6 +278,16 @@ class JobBoardApp(BoardEditing, App[None]):
         self.preload.first_paint.set()
         self.writer.stop()
 
+    async def run_async(self, **kwargs: Any) -> Any:
+        """Run the app, then tell the writer to finish even when Textual's shutdown was cut
+        short before the app's Unmount: its thread would otherwise keep the process alive,
+        waiting for a job that never comes (seen under `serve` once the server was killed)."""
+        try:
+            return await super().run_async(**kwargs)
+        finally:
+            self.preload.first_paint.set()
+            self.writer.stop()
+
     # -- the writer --------------------------------------------------------------------------
 
     async def _check_server(self) -> None:

@@ -50,7 +50,10 @@ class Dialog(ModalScreen[Answer]):
     def _settle(self) -> None:
         self.settled = True
         for key in self.early_keys:
-            self.app.post_message(events.Key(key.key, key.character))
+            # Sent as the app's, as the terminal's keys are: made here, a key would count the
+            # dialog as its sender and stop bubbling there, before the app runs the focused
+            # field's own bindings (an Input's enter, which submits).
+            self.app.post_message(events.Key(key.key, key.character).set_sender(self.app))
         self.early_keys.clear()
 
     def action_cancel(self) -> None:

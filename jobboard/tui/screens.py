@@ -296,7 +296,8 @@ class HandOverScreen(Dialog[None]):
     line above the text says which took it."""
 
     BINDINGS = [
-        Binding("c", "copy_all", "Copy it all", id="hand_over_copy"),
+        # Priority: the read-only text area, when it has the focus, would take the key first.
+        Binding("c", "copy_all", "Copy it all", id="hand_over_copy", priority=True),
         # Before the text area's own ctrl+c, which reaches only the terminal.
         Binding("ctrl+c", "copy_selection", "Copy the selection", id="hand_over_copy_part", priority=True),
         Binding("escape", "cancel", "Close", id="hand_over_close"),

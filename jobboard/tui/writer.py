@@ -151,12 +151,17 @@ class BoardWriter:
         self.unsaved: list[_Change] = []
         self.last_error = ""
         self.deleted: Deleted = {}  # see delete and put_back
+        self.stopped = False
 
     def start(self) -> None:
         self.app.run_worker(self._serve, thread=True, exit_on_error=False, name="board writer")
 
     def stop(self) -> None:
-        """Hand over what is waiting; the thread ends once it has saved it."""
+        """Hand over what is waiting; the thread ends once it has saved it. Said once: later
+        calls do nothing."""
+        if self.stopped:
+            return
+        self.stopped = True
         self.hand_over()
         self.jobs.put(None)
 

@@ -240,3 +240,19 @@ async def test_the_palette_shows_every_column_too(demo_board, frozen):
         await wait_for(pilot, lambda: "All columns" in palette_text(app), "the palette to offer every column")
         await pilot.press("enter")
         await wait_for(pilot, lambda: len(app.board_screen.column_views) == 7, "every column to show")
+
+
+async def test_move_and_enter_in_one_burst_keeps_todays_interview(demo_board, frozen):
+    """shift+right then enter before the interview's dialog is up: the enter waits for the
+    dialog, then submits it, as it does when typed a moment later."""
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press(*["right"] * DEMO_COLUMNS.index("applied"))
+        card = app.board_screen.selected
+        assert card.status == "applied"
+        await burst(pilot, "shift+right", "enter")
+        await wait_for(pilot, lambda: app.board[card.id].status == "interviewed", "the move to Interviewed")
+        assert type(app.screen).__name__ == "BoardScreen"
+        interviews = [e for e in app.board[card.id].events if e.kind == "interview"]
+        assert [e.date for e in interviews] == [frozen.date()]
