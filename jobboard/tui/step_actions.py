@@ -6,6 +6,7 @@ A mixin of BoardScreen: it expects ``self.jobboard`` (the app), ``self.selected`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -52,7 +53,7 @@ class NextStepActions:
         step = app.step_for(application)
         event = done_event(application, step, app.today)
         if step.rule == "respond_to_offer":
-            ask_offer_answer(self, application)
+            ask_offer_answer(self, application, self._log)
         elif event is None:
             self.notify("Nothing to mark done here: this card is waiting.")
         elif event.kind == "status" and event.status:
@@ -206,7 +207,9 @@ class NextStepActions:
                 self.show_selected()
 
 
-def ask_offer_answer(keys: BoardKeys, application: Application) -> None:
+def ask_offer_answer(
+    keys: BoardKeys, application: Application, log: Callable[[Application, Event, str], None]
+) -> None:
     """f on "answer the offer": ask the outcome, then log ``offer_answered`` with it (the same
     event `jobboard offer ID --accept` logs), through log_what_happened; escape logs nothing."""
     from jobboard.tui.offer_answer import AskOfferAnswerScreen
@@ -214,7 +217,7 @@ def ask_offer_answer(keys: BoardKeys, application: Application) -> None:
     def answered(outcome: str | None) -> None:
         if outcome:
             event = Event("offer_answered", keys.jobboard.today, outcome=outcome)
-            keys._log(application, event, f"your answer ({outcome})")
+            log(application, event, f"your answer ({outcome})")
 
     question = f"How did you answer {one_line(application.company)}'s offer?"
     keys.jobboard.push_screen(AskOfferAnswerScreen(question), answered)
