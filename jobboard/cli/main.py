@@ -64,7 +64,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "themes": "jobboard.cli.themes:themes",
     "people": "jobboard.cli.people:people",
     "draft": "jobboard.cli.people:draft",
-    "offer": "jobboard.cli.people:offer",
+    "offer": "jobboard.cli.offer:offer",
     "archive": "jobboard.cli.archive:archive",
     "unarchive": "jobboard.cli.archive:unarchive",
     "events": "jobboard.cli.events:events",
@@ -511,7 +511,7 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
     if app_id is not None:
         from jobboard.cli.next import one_card
 
-        one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json)
+        one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json, session.applications())
         return
     applications = session.applications(view)
     entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
@@ -534,9 +534,12 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
             say(f"\n{READY_HEADING}:")
             headed = True
         say(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
-    note = keep_going_note(applications, as_of, session.settings.etiquette)
-    if note and not as_json:
-        say(f"\n{note}")
+    from jobboard.core.etiquette import accepted_offer_note
+
+    notes = (accepted_offer_note(applications, as_of), keep_going_note(applications, as_of, session.settings.etiquette))
+    for note in notes:
+        if note:
+            say(f"\n{note}")
 
 
 def step_record(application: Application, step, on=None) -> dict:  # noqa: ANN001 - a NextStep, a date

@@ -1,5 +1,5 @@
-"""`jobboard people`, `draft` and `offer`: the people behind one application, the message its
-next step calls for, and its offer.
+"""`jobboard people` and `draft`: the people behind one application, and the message its next
+step calls for (`offer` is cli/offer.py's).
 
 Named in cli/main.py's LAZY_COMMANDS, so they load only when asked for. Every change is
 made to the card as it is on disk (``store.update``); a person is chosen by their number in
@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from jobboard.cli.main import cli  # `offer` alone is still declared on the group itself
 from jobboard.cli.session import DATE, CardCommands, Session, old_spelling, pass_session, say
 from jobboard.core.model import today
 from jobboard.core.people import DETAILS, Person, make_person, person_line
@@ -190,12 +189,13 @@ def people_remove(session: Session, app_id: str, number: int, yes: bool) -> None
 @pass_session
 def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: ANN001 - click's date
     """Print the draft of an application's next step (To, Subject, body), or its mailto: URL."""
-    from jobboard.core.etiquette import next_step
+    from jobboard.core.etiquette import next_step, open_offers
     from jobboard.core.mailto import mailto_url, message_for
 
     as_of = on or today()
     application = session.store.get(app_id)
-    step = next_step(application, as_of, session.settings.etiquette)
+    offers = open_offers(session.applications(), as_of)
+    step = next_step(application, as_of, session.settings.etiquette, offers=offers)
     message = message_for(application, step, as_of)
     if message is None:
         raise click.ClickException(one_line(f"the next step for {app_id} ({step.title}) is not a message to send"))
@@ -214,41 +214,3 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
             one_line(f"the email of {message.to.words} is {error}; fix it: `jobboard people edit {app_id} N --email`")
         ) from None
     say(url)
-
-
-@cli.command()
-@click.argument("app_id", metavar="ID")
-@click.option("--amount", help='What they offer, as you would write it ("EUR 70k + bonus").')
-@click.option("--deadline", type=DATE, help="The date they want an answer by (YYYY-MM-DD).")
-@click.option("--note", help="A few words to keep with the offer.")
-@click.option("--date", "on", type=DATE, help="When the offer came (default today).")
-@pass_session
-def offer(session: Session, app_id: str, amount: str | None, deadline, note: str | None, on) -> None:  # noqa: ANN001
-    """Record an offer: its details, and the card moved to Offer (with an `offer` event)."""
-    if "offer" not in session.settings.columns:
-        raise click.ClickException("the Offer column is not on this board; add \"offer\" to 'columns' in config.toml")
-    received = on or today()
-    if received > today():
-        raise click.BadParameter(
-            f"an offer cannot arrive in the future (today is {today().isoformat()})", param_hint="--date"
-        )
-    given = {"offer_amount": amount, "offer_note": note, "offer_deadline": deadline and deadline.isoformat()}
-    given = {
-        name: " ".join(value.split()) if name != "offer_note" else value.strip()
-        for name, value in given.items()
-        if value is not None
-    }
-
-    def record(application):  # noqa: ANN001, ANN202 - the card as it is on disk
-        from jobboard.core.model import Event
-
-        changed = application.copy(**given)
-        if application.status != "offer":
-            changed = changed.moved_to("offer", received)
-        if not application.events_of("offer") or application.status != "offer":
-            changed = changed.with_event(Event("offer", received, note=given.get("offer_amount", "")))
-        return changed
-
-    changed = session.store.update(app_id, record)
-    due = f", answer by {changed.offer_deadline}" if changed.offer_deadline else ""
-    say(one_line(f"Recorded the offer from {changed.company}{due}."), err=True)

@@ -1,11 +1,13 @@
 """Who a step's message goes to, and by which channel (docs/rules.md, "Who a draft is for").
 
 Pure: it reads an application's people and log. Follow-ups, check-ins, the courtesy steps and
-the offer's answer go to the recruiter (else the first person listed); trying another channel
+the offer's steps go to someone at the company: the recruiter, else the hiring manager, an
+interviewer, another contact there; a referrer or coworker (a friend, not the company) only when
+nobody else is listed, and the draft then asks them to pass it on. Trying another channel
 goes to someone the last follow-up did not reach (another person, else the same person by
 another way, else the company's page) and says which channel; talking to the team goes to a
 future coworker or the hiring manager; a thank-you goes to the people met at that interview
-(else the recruiter).
+(else the recruiter); telling your referrer how it went goes to the referrer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,21 @@ if TYPE_CHECKING:
 
 # Whom to try first when the recruiter stays quiet: the people closest to the hiring decision.
 _OTHER_ORDER = ("hiring_manager", "recruiter", "referrer", "coworker", "interviewer", "other")
+# Who speaks for the company, in the order company mail goes to them.
+_COMPANY_ORDER = ("recruiter", "hiring_manager", "interviewer", "other")
+# People who are not the company: they get company mail only to pass it on.
+PASS_IT_ON: tuple[str, ...] = ("referrer", "coworker")
+
+
+def company_contact(application: Application) -> Person | None:
+    """Whom company mail goes to: the first recruiter, else hiring manager, interviewer or
+    other contact at the company; a referrer or coworker only when no one else is listed."""
+    people = application.people
+    for role in _COMPANY_ORDER:
+        for person in people:
+            if person.role == role:
+                return person
+    return people[0] if people else None
 
 
 class Addressee(NamedTuple):
@@ -69,7 +86,10 @@ def addressee(application: Application, rule: str, today: pendulum.Date | None =
     if rule not in WRITES:
         return None
     people = application.people
-    contact = application.contact
+    contact = company_contact(application)
+    if rule == "thank_referrer":
+        referrers = [p for p in people if p.role == "referrer"]
+        return reach(referrers[0]) if referrers else _nobody("your referrer")
     if rule == "talk_to_team":
         team = [p for p in people if p.role == "coworker"] + [p for p in people if p.role == "hiring_manager"]
         return reach(team[0]) if team else _nobody("someone on the team")

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pendulum
 
-from jobboard.core.addressing import addressee
+from jobboard.core.addressing import PASS_IT_ON, addressee, company_contact
 from jobboard.core.dates import ago, long_date, short_date
 from jobboard.core.model import Application
-from jobboard.core.rules import CARD_TITLES, DRAFTED_RULES, SUBJECTS
+from jobboard.core.rules import CARD_TITLES, DRAFTED_RULES, SUBJECTS, TO_THE_CONTACT
 
 __all__ = ["CARD_TITLES", "DRAFTED_RULES", "SUBJECTS"]  # the rules table's views, re-exported
 
@@ -100,6 +100,25 @@ _WHY: dict[str, str] = {
     "respond_to_offer:no_deadline": "An offer is on the table with no deadline given: ask for what you need "
     "to decide, and when they need your answer.",
     "tell_them_you_withdrew": "You stepped back on {date} ({ago}) and haven't told them yet.",
+    "thank_for_offer": "Their offer came on {date} ({ago}) and you haven't thanked them yet.",
+    "thank_for_offer:no_deadline": "Their offer came on {date} ({ago}) with no deadline given: thank them, "
+    "and ask for it in writing and for when they need your answer.",
+    "tell_others_about_offer": "Another company wants an answer to its offer by {date} ({ago}); this "
+    "process deserves to know you have a deadline.",
+    "thank_referrer:offer": "They made you an offer on {date} ({ago}); the person who referred you will "
+    "want to know.",
+    "thank_referrer:accepted": "You accepted their offer; the person who referred you will want to know "
+    "and to be thanked.",
+    "thank_referrer:rejected": "They said no on {date} ({ago}); let the person who referred you know, "
+    "and thank them all the same.",
+    "thank_referrer:withdrawn": "You stepped back on {date} ({ago}); let the person who referred you know "
+    "before they hear it elsewhere.",
+    "wait:offer_accepted": "You accepted the offer. Congratulations! Withdraw from the other processes "
+    "with a word to each.",
+    "wait:offer_declined": "You declined the offer; nothing more to do here.",
+    "wait:offer_countered": "You made a counter-offer: wait for their answer, then record the new terms "
+    "(jobboard offer ID --amount ... --deadline ...).",
+    "wait:offer_answered": "You've answered the offer; nothing more to do here.",
     "wait:withdrawn": "You've told them you stepped back; nothing more to do.",
     "wait:wishlist": "You've talked to the team; apply when you're ready.",
     "wait:offer": "An offer is on the table: the next move is your decision. A deadline (jobboard offer ID "
@@ -141,6 +160,18 @@ def keep_going_text(active: int | None, rejections: int | None) -> str:
             "it's rarely about you. Keep going."
         )
     return " ".join(parts)
+
+
+def accepted_offer_text(company: str, still_open: list[tuple[str, str, str]]) -> str:
+    """The note after accepting ``company``'s offer: each other open process as (id, company,
+    column), and the way to step back from it with a word to each."""
+    from jobboard.core.model import status_title
+
+    listed = ", ".join(f"{name} ({status_title(status)}, id {app_id})" for app_id, name, status in still_open)
+    return (
+        f"You accepted {company}'s offer. Still open: {listed}. Let each of them know: move the card "
+        "to Withdrawn (jobboard move ID withdrawn, or on the board) and its next step drafts the note."
+    )
 
 
 # Titles people write before a name; with one, the greeting is formal and uses the surname.
@@ -203,10 +234,35 @@ def draft_for(
         return None
     role, company = application.role, application.company
     on = long_date(when, today) if when is not None else ""
-    main = application.contact
+    main = company_contact(application)
     contact = main.name if main else ""
     to = addressee(application, rule, today)
     hello = greeting(to.person.name if to and to.person else "")
+    body = _body(rule, application, on, variant, contact, today)
+    if to is not None and to.person is not None and to.person.role in PASS_IT_ON and rule in TO_THE_CONTACT:
+        # Company mail that reaches a friend only because nobody at the company is listed.
+        body.insert(0, "Could you pass this note on to whoever looks after the role? Thank you!")
+    closing = _CLOSINGS.get(rule, "Best regards,")
+    subject = "Subject: " + SUBJECTS[rule].format(role=" ".join(role.split()), company=" ".join(company.split()))
+    return "\n\n".join([subject, hello, " ".join(body), sign_off(closing, your_name)])
+
+
+_CLOSINGS: dict[str, str] = {
+    "follow_up_other_channel": "Kind regards,",
+    "send_thank_you": "Thanks again,",
+    "acknowledge_rejection": "All the best,",
+    "request_feedback": "Many thanks,",
+    "respond_to_offer": "With thanks,",
+    "thank_for_offer": "With thanks,",
+    "tell_them_you_withdrew": "Kind regards,",
+    "keep_in_touch": "Warm regards,",
+    "thank_referrer": "Thanks again,",
+}
+
+
+def _body(rule: str, application: Application, on: str, variant: str, contact: str, today: pendulum.Date) -> list:
+    """The sentences of ``rule``'s draft (``on`` is the date that matters, in words)."""
+    role, company = application.role, application.company
 
     if rule == "follow_up":
         opener = {
@@ -219,7 +275,6 @@ def draft_for(
             "I'm still keen on the position and happy to send anything that helps.",
             "Is there any news on the next steps?",
         ]
-        closing = "Best regards,"
     elif rule == "follow_up_other_channel":
         who = contact or "the recruiting team"
         body = [
@@ -228,33 +283,28 @@ def draft_for(
             "Could you point me to the right person, or tell me where the process stands?",
             "Thank you for your time.",
         ]
-        closing = "Kind regards,"
     elif rule == "send_thank_you":
         body = [
             f"Thank you for talking with me on {on} about the {role} role at {company}.",
             "I enjoyed learning how the team works, and it made me even keener to join.",
         ]
-        closing = "Thanks again,"
     elif rule == "check_in_after_interview":
         body = [
             f"I hope your week is going well. I'm writing to ask where things stand with "
             f"the {role} role at {company} after our interview on {on}.",
             "I'm still very interested and glad to share anything else you need.",
         ]
-        closing = "Best regards,"
     elif rule == "acknowledge_rejection":
         body = [
             f"Thank you for letting me know on {on} about the {role} role at {company}.",
             "I appreciate the time you and the team spent on my application, and I'd be glad to stay in touch.",
         ]
-        closing = "All the best,"
     elif rule == "request_feedback":
         body = [
             f"Thanks again for your note of {on} about the {role} role at {company}.",
             "If you have a moment, I'd value a line or two on what the role needed most and where I could improve.",
             "It would help me focus my next steps.",
         ]
-        closing = "Many thanks,"
     elif rule == "respond_to_offer":
         # Never the amount (docs/rules.md): the user adds it to the draft if they want it there.
         if variant == "passed":
@@ -265,21 +315,45 @@ def draft_for(
             ]
         else:
             when_words = (
-                f"I'll give you my answer by {on}." if when else "By when would you need my answer?"
+                f"I'll give you my answer by {on}." if on else "By when would you need my answer?"
             )
             body = [
                 f"Thank you for the offer for the {role} role at {company}; I'm glad to have it.",
                 "Before I decide, could you send the full details in writing (start date, benefits, any conditions)?",
                 when_words,
             ]
-        closing = "With thanks,"
     elif rule == "tell_them_you_withdrew":
         body = [
             f"Thank you for your time and interest in me for the {role} role at {company}.",
             "After some thought I've decided to withdraw my application, so I won't take up more of the team's time.",
             "I enjoyed our conversations and would be glad to stay in touch for the future.",
         ]
-        closing = "Kind regards,"
+    elif rule == "thank_for_offer":
+        # Never the amount (docs/rules.md): the user adds it to the draft if they want it there.
+        body = [
+            f"Thank you very much for the offer for the {role} role at {company}; I'm delighted to have it.",
+            "Could you send me the full offer in writing?",
+        ]
+        if variant == "no_deadline":
+            body.append("It would also help to know by when you'd like my answer.")
+    elif rule == "tell_others_about_offer":
+        # Names neither the other company nor its offer (docs/rules.md).
+        body = [
+            f"I'm still very interested in the {role} role at {company}.",
+            f"In the meantime I've received another offer and need to give my answer by {on}.",
+            "Could you tell me where I stand in your process, and whether a decision might come before then?",
+        ]
+    elif rule == "thank_referrer":
+        news = {
+            "accepted": f"I've accepted their offer for the {role} role",
+            "offer": f"they've made me an offer for the {role} role",
+            "rejected": f"it didn't work out this time with the {role} role",
+            "withdrawn": f"I've decided to step back from the {role} role",
+        }.get(variant, f"the {role} role has come to an end")
+        body = [
+            f"I wanted to let you know how things went at {company}: {news}.",
+            "Thank you so much for referring me; it really helped, and I owe you one.",
+        ]
     else:  # keep_in_touch
         if variant == "feedback":
             opener = (
@@ -293,6 +367,4 @@ def draft_for(
                 f"on {applied}, and I wanted to say hello."
             )
         body = [opener, "If a role that fits my profile opens up, I'd be glad to hear about it."]
-        closing = "Warm regards,"
-    subject = "Subject: " + SUBJECTS[rule].format(role=" ".join(role.split()), company=" ".join(company.split()))
-    return "\n\n".join([subject, hello, " ".join(body), sign_off(closing, your_name)])
+    return body

@@ -79,6 +79,9 @@ class EtiquetteSettings(NamedTuple):
     acknowledge_lapse_days: int = 14
     feedback_lapse_days: int = 30
     withdrawal_lapse_days: int = 14
+    offer_thanks_lapse_days: int = 3  # thank_for_offer: shown until this many days after the offer
+    referrer_business_days: int = 2  # thank_referrer: due this many business days after the move
+    referrer_lapse_days: int = 30  # thank_referrer: shown until this many days after the move
     keep_going_min_active: int = 3
     keep_going_rejections: int = 3
     your_name: str = ""
@@ -295,7 +298,9 @@ class _Candidate(NamedTuple):
     lapses: pendulum.Date | None = None  # from this day the step no longer applies
 
 
-def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+def _candidates(
+    log: _Log, today: pendulum.Date, s: EtiquetteSettings, offers: tuple[OpenOffer, ...] = ()
+) -> list[_Candidate]:
     app = log.app
     status = app.status
     found: list[_Candidate] = []
@@ -368,8 +373,14 @@ def _candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_
         if _none_after(log, ("follow_up",), moved):
             due = add_business_days(moved[0], s.keep_in_touch_business_days)
             found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
-    if status in ("offer", "withdrawn"):
-        found.extend(_closing_candidates(log, s))
+    if status == "offer":
+        found.extend(_offer_candidates(log, today, s))
+    if status == "withdrawn":
+        found.extend(_withdrawal_candidates(log, s))
+    if status in _REFERRER_NEWS:
+        found.extend(_referrer_candidates(log, today, s))
+    if status == "interviewed" and offers:
+        found.extend(_tell_others_candidates(log, offers, s))
     # A step that has lapsed no longer applies (prepare_interview lapses on the interview day,
     # which the rule already says: it applies only to interviews ahead).
     return [c for c in found if c.lapses is None or today < c.lapses]
@@ -390,28 +401,124 @@ def _choose(found: list[_Candidate], today: pendulum.Date) -> _Candidate:
     return min(found, key=lambda c: (c.due, rules.table_rank(c.rule)))
 
 
-def _closing_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
-    """respond_to_offer and tell_them_you_withdrew (docs/rules.md).
+class OpenOffer(NamedTuple):
+    """An offer on the table with a deadline, as the other cards see it (board-level rules)."""
 
-    An offer not answered: with a deadline, due ``offer_answer_days_before`` business days
-    before it, and shown until answered up to ``offer_lapse_days`` after it (variant
-    "today" on the deadline day, "passed" after it); without one, due the offer's day +
-    ``offer_answer_business_days`` business days, never lapsing. Withdrawn, not told: due
-    on the move, lapsing ``withdrawal_lapse_days`` after it."""
+    app_id: str
+    offered_on: pendulum.Date
+    deadline: pendulum.Date
+
+
+def open_offers(applications: Iterable[Application], today: pendulum.Date) -> tuple[OpenOffer, ...]:
+    """The offers with a deadline not yet answered nor past, as of ``today``: what
+    ``tell_others_about_offer`` reads (docs/rules.md, "Offers"). Archived cards hold none."""
+    found = []
+    for app in applications:
+        if app.status != "offer" or app.archived or app.deadline is None or app.deadline < today:
+            continue
+        log = _Log(app, today)
+        offered = _offered(log)
+        if not _answered_since(log, offered):
+            found.append(OpenOffer(app.id, offered[0], app.deadline))
+    return tuple(found)
+
+
+def _offered(log: _Log) -> _Key:
+    """When the offer on the table came: the latest ``offer`` event, else the move to Offer."""
+    return _latest(log, "offer") or _moved_to(log, "offer")
+
+
+def _answered_since(log: _Log, offered: _Key) -> Event | None:
+    """The answer given to the offer of ``offered``, when there is one."""
+    answers = [event for key, event in log.keyed("offer_answered") if key > offered]
+    return answers[-1] if answers else None
+
+
+def answer_outcome(application: Application, today: pendulum.Date) -> str | None:
+    """How the latest offer on the card was answered as of ``today``: "accepted", "declined",
+    "countered", "answered" (an answer logged without an outcome), None when not answered."""
+    log = _Log(application, today)
+    answered = _answered_since(log, _offered(log))
+    if answered is None:
+        return None
+    return answered.outcome or "answered"
+
+
+def _offer_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    """thank_for_offer and respond_to_offer (docs/rules.md, "Offers").
+
+    The thanks: due the day the latest ``offer`` event came, gone ``offer_thanks_lapse_days``
+    later, or once thanked or answered, or when the answer falls due (its draft thanks them).
+    The answer, until given for the latest offer: with a deadline, due
+    ``offer_answer_days_before`` business days before it, from the deadline day on due on the
+    deadline itself (so its lateness counts from the day they asked for, the day the title says
+    "today"), shown up to ``offer_lapse_days`` after it; without one, due the offer's day +
+    ``offer_answer_business_days`` business days, never lapsing."""
     app = log.app
-    if app.status == "offer" and not log.has("offer_answered"):
-        deadline = app.deadline
-        if deadline is not None:
-            due = add_business_days(deadline, -s.offer_answer_days_before)
-            lapses = add_days(deadline, s.offer_lapse_days + 1)
-            return [_Candidate("respond_to_offer", min(due, deadline), deadline, lapses=lapses)]
-        offered = _latest(log, "offer") or _moved_to(log, "offer")
-        due = add_business_days(offered[0], s.offer_answer_business_days)
-        return [_Candidate("respond_to_offer", due, None, "no_deadline")]
-    if app.status == "withdrawn" and not log.has("withdrawal_sent"):
-        moved = _moved_to(log, "withdrawn")[0]
-        return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
-    return []
+    offered = _offered(log)
+    if _answered_since(log, offered):
+        return []
+    deadline = app.deadline
+    if deadline is not None:
+        answer_due = min(add_business_days(deadline, -s.offer_answer_days_before), deadline)
+        lapses = add_days(deadline, s.offer_lapse_days + 1)
+        answer = _Candidate("respond_to_offer", deadline if today >= deadline else answer_due, deadline, lapses=lapses)
+    else:
+        answer_due = add_business_days(offered[0], s.offer_answer_business_days)
+        answer = _Candidate("respond_to_offer", answer_due, None, "no_deadline")
+    found = [answer]
+    offer_event = _latest(log, "offer")
+    if offer_event is not None and _none_after(log, ("offer_acknowledged",), offer_event):
+        # Once the answer falls due its draft thanks them too: the thanks alone is gone then.
+        on = offer_event[0]
+        lapses = min(add_days(on, s.offer_thanks_lapse_days), answer_due)
+        variant = "" if deadline is not None else "no_deadline"
+        found.append(_Candidate("thank_for_offer", on, on, variant, lapses=lapses))
+    return found
+
+
+def _withdrawal_candidates(log: _Log, s: EtiquetteSettings) -> list[_Candidate]:
+    """tell_them_you_withdrew: due on the move, lapsing ``withdrawal_lapse_days`` after it."""
+    if log.has("withdrawal_sent"):
+        return []
+    moved = _moved_to(log, "withdrawn")[0]
+    return [_Candidate("tell_them_you_withdrew", moved, moved, lapses=add_days(moved, s.withdrawal_lapse_days))]
+
+
+# The columns where a referrer wants to hear how it went.
+_REFERRER_NEWS: tuple[str, ...] = ("offer", "rejected", "withdrawn")
+
+
+def _referrer_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> list[_Candidate]:
+    """thank_referrer: someone referred you and the card reached an outcome; due
+    ``referrer_business_days`` after the move there, until told (``referrer_updated`` since the
+    move) or ``referrer_lapse_days`` after it. On an accepted offer the news is the acceptance."""
+    app = log.app
+    if not any(person.role == "referrer" for person in app.people):
+        return []
+    moved = _moved_to(log, app.status)
+    if not _none_after(log, ("referrer_updated",), moved):
+        return []
+    variant = app.status
+    if app.status == "offer" and answer_outcome(app, today) == "accepted":
+        variant = "accepted"
+    due = add_business_days(moved[0], s.referrer_business_days)
+    return [_Candidate("thank_referrer", due, moved[0], variant, lapses=add_days(moved[0], s.referrer_lapse_days))]
+
+
+def _tell_others_candidates(log: _Log, offers: tuple[OpenOffer, ...], s: EtiquetteSettings) -> list[_Candidate]:
+    """tell_others_about_offer on an Interviewed card while another card has an open offer with
+    a deadline: due the business day after that offer, gone on its deadline or once a follow-up
+    is logged here since the offer. The draft names neither the other company nor the amount."""
+    app = log.app
+    others = [offer for offer in offers if offer.app_id != app.id]
+    if not others or app.archived:
+        return []
+    first = min(others, key=lambda offer: (offer.deadline, offer.offered_on))
+    if any(date >= first.offered_on for date in log.dates("follow_up")):
+        return []
+    due = add_business_days(first.offered_on, 1)
+    return [_Candidate("tell_others_about_offer", due, first.deadline, lapses=first.deadline)]
 
 
 def _offer_words(application: Application, best: _Candidate, today: pendulum.Date) -> tuple[str, str]:
@@ -422,7 +529,10 @@ def _offer_words(application: Application, best: _Candidate, today: pendulum.Dat
         return f"Answer {company}'s offer today", "today"
     if deadline is not None and today > deadline:
         return f"{company}'s deadline has passed: answer now", "passed"
-    return STEP_TITLES["respond_to_offer"].format(company=company), best.variant
+    title = STEP_TITLES["respond_to_offer"].format(company=company)
+    if deadline is not None:  # the day they asked for, so "overdue" never hides it
+        title = f"{title} by {short_date(deadline, today)}"
+    return title, best.variant
 
 
 def next_step(
@@ -430,8 +540,12 @@ def next_step(
     today: pendulum.Date,
     settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
     words: bool = True,
+    offers: tuple[OpenOffer, ...] = (),
 ) -> NextStep:
     """The single next step for ``application`` as seen on ``today``.
+
+    ``offers`` are the board's open offers (:func:`open_offers`), for the board-level
+    ``tell_others_about_offer``; callers that look at one card alone leave it empty.
 
     Chosen as :func:`_choose` says (tier first among steps already due, docs/rules.md). An
     active snooze turns the step into an upcoming one due when the snooze ends.
@@ -440,9 +554,13 @@ def next_step(
     and show only those (the board's markers, the markdown table).
     """
     log = _Log(application, today)
-    found = _candidates(log, today, settings)
+    found = _candidates(log, today, settings, offers)
     if not found:
-        why = drafts.why_text("wait", application.status, None, today) if words else ""
+        variant = application.status
+        if variant == "offer":
+            outcome = answer_outcome(application, today)
+            variant = f"offer_{outcome}" if outcome else variant
+        why = drafts.why_text("wait", variant, None, today) if words else ""
         title = STEP_TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
@@ -538,8 +656,10 @@ def agenda(
     ``step_for`` supplies steps already worked out (the board keeps them), instead of
     working each one out here."""
     entries = []
+    applications = list(applications)
+    offers = open_offers(applications, today) if step_for is None else ()
     for app in applications:
-        step = step_for(app) if step_for else next_step(app, today, settings)
+        step = step_for(app) if step_for else next_step(app, today, settings, offers=offers)
         if step.state == "upcoming" and not include_upcoming:
             continue
         entries.append((app, step))
@@ -601,3 +721,23 @@ class KeepGoingTally:
         if not (few or rejected_streak):
             return None
         return drafts.keep_going_text(active if few else None, streak if rejected_streak else None)
+
+
+# The columns of a process still open, which accepting an offer elsewhere closes.
+_STILL_OPEN: tuple[str, ...] = ("wishlist", "applied", "interviewed", "offer")
+
+
+def accepted_offer_note(applications: Iterable[Application], today: pendulum.Date) -> str | None:
+    """The board note after an offer is accepted (docs/rules.md, "Offers"): the other
+    applications still open, and how to withdraw from each (the move to Withdrawn brings the
+    step that tells them). None when no offer was accepted or nothing else is open.
+    Archived cards count neither way."""
+    cards = [app for app in applications if not app.archived]
+    accepted = [app for app in cards if app.status == "offer" and answer_outcome(app, today) == "accepted"]
+    if not accepted:
+        return None
+    taken = {app.id for app in accepted}
+    still_open = [app for app in cards if app.status in _STILL_OPEN and app.id not in taken]
+    if not still_open:
+        return None
+    return drafts.accepted_offer_text(accepted[0].company, [(app.id, app.company, app.status) for app in still_open])

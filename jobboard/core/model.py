@@ -60,9 +60,15 @@ EVENT_KINDS: tuple[str, ...] = (
     "note",
     "snooze",
     "offer",
+    "offer_acknowledged",
     "offer_answered",
     "withdrawal_sent",
+    "referrer_updated",
 )
+
+# What an ``offer_answered`` event says the answer was (docs/rules.md, "Offers"); an answer
+# logged before outcomes existed has none and still counts as answered.
+OFFER_OUTCOMES: tuple[str, ...] = ("accepted", "declined", "countered")
 
 # How the log names each kind of event, wherever it is shown (the panel, the exports, `show`).
 EVENT_WORDS: dict[str, str] = {
@@ -79,8 +85,17 @@ EVENT_WORDS: dict[str, str] = {
     "note": "Note",
     "snooze": "Snoozed until",
     "offer": "Got an offer",
+    "offer_acknowledged": "Thanked them for the offer",
     "offer_answered": "Answered the offer",
     "withdrawal_sent": "Told them I withdrew",
+    "referrer_updated": "Told my referrer how it went",
+}
+
+# How an answered offer reads with its outcome.
+OUTCOME_WORDS: dict[str, str] = {
+    "accepted": "Accepted the offer",
+    "declined": "Declined the offer",
+    "countered": "Made a counter-offer",
 }
 
 
@@ -93,6 +108,8 @@ def event_words(event: Event) -> str:
     """What an event was, in words: "Moved to Interviewed", "Sent a thank-you note"."""
     if event.kind == "status" and event.status:
         return f"Moved to {status_title(event.status)}"
+    if event.kind == "offer_answered" and event.outcome in OUTCOME_WORDS:
+        return OUTCOME_WORDS[event.outcome]
     return EVENT_WORDS.get(event.kind, event.kind)
 
 
@@ -179,6 +196,8 @@ class Event(NamedTuple):
     people: tuple[str, ...] = ()
     # Fields this version does not know (written by a newer one), kept as they were: (name, value).
     extra: tuple[tuple[str, Any], ...] = ()
+    # An answered offer's outcome (one of OFFER_OUTCOMES), for `offer_answered` events.
+    outcome: str | None = None
 
 
 

@@ -19,8 +19,8 @@ TIERS: tuple[str, ...] = ("offer", "interview", "reply", "nudge", "housekeeping"
 # Whom a rule's draft goes to (see core/addressing.py): "contact" the recruiter, then the
 # hiring manager, an interviewer, someone else at the company; "other_channel" someone the
 # last follow-up did not reach; "team" a coworker or the hiring manager; "met" the people met
-# at the interview; "" no message.
-RECIPIENTS: tuple[str, ...] = ("contact", "other_channel", "team", "met", "")
+# at the interview; "referrer" the person who referred you; "" no message.
+RECIPIENTS: tuple[str, ...] = ("contact", "other_channel", "team", "met", "referrer", "")
 
 
 class Rule(NamedTuple):
@@ -45,11 +45,26 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "respond_to_offer", "offer", "an offer with a decision deadline, not answered yet",
-        "the deadline less offer_answer_days_before days", "the day after the deadline",
+        "thank_for_offer", "offer", "in Offer, an offer logged, not thanked for or answered since",
+        "the day the offer came", "the offer + 3 days, or an answer", "offer_acknowledged",
+        ("P7", "P9"), "Thank {company} for the offer", "thank for the offer",
+        "thank them; ask for it in writing, and for a deadline if none was given",
+        "Thank you for the offer: {role}", "contact",
+    ),
+    Rule(
+        "respond_to_offer", "offer", "in Offer, not answered since the latest offer",
+        "offer_answer_days_before business days before the deadline (without one: the offer + "
+        "offer_answer_business_days)", "the deadline + offer_lapse_days (without one: never)",
         "offer_answered", ("P7", "P9"), "Answer {company}'s offer", "answer the offer",
         "ask for what you need to decide, and answer in time",
         "Your offer for the {role} role", "contact",
+    ),
+    Rule(
+        "tell_others_about_offer", "offer", "in Interviewed while another card has an open offer "
+        "with a deadline, no follow-up since that offer", "the offer + 1 business day", "the offer's deadline",
+        "follow_up", ("P7", "P9"), "Tell {company} you have an offer", "mention your offer",
+        "say you have a deadline elsewhere and ask where you stand",
+        "{role} application: a question about timing", "contact",
     ),
     Rule(
         "prepare_interview", "interview", "an interview ahead", "the day before the interview",
@@ -73,6 +88,13 @@ RULES: tuple[Rule, ...] = (
         "the move + 14 days", "withdrawal_sent", ("P9", "P7"), "Tell {company} you've withdrawn",
         "tell them", "thank them, step back, keep the door open",
         "Withdrawing my application: {role}", "contact",
+    ),
+    Rule(
+        "thank_referrer", "reply", "someone referred you, the card is in Offer, Rejected or Withdrawn, "
+        "and they haven't heard from you since", "the move + 2 business days", "the move + 30 days",
+        "referrer_updated", ("P9", "P7"), "Tell your referrer how {company} went", "thank your referrer",
+        "let the person who referred you know how it went, and thank them",
+        "Thank you for the referral to {company}", "referrer",
     ),
     Rule(
         "talk_to_team", "nudge", "on the wishlist, no one on the team reached", "today", "never",

@@ -14,6 +14,7 @@ from typing import Any
 from jobboard.core.model import (
     INTERVIEW_KINDS,
     OFFER_FIELDS,
+    OFFER_OUTCOMES,
     TEXT_FIELDS,
     TIME_OF_DAY,
     Application,
@@ -33,7 +34,7 @@ def event_record(event: Event) -> dict[str, Any]:
         record["note"] = event.note
     if event.status is not None:
         record["status"] = event.status
-    _add_details(record, event.time, event.interview_kind, event.people, event.extra)
+    _add_details(record, event.time, event.interview_kind, event.people, event.extra, event.outcome)
     return record
 
 
@@ -119,7 +120,7 @@ RECORD_KEYS = frozenset(
     ("id", "company", "role", "status", "applied_on", *TEXT_FIELDS, "people", *OFFER_FIELDS, "archived", "tags")
     + ("events", "created", "updated", "posting")
 )
-EVENT_KEYS = frozenset(("kind", "date", "note", "status", "time", "interview_kind", "with"))
+EVENT_KEYS = frozenset(("kind", "date", "note", "status", "time", "interview_kind", "with", "outcome"))
 
 
 def _unknown(record: dict[str, Any]) -> dict[str, Any]:
@@ -131,7 +132,7 @@ def _unknown(record: dict[str, Any]) -> dict[str, Any]:
 
 def _event_record(fields: tuple) -> dict[str, Any]:
     """What ``event_record(Event(*fields))`` gives, from (kind, date's text, note, status, time,
-    interview_kind, people, extra)."""
+    interview_kind, people, extra, outcome)."""
     kind, date, note, status, *details = fields
     record: dict[str, Any] = {"kind": kind, "date": date}
     if note:
@@ -143,8 +144,15 @@ def _event_record(fields: tuple) -> dict[str, Any]:
 
 
 def _add_details(
-    record: dict[str, Any], time: str | None, interview_kind: str | None, people: tuple, extra: tuple = ()
+    record: dict[str, Any],
+    time: str | None,
+    interview_kind: str | None,
+    people: tuple,
+    extra: tuple = (),
+    outcome: str | None = None,
 ) -> None:
+    if outcome is not None:
+        record["outcome"] = outcome
     if time is not None:
         record["time"] = time
     if interview_kind is not None:
@@ -203,14 +211,17 @@ def _read_record(record: dict[str, Any], date, timestamp, event) -> tuple:  # no
 
 
 def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
-    """(kind, date, note, status, time, interview_kind, people, extra) of a stored event, its
-    date made by ``date``."""
+    """(kind, date, note, status, time, interview_kind, people, extra, outcome) of a stored
+    event, its date made by ``date``."""
     kind, note, status = record["kind"], record.get("note", ""), record.get("status")
     if type(kind) is not str or type(note) is not str or not (status is None or type(status) is str):
         raise ValueError(f"an event ({kind!r}) has a kind, note or status that is not text")
     extra = () if record.keys() <= EVENT_KEYS else tuple((k, v) for k, v in record.items() if k not in EVENT_KEYS)
+    outcome = record.get("outcome")
+    if outcome is not None and outcome not in OFFER_OUTCOMES:
+        raise ValueError(f"an event ({kind!r}) has an outcome that is not one of {', '.join(OFFER_OUTCOMES)}")
     if "time" not in record and "interview_kind" not in record and "with" not in record:  # most events
-        return kind, date(record["date"]), note, status, None, None, (), extra
+        return kind, date(record["date"]), note, status, None, None, (), extra, outcome
     time, interview_kind, people = record.get("time"), record.get("interview_kind"), record.get("with", [])
     if time is not None and (type(time) is not str or not TIME_OF_DAY.fullmatch(time)):
         raise ValueError(f"an event ({kind!r}) has a time that is not HH:MM")
@@ -218,4 +229,4 @@ def _event_fields(record: dict[str, Any], date) -> tuple:  # noqa: ANN001
         raise ValueError(f"an event ({kind!r}) has an interview kind that is not one of {', '.join(INTERVIEW_KINDS)}")
     if type(people) is not list or any(type(name) is not str for name in people):
         raise ValueError(f"an event ({kind!r}) has a 'with' that is not a list of names")
-    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people), extra
+    return kind, date(record["date"]), note, status, time, interview_kind, tuple(people), extra, outcome

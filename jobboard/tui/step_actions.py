@@ -6,6 +6,7 @@ A mixin of BoardScreen: it expects ``self.jobboard`` (the app), ``self.selected`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -51,7 +52,9 @@ class NextStepActions:
         app = self.jobboard
         step = app.step_for(application)
         event = done_event(application, step, app.today)
-        if event is None:
+        if step.rule == "respond_to_offer":
+            ask_offer_answer(self, application, self._log)
+        elif event is None:
             self.notify("Nothing to mark done here: this card is waiting.")
         elif event.kind == "status" and event.status:
             status = event.status
@@ -240,3 +243,19 @@ class NextStepActions:
                 self._activate(index)
                 view.set_cards(view.cards, keep_id=app_id)
                 self.show_selected()
+
+
+def ask_offer_answer(
+    keys: BoardKeys, application: Application, log: Callable[[Application, Event, str], None]
+) -> None:
+    """f on "answer the offer": ask the outcome, then log ``offer_answered`` with it (the same
+    event `jobboard offer ID --accept` logs), through log_what_happened; escape logs nothing."""
+    from jobboard.tui.offer_answer import AskOfferAnswerScreen
+
+    def answered(outcome: str | None) -> None:
+        if outcome:
+            event = Event("offer_answered", keys.jobboard.today, outcome=outcome)
+            log(application, event, f"your answer ({outcome})")
+
+    question = f"How did you answer {one_line(application.company)}'s offer?"
+    keys.jobboard.push_screen(AskOfferAnswerScreen(question), answered)

@@ -20,14 +20,15 @@ def test_the_offer_comes_first_on_its_deadline_and_housekeeping_is_ready(board_p
     steps = json.loads(out)
     assert code == 0
     assert [(s["company"], s["rule"], s["state"]) for s in steps] == [
-        ("Stripe", "respond_to_offer", "overdue"),
+        ("Stripe", "respond_to_offer", "due"),
         ("Monzo", "follow_up", "overdue"),
         ("Adyen", "move_to_silent", "ready"),
     ]
     assert steps[0]["title"] == "Answer Stripe's offer today"
     code, out, _ = run_cli(*db, "next")
     lines = out.splitlines()
-    assert lines[0] == "2 need action: 2 overdue."  # the ready Silent move is not counted
+    assert lines[0] == "2 need action: 1 due today, 1 overdue."  # the ready Silent move is not counted
+    assert "due today" in lines[1] and "overdue" not in lines[1]  # never "overdue by ... today"
     assert "Stripe" in lines[1] and "When you have a minute:" in out
     assert out.index("When you have a minute:") < out.index("Move Adyen to Silent")
     assert "overdue" not in out.split("When you have a minute:")[1]

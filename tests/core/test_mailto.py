@@ -59,9 +59,12 @@ def card(*people: Person, events=(), days_ago=30):  # noqa: ANN001, ANN202
     "rule",
     ["follow_up", "check_in_after_interview", "acknowledge_rejection", "request_feedback", "keep_in_touch"],
 )
-def test_the_contact_steps_go_to_the_recruiter_else_the_first_person(rule):
+def test_the_contact_steps_go_to_the_company_before_a_friend(rule):
     assert addressee(card(SAM, ANNA, DANA), rule, DAY).person == DANA
-    assert addressee(card(SAM, ANNA), rule, DAY).person == SAM
+    # A coworker listed first is a friend, not the company: the hiring manager gets it.
+    assert addressee(card(SAM, ANNA), rule, DAY).person == ANNA
+    assert addressee(card(SAM, IDA), rule, DAY).person == IDA
+    assert addressee(card(SAM), rule, DAY).person == SAM  # nobody else: they pass it on
     assert addressee(card(DANA), rule, DAY).words == "Dana Whitfield's email"
     nobody = addressee(card(), rule, DAY)
     assert nobody.person is None and nobody.channel == "" and "nobody listed" in nobody.words

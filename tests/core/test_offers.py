@@ -27,15 +27,19 @@ def offer_card(deadline: str = "2026-11-20", *events: Event):  # noqa: ANN201
 
 @pytest.mark.parametrize(
     ("today", "state"),
-    [(NOV[16], "upcoming"), (NOV[18], "due"), (NOV[19], "overdue"), (NOV[20], "overdue")],
+    [(NOV[16], "upcoming"), (NOV[18], "due"), (NOV[19], "overdue"), (NOV[20], "due"), (NOV[23], "overdue")],
 )
 def test_respond_to_offer_is_due_two_days_before_the_deadline(today, state):
-    step = next_step(offer_card(), today)
-    assert step.rule == "respond_to_offer" and step.due == NOV[18] and step.state == state
+    thanked = Event("offer_acknowledged", NOV[12])
+    step = next_step(offer_card("2026-11-20", thanked), today)
+    # On the deadline day the step is due that day, never "overdue by 2 days ... today".
+    due = NOV[20] if today >= NOV[20] else NOV[18]
+    assert step.rule == "respond_to_offer" and step.due == due and step.state == state
     assert step.principles == ("P7", "P9")
     # The draft never states the amount (docs/rules.md); on the deadline day the title says so.
     assert "\n\nHi Dana," in step.draft and "EUR 70k" not in step.draft and "by 20 November" in step.draft
     assert step.title.endswith("today") == (today == NOV[20])
+    assert step.title.endswith("by Fri 20 Nov") == (today < NOV[20])
 
 
 def test_the_days_before_are_a_setting_and_the_step_goes_after_the_deadline_or_an_answer():
@@ -91,6 +95,11 @@ def test_offer_command_records_the_offer_and_moves_the_card(board_path, capsys, 
     assert card.offer_deadline == "2026-11-23" and card.offer_amount == "EUR 70k" and len(card.events_of("offer")) == 1
     code, out, _ = run_cli(*db, "show", "1")
     assert "offer:    EUR 70k · answer by 2026-11-23 · remote" in out
+    code, out, _ = run_cli(*db, "next", "--all", "--json")
+    (step,) = json.loads(out)
+    # The day it arrives: thank them first (docs/rules.md, "Offers"); then the answer.
+    assert step["rule"] == "thank_for_offer" and step["due"] == "2026-11-16" and step["to"]["name"] == "Dana"
+    assert run_cli(*db, "log", "1", "offer_acknowledged")[0] == 0
     code, out, _ = run_cli(*db, "next", "--all", "--json")
     (step,) = json.loads(out)
     assert step["rule"] == "respond_to_offer" and step["due"] == "2026-11-19" and step["to"]["name"] == "Dana"

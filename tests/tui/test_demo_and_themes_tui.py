@@ -11,7 +11,7 @@ from jobboard.config.settings import Settings
 from jobboard.config.state_file import remembered_theme
 from jobboard.config.theme_choice import resolve_theme
 from jobboard.core.demo import demo_builds
-from jobboard.core.etiquette import RULE_ORDER, next_step
+from jobboard.core.etiquette import RULE_ORDER, next_step, open_offers
 from jobboard.storage.store import BoardStore
 from jobboard.tui import themes as theme_files
 from jobboard.tui.app import JobBoardApp
@@ -22,7 +22,8 @@ from tests.helpers.tui import NotedApp, loaded, wait_for
 def test_the_demo_exercises_every_rule_whatever_the_weekday(day):
     today = pendulum.date(2026, 11, day)
     applications = [build(str(i)) for i, build in enumerate(demo_builds(today), 1)]
-    rules = {next_step(a, today).rule for a in applications}
+    offers = open_offers(applications, today)  # the board-level offer step needs the whole board
+    rules = {next_step(a, today, offers=offers).rule for a in applications}
     assert rules == set(RULE_ORDER)
     assert any(next_step(a, today).snoozed_until for a in applications)
     assert len(applications) >= 12

@@ -108,10 +108,10 @@ async def test_agenda_lists_due_steps_and_enter_jumps_to_the_card(demo_board):
         await pilot.press("a")
         options = app.screen.query_one("#agenda-list")
         due = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert sum(1 for option_id in due if option_id and option_id.startswith("due:")) == 8
+        assert sum(1 for option_id in due if option_id and option_id.startswith("due:")) == 9
         # Housekeeping that is ready sits last, under its own heading, and is not counted.
         ready = [i for i, option_id in enumerate(due) if option_id and option_id.startswith("ready:")]
-        assert len(ready) == 3 and ready[-1] == options.option_count - 1
+        assert len(ready) == 2 and ready[-1] == options.option_count - 1
         first = options.get_option_at_index(0)
         assert app.step_for(app.board[first.id.removeprefix("due:")]).state in ("due", "overdue")  # by tier first
         await pilot.press("down", "down", "enter")
