@@ -165,7 +165,8 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
 
     BINDINGS = [
         *form_keys("form"),
-        Binding("ctrl+f", "fill_from_posting", "Fill from the posting URL", id="form_fill_from_posting"),
+        # Priority: Textual's Input (up to 8.2.5, which pyproject allows) takes ctrl+f itself.
+        Binding("ctrl+f", "fill_from_posting", "Fill from the posting URL", id="form_fill_from_posting", priority=True),
     ]
     DEFAULT_CSS = """
     #form-box {

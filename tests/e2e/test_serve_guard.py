@@ -64,9 +64,10 @@ def handshake(url: str, headers: dict[str, str]) -> int:
     """The status a websocket handshake to ``url`` gets (101 when it opens; closed at once)."""
 
     async def attempt() -> int:
-        async with aiohttp.ClientSession() as session:
+        # An overall timeout: aiohttp's ClientWSTimeout is newer than the lowest aiohttp allowed.
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=DEADLINE)) as session:
             try:
-                async with session.ws_connect(url, headers=headers, timeout=aiohttp.ClientWSTimeout(ws_close=5)):
+                async with session.ws_connect(url, headers=headers):
                     return 101
             except aiohttp.WSServerHandshakeError as error:
                 return error.status
