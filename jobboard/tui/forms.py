@@ -276,7 +276,26 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
             return
         if self.posting and checked.text.get("url") == self.posting_url:
             checked.posting = self.posting
+        if self.warn_of_twin():
+            return
         self.dismiss(checked)
+
+    def warn_of_twin(self) -> bool:
+        """A new card for a posting already on the board (the same address, or the same company
+        and role lately) is said once, as `add` says it; saving again adds it anyway."""
+        from jobboard.core.duplicates import already_there, already_there_sentence
+
+        if self.application is not None:
+            return False
+        values = self.raw_values()
+        typed = (values.get("url", "").strip(), values["company"], values["role"])
+        app = jobboard_app(self)
+        twin = already_there(app.board.values(), *typed, app.today)
+        if twin is None or self.twin_warned == (twin.id, *typed):
+            return False
+        self.twin_warned = (twin.id, *typed)
+        self.say_about_posting(f"Careful: {already_there_sentence(twin, app.today)}; ctrl+s again adds it anyway.")
+        return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once a save has shown errors, a field is checked again as it is typed in, so its

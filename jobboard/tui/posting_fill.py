@@ -36,6 +36,7 @@ class PostingFill(Dialog[Answer]):
     application: Application | None  # the card being edited, if any
     posting: dict[str, str]
     posting_url = ""  # the address ``posting`` was read from
+    twin_warned: tuple[str, ...] = ()  # the card already there, and the url, company and role it was said for
 
     def posting_note(self) -> Static:
         note = Static("", id="posting-note", markup=False)
@@ -106,4 +107,5 @@ class PostingFill(Dialog[Answer]):
         twin = already_there(app.board.values(), url, company, role, app.today)
         if twin is not None and twin.id != (self.application.id if self.application else None):
             words.append(f"Careful: {already_there_sentence(twin, app.today)}; ctrl+s adds it anyway.")
+            self.twin_warned = (twin.id, url, company, role)  # said: the next save is not stopped
         self.say_about_posting(" ".join(words))

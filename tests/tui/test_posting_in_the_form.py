@@ -75,6 +75,34 @@ async def test_the_form_says_when_the_posting_is_already_on_the_board(board_path
             await pilot.press("C", *f"{site}/job", "enter")
             await wait_for(pilot, lambda: "already on the board" in note(app), "the warning")
             assert "already on the board: 1, Crumbs, applied Mon 16 Nov; ctrl+s adds it anyway" in note(app)
+            await pilot.press("ctrl+s")  # said once already: this save adds it
+            await wait_for(pilot, lambda: len(app.board) == 2, "the second Crumbs card")
+
+
+async def test_a_company_and_role_typed_by_hand_are_warned_once_too(board_path, frozen):
+    from tests.helpers.tui import fill
+
+    BoardStore(board_path).add(lambda i: new_application(i, "Crumbs", "Baker", applied_on=frozen.date()))
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await fill(pilot, company="crumbs", role="Baker ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert note(app) == "Careful: already on the board: 1, Crumbs, applied Mon 16 Nov; ctrl+s again adds it anyway."
+        assert len(app.board) == 1
+        await fill(pilot, role="Head Baker")  # another role: saved at once
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(app.board) == 2, "the Head Baker card")
+
+        await pilot.press("n")
+        await fill(pilot, company="Crumbs", role="Baker")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "already on the board: 1" in note(app)
+        await pilot.press("ctrl+s")  # again: added anyway
+        await wait_for(pilot, lambda: len(app.board) == 3, "the second Baker card")
 
 
 async def test_v_reads_the_captured_posting_and_a_card_without_one_says_so(board_path, frozen):
