@@ -218,6 +218,14 @@ SAMPLES: list[Sample] = [
         {"contact": "Jan Levinson"},
         [("heard_back", 12, {}), ("status", 1, {"status": "withdrawn"})],
     ),
+    (
+        "Wonka Industries",
+        "Test Engineer",
+        "wishlist",
+        3,
+        {"url": "https://wonka.example/jobs/7", "location": "Manchester", "closes_in": 9},
+        [("contacted_team", 2, {"note": "Coffee with a tester on the team"})],
+    ),
 ]
 
 
@@ -234,10 +242,16 @@ def _builder(sample: Sample, today: pendulum.Date) -> Callable[[str], Applicatio
         tags = [fields_.pop("tags")] if "tags" in fields_ else []
         if "answer_in" in fields_:  # an offer's deadline, that many days ahead
             fields_["offer_deadline"] = today.add(days=fields_.pop("answer_in")).isoformat()
+        closes_in = fields_.pop("closes_in", None)  # a captured posting closing that many days ahead
         applied_on = today.subtract(days=applied_ago)
         application = new_application(app_id, company, role, applied_on=applied_on, tags=tags, **fields_)
         if status == "wishlist":
             application.events = []
+        if closes_in is not None:
+            application.posting = {
+                "url": fields_["url"], "title": role, "company": company, "captured_on": applied_on.isoformat(),
+                "valid_through": today.add(days=closes_in).isoformat(),
+            }
         extra = [
             Event(kind, today.subtract(days=ago), note=more.get("note", ""), status=more.get("status"))
             for kind, ago, more in events

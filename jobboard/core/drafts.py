@@ -79,6 +79,7 @@ def sources_of(principles: tuple[str, ...]) -> str:
 # step, {count}: a number of follow-ups). Why the step works is the principles' part, shown
 # beside it, so the two never say the same thing. Keys are "rule" or "rule:variant".
 _WHY: dict[str, str] = {
+    "apply_before_closing": "The posting you saved takes applications until {date} ({ago}).",
     "talk_to_team": "It's on your wishlist, and you haven't talked to anyone on the team yet.",
     "follow_up:applied": "You applied on {date} ({ago}) and haven't followed up since.",
     "follow_up:heard_back": "They last replied on {date} ({ago}); you haven't written since.",

@@ -82,6 +82,7 @@ class EtiquetteSettings(NamedTuple):
     offer_thanks_lapse_days: int = 3  # thank_for_offer: shown until this many days after the offer
     referrer_business_days: int = 2  # thank_referrer: due this many business days after the move
     referrer_lapse_days: int = 30  # thank_referrer: shown until this many days after the move
+    apply_before_closing_business_days: int = 3  # a Wishlist card's posting: apply this long before it closes
     keep_going_min_active: int = 3
     keep_going_rejections: int = 3
     your_name: str = ""
@@ -319,6 +320,9 @@ def _candidates(
 
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
+    if status == "wishlist" and (closes := app.apply_by) is not None:
+        due = add_business_days(closes, -s.apply_before_closing_business_days)
+        found.append(_Candidate("apply_before_closing", due, closes, lapses=add_days(closes, 1)))
 
     if status == "applied" and not f.follow_ups and next_interview is None:
         since = f.anchor[0]

@@ -97,6 +97,13 @@ RULES: tuple[Rule, ...] = (
         "Thank you for the referral to {company}", "referrer",
     ),
     Rule(
+        "apply_before_closing", "nudge", "on the wishlist, the captured posting's apply-by date not passed",
+        "apply_before_closing_business_days business days before the apply-by date", "the day after it",
+        None, ("P6",), "Apply to {company} before the posting closes", "apply before it closes",
+        "send the application while the posting is open; move the card to Applied once it is sent",
+        None, "",
+    ),
+    Rule(
         "talk_to_team", "nudge", "on the wishlist, no one on the team reached", "today", "never",
         "contacted_team", ("P6", "P7"), "Talk to someone on the {company} team", "talk to the team",
         "reach a future coworker or the hiring manager before applying", None, "team",

@@ -79,8 +79,8 @@ async def test_the_palette_moves_a_card_to_a_column_not_shown(demo_board):
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.board[card.id].status == "withdrawn", "the card to move")
         await pilot.pause()
-        assert "2 in columns not shown" in str(hidden_before)  # the demo's Wishlist card and one withdrawn
-        assert "3 in columns not shown" in str(app.board_screen.title_bar.render())
+        assert "3 in columns not shown" in str(hidden_before)  # the demo's two Wishlist cards and one withdrawn
+        assert "4 in columns not shown" in str(app.board_screen.title_bar.render())
 
 
 async def test_at_80x24_a_card_keeps_its_interviews_time_whole(board_path, frozen):

@@ -90,6 +90,6 @@ async def test_the_header_says_the_order_in_force(demo_board):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         title = app.board_screen.title_bar
-        assert "17 applications by urgency" in str(title.render())
+        assert "18 applications by urgency" in str(title.render())
         await pilot.press("s")
         await wait_for(pilot, lambda: "by applied date" in str(title.render()), "the header to follow s")
