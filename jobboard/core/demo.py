@@ -219,11 +219,11 @@ SAMPLES: list[Sample] = [
         [("heard_back", 12, {}), ("status", 1, {"status": "withdrawn"})],
     ),
     (
-        "Wonka Industries",
+        "Sirius Cybernetics",
         "Test Engineer",
         "wishlist",
         3,
-        {"url": "https://wonka.example/jobs/7", "location": "Manchester", "closes_in": 9},
+        {"url": "https://sirius.example/jobs/7", "location": "Manchester", "closes_in": 9},
         [("contacted_team", 2, {"note": "Coffee with a tester on the team"})],
     ),
 ]
