@@ -2,7 +2,8 @@
 second part (below what is due now).
 
 Pure: applications, their steps and ``today`` in, a dated list out, soonest first. An interview
-today counts as coming up (it has not happened yet); a step counts when it is upcoming and falls
+today counts as coming up (it has not happened yet), except on a closed card (rejected,
+withdrawn or archived: the process is over); a step counts when it is upcoming and falls
 due within ``days`` (a snoozed one on the day the snooze ends); so does a Wishlist card's last
 day to apply, when its captured posting gave a closing date.
 """
@@ -40,7 +41,7 @@ def coming_up(
     last = add_days(today, days)
     found: list[Coming] = []
     for application in applications:
-        for event in application.events:
+        for event in () if application.closed else application.events:
             if event.kind == "interview" and today <= event.date <= last:
                 what = "Interview" + (f" ({event.interview_kind})" if event.interview_kind else "")
                 if event.people:

@@ -260,6 +260,9 @@ def _builder(sample: Sample, today: pendulum.Date) -> Callable[[str], Applicatio
             extra.append(Event("status", applied_on, status=status))
         application.events = sorted([*application.events, *extra], key=lambda e: e.date)
         application.status = status
+        # Recorded the day it was applied for, as on a board kept through the hunt: its late
+        # steps are late from their own dates (docs/rules.md, "The day it was recorded").
+        application.created = pendulum.datetime(applied_on.year, applied_on.month, applied_on.day, 9)
         return application
 
     return build

@@ -17,6 +17,7 @@ from jobboard.core.addressing import PASS_IT_ON, addressee, company_contact
 from jobboard.core.dates import ago, long_date, short_date
 from jobboard.core.model import Application
 from jobboard.core.rules import CARD_TITLES, DRAFTED_RULES, SUBJECTS, TO_THE_CONTACT
+from jobboard.core.timeline import interview_ahead
 
 __all__ = ["CARD_TITLES", "DRAFTED_RULES", "SUBJECTS"]  # the rules table's views, re-exported
 
@@ -90,6 +91,9 @@ _WHY: dict[str, str] = {
     "prepare_interview": "Your interview is on {date} ({ago}).",
     "send_thank_you": "You interviewed on {date} ({ago}) and haven't sent a thank-you yet.",
     "check_in_after_interview": "No news since your interview on {date} ({ago}), and you haven't asked.",
+    "check_in_after_interview:heard_back": "They last wrote on {date} ({ago}), after your interview; "
+    "you haven't written since.",
+    "check_in_after_interview:follow_up": "You checked in on {date} ({ago}) and haven't heard back.",
     "acknowledge_rejection": "They said no on {date} ({ago}); you haven't replied yet.",
     "request_feedback": "They said no on {date} ({ago}); you haven't asked what they were looking for.",
     "keep_in_touch:feedback": "They shared feedback on {date} ({ago}).",
@@ -290,9 +294,13 @@ def _body(rule: str, application: Application, on: str, variant: str, contact: s
             "I enjoyed learning how the team works, and it made me even keener to join.",
         ]
     elif rule == "check_in_after_interview":
+        after = {
+            "heard_back": f"since your note of {on}",
+            "follow_up": f"since I last wrote on {on}",
+        }.get(variant, f"after our interview on {on}")
         body = [
             f"I hope your week is going well. I'm writing to ask where things stand with "
-            f"the {role} role at {company} after our interview on {on}.",
+            f"the {role} role at {company} {after}.",
             "I'm still very interested and glad to share anything else you need.",
         ]
     elif rule == "acknowledge_rejection":
@@ -327,8 +335,11 @@ def _body(rule: str, application: Application, on: str, variant: str, contact: s
         body = [
             f"Thank you for your time and interest in me for the {role} role at {company}.",
             "After some thought I've decided to withdraw my application, so I won't take up more of the team's time.",
-            "I enjoyed our conversations and would be glad to stay in touch for the future.",
         ]
+        booked = interview_ahead(application, today)
+        if booked is not None:  # docs/rules.md: the withdrawal cancels an interview still booked
+            body.append(f"Please cancel our interview on {long_date(booked.date, today)}.")
+        body.append("I enjoyed our conversations and would be glad to stay in touch for the future.")
     elif rule == "thank_for_offer":
         # Never the amount (docs/rules.md): the user adds it to the draft if they want it there.
         body = [

@@ -329,7 +329,7 @@ def _candidates(
         due = add_business_days(since, s.follow_up_business_days)
         found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
-    if status in ACTIVE_STATUSES and len(f.follow_ups) == 1 and next_interview is None:
+    if status == "applied" and len(f.follow_ups) == 1 and next_interview is None:
         sent = f.follow_ups[0][0]
         due = add_business_days(sent, s.other_channel_business_days)
         found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
@@ -343,7 +343,8 @@ def _candidates(
             options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
         found.append(min(options, key=_due))
 
-    if next_interview is not None:
+    if next_interview is not None and not app.closed:
+        # A rejected, withdrawn or archived card's interview is not coming up (docs/rules.md).
         due = add_days(next_interview, -s.prepare_days_before)
         found.append(_Candidate("prepare_interview", due, next_interview))
 
@@ -354,9 +355,8 @@ def _candidates(
         if real and not any(date >= met for date in log.dates("thank_you")):
             lapses = add_days(met, s.thank_you_lapse_days)
             found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met, lapses=lapses))
-        if _none_after(log, ("heard_back", "follow_up"), f.past_interview):
-            due = add_business_days(met, s.check_in_business_days)
-            found.append(_Candidate("check_in_after_interview", due, met, lapses=quiet_due))
+        if next_interview is None and len(f.follow_ups) < 2:
+            found.append(_check_in(f, s, quiet_due))
 
     if status == "rejected":
         rejected_on = _moved_to(log, "rejected")[0]
@@ -388,6 +388,17 @@ def _candidates(
     # A step that has lapsed no longer applies (prepare_interview lapses on the interview day,
     # which the rule already says: it applies only to interviews ahead).
     return [c for c in found if c.lapses is None or today < c.lapses]
+
+
+def _check_in(f: _Facts, s: EtiquetteSettings, quiet_due: pendulum.Date) -> _Candidate:
+    """check_in_after_interview: counted from the latest of the interview, their reply after it
+    and your check-in since, so a friendly reply or a first unanswered check-in brings another
+    check-in before the card is ready for Silent (two unanswered ones make it ready)."""
+    since, variant = f.anchor, f.anchor_kind  # the interview, or their reply after it
+    if f.follow_ups:
+        since, variant = f.follow_ups[-1], "follow_up"
+    due = add_business_days(since[0], s.check_in_business_days)
+    return _Candidate("check_in_after_interview", due, since[0], variant, lapses=quiet_due)
 
 
 def _due(candidate: _Candidate) -> pendulum.Date:
@@ -568,6 +579,10 @@ def next_step(
         title = STEP_TITLES["wait"].format(company=application.company)
         step = NextStep("wait", title, None, "upcoming", why, (), None)
         return _apply_snooze(step, log, today)
+    recorded = recorded_on(application)
+    if recorded <= today:
+        # A step that fell due before the card came onto this board is due the day it came.
+        found = [c._replace(due=recorded) if c.due < recorded else c for c in found]
     best = _choose(found, today)
     title = STEP_TITLES[best.rule].format(company=application.company)
     if best.rule == "respond_to_offer":
@@ -587,6 +602,13 @@ def next_step(
         ),
     )
     return _apply_snooze(step, log, today)
+
+
+def recorded_on(application: Application) -> pendulum.Date:
+    """The day the card was recorded on this board: its ``created`` stamp, on the user's
+    calendar (docs/rules.md, "The day it was recorded")."""
+    local = application.created.astimezone()
+    return pendulum.Date(local.year, local.month, local.day)
 
 
 def _apply_snooze(step: NextStep, log: _Log, today: pendulum.Date) -> NextStep:

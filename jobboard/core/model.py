@@ -33,6 +33,8 @@ ALL_STATUSES: tuple[str, ...] = (
     "rejected",
     "withdrawn",
 )
+# The columns of a process that is over (an archived card counts as closed too).
+CLOSED_STATUSES: tuple[str, ...] = ("rejected", "withdrawn")
 DEFAULT_COLUMNS: tuple[str, ...] = ("applied", "interviewed", "offer", "silent", "rejected")
 
 STATUS_TITLES: dict[str, str] = {
@@ -253,6 +255,12 @@ class Application:
     def contact(self) -> Person | None:
         """The main contact: the first recruiter, else the first person listed, else None."""
         return next((p for p in self.people if p.role == "recruiter"), self.people[0] if self.people else None)
+
+    @property
+    def closed(self) -> bool:
+        """Rejected, withdrawn or archived: the process is over, so an interview still booked
+        on it is not coming up (no reminder, no agenda line, no calendar entry)."""
+        return self.archived or self.status in CLOSED_STATUSES
 
     @property
     def deadline(self) -> pendulum.Date | None:

@@ -409,7 +409,8 @@ def to_ics(
     at 18:00 the evening before, UID ``jobboard-<id>-interview-<YYYY-MM-DD>T<HHMM>@jobboard``;
     the interviews of a day without a time share one all-day VEVENT, UID
     ``jobboard-<id>-interview-<YYYY-MM-DD>@jobboard``. The summary names the kind, the
-    description the people and notes. A Wishlist card whose captured posting closes on a real
+    description the people and notes; a rejected, withdrawn or archived card's interviews
+    ahead are left out. A Wishlist card whose captured posting closes on a real
     date gets that last day to apply as an all-day VEVENT, UID ``jobboard-<id>-apply-by@jobboard``.
     UIDs and DTSTAMP depend only on the board and ``today``,
     so a calendar that re-imports the file updates instead of duplicating.
@@ -444,7 +445,7 @@ def to_ics(
             if (url := _calendar_url(application.url)) is not None:
                 entry.add("url", url)
             calendar.add_component(entry)
-        for interview in _interview_entries(application, stamp):
+        for interview in _interview_entries(application, stamp, today):
             calendar.add_component(interview)
         if application.status == "wishlist" and application.posting and (closes := application.apply_by):
             entry = Event()  # the captured posting's last day (docs/capture.md): one all-day event
@@ -472,15 +473,16 @@ def _calendar_url(url: str) -> str | None:
         return None
 
 
-def _interview_entries(application: Application, stamp: dt.datetime) -> list:
-    """The VEVENTs of one application's interviews (see ``to_ics``)."""
+def _interview_entries(application: Application, stamp: dt.datetime, today: pendulum.Date) -> list:
+    """The VEVENTs of one application's interviews (see ``to_ics``); on a closed card (rejected,
+    withdrawn, archived) only those already held: one still ahead is not going to happen."""
     from icalendar import Alarm, Event
 
     label = f"{application.company} — {application.role}"
     all_day: dict[pendulum.Date, list[str]] = {}  # a day's untimed interviews: their details
     timed: dict[tuple[pendulum.Date, str], list] = {}
     for event in application.events:
-        if event.kind != "interview":
+        if event.kind != "interview" or (application.closed and event.date >= today):
             continue
         details = [f"{event.interview_kind} interview"] if event.interview_kind else []
         if event.people:

@@ -18,7 +18,7 @@ from jobboard.config.settings import Settings
 from jobboard.formats.export import to_markdown
 from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardStore
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import recorded_when_applied, run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
@@ -38,6 +38,7 @@ def hunt(board_path, capsys, frozen):
     # --no-move: this board keeps Initech in Applied with an interview booked (docs/rules.md).
     assert run_cli(*db, "log", "3", "interview", "--date", "2026-11-20", "--no-move")[0] == 0
     assert run_cli(*db, "add", "Hooli", "Dev | Ops", "--applied", "2026-11-13")[0] == 0
+    recorded_when_applied(board_path)
     return board_path
 
 

@@ -3,7 +3,7 @@ companies and roles in any script, dates read as the cards print them."""
 
 from __future__ import annotations
 
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import recorded_when_applied, run_cli
 
 
 def test_next_counts_what_needs_action_as_the_agenda_does(board_path, capsys, frozen):
@@ -11,6 +11,7 @@ def test_next_counts_what_needs_action_as_the_agenda_does(board_path, capsys, fr
     assert run_cli(*db, "add", "Acme", "Backend Engineer", "--applied", "2 weeks ago")[0] == 0  # overdue
     assert run_cli(*db, "add", "Globex", "Data Engineer", "--applied", "1 week ago")[0] == 0  # due today
     assert run_cli(*db, "add", "Initech", "SRE", "--applied", "yesterday")[0] == 0  # not yet
+    recorded_when_applied(board_path)
     code, out, _ = run_cli(*db, "next")
     assert code == 0
     lines = out.splitlines()

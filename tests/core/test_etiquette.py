@@ -57,6 +57,7 @@ def card(
         applied_on=applied,
         people=first_contact(contact, ""),
         events=log,
+        created=pendulum.datetime(applied.year, applied.month, applied.day, 9),  # recorded on applying
     )
 
 
@@ -186,6 +187,11 @@ def test_rule_states_around_due_date(application, settings, rule, due, offset, s
         # Its fact (the feedback) is dated on the due day: the day before, it has not happened.
         assert step.rule != "keep_in_touch"
         return
+    if rule == "move_to_silent" and application.status == "interviewed" and offset < 0:
+        # Their reply after the interview brought a check-in, which lapses the day the card is
+        # ready for Silent: until then it is the step.
+        assert (step.rule, step.state) == ("check_in_after_interview", "overdue")
+        return
     if rule in ("move_to_silent", "keep_in_touch") and state != "upcoming":
         state = "ready"  # housekeeping never nags (docs/rules.md)
     assert (step.rule, step.due, step.state) == (rule, due, state)
@@ -248,7 +254,7 @@ def test_same_day_reply_logged_after_the_follow_up_answers_it():
     assert next_step(app, NOV[12]).rule == "follow_up_other_channel"
 
 
-def test_follow_up_other_channel_after_an_interview():
+def test_a_second_check_in_follows_an_unanswered_one():
     app = card(
         "interviewed",
         moved("interviewed", NOV[5]),
@@ -257,7 +263,10 @@ def test_follow_up_other_channel_after_an_interview():
         ev("follow_up", NOV[12]),
     )
     step = next_step(app, NOV[13])
-    assert (step.rule, step.due) == ("follow_up_other_channel", NOV[19])
+    # In Interviewed the check-in is counted again from the first one (docs/rules.md): the
+    # other-channel step is for applications no one has answered.
+    assert (step.rule, step.due) == ("check_in_after_interview", NOV[19])
+    assert "You checked in on Thu 12 Nov" in step.why and "since I last wrote on 12 November" in step.draft
 
 
 def test_no_move_to_silent_while_an_interview_is_ahead():
@@ -307,7 +316,7 @@ def test_thank_you_for_an_earlier_interview_does_not_count():
     assert (step.rule, step.due) == ("send_thank_you", NOV[13])
 
 
-def test_check_in_is_done_by_hearing_back():
+def test_their_reply_after_an_interview_brings_a_check_in_later():
     app = card(
         "interviewed",
         moved("interviewed", NOV[12]),
@@ -316,8 +325,10 @@ def test_check_in_is_done_by_hearing_back():
         ev("heard_back", NOV[16]),
     )
     step = next_step(app, NOV[17])
-    # Only the 15-business-day silence is left, counted from the reply.
-    assert (step.rule, step.due) == ("move_to_silent", D(2026, 12, 7))
+    # The check-in counts from the reply; the 15-business-day silence too, later.
+    assert (step.rule, step.due) == ("check_in_after_interview", NOV[23])
+    assert "They last wrote on Mon 16 Nov" in step.why and "since your note of 16 November" in step.draft
+    assert next_step(app, D(2026, 12, 7)).rule == "move_to_silent"
 
 
 def test_rejection_date_falls_back_to_the_applied_date():

@@ -23,6 +23,7 @@ def card(status: str, *events: Event, applied: pendulum.Date = WED_4_NOV) -> App
     return Application(
         id="a1", company="Acme", role="Engineer", status=status, applied_on=applied,
         events=[Event("applied", applied), *events],
+        created=pendulum.datetime(applied.year, applied.month, applied.day, 9),  # recorded on applying
     )  # fmt: skip
 
 
@@ -228,10 +229,10 @@ TWICE_THEN_SILENT_WEEKS = [
     ("prepare_interview", NOV(24), "upcoming"),
     ("send_thank_you", NOV(26), "overdue"),
     ("check_in_after_interview", DEC(2), "overdue"),  # the thank-you lapsed on 30 Nov
-    ("follow_up_other_channel", DEC(14), "upcoming"),
-    ("follow_up_other_channel", DEC(14), "overdue"),
-    ("follow_up_other_channel", DEC(14), "overdue"),
-    ("move_to_silent", DEC(28), "overdue"),  # the other channel lapsed on 28 Dec
+    ("check_in_after_interview", DEC(14), "upcoming"),  # a second check-in after the first
+    ("check_in_after_interview", DEC(14), "overdue"),
+    ("check_in_after_interview", DEC(14), "overdue"),
+    ("move_to_silent", DEC(28), "overdue"),  # the second check-in lapsed on 28 Dec
     ("keep_in_touch", D(2027, 2, 1), "upcoming"),
     ("keep_in_touch", D(2027, 2, 1), "upcoming"),
     ("keep_in_touch", D(2027, 2, 1), "upcoming"),
