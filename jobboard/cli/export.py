@@ -31,9 +31,9 @@ def render_export(session: Session, fmt: str, on, details: bool, todos: bool = F
         return export.to_markdown(session.applications(view), on, settings.columns, settings.etiquette, details, sort)
     applications = session.applications(view)
     if fmt == "csv":
-        return export.to_csv(applications)
+        return export.to_csv(applications, on)
     if fmt == "json":
-        return export.to_json(applications)
+        return export.to_json(applications, on)
     return export.to_ics(applications, on, settings.etiquette, todos=todos)
 
 
@@ -45,7 +45,7 @@ def given_new_id(application: Application) -> Callable[[str], Application]:
 @click.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-@click.option("--date", "on", type=DATE, help="Work out next steps as of this date (default today).")
+@click.option("--date", "on", type=DATE, help="Work out next steps and last contact as of this date (default today).")
 @click.option("--details", is_flag=True, help="Markdown: add each application's url, notes and timeline.")
 @click.option("--todos", is_flag=True, help="ICS: next steps as to-dos (VTODO) instead of all-day events.")
 @archive_options

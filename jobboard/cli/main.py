@@ -47,7 +47,6 @@ from jobboard.core.people import person_line
 from jobboard.core.statuses import statuses_with_words
 from jobboard.core.validation import Refused
 from jobboard.formats.printable import json_text, many_lines, one_line
-from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardError, BoardStore
 
 if TYPE_CHECKING:
@@ -354,11 +353,16 @@ def clip(text: str, width: int) -> str:
 @pass_session
 def show(session: Session, app_id: str, as_json: bool) -> None:
     """Show one application with its timeline and next step."""
+    from jobboard.formats.export import exported_record
+
     application = session.store.get(app_id)
-    if as_json:
-        click.echo(json_text(json.dumps(application_record(application), ensure_ascii=False, indent=2)))
+    now = today()
+    if as_json:  # the record as the JSON export has it, with the derived `last_contact`
+        click.echo(json_text(json.dumps(exported_record(application, now), ensure_ascii=False, indent=2)))
         return
+    from jobboard.core.dates import ago
     from jobboard.core.etiquette import next_step, when_text
+    from jobboard.core.last_contact import last_contact
 
     lines = [one_line(f"{application.company} — {application.role}  (id {application.id})")]
     lines.append(f"  status:   {status_title(application.status)}")
@@ -377,8 +381,12 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
         from jobboard.cli.capturing import posting_lines
 
         lines.extend(posting_lines(application))
-    step = next_step(application, today(), session.settings.etiquette)
-    lines.append(f"\nNext: {one_line(step.title)} ({when_text(step, today())})\n  {one_line(step.why)}")
+    step = next_step(application, now, session.settings.etiquette)
+    lines.append("")
+    if application.status != "wishlist":  # nothing has gone out yet: no contact to speak of
+        contact = last_contact(application, now)
+        lines.append(f"Last contact: {contact.isoformat()} ({ago(contact, now)})")
+    lines.append(f"Next: {one_line(step.title)} ({when_text(step, now)})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")
     from jobboard.core.timeline import describe
 

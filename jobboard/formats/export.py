@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from jobboard.core.dates import long_date
+from jobboard.core.last_contact import last_contact
 from jobboard.core.model import (
     ALL_STATUSES,
     DEFAULT_COLUMNS,
@@ -27,6 +28,7 @@ from jobboard.core.model import (
     event_words,
     status_title,
 )
+from jobboard.core.model import today as model_today
 from jobboard.core.people import person_line
 from jobboard.formats.records import application_record
 
@@ -37,15 +39,21 @@ if TYPE_CHECKING:
 JSON_FORMAT = "jobboard-export"
 JSON_VERSION = 1
 
-# CSV columns, in order. `tags` holds "a, b" when that reads back unambiguously, else a JSON
-# list; `events` and `people` hold JSON lists of their records; `archived` is "yes" or blank;
-# `captured_posting` the posting kept from its page, a JSON object (blank when typed by hand).
+# Fields worked out from the log when the board is exported (core/last_contact.py), for a reader
+# of the file; importing skips them, since the events they come from are in the file too.
+DERIVED_FIELDS: tuple[str, ...] = ("last_contact",)
+
+# CSV columns, in order. `last_contact` is derived (above), a YYYY-MM-DD date. `tags` holds
+# "a, b" when that reads back unambiguously, else a JSON list; `events` and `people` hold JSON
+# lists of their records; `archived` is "yes" or blank; `captured_posting` the posting kept
+# from its page, a JSON object (blank when typed by hand).
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "company",
     "role",
     "status",
     "applied_on",
+    "last_contact",
     *TEXT_FIELDS,
     "people",
     *OFFER_FIELDS,
@@ -123,28 +131,6 @@ def _multiline(text: str, indent: str) -> str:
     lines = [_escape_line_start(line) for line in str(text).splitlines()]
     lines = [line for line in lines if line]
     return ("\\\n" + indent).join(lines)
-
-
-def last_contact(application: Application, today: pendulum.Date) -> pendulum.Date:
-    """The latest of the applied date, follow-ups, answers (``heard_back``) and the latest
-    past interview, as docs/rules.md defines it (and the advisor computes it)."""
-    applied = [e.date for e in application.events if e.kind == "applied"]
-    latest = max(applied) if applied else application.applied_on
-    interviews: list[pendulum.Date] = []
-    moved_to_interviewed: list[pendulum.Date] = []
-    has_interview_event = False
-    for event in application.events:
-        if event.kind in ("follow_up", "heard_back"):
-            latest = max(latest, event.date)
-        elif event.kind == "interview":
-            has_interview_event = True
-            if event.date <= today:
-                interviews.append(event.date)
-        elif event.kind == "status" and event.status == "interviewed" and event.date <= today:
-            moved_to_interviewed.append(event.date)
-    # With no interview logged at all, the move to Interviewed stands in for it.
-    past = interviews if has_interview_event else moved_to_interviewed
-    return max(latest, *past) if past else latest
 
 
 def _section_statuses(present: set[str], columns: Sequence[str]) -> list[str]:
@@ -344,21 +330,37 @@ def unguard_cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and _runs_as_formula(text) else text
 
 
-def to_csv(applications: Iterable[Application]) -> str:
+def exported_record(application: Application, today: pendulum.Date) -> dict[str, Any]:
+    """``application_record`` with the derived ``last_contact`` (as of ``today``, YYYY-MM-DD)
+    after ``applied_on``: what the JSON export and ``show --json`` give for one application."""
+    record = application_record(application)
+    contact = last_contact(application, today).isoformat()
+    out: dict[str, Any] = {}
+    for name, value in record.items():
+        if name != "last_contact":  # a stored field of that name (hand-edited) is not the date
+            out[name] = value
+        if name == "applied_on":
+            out["last_contact"] = contact
+    return out
+
+
+def to_csv(applications: Iterable[Application], today: pendulum.Date | None = None) -> str:
     """One CSV row per application with every field, under a header of ``CSV_COLUMNS``.
 
     Dates are YYYY-MM-DD, ``created``/``updated`` ISO 8601 timestamps, ``tags`` as in
-    ``encode_tags`` and ``events`` a JSON list of event records. Rows end in CRLF (RFC 4180);
-    write the text with ``newline=""`` so line breaks inside notes survive. A cell that a
-    spreadsheet would run as a formula is guarded (``guard_cell``); the importer takes the
+    ``encode_tags`` and ``events`` a JSON list of event records; ``last_contact`` is worked out
+    as of ``today`` (default: the system date) and skipped on import. Rows end in CRLF (RFC
+    4180); write the text with ``newline=""`` so line breaks inside notes survive. A cell that
+    a spreadsheet would run as a formula is guarded (``guard_cell``); the importer takes the
     guard off again, so the export stays lossless.
     """
     buffer = io.StringIO()
     # CRLF as terminator also makes the writer quote a lone "\r" inside a field.
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    today = today if today is not None else model_today()
     for application in applications:
-        record = application_record(application)
+        record = exported_record(application, today)
         record["tags"] = encode_tags(application.tags)
         record["events"] = json.dumps(record["events"], ensure_ascii=False)
         record["people"] = json.dumps(record["people"], ensure_ascii=False) if application.people else ""
@@ -369,13 +371,16 @@ def to_csv(applications: Iterable[Application]) -> str:
     return buffer.getvalue()
 
 
-def to_json(applications: Iterable[Application]) -> str:
+def to_json(applications: Iterable[Application], today: pendulum.Date | None = None) -> str:
     """Every application, losslessly: ``{"format": "jobboard-export", "version": 1,
-    "applications": [record, ...]}`` where each record is ``application_record``."""
+    "applications": [record, ...]}`` where each record is ``exported_record`` as of ``today``
+    (default: the system date): the stored record plus the derived ``last_contact``, which
+    importing skips."""
+    today = today if today is not None else model_today()
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
-        "applications": [application_record(application) for application in applications],
+        "applications": [exported_record(application, today) for application in applications],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

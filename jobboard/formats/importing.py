@@ -23,7 +23,8 @@ What a CSV file may look like:
 - A cell guarded against spreadsheet formulas (``'=...``, as our export and others write
   them) loses its guard quote. Cells may be as large as the file.
 - ``tags`` is a JSON list or comma-separated; ``events``, ``id``, ``created`` and ``updated``
-  (our own CSV export) are read back when present.
+  (our own CSV export) are read back when present. Our exports' derived ``last_contact`` (a
+  column or a JSON field) is skipped without a word: the events it was worked out from come in.
 
 Rows whose company, role and applied date (company and role case-insensitively) match an
 application already on the board, or an earlier row of the same file, are skipped and counted.
@@ -76,11 +77,12 @@ from jobboard.core.validation import check_applied_on
 from jobboard.core.what_happened import log_what_happened
 from jobboard.formats import json_reading
 from jobboard.formats.date_order import date_order
-from jobboard.formats.export import CSV_COLUMNS, JSON_FORMAT, JSON_VERSION, unguard_cell
+from jobboard.formats.export import CSV_COLUMNS, DERIVED_FIELDS, JSON_FORMAT, JSON_VERSION, unguard_cell
 from jobboard.formats.records import RECORD_ERRORS, application_from_record, application_record, event_from_record
 
-# Fields a column can fill: exactly the columns our CSV export writes, listed with the ones
-# people map their own headers to first; and `ignore` to drop a column on purpose.
+# Fields a column can fill: exactly the columns our CSV export writes (less the derived ones,
+# which are skipped), listed with the ones people map their own headers to first; and
+# `ignore` to drop a column on purpose.
 _BOOKKEEPING = ("id", "created", "updated")
 # Read from trackers' files but not part of our export: they date the events an import makes.
 _DATING = ("status_date", "interview_date", "saved_on", "reply_date")
@@ -90,7 +92,7 @@ _SALARY_PARTS = ("salary_min", "salary_max")
 # trackers) kept one contact per row, and Huntr-like files name a hiring manager.
 _PEOPLE_COLUMNS = ("contact", "email", "hiring_manager")
 IMPORT_FIELDS: tuple[str, ...] = (
-    *(c for c in CSV_COLUMNS if c not in _BOOKKEEPING),
+    *(c for c in CSV_COLUMNS if c not in _BOOKKEEPING and c not in DERIVED_FIELDS),
     *_DATING,
     *_SALARY_PARTS,
     *_PEOPLE_COLUMNS,
@@ -164,6 +166,9 @@ def _key(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalnum())
 
 
+# Our exports' derived columns (``last_contact``): worked out from the events, so read from nowhere
+# and left out of the columns ignored (the file is ours; nothing in it was missed).
+_DERIVED_KEYS = frozenset(_key(name) for name in DERIVED_FIELDS)
 _HEADER_LOOKUP: dict[str, str] = {_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _FIELD_LOOKUP: dict[str, str] = {**_HEADER_LOOKUP, **{_key(name): name for name in IMPORT_FIELDS}}
 
@@ -742,7 +747,7 @@ def _plan_columns(
         target = _HEADER_LOOKUP.get(key)
         if target is not None and target not in chosen:
             chosen[target] = index
-    used = set(chosen.values())
+    used = set(chosen.values()) | {index for index, key in enumerate(header_keys) if key in _DERIVED_KEYS}
     result.columns = {header[index]: name for name, index in sorted(chosen.items(), key=lambda x: x[1])}
     result.ignored_columns = [name for index, name in enumerate(header) if index not in used]
     for required in ("company", "role"):
@@ -792,6 +797,8 @@ def _json_rows(text: str) -> tuple[ImportResult, list[tuple[int, dict[str, Any]]
         if not isinstance(record, dict):
             result.errors.append(RowError(number, "is not an object", "record"))
             continue
+        if any(name in record for name in DERIVED_FIELDS):  # worked out on export: skipped, whatever it holds
+            record = {name: value for name, value in record.items() if name not in DERIVED_FIELDS}
         unknown = [name for name in record if name not in IMPORT_FIELDS and name != "posting"]
         if unknown:
             result.errors.append(RowError(number, f"unknown field '{unknown[0]}'", "record"))

@@ -13,6 +13,7 @@ from textual.visual import Visual
 from jobboard.core.addressing import Addressee, addressee
 from jobboard.core.drafts import sources_of
 from jobboard.core.etiquette import PRINCIPLES, NextStep, when_text
+from jobboard.core.last_contact import last_contact
 from jobboard.core.model import Application, status_title
 from jobboard.core.people import person_line
 from jobboard.core.timeline import describe
@@ -26,11 +27,19 @@ def _line(*parts: tuple[str, str] | str) -> Content:
 
 
 def step_content(
-    step: NextStep, today: pendulum.Date, name_hint: str = "", to: Addressee | None = None, sent: bool = False
+    step: NextStep,
+    today: pendulum.Date,
+    name_hint: str = "",
+    to: Addressee | None = None,
+    sent: bool = False,
+    contact: pendulum.Date | None = None,
 ) -> Content:
-    """The next step as the panel shows it: what, when, why, on what advice, the draft (with
-    whom it is for; once ``m`` has opened it (``sent``), the reminder that f marks it done;
-    and, under a draft signed "[your name]", ``name_hint``: how to set the name)."""
+    """The next step as the panel shows it: what, when, the card's last ``contact`` (when
+    given), why, on what advice, the draft (with whom it is for; once ``m`` has opened it
+    (``sent``), the reminder that f marks it done; and, under a draft signed "[your name]",
+    ``name_hint``: how to set the name)."""
+    from jobboard.core.dates import short_date
+
     when = when_text(step, today)
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
@@ -45,6 +54,8 @@ def step_content(
         _line((f"{mark} ", style), (one_line(step.title), "bold")),
         _line((when, style)),
     ]
+    if contact is not None:
+        parts.append(_line((f"Last contact: {short_date(contact, today)}", "$text-muted")))
     if step.draft and name_hint:  # near the top: below the fold it is never read
         parts.append(_line((one_line(name_hint), "italic $warning")))
     parts += [_line(""), _line(many_lines(step.why))]
@@ -153,9 +164,11 @@ class SidePanel(ScrollView, can_focus=False):
             sections: tuple[Content, ...] = (note, Content(empty_hint))
         else:
             to = addressee(application, step.rule, today) if step else None
+            # A Wishlist card has sent nothing yet: no contact to speak of.
+            contact = last_contact(application, today) if application.status != "wishlist" else None
             sections = (
                 note,
-                step_content(step, today, name_hint, to, sent) if step else Content(""),
+                step_content(step, today, name_hint, to, sent, contact) if step else Content(""),
                 details_content(application, today),
                 timeline_content(application),
             )

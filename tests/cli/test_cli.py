@@ -91,6 +91,36 @@ def test_move_show_log_and_delete(board, capsys):
     assert code == 1 and "no application with id '1'" in err
 
 
+def test_show_gives_the_last_contact_in_words_and_in_json(board, capsys):
+    db = str(board)  # the clock stands at Mon 16 Nov; Acme applied on 2 Nov
+    code, out, _ = run_cli("--db", db, "show", "1")
+    assert code == 0 and "\nLast contact: 2026-11-02 (2 weeks ago)\nNext: " in out
+    assert json.loads(run_cli("--db", db, "show", "1", "--json")[1])["last_contact"] == "2026-11-02"
+    assert run_cli("--db", db, "log", "1", "heard_back", "--date", "2026-11-12")[0] == 0
+    assert run_cli("--db", db, "log", "1", "note", "--date", "2026-11-13", "--note", "not contact")[0] == 0
+    assert "Last contact: 2026-11-12 (4 days ago)" in run_cli("--db", db, "show", "1")[1]
+    assert json.loads(run_cli("--db", db, "show", "1", "--json")[1])["last_contact"] == "2026-11-12"
+
+
+def test_a_wishlist_card_shows_no_last_contact_in_words(board, capsys):
+    db = str(board)
+    assert run_cli("--db", db, "add", "Initech", "Engineer", "--status", "wishlist")[0] == 0
+    code, out, _ = run_cli("--db", db, "show", "3")
+    assert code == 0 and "Last contact" not in out and "\nNext: " in out
+    assert json.loads(run_cli("--db", db, "show", "3", "--json")[1])["last_contact"] == "2026-11-16"
+
+
+def test_export_csv_and_json_carry_the_last_contact_as_of_the_date(board, capsys):
+    db = str(board)
+    assert run_cli("--db", db, "log", "1", "follow-up", "--date", "2026-11-09")[0] == 0
+    code, out, _ = run_cli("--db", db, "export", "--format", "json")
+    assert code == 0 and json.loads(out)["applications"][0]["last_contact"] == "2026-11-09"
+    code, out, _ = run_cli("--db", db, "export", "--format", "csv", "--date", "2026-11-05")
+    header, acme = out.splitlines()[:2]
+    assert header.startswith("id,company,role,status,applied_on,last_contact,")
+    assert acme.startswith("1,Acme,Backend Engineer,applied,2026-11-02,2026-11-02,")
+
+
 def test_ids_are_never_reused(board, capsys):
     db = str(board)
     run_cli("--db", db, "delete", "2", "--yes")

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 
 from jobboard.core import model
 from jobboard.core.etiquette import EtiquetteSettings, next_step
+from jobboard.core.last_contact import last_contact
 from jobboard.core.model import ALL_STATUSES, Application, Event, new_application
 from jobboard.formats import export as export_module
 from jobboard.formats.export import (
@@ -22,7 +23,6 @@ from jobboard.formats.export import (
     NO_APPLICATIONS,
     encode_tags,
     escape_markdown,
-    last_contact,
     to_csv,
     to_ics,
     to_json,
@@ -329,10 +329,52 @@ def test_tags_are_plain_when_unambiguous(tags, cell):
 
 def test_json_has_a_format_marker_and_the_records():
     acme = app("7", "Acme")
-    document = json.loads(to_json([acme]))
+    document = json.loads(to_json([acme], TODAY))
     assert document["format"] == JSON_FORMAT
     assert document["version"] == 1
-    assert document["applications"] == [application_record(acme)]
+    (record,) = document["applications"]
+    # The stored record, with the derived last contact right after the applied date.
+    assert list(record)[4:6] == ["applied_on", "last_contact"]
+    assert record.pop("last_contact") == acme.applied_on.isoformat()
+    assert record == application_record(acme)
+
+
+def _contacted() -> Application:
+    """A card applied on 2 Nov, followed up on 9 Nov, rejected on 16 Nov, with an interview
+    booked ahead on 1 Dec (ahead of TODAY; the rejection came first, a test only)."""
+    acme = app("7", "Acme", applied_on=pendulum.date(2026, 11, 2))
+    acme = acme.with_event(Event("follow_up", pendulum.date(2026, 11, 9)))
+    acme = acme.with_event(Event("interview", pendulum.date(2026, 12, 1)))
+    return acme.moved_to("rejected", pendulum.date(2026, 11, 16))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [(TODAY, "2026-11-16"), (pendulum.date(2026, 11, 12), "2026-11-09"), (pendulum.date(2026, 11, 3), "2026-11-02")],
+)
+def test_csv_and_json_carry_the_last_contact_as_of_the_day(as_of, expected):
+    import csv
+    import io
+
+    acme = _contacted()
+    rows = list(csv.reader(io.StringIO(to_csv([acme], as_of), newline="")))
+    assert rows[0][:6] == ["id", "company", "role", "status", "applied_on", "last_contact"]
+    assert dict(zip(rows[0], rows[1], strict=True))["last_contact"] == expected == last_contact(acme, as_of).isoformat()
+    assert json.loads(to_json([acme], as_of))["applications"][0]["last_contact"] == expected
+
+
+def test_the_exports_date_the_last_contact_by_the_clock_when_no_day_is_given():
+    acme = _contacted()
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 12, 10), freeze=True):
+        assert '"last_contact": "2026-11-09"' in to_json([acme])
+        assert ",2026-11-09," in to_csv([acme]).splitlines()[1]
+
+
+def test_the_report_and_the_exports_agree_on_the_last_contact():
+    acme = _contacted()
+    (row,) = [line for line in to_markdown([acme], TODAY).splitlines() if line.startswith("| Acme")]
+    assert row.split(" | ")[3] == "2026-11-16"  # the rejection: a message from them
+    assert json.loads(to_json([acme], TODAY))["applications"][0]["last_contact"] == "2026-11-16"
 
 
 # Round trips through the importer live in test_importing.py.

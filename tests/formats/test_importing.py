@@ -424,6 +424,28 @@ def test_json_export_imports_with_its_events():
     assert application_record(imported) == {**application_record(acme), "id": "n1"}
 
 
+def test_the_derived_last_contact_is_skipped_on_import():
+    acme = new_application("7", "Acme", "Engineer", applied_on=pendulum.date(2026, 11, 2))
+    acme = acme.with_event(Event("heard_back", pendulum.date(2026, 11, 9)))
+    # From our CSV export: read from nowhere, and not listed among the columns ignored.
+    from_csv = import_rows(to_csv([acme], TODAY))
+    assert messages(from_csv) == [] and from_csv.ignored_columns == []
+    assert "last_contact" not in from_csv.columns.values()
+    (imported,) = from_csv.applications
+    assert imported.events == acme.events and "last_contact" not in imported.extra
+    # From the JSON export, whatever the field holds: it is worked out again from the events.
+    document = json.loads(to_json([acme], TODAY))
+    assert document["applications"][0]["last_contact"] == "2026-11-09"
+    for value in ("2026-11-09", "someday", 3, None):
+        document["applications"][0]["last_contact"] = value
+        result = import_rows(json.dumps(document))
+        assert messages(result) == []
+        (imported,) = result.applications
+        assert application_record(imported) == {**application_record(acme), "id": "n1"}
+    with pytest.raises(ValueError, match="unknown field 'last_contact'"):
+        parse_mapping("Seen=last_contact")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

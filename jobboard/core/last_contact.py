@@ -1,0 +1,56 @@
+"""Last contact: the day of the latest exchange with the company, one definition for all.
+
+The rules, the side panel, ``jobboard show`` and every export read it from here (docs/rules.md,
+"Definitions"). An exchange is an event of one of ``CONTACT_KINDS`` or a move to one of
+``CONTACT_MOVES`` (the company's own answer), dated on or before the day asked about: what is
+booked ahead, or logged after an "as of" date, has not happened yet.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from jobboard.core.model import Application
+
+# The event kinds that are an exchange with the company, whichever side wrote. An interview
+# counts once its day has come; `note`, `snooze` and `referrer_updated` are not contact.
+CONTACT_KINDS: tuple[str, ...] = (
+    "applied",
+    "follow_up",
+    "heard_back",
+    "interview",
+    "thank_you",
+    "acknowledged",
+    "feedback_requested",
+    "feedback_received",
+    "contacted_team",
+    "offer",
+    "offer_acknowledged",
+    "offer_answered",
+    "withdrawal_sent",
+)
+# The columns a `status` move into is a message from them: a rejection or an offer.
+CONTACT_MOVES: tuple[str, ...] = ("rejected", "offer")
+
+
+def last_contact(application: Application, today: pendulum.Date) -> pendulum.Date:
+    """The latest day on or before ``today`` with an exchange (see the module docstring); the
+    applied date when there is none. On a card with no interview logged at all, a move to
+    Interviewed stands in for the interview, as the advisor reads it."""
+    dates: list[pendulum.Date] = []
+    moves_to_interviewed: list[pendulum.Date] = []
+    has_interview = False
+    for event in application.events:
+        has_interview = has_interview or event.kind == "interview"
+        if event.date > today:
+            continue
+        if event.kind in CONTACT_KINDS or (event.kind == "status" and event.status in CONTACT_MOVES):
+            dates.append(event.date)
+        elif event.kind == "status" and event.status == "interviewed":
+            moves_to_interviewed.append(event.date)
+    if not has_interview:
+        dates += moves_to_interviewed
+    return max(dates, default=application.applied_on)
