@@ -44,6 +44,7 @@ import pendulum
 
 from jobboard.core import drafts, rules
 from jobboard.core.dates import add_business_days, add_days, business_days_between, days_between, short_date
+from jobboard.core.last_contact import last_contact
 from jobboard.core.model import Application, Event
 from jobboard.core.rules import DONE_EVENT, MOVE_TO, RULE_ORDER, RULE_PRINCIPLES, STEP_TITLES, step_order
 
@@ -156,7 +157,7 @@ class _Facts(NamedTuple):  # a NamedTuple: built once per card, and a frozen dat
     anchor: _Key  # latest of applied, heard_back and the latest past interview
     anchor_kind: str
     follow_ups: tuple[_Key, ...]  # follow-ups since the anchor, i.e. unanswered
-    last_contact: pendulum.Date
+    last_contact: pendulum.Date  # core/last_contact.py: the one definition
     past_interview: _Key | None
     next_interview: pendulum.Date | None
 
@@ -256,18 +257,13 @@ def _facts(log: _Log, today: pendulum.Date) -> _Facts:
     if past_interview:
         candidates.append((past_interview, "interview"))
     anchor, anchor_kind = max(candidates)
-    follow_up_log = log.keyed("follow_up")
-    follow_ups = tuple(key for key, _ in follow_up_log if key > anchor)
-    last_follow_up = follow_up_log[-1][0] if follow_up_log else None
-    contact_dates = [key[0] for key, _ in candidates]
-    if last_follow_up:
-        contact_dates.append(last_follow_up[0])
+    follow_ups = tuple(key for key, _ in log.keyed("follow_up") if key > anchor)
     return _Facts(
         applied=applied,
         anchor=anchor,
         anchor_kind=anchor_kind,
         follow_ups=follow_ups,
-        last_contact=max(contact_dates),
+        last_contact=last_contact(log.app, today),
         past_interview=past_interview,
         next_interview=next_interview,
     )
