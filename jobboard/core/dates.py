@@ -71,14 +71,82 @@ def days_between(start: pendulum.Date, end: pendulum.Date) -> int:
     return end.toordinal() - start.toordinal()
 
 
-def add_business_days(date: pendulum.Date, n: int) -> pendulum.Date:
+class PublicHolidays:
+    """The public holidays of a country or one of its regions ("DE", "US-CA"), from the
+    well-kept ``holidays`` library, worked out a year at a time as dates ask for them.
+    ``[etiquette] holidays`` in config.toml names them; none by default."""
+
+    def __init__(self, code: str) -> None:
+        import holidays  # only for those who set it: the library takes a while to load
+
+        country, _, region = code.strip().upper().partition("-")
+        self.code = code
+        self._country, self._region = country, region or None
+        self._lookup = holidays.country_holidays
+        self._years: dict[int, frozenset[int]] = {}
+        try:
+            self._days(2026)
+        except (NotImplementedError, KeyError, ValueError) as error:
+            raise ValueError(
+                f"etiquette.holidays: no public holidays are known for '{code}'; use a country code "
+                'such as "DE", "GB" or "US", or a country and region such as "US-CA"'
+            ) from error
+
+    def _days(self, year: int) -> frozenset[int]:
+        days = self._years.get(year)
+        if days is None:
+            found = self._lookup(self._country, subdiv=self._region, years=year)
+            days = self._years[year] = frozenset(day.toordinal() for day in found)
+        return days
+
+    def __contains__(self, ordinal: int) -> bool:
+        return ordinal in self._days(_year_of(ordinal))
+
+
+@functools.lru_cache(maxsize=8)
+def public_holidays(code: str) -> PublicHolidays | None:
+    """The calendar ``code`` names, made once per code; None for "" (weekends only).
+    ValueError in one sentence for a code the library does not know."""
+    return PublicHolidays(code) if code.strip() else None
+
+
+def _year_of(ordinal: int) -> int:
+    return _pendulum_date(ordinal).year
+
+
+def _is_business_day(ordinal: int, holidays: PublicHolidays | None) -> bool:
+    return _weekday_of(ordinal) < _SATURDAY and (holidays is None or ordinal not in holidays)
+
+
+def on_business_day(date: pendulum.Date, holidays: str = "", before: bool = False) -> pendulum.Date:
+    """``date`` itself when it is a business day, else the next one (``before``: the one
+    before): where a due date counted in calendar days lands (docs/rules.md, "Weekends")."""
+    calendar = public_holidays(holidays)
+    current = date.toordinal()
+    step = -1 if before else 1
+    while not _is_business_day(current, calendar):
+        current += step
+    return _from_ordinal(type(date), current)
+
+
+def add_business_days(date: pendulum.Date, n: int, holidays: str = "") -> pendulum.Date:
     """The date ``n`` business days after ``date``; counting starts the day after it.
 
     ``add_business_days(friday, 1)`` is the next Monday; ``n == 0`` returns ``date`` itself.
-    A negative ``n`` counts backwards the same way.
+    A negative ``n`` counts backwards the same way. ``holidays`` names the public holidays
+    that are not business days either (:func:`public_holidays`); "" counts weekends only.
     """
     if n == 0:
         return date
+    calendar = public_holidays(holidays) if holidays else None
+    if calendar is not None:
+        # With holidays every day is looked at: n is at most a year of business days.
+        step, remaining, current = (1 if n > 0 else -1), abs(n), date.toordinal()
+        while remaining:
+            current += step
+            if _is_business_day(current, calendar):
+                remaining -= 1
+        return _from_ordinal(type(date), current)
     # Whole weeks jump at once (five business days are seven calendar days); only the few
     # days left over are walked, so this stays cheap for every card of a large board.
     step = 1 if n > 0 else -1

@@ -43,7 +43,15 @@ from typing import Any, NamedTuple
 import pendulum
 
 from jobboard.core import drafts, rules
-from jobboard.core.dates import add_business_days, add_days, business_days_between, days_between, short_date
+from jobboard.core.dates import (
+    add_business_days,
+    add_days,
+    business_days_between,
+    days_between,
+    on_business_day,
+    public_holidays,
+    short_date,
+)
 from jobboard.core.last_contact import last_contact
 from jobboard.core.model import Application, Event
 from jobboard.core.rules import DONE_EVENT, MOVE_TO, RULE_ORDER, RULE_PRINCIPLES, STEP_TITLES, step_order
@@ -86,6 +94,7 @@ class EtiquetteSettings(NamedTuple):
     apply_before_closing_business_days: int = 3  # a Wishlist card's posting: apply this long before it closes
     keep_going_min_active: int = 3
     keep_going_rejections: int = 3
+    holidays: str = ""  # a country code ("DE", "US-CA"): its public holidays are not business days
     your_name: str = ""
 
     @classmethod
@@ -97,19 +106,22 @@ class EtiquetteSettings(NamedTuple):
         Raises ValueError with one sentence naming the key for an unknown key, a value that
         is not a whole number of 0 or more, or a profile name that is not text.
         """
-        numeric = [name for name in cls._fields if name != "your_name"]
+        numeric = [name for name in cls._fields if name not in ("your_name", "holidays")]
         if etiquette is None:
             etiquette = {}
         if not isinstance(etiquette, Mapping):
             raise ValueError("the [etiquette] section must be a table of settings")
         values: dict[str, Any] = {}
         for key, value in etiquette.items():
+            if key == "holidays":
+                values[key] = _holidays_setting(value)
+                continue
             if key not in numeric:
                 import difflib  # only to word this error
 
                 close = difflib.get_close_matches(str(key), numeric, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
-                raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join(numeric)}")
+                raise ValueError(f"unknown setting etiquette.{key}{hint}; known: {', '.join([*numeric, 'holidays'])}")
             # bool is an int in Python, but `true` is never a number of days.
             low, high = setting_range(key)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -120,6 +132,14 @@ class EtiquetteSettings(NamedTuple):
         if not isinstance(name, str):
             raise ValueError(f"profile.name must be text in quotes, not {name!r}")
         return cls(**values, your_name=name.strip())
+
+
+def _holidays_setting(value: Any) -> str:
+    """etiquette.holidays as given: a short country code the holidays library knows, or ""."""
+    if not isinstance(value, str) or len(value) > 12:
+        raise ValueError(f'etiquette.holidays must be a country code in quotes such as "DE" or "US-CA", not {value!r}')
+    public_holidays(value)  # ValueError in one sentence for a code no calendar is known for
+    return value.strip()
 
 
 def setting_range(key: str) -> tuple[int, int]:
@@ -305,7 +325,7 @@ def _candidates(
         f = _facts(log, today)
         next_interview = f.next_interview
         # The day move_to_silent falls due for want of contact: the nudges lapse then.
-        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days)
+        quiet_due = add_business_days(f.last_contact, s.silent_after_business_days, s.holidays)
     else:
         # Other columns only need the next interview (for prepare_interview); skipping the
         # rest of the facts matters on a board of thousands of closed applications.
@@ -317,17 +337,17 @@ def _candidates(
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
     if status == "wishlist" and (closes := app.apply_by) is not None:
-        due = add_business_days(closes, -s.apply_before_closing_business_days)
+        due = add_business_days(closes, -s.apply_before_closing_business_days, s.holidays)
         found.append(_Candidate("apply_before_closing", due, closes, lapses=add_days(closes, 1)))
 
     if status == "applied" and not f.follow_ups and next_interview is None:
         since = f.anchor[0]
-        due = add_business_days(since, s.follow_up_business_days)
+        due = add_business_days(since, s.follow_up_business_days, s.holidays)
         found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
     if status == "applied" and len(f.follow_ups) == 1 and next_interview is None:
         sent = f.follow_ups[0][0]
-        due = add_business_days(sent, s.other_channel_business_days)
+        due = add_business_days(sent, s.other_channel_business_days, s.holidays)
         found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
 
     if status in ACTIVE_STATUSES and next_interview is None:
@@ -335,13 +355,13 @@ def _candidates(
         if len(f.follow_ups) >= 2:
             # The spec's "last follow-up + 5 business days" is the other-channel wait.
             last = f.follow_ups[-1][0]
-            due = add_business_days(last, s.other_channel_business_days)
+            due = add_business_days(last, s.other_channel_business_days, s.holidays)
             options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
         found.append(min(options, key=_due))
 
     if next_interview is not None and not app.closed:
         # A rejected, withdrawn or archived card's interview is not coming up (docs/rules.md).
-        due = add_days(next_interview, -s.prepare_days_before)
+        due = on_business_day(add_days(next_interview, -s.prepare_days_before), s.holidays, before=True)
         found.append(_Candidate("prepare_interview", due, next_interview))
 
     if status == "interviewed" and f.past_interview is not None:
@@ -350,7 +370,8 @@ def _candidates(
         real = "interview" in log.by_kind
         if real and not any(date >= met for date in log.dates("thank_you")):
             lapses = add_days(met, s.thank_you_lapse_days)
-            found.append(_Candidate("send_thank_you", add_days(met, s.thank_you_days), met, lapses=lapses))
+            due = on_business_day(add_days(met, s.thank_you_days), s.holidays)
+            found.append(_Candidate("send_thank_you", due, met, lapses=lapses))
         if next_interview is None and len(f.follow_ups) < 2:
             found.append(_check_in(f, s, quiet_due))
 
@@ -361,7 +382,7 @@ def _candidates(
             found.append(_Candidate("acknowledge_rejection", rejected_on, rejected_on, lapses=lapses))
         # Feedback that arrived unasked needs no asking.
         if not log.has("feedback_requested", "feedback_received"):
-            due = add_days(rejected_on, s.feedback_after_days)
+            due = on_business_day(add_days(rejected_on, s.feedback_after_days), s.holidays)
             lapses = add_days(rejected_on, s.feedback_lapse_days)
             found.append(_Candidate("request_feedback", due, rejected_on, lapses=lapses))
         feedback = _latest(log, "feedback_received")
@@ -371,7 +392,7 @@ def _candidates(
     if status == "silent":
         moved = _moved_to(log, "silent")
         if _none_after(log, ("follow_up",), moved):
-            due = add_business_days(moved[0], s.keep_in_touch_business_days)
+            due = add_business_days(moved[0], s.keep_in_touch_business_days, s.holidays)
             found.append(_Candidate("keep_in_touch", due, moved[0], "silent"))
     if status == "offer":
         found.extend(_offer_candidates(log, today, s))
@@ -393,7 +414,7 @@ def _check_in(f: _Facts, s: EtiquetteSettings, quiet_due: pendulum.Date) -> _Can
     since, variant = f.anchor, f.anchor_kind  # the interview, or their reply after it
     if f.follow_ups:
         since, variant = f.follow_ups[-1], "follow_up"
-    due = add_business_days(since[0], s.check_in_business_days)
+    due = add_business_days(since[0], s.check_in_business_days, s.holidays)
     return _Candidate("check_in_after_interview", due, since[0], variant, lapses=quiet_due)
 
 
@@ -471,11 +492,11 @@ def _offer_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) -> 
         return []
     deadline = app.deadline
     if deadline is not None:
-        answer_due = min(add_business_days(deadline, -s.offer_answer_days_before), deadline)
+        answer_due = min(add_business_days(deadline, -s.offer_answer_days_before, s.holidays), deadline)
         lapses = add_days(deadline, s.offer_lapse_days + 1)
         answer = _Candidate("respond_to_offer", deadline if today >= deadline else answer_due, deadline, lapses=lapses)
     else:
-        answer_due = add_business_days(offered[0], s.offer_answer_business_days)
+        answer_due = add_business_days(offered[0], s.offer_answer_business_days, s.holidays)
         answer = _Candidate("respond_to_offer", answer_due, None, "no_deadline")
     found = [answer]
     offer_event = _latest(log, "offer")
@@ -513,7 +534,7 @@ def _referrer_candidates(log: _Log, today: pendulum.Date, s: EtiquetteSettings) 
     variant = app.status
     if app.status == "offer" and answer_outcome(app, today) == "accepted":
         variant = "accepted"
-    due = add_business_days(moved[0], s.referrer_business_days)
+    due = add_business_days(moved[0], s.referrer_business_days, s.holidays)
     return [_Candidate("thank_referrer", due, moved[0], variant, lapses=add_days(moved[0], s.referrer_lapse_days))]
 
 
@@ -528,7 +549,7 @@ def _tell_others_candidates(log: _Log, offers: tuple[OpenOffer, ...], s: Etiquet
     first = min(others, key=lambda offer: (offer.deadline, offer.offered_on))
     if any(date >= first.offered_on for date in log.dates("follow_up")):
         return []
-    due = add_business_days(first.offered_on, 1)
+    due = add_business_days(first.offered_on, 1, s.holidays)
     return [_Candidate("tell_others_about_offer", due, first.deadline, lapses=first.deadline)]
 
 
@@ -577,8 +598,10 @@ def next_step(
         return _apply_snooze(step, log, today)
     recorded = recorded_on(application)
     if recorded <= today:
-        # A step that fell due before the card came onto this board is due the day it came.
-        found = [c._replace(due=recorded) if c.due < recorded else c for c in found]
+        # A step that fell due before the card came onto this board is due the day it came
+        # (the next business day when that was a weekend or a holiday).
+        first_day = on_business_day(recorded, settings.holidays)
+        found = [c._replace(due=first_day) if c.due < recorded else c for c in found]
     best = _choose(found, today)
     title = STEP_TITLES[best.rule].format(company=application.company)
     if best.rule == "respond_to_offer":
