@@ -13,9 +13,10 @@ from jobboard.core.model import Application, Event
 
 D = pendulum.date
 GERMANY = EtiquetteSettings(holidays="DE")
+MON_2_NOV = D(2026, 11, 2)
 
 
-def card(status: str, *events: Event, applied: pendulum.Date = D(2026, 11, 2)) -> Application:
+def card(status: str, *events: Event, applied: pendulum.Date = MON_2_NOV) -> Application:
     return Application(
         "1", "Acme", "Engineer", status=status, applied_on=applied, events=[Event("applied", applied), *events],
         created=pendulum.datetime(applied.year, applied.month, applied.day, 9),
