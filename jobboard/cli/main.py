@@ -51,6 +51,8 @@ from jobboard.storage.store import BoardError, BoardStore
 
 if TYPE_CHECKING:
     from jobboard.core.what_happened import Logged
+    from jobboard.storage.look_ahead import LookAhead
+    from jobboard.tui.app import JobBoardApp
 
 # The commands kept in other modules, as "module:attr": each module is imported only when its
 # command is asked for (click's lazy group, as its documentation shows it).
@@ -158,26 +160,45 @@ def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | No
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
+    import shutil
+
+    from jobboard.core.model import ALL_STATUSES
+    from jobboard.storage.look_ahead import LookAhead
+
+    # A large board's first look is taken in a child process, on another core, while this one
+    # loads the settings and Textual (jobboard.storage.look_ahead): every status, since the
+    # settings are not read yet, and one card per terminal line, more than a column shows.
+    look_ahead = LookAhead.start(store.path, ALL_STATUSES, max(shutil.get_terminal_size().lines, 24))
+    try:
+        app = _board_app(session, store, tuple(columns or session.settings.columns), look_ahead)
+    except BaseException:
+        if look_ahead is not None:
+            look_ahead.close()
+        raise
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+def _board_app(
+    session: Session, store: BoardStore, columns: tuple[str, ...], look_ahead: LookAhead | None
+) -> JobBoardApp:
     from jobboard.cli.themes import theme_in_force
 
-    settings = session.settings
-    columns = tuple(columns or settings.columns)
     # Themes are resolved before the terminal is taken over, so a wrong name is one plain line.
     chosen, loaded, problems = theme_in_force(session)
 
     from jobboard.tui.app import JobBoardApp  # the only place the TUI is imported
 
-    app = JobBoardApp(
+    return JobBoardApp(
         store,
-        settings,
+        session.settings,
         columns=columns,
         theme=chosen,
         themes=loaded,
         theme_problems=problems,
+        look_ahead=look_ahead,
     )
-    app.run()
-    if app.return_code:
-        sys.exit(app.return_code)
 
 
 @cli.command()

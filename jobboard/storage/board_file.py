@@ -125,6 +125,9 @@ class BoardFile(Storage):
             return None
         if key == self.key and self.data is not None:
             return self.data
+        # The board in memory is out of date: let it go before the new one is parsed, so the
+        # two never fill memory together (a failed read below drops it all the same).
+        self.forget()
         try:
             raw, st = read_regular_stat(self.path)  # st: the key of exactly the bytes read
         except FileNotFoundError:

@@ -5,6 +5,10 @@ Reading a board means checking every entry and building an application from it, 
 far less: how many cards each column holds and the few cards at the top of each. Those are
 found from the parsed records directly, and only those cards are built (and so checked).
 
+Two steps: ``top_records`` picks them from plain dicts (imports nothing of the model, so the
+look-ahead process of jobboard.storage.look_ahead runs it without loading pendulum), and
+``built_look`` builds the picked records. ``first_look`` is both.
+
 The whole board is still checked and built right after the first paint, and nothing can be
 changed until it has been (the TUI holds the keys); if an entry turns out to be unreadable,
 the board is refused then, exactly as it would have been before the first paint.
@@ -16,10 +20,20 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jobboard.core.model import Application
-from jobboard.formats.records import RECORD_ERRORS, application_from_record
+if TYPE_CHECKING:
+    from jobboard.core.model import Application
+
+# What picking from records jobboard did not write can raise (formats/records.py's RECORD_ERRORS
+# says the same of building them).
+PICKING_ERRORS = (KeyError, ValueError, TypeError, AttributeError)
+
+
+class TopRecords(NamedTuple):
+    counts: dict[str, int]  # cards per column
+    records: dict[str, list[dict[str, Any]]]  # the top records of each column, in board order
+    total: int  # every application on the board, shown or not
 
 
 class FirstLook(NamedTuple):
@@ -28,8 +42,8 @@ class FirstLook(NamedTuple):
     total: int  # every application on the board, shown or not
 
 
-def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: int) -> FirstLook | None:
-    """The counts and the top ``per_column`` cards of each column in ``statuses``, from a
+def top_records(records: Mapping[str, Any], statuses: Iterable[str], per_column: int) -> TopRecords | None:
+    """The counts and the top ``per_column`` records of each column in ``statuses``, from a
     board's stored records; None when the records are not what jobboard writes (the full
     read that follows says what is wrong)."""
     # Each column's entries as (applied date, id, record): core/ordering's ``newest_first``
@@ -47,11 +61,31 @@ def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: 
             column = columns.get(record.get("status"))
             if column is not None:
                 column.append((record["applied_on"], int(doc_id), record))
-        cards = {}
-        for status, entries in columns.items():
-            top = heapq.nlargest(per_column, entries)
-            cards[status] = [application_from_record(record) for _, _, record in top]
+        picked = {
+            status: [record for _, _, record in heapq.nlargest(per_column, entries)]
+            for status, entries in columns.items()
+        }
+    except PICKING_ERRORS:
+        return None
+    return TopRecords({status: len(entries) for status, entries in columns.items()}, picked, total)
+
+
+def built_look(top: TopRecords, statuses: Iterable[str], per_column: int) -> FirstLook | None:
+    """The first look at the columns in ``statuses`` (each picked in ``top``), the top
+    ``per_column`` records of each built; None when one of them is not what jobboard writes."""
+    from jobboard.formats.records import RECORD_ERRORS, application_from_record
+
+    statuses = tuple(statuses)
+    try:
+        cards = {status: [application_from_record(r) for r in top.records[status][:per_column]] for status in statuses}
     except RECORD_ERRORS:
         return None
-    counts = {status: len(entries) for status, entries in columns.items()}
-    return FirstLook(counts, cards, total)
+    return FirstLook({status: top.counts[status] for status in statuses}, cards, top.total)
+
+
+def first_look(records: Mapping[str, Any], statuses: Iterable[str], per_column: int) -> FirstLook | None:
+    """The counts and the top ``per_column`` cards of each column in ``statuses`` (see
+    ``top_records``)."""
+    statuses = tuple(statuses)
+    top = top_records(records, statuses, per_column)
+    return None if top is None else built_look(top, statuses, per_column)

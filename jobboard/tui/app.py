@@ -35,6 +35,7 @@ from jobboard.core.history import History
 from jobboard.core.model import Application
 from jobboard.formats.printable import one_line
 from jobboard.storage.first_look import FirstLook
+from jobboard.storage.look_ahead import LookAhead
 from jobboard.storage.store import BoardError, BoardStore
 from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
@@ -81,6 +82,7 @@ class JobBoardApp(BoardEditing, App[None]):
         theme_problems: list[str] | None = None,
         clock: Callable[[], datetime.date] = datetime.date.today,
         handoff: Handoff | None = None,
+        look_ahead: LookAhead | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock  # the one way the app reads today's date (a test gives its own)
@@ -91,7 +93,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.configured_columns = self.columns  # the board's own; `w` shows every status and back
         # The board starts loading now, while Textual starts up, so that the first paint can
         # show the cards rather than an empty board followed by a second full paint.
-        self.preload = BoardPreload(store, self.columns, cards_per_column())
+        self.preload = BoardPreload(store, self.columns, cards_per_column(), look_ahead)
         if themes is None:
             themes, theme_problems = theme_files.load_all(None)
         for loaded_theme in themes:  # registered before the first stylesheet pass

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
 from jobboard.cli.main import main
+from jobboard.storage.look_ahead import LARGE_BOARD_BYTES
 from jobboard.storage.store import BoardStore
 from tests.helpers.tmux_terminal import Terminal, jobboard_argv
 
@@ -57,3 +61,29 @@ def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_pat
     finally:
         terminal.close()
     assert BoardStore(board_path).get("1").notes == "from the editor"
+
+
+def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_path, terminal_env):
+    """A board large enough for the first look from a child process (storage/look_ahead.py):
+    its top card shows, a move made at once acts on the whole board once read, and is saved."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from make_board import make_board  # bench/ is a folder of scripts, not a package
+
+    make_board(600, board_path)
+    assert board_path.stat().st_size >= LARGE_BOARD_BYTES
+    state = Path(terminal_env["XDG_STATE_HOME"]) / "jobboard"
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "state.json").write_text(json.dumps({"sort": "applied"}))  # the first look's order
+    applied = [r for r in json.loads(board_path.read_text())["applications"].values() if r["status"] == "applied"]
+    top = max(applied, key=lambda r: (r["applied_on"], int(r["id"])))
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), terminal_env)
+    try:
+        terminal.wait_for(top["company"])
+        terminal.keys("S-Right")
+        terminal.wait_for("When is (or was) the interview")
+        terminal.keys("Enter")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert BoardStore(board_path).get(top["id"]).status == "interviewed"

@@ -310,3 +310,26 @@ def test_a_lock_file_without_permissions_through_the_cli(board):
     code, _, err = run_cli("--db", str(board), "add", "Globex", "Ops")
     assert code == 1 and str(lock) in err and "000" in err and "folder" not in err
     assert board.read_bytes() == before
+
+
+def test_a_board_changed_on_disk_is_parsed_once_the_old_one_is_let_go(tmp_path, monkeypatch):
+    """Re-reading after another process's write: the board read before is dropped before the
+    new bytes are parsed, so two boards never fill memory together (at 10,000 applications the
+    TUI's memory grew at each reload while they did)."""
+    from jobboard.storage import board_file
+
+    path = tmp_path / "board.json"
+    store = BoardStore(path)
+    store.add(lambda app_id: new_application(app_id, "Acme", "SRE"))
+    assert len(store.applications()) == 1
+    BoardStore(path).add(lambda app_id: new_application(app_id, "Zeta", "SRE"))  # another process
+    held_while_parsing = []
+    parse = board_file.parse_board_bytes
+
+    def watched(raw: bytes, where: Path) -> dict:
+        held_while_parsing.append(store.file.data)
+        return parse(raw, where)
+
+    monkeypatch.setattr(board_file, "parse_board_bytes", watched)
+    assert [a.company for a in store.applications()] == ["Acme", "Zeta"]
+    assert held_while_parsing == [None]
