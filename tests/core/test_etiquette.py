@@ -67,8 +67,42 @@ def moved(status: str, date: pendulum.Date) -> Event:
 
 # --- every rule, the day before, on and after its due date ----------------------------------
 
+
+def with_fields(application: Application, **fields) -> Application:
+    """``application`` with some fields set (an offer's deadline, the people)."""
+    for name, value in fields.items():
+        setattr(application, name, value)
+    return application
+
+
+REFERRED = [Person("Lee Park", "referrer"), Person("Maria Gomez", "hiring_manager")]
+
 # (name, application, settings, rule, due)
 RULE_CASES = [
+    (
+        "respond_to_offer two business days before a Friday deadline",
+        with_fields(
+            card("offer", moved("offer", NOV[10]), ev("offer", NOV[10]), ev("offer_acknowledged", NOV[10])),
+            offer_deadline="2026-11-20",
+        ),
+        DEFAULT,
+        "respond_to_offer",
+        NOV[18],
+    ),
+    (
+        "tell_them_you_withdrew",
+        card("withdrawn", moved("withdrawn", NOV[10])),
+        DEFAULT,
+        "tell_them_you_withdrew",
+        NOV[10],
+    ),
+    (
+        "thank_referrer two business days after the rejection",
+        with_fields(card("rejected", moved("rejected", NOV[10]), ev("acknowledged", NOV[10])), people=list(REFERRED)),
+        DEFAULT,
+        "thank_referrer",
+        NOV[12],
+    ),
     ("follow_up", card("applied"), DEFAULT, "follow_up", NOV[11]),
     (
         "follow_up after a Friday application crosses the weekend",

@@ -36,7 +36,32 @@ def moved(status: str, date: pendulum.Date) -> Event:
 
 
 # (name, application, settings, the rule that lapses, its lapse date, the rule from that day)
+def offered(deadline: str) -> Application:
+    offer = card("offer", moved("offer", D(2026, 11, 10)), ev("offer", D(2026, 11, 10)))
+    offer.offer_deadline = deadline
+    return offer
+
+
 LAPSE_CASES = [
+    # The thanks for an offer: gone three days after it came, the answer remains.
+    ("thank_for_offer", offered("2026-12-04"), DEFAULT, "thank_for_offer", D(2026, 11, 13), "respond_to_offer"),
+    # The answer: shown up to 14 days after the deadline of Fri 20 Nov, then nothing to do.
+    (
+        "respond_to_offer",
+        offered("2026-11-20").with_event(ev("offer_acknowledged", D(2026, 11, 10))),
+        DEFAULT,
+        "respond_to_offer",
+        D(2026, 12, 5),
+        "wait",
+    ),
+    (
+        "tell_them_you_withdrew",
+        card("withdrawn", moved("withdrawn", D(2026, 11, 10))),
+        DEFAULT,
+        "tell_them_you_withdrew",
+        D(2026, 11, 24),
+        "wait",
+    ),
     # Applied Wed 4 Nov, never followed up: move_to_silent falls due 15 business days on.
     ("follow_up", card("applied"), DEFAULT, "follow_up", D(2026, 11, 25), "move_to_silent"),
     (
