@@ -44,6 +44,7 @@ from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.handoff import Handoff
+from jobboard.tui.held_keys import HeldKeys
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.served import SERVER_CHECK_SECONDS, server_gone
 from jobboard.tui.tuning import Tuning
@@ -116,7 +117,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.lost_changes = ""  # what quitting anyway left unsaved, for stderr (see run)
         self.tuning = Tuning()  # entered by run(); tests under run_test keep Python's settings
         self.first_look: FirstLook | None = None  # shown until the whole board is read
-        self._held_keys: list[events.Key] | None = None  # pressed while the first look shows
+        self._held_keys = HeldKeys(holding=False)  # pressed while the first look shows
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         with self.tuning:
@@ -187,7 +188,7 @@ class JobBoardApp(BoardEditing, App[None]):
         try:
             look = self.preload.first_look.result(timeout=PRELOAD_WAIT_SECONDS)
             if look is not None:
-                self.first_look, self._held_keys = look, []
+                self.first_look, self._held_keys = look, HeldKeys()
             else:
                 self._take_board(self.preload.take_board(timeout=max(0.0, deadline - time.monotonic())))
         except (concurrent.futures.TimeoutError, BoardError, OSError):
@@ -250,14 +251,12 @@ class JobBoardApp(BoardEditing, App[None]):
         self.exit(return_code=1)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
-            self._held_keys.append(event)  # replayed by _release_keys once the board is read
-            return
-        if isinstance(event, events.Key) and self.screen_stack:
-            screen = self.screen_stack[-1]
-            if isinstance(screen, Dialog) and not screen.settled:
-                screen.early_keys.append(event)  # typed again once the dialog has its cursor in place
-                return
+        if isinstance(event, events.Key):
+            if not event.is_forwarded and self._held_keys.hold(self, event):
+                return  # typed again by _release_keys once the board is read
+            screen = self.screen_stack[-1] if self.screen_stack else None
+            if isinstance(screen, Dialog) and screen.early_keys.hold(self, event):
+                return  # typed again once the dialog has its cursor in place
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
@@ -272,9 +271,7 @@ class JobBoardApp(BoardEditing, App[None]):
             focused.insert_text_at_cursor(event.character)
 
     def _release_keys(self) -> None:
-        held, self._held_keys = self._held_keys or [], None
-        for key in held:
-            self.post_message(events.Key(key.key, key.character))
+        self._held_keys.release(self)
 
     def on_unmount(self) -> None:
         self.preload.first_paint.set()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+
+from jobboard.tui.held_keys import HeldKeys
 
 Answer = TypeVar("Answer")
 
@@ -41,20 +42,18 @@ class Dialog(ModalScreen[Answer]):
         # Keys typed before the dialog has put the cursor in its first field ("n" then a
         # company's name in one burst): the app holds them here, and they are typed again,
         # in order, once it has (JobBoardApp.on_event).
-        self.settled = False
-        self.early_keys: list[events.Key] = []
+        self.early_keys = HeldKeys()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settle)  # after the subclass's on_mount has moved focus
 
+    @property
+    def settled(self) -> bool:
+        """The cursor is in place and every key typed before it has come through."""
+        return not self.early_keys.holding and not self.early_keys.sent
+
     def _settle(self) -> None:
-        self.settled = True
-        for key in self.early_keys:
-            # Sent as the app's, as the terminal's keys are: made here, a key would count the
-            # dialog as its sender and stop bubbling there, before the app runs the focused
-            # field's own bindings (an Input's enter, which submits).
-            self.app.post_message(events.Key(key.key, key.character).set_sender(self.app))
-        self.early_keys.clear()
+        self.early_keys.release(self.app)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

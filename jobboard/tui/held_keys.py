@@ -1,0 +1,54 @@
+"""Keys that wait, in order, until what they are meant for is ready, then are typed again.
+
+The app holds keys pressed while the first look shows (nothing acts on a board not fully read);
+a dialog holds those typed before its cursor is in its first field. Keys typed again join the
+back of the app's queue, so a key the terminal sent meanwhile would overtake them ("enter"
+then "q" becoming "q" then "enter"): until every key sent again has come through, newer keys
+wait behind them too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+
+
+class HeldKeys:
+    def __init__(self, *, holding: bool = True) -> None:
+        self.holding = holding  # until release()
+        self.waiting: list[events.Key] = []
+        self.sent: list[events.Key] = []  # typed again, not yet come through
+
+    def hold(self, app: App[Any], key: events.Key) -> bool:
+        """True when the key waits (it will be typed again); False when it goes on now."""
+        if key.is_forwarded:  # back from what had focus before (the board, as "n" opened a form)
+            if self.holding:
+                self.waiting.append(key)
+            return self.holding
+        for index, sent in enumerate(self.sent):
+            if sent is key:
+                del self.sent[index]
+                if not self.sent and not self.holding:
+                    self._send(app)  # what arrived while these were on their way
+                return False
+        if self.holding or self.sent:
+            self.waiting.append(key)
+            return True
+        return False
+
+    def release(self, app: App[Any]) -> None:
+        self.holding = False
+        if not self.sent:
+            self._send(app)
+
+    def _send(self, app: App[Any]) -> None:
+        waiting, self.waiting = self.waiting, []
+        for key in waiting:
+            # Sent as the app's, as the terminal's keys are: a key made by a screen would count
+            # that screen as its sender and stop bubbling there, before the app runs the
+            # focused field's own bindings (an Input's enter, which submits).
+            again = events.Key(key.key, key.character).set_sender(app)
+            if app.post_message(again):  # False once the app is closing: nothing to wait for
+                self.sent.append(again)
