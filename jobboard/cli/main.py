@@ -407,7 +407,8 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     if application.status != "wishlist":  # nothing has gone out yet: no contact to speak of
         contact = last_contact(application, now)
         lines.append(f"Last contact: {contact.isoformat()} ({ago(contact, now)})")
-    lines.append(f"Next: {one_line(step.title)} ({when_text(step, now)})\n  {one_line(step.why)}")
+    when = when_text(step, now, session.settings.etiquette.holidays)
+    lines.append(f"Next: {one_line(step.title)} ({when})\n  {one_line(step.why)}")
     lines.append("\nTimeline:")
     from jobboard.core.timeline import describe
 
@@ -562,7 +563,8 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
         if step.state == "ready" and not headed:  # housekeeping: last, under its own heading
             say(f"\n{READY_HEADING}:")
             headed = True
-        say(f"{application.id:>4}  {when_text(step, as_of):<20} {one_line(step.title)}")
+        when = when_text(step, as_of, session.settings.etiquette.holidays)
+        say(f"{application.id:>4}  {when:<20} {one_line(step.title)}")
     from jobboard.core.etiquette import accepted_offer_note
 
     notes = (accepted_offer_note(applications, as_of), keep_going_note(applications, as_of, session.settings.etiquette))

@@ -37,7 +37,7 @@ def one_card(
         return
     lines = [
         f"{application.company} — {application.role}  (id {application.id})",
-        f"Next: {step.title} ({when_text(step, as_of)})",
+        f"Next: {step.title} ({when_text(step, as_of, settings.holidays)})",
         f"  {step.why}",
     ]
     if step.draft:

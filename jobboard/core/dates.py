@@ -164,15 +164,18 @@ def add_business_days(date: pendulum.Date, n: int, holidays: str = "") -> pendul
     return _from_ordinal(type(date), current)
 
 
-def business_days_between(start: pendulum.Date, end: pendulum.Date) -> int:
+def business_days_between(start: pendulum.Date, end: pendulum.Date, holidays: str = "") -> int:
     """How many business days lie after ``start`` up to and including ``end``.
 
     Positive when ``end`` is after ``start``, negative when before, 0 when equal, so that
-    ``business_days_between(d, add_business_days(d, n)) == n``.
+    ``business_days_between(d, add_business_days(d, n, holidays), holidays) == n``.
     """
     if end < start:
-        return -business_days_between(end, start)
+        return -business_days_between(end, start, holidays)
     first = start.toordinal()
+    calendar = public_holidays(holidays) if holidays else None
+    if calendar is not None:
+        return sum(1 for day in range(first + 1, end.toordinal() + 1) if _is_business_day(day, calendar))
     full_weeks, rest = divmod(end.toordinal() - first, 7)
     count = full_weeks * 5
     # The leftover days (fewer than a week) are counted one by one.

@@ -308,6 +308,9 @@ def _body(rule: str, application: Application, on: str, variant: str, contact: s
             f"Thank you for letting me know on {on} about the {role} role at {company}.",
             "I appreciate the time you and the team spent on my application, and I'd be glad to stay in touch.",
         ]
+        booked = interview_ahead(application, today)
+        if booked is not None:  # docs/rules.md: a rejection calls off an interview still booked
+            body.insert(1, f"I take it our interview on {long_date(booked.date, today)} is now off.")
     elif rule == "request_feedback":
         body = [
             f"Thanks again for your note of {on} about the {role} role at {company}.",

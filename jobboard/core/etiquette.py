@@ -663,10 +663,10 @@ def done_event(application: Application, step: NextStep, today: pendulum.Date) -
     return Event(kind, today) if kind else None
 
 
-def when_text(step: NextStep, today: pendulum.Date) -> str:
+def when_text(step: NextStep, today: pendulum.Date, holidays: str = "") -> str:
     """When the step falls, for a panel or a list: "due today", "overdue by 3 days",
-    "tomorrow", "in 2 business days", "snoozed until Mon 30 Nov", or for wait
-    "next check Mon 30 Nov" / "nothing scheduled"."""
+    "tomorrow", "in 2 business days" (less the ``[etiquette] holidays``), "snoozed until
+    Mon 30 Nov", or for wait "next check Mon 30 Nov" / "nothing scheduled"."""
     if step.rule == "wait" or step.due is None:
         if step.check_on is None:
             return "nothing scheduled"
@@ -682,8 +682,8 @@ def when_text(step: NextStep, today: pendulum.Date) -> str:
         return f"overdue by {-days} day" + ("s" if days < -1 else "")
     if days == 1:
         return "tomorrow"
-    working = business_days_between(today, step.due)
-    if step.due.weekday() < 5 and working > 1:
+    working = business_days_between(today, step.due, holidays)
+    if on_business_day(step.due, holidays) == step.due and working > 1:
         return f"in {working} business days"
     return f"in {days} days"
 

@@ -21,11 +21,11 @@ from jobboard.tui.dialog import Dialog
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
 
 
-def agenda_line(application: Application, step: NextStep, today: pendulum.Date) -> Content:
+def agenda_line(application: Application, step: NextStep, today: pendulum.Date, holidays: str = "") -> Content:
     overdue = step.state == "overdue"
     mark, style = (OVERDUE_MARK, "bold $overdue-marker") if overdue else (DUE_MARK, "bold $due-marker")
     return Content.assemble(
-        (f"{mark} {when_text(step, today):<20} ", style),
+        (f"{mark} {when_text(step, today, holidays):<20} ", style),
         (one_line(step.title), "bold"),
         ("  ·  ", "$text-muted"),
         (one_line(f"{application.company} — {application.role}"), "$text-muted"),
@@ -70,9 +70,14 @@ class AgendaScreen(Dialog["str | None"]):
     """
 
     def __init__(
-        self, entries: list[tuple[Application, NextStep]], today: pendulum.Date, coming: list[Coming] | None = None
+        self,
+        entries: list[tuple[Application, NextStep]],
+        today: pendulum.Date,
+        coming: list[Coming] | None = None,
+        holidays: str = "",
     ) -> None:
         super().__init__()
+        self.holidays = holidays
         self.entries = entries
         self.today = today
         self.coming = coming or []
@@ -84,7 +89,9 @@ class AgendaScreen(Dialog["str | None"]):
         title = f"Agenda · {need_action_text(len(acting) - overdue, overdue)}"
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
-            options: list[Option | None] = [Option(agenda_line(a, s, self.today), id=f"due:{a.id}") for a, s in acting]
+            options: list[Option | None] = [
+                Option(agenda_line(a, s, self.today, self.holidays), id=f"due:{a.id}") for a, s in acting
+            ]
             if not acting:
                 options.append(Option(Content("Nothing is due. Well done."), disabled=True))
             heading = (

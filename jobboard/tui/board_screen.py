@@ -418,7 +418,8 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         name_hint = ""
         if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
             name_hint = name_hint_text(self.jobboard.settings.source)  # said in the first session only
-        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent=sent)
+        holidays = self.jobboard.settings.etiquette.holidays
+        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent, holidays)
 
     # -- actions --------------------------------------------------------------------------------
 

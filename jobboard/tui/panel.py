@@ -33,6 +33,7 @@ def step_content(
     to: Addressee | None = None,
     sent: bool = False,
     contact: pendulum.Date | None = None,
+    holidays: str = "",
 ) -> Content:
     """The next step as the panel shows it: what, when, the card's last ``contact`` (when
     given), why, on what advice, the draft (with whom it is for; once ``m`` has opened it
@@ -40,7 +41,7 @@ def step_content(
     ``name_hint``: how to set the name)."""
     from jobboard.core.dates import short_date
 
-    when = when_text(step, today)
+    when = when_text(step, today, holidays)
     if step.snoozed_until is not None:
         mark, style = SNOOZE_MARK, "$text-muted"
     elif step.state == "overdue":
@@ -158,6 +159,7 @@ class SidePanel(ScrollView, can_focus=False):
         empty_hint: str = "",
         name_hint: str = "",
         sent: bool = False,
+        holidays: str = "",
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
@@ -168,7 +170,7 @@ class SidePanel(ScrollView, can_focus=False):
             contact = last_contact(application, today) if application.status != "wishlist" else None
             sections = (
                 note,
-                step_content(step, today, name_hint, to, sent, contact) if step else Content(""),
+                step_content(step, today, name_hint, to, sent, contact, holidays) if step else Content(""),
                 details_content(application, today),
                 timeline_content(application),
             )

@@ -231,7 +231,8 @@ class NextStepActions:
         visible = [a for a in app.board.values() if a.status in app.columns and not a.archived]
         entries = agenda(visible, app.today, app.settings.etiquette, step_for=app.step_for)
         coming = coming_up(visible, app.today, app.step_for)
-        self.jobboard.push_screen(AgendaScreen(entries, app.today, coming), self.jump_to)
+        screen = AgendaScreen(entries, app.today, coming, app.settings.etiquette.holidays)
+        self.jobboard.push_screen(screen, self.jump_to)
 
     def jump_to(self: BoardKeys, app_id: str | None) -> None:
         """Select the card with this id, in whichever column it is."""

@@ -1,7 +1,7 @@
 """Interviews on closed cards (docs/rules.md, "Interviews on closed cards"): a rejected,
 withdrawn or archived card keeps its interviews in the log, but one still ahead is not coming
-up: no reminder to prepare, no line in the agenda's coming-up part, no calendar entry, and the
-withdrawal draft asks to cancel it."""
+up: no reminder to prepare, no line in the agenda's coming-up part, no calendar entry; the
+withdrawal draft asks to cancel it and the reply to a rejection takes it to be off."""
 
 from __future__ import annotations
 
@@ -81,6 +81,13 @@ def test_the_withdrawal_draft_asks_to_cancel_the_booked_interview():
     # Once it has passed there is nothing to cancel.
     later = next_step(booked_card("withdrawn"), D(2026, 10, 21))
     assert later.rule == "tell_them_you_withdrew" and "cancel" not in later.draft
+
+
+def test_the_reply_to_a_rejection_takes_the_booked_interview_to_be_off():
+    step = next_step(booked_card("rejected"), TODAY)
+    assert step.rule == "acknowledge_rejection"
+    assert "I take it our interview on 20 October is now off." in step.draft
+    assert "interview" not in next_step(booked_card("rejected"), D(2026, 10, 21)).draft
 
 
 def test_no_check_in_while_the_next_interview_is_booked():

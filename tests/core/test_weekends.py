@@ -108,3 +108,33 @@ def test_an_unknown_holidays_code_is_one_sentence(value, message):
 def test_holidays_are_read_from_the_settings():
     assert EtiquetteSettings.from_mapping({"holidays": " US-CA "}).holidays == "US-CA"
     assert EtiquetteSettings.from_mapping({}).holidays == ""
+
+
+def test_in_n_business_days_leaves_out_the_holidays():
+    from jobboard.core.dates import business_days_between
+    from jobboard.core.etiquette import NextStep, when_text
+
+    wed, tue = D(2026, 12, 23), D(2026, 12, 29)
+    assert business_days_between(wed, tue) == 4  # 24, 25, 28, 29
+    assert business_days_between(wed, tue, "DE") == 3  # Christmas Day is off
+    assert business_days_between(tue, wed, "DE") == -3
+    step = NextStep("follow_up", "Follow up with Acme", tue, "upcoming", "", (), None)
+    assert when_text(step, wed) == "in 4 business days"
+    assert when_text(step, wed, "DE") == "in 3 business days"
+    on_christmas = step._replace(due=D(2026, 12, 25))  # a step due on a holiday counts calendar days
+    assert when_text(on_christmas, wed, "DE") == "in 2 days"
+
+
+def test_the_panel_and_the_cli_count_business_days_with_the_holidays(tmp_path):
+    from jobboard.storage.store import BoardStore
+    from tests.helpers.cli import run_cli
+
+    config = tmp_path / "config.toml"
+    config.write_text('[etiquette]\nholidays = "DE"\n')
+    board = tmp_path / "board.json"
+    BoardStore(board).add(lambda app_id: card("applied", applied=D(2026, 12, 22)).copy(id=app_id))
+    db = ["--db", str(board), "--config", str(config)]
+    code, out, _ = run_cli(*db, "next", "1", "--date", "2026-12-23")
+    assert code == 0
+    # Five business days from Tue 22 Dec in Germany is Wed 30 Dec: 24, 28, 29, 30 after the 23rd.
+    assert "(in 4 business days)" in out, out
