@@ -41,6 +41,7 @@ from jobboard.core.model import (
     normalise_event_kind,
     parse_time,
     status_title,
+    time_now,
     today,
 )
 from jobboard.core.people import person_line
@@ -324,7 +325,8 @@ def list_applications(session: Session, status: str | None, as_json: bool, sort:
     sort = sort or remembered_sort()
     order = {s: i for i, s in enumerate(session.settings.columns)}
     now, rules = today(), session.settings.etiquette
-    steps = {a.id: next_step(a, now, rules, words=False) for a in applications} if sort == "urgency" else {}
+    at = time_now(now)
+    steps = {a.id: next_step(a, now, rules, words=False, at=at) for a in applications} if sort == "urgency" else {}
     applications.sort(key=lambda a: (order.get(a.status, 99), sort_key(sort, a, steps.get(a.id))))
     say(format_table(applications))
 
@@ -379,7 +381,8 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
     application = session.store.get(app_id)
     now = today()
     if as_json:  # the record as the JSON export has it, with the derived `last_contact`
-        click.echo(json_text(json.dumps(exported_record(application, now), ensure_ascii=False, indent=2)))
+        record = exported_record(application, now, time_now(now))
+        click.echo(json_text(json.dumps(record, ensure_ascii=False, indent=2)))
         return
     from jobboard.core.dates import ago
     from jobboard.core.etiquette import next_step, when_text
@@ -402,10 +405,11 @@ def show(session: Session, app_id: str, as_json: bool) -> None:
         from jobboard.cli.capturing import posting_lines
 
         lines.extend(posting_lines(application))
-    step = next_step(application, now, session.settings.etiquette)
+    at = time_now(now)
+    step = next_step(application, now, session.settings.etiquette, at=at)
     lines.append("")
     if application.status != "wishlist":  # nothing has gone out yet: no contact to speak of
-        contact = last_contact(application, now)
+        contact = last_contact(application, now, at)
         lines.append(f"Last contact: {contact.isoformat()} ({ago(contact, now)})")
     when = when_text(step, now, session.settings.etiquette.holidays)
     lines.append(f"Next: {one_line(step.title)} ({when})\n  {one_line(step.why)}")
@@ -544,7 +548,7 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
         one_card(session.store.get(app_id), as_of, session.settings.etiquette, as_json, session.applications())
         return
     applications = session.applications(view)
-    entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything)
+    entries = agenda(applications, as_of, session.settings.etiquette, include_upcoming=everything, at=time_now(as_of))
     if as_json:
         records = [step_record(a, s, as_of) for a, s in entries]
         click.echo(json_text(json.dumps(records, ensure_ascii=False, indent=2)))

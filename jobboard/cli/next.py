@@ -15,7 +15,7 @@ import pendulum
 
 from jobboard.core.drafts import NAME_PLACEHOLDER
 from jobboard.core.etiquette import EtiquetteSettings, next_step, open_offers, when_text
-from jobboard.core.model import Application
+from jobboard.core.model import Application, time_now
 from jobboard.formats.printable import json_text
 
 NAME_HINT = 'drafts are signed "[your name]" until you set it: add name = "Your Name" under [profile] in config.toml'
@@ -31,7 +31,7 @@ def one_card(
     """One card's step; ``board`` (the other cards) for the board-level offer step."""
     from jobboard.cli.main import say, step_record
 
-    step = next_step(application, as_of, settings, offers=open_offers(board, as_of))
+    step = next_step(application, as_of, settings, offers=open_offers(board, as_of), at=time_now(as_of))
     if as_json:
         click.echo(json_text(json.dumps(step_record(application, step, as_of), ensure_ascii=False, indent=2)))
         return

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from jobboard.cli.session import DATE, CardCommands, Session, old_spelling, pass_session, say
-from jobboard.core.model import today
+from jobboard.core.model import time_now, today
 from jobboard.core.people import DETAILS, Person, make_person, person_line
 from jobboard.formats.printable import json_text, one_line
 
@@ -195,7 +195,7 @@ def draft(session: Session, app_id: str, as_mailto: bool, on) -> None:  # noqa: 
     as_of = on or today()
     application = session.store.get(app_id)
     offers = open_offers(session.applications(), as_of)
-    step = next_step(application, as_of, session.settings.etiquette, offers=offers)
+    step = next_step(application, as_of, session.settings.etiquette, offers=offers, at=time_now(as_of))
     message = message_for(application, step, as_of)
     if message is None:
         raise click.ClickException(one_line(f"the next step for {app_id} ({step.title}) is not a message to send"))

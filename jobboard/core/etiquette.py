@@ -55,6 +55,7 @@ from jobboard.core.dates import (
 from jobboard.core.last_contact import last_contact
 from jobboard.core.model import Application, Event
 from jobboard.core.rules import DONE_EVENT, MOVE_TO, RULE_ORDER, RULE_PRINCIPLES, STEP_TITLES, step_order
+from jobboard.core.timeline import is_ahead
 
 __all__ = ["DONE_EVENT", "MOVE_TO", "RULE_ORDER", "RULE_PRINCIPLES"]  # the table's views, re-exported
 
@@ -255,15 +256,20 @@ def _applied_key(log: _Log) -> _Key:
     return _latest(log, "applied") or (log.app.applied_on, -1)
 
 
-def _facts(log: _Log, today: pendulum.Date) -> _Facts:
+def _next_interview(log: _Log, today: pendulum.Date, at: str | None) -> pendulum.Date | None:
+    """The day of the next interview ahead (today's, when one is still to come at ``at``)."""
+    ahead = [key[0] for key, event in log.keyed("interview") if is_ahead(event, today, at)]
+    return min(ahead) if ahead else None
+
+
+def _facts(log: _Log, today: pendulum.Date, at: str | None) -> _Facts:
     interviews = log.keyed("interview")
     past_interview: _Key | None = None
     next_interview: pendulum.Date | None = None
     if interviews:
-        past = [key for key, _ in interviews if key[0] <= today]
-        future = [key[0] for key, _ in interviews if key[0] > today]
+        past = [key for key, event in interviews if key[0] <= today and not is_ahead(event, today, at)]
         past_interview = past[-1] if past else None
-        next_interview = min(future) if future else None
+        next_interview = _next_interview(log, today, at)
     else:
         # No interview logged: the move to Interviewed stands in for it (the latest one).
         for key, event in log.keyed("status"):
@@ -283,7 +289,7 @@ def _facts(log: _Log, today: pendulum.Date) -> _Facts:
         anchor=anchor,
         anchor_kind=anchor_kind,
         follow_ups=follow_ups,
-        last_contact=last_contact(log.app, today),
+        last_contact=last_contact(log.app, today, at),
         past_interview=past_interview,
         next_interview=next_interview,
     )
@@ -316,23 +322,20 @@ class _Candidate(NamedTuple):
 
 
 def _candidates(
-    log: _Log, today: pendulum.Date, s: EtiquetteSettings, offers: tuple[OpenOffer, ...] = ()
+    log: _Log, today: pendulum.Date, s: EtiquetteSettings, offers: tuple[OpenOffer, ...] = (), at: str | None = None
 ) -> list[_Candidate]:
     app = log.app
     status = app.status
     found: list[_Candidate] = []
     if status in ACTIVE_STATUSES:
-        f = _facts(log, today)
+        f = _facts(log, today, at)
         next_interview = f.next_interview
         # The day move_to_silent falls due for want of contact: the nudges lapse then.
         quiet_due = add_business_days(f.last_contact, s.silent_after_business_days, s.holidays)
     else:
         # Other columns only need the next interview (for prepare_interview); skipping the
         # rest of the facts matters on a board of thousands of closed applications.
-        next_interview = None
-        if "interview" in log.by_kind:
-            future = [key[0] for key, _ in log.keyed("interview") if key[0] > today]
-            next_interview = min(future) if future else None
+        next_interview = _next_interview(log, today, at) if "interview" in log.by_kind else None
 
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
@@ -362,7 +365,8 @@ def _candidates(
     if next_interview is not None and not app.closed:
         # A rejected, withdrawn or archived card's interview is not coming up (docs/rules.md).
         due = on_business_day(add_days(next_interview, -s.prepare_days_before), s.holidays, before=True)
-        found.append(_Candidate("prepare_interview", due, next_interview))
+        # An interview later today: the day itself (it lapses at the interview's start).
+        found.append(_Candidate("prepare_interview", today if next_interview == today else due, next_interview))
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
@@ -573,11 +577,14 @@ def next_step(
     settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
     words: bool = True,
     offers: tuple[OpenOffer, ...] = (),
+    at: str | None = None,
 ) -> NextStep:
     """The single next step for ``application`` as seen on ``today``.
 
     ``offers`` are the board's open offers (:func:`open_offers`), for the board-level
     ``tell_others_about_offer``; callers that look at one card alone leave it empty.
+    ``at`` is the time of day ("HH:MM") when the advice is for now: an interview later today
+    is then still ahead (None: the whole day, today's interviews counted as held).
 
     Chosen as :func:`_choose` says (tier first among steps already due, docs/rules.md). An
     active snooze turns the step into an upcoming one due when the snooze ends.
@@ -586,7 +593,7 @@ def next_step(
     and show only those (the board's markers, the markdown table).
     """
     log = _Log(application, today)
-    found = _candidates(log, today, settings, offers)
+    found = _candidates(log, today, settings, offers, at)
     if not found:
         variant = application.status
         if variant == "offer":
@@ -646,19 +653,25 @@ def _apply_snooze(step: NextStep, log: _Log, today: pendulum.Date) -> NextStep:
     return step._replace(due=until, state="upcoming", snoozed_until=until)
 
 
-def done_event(application: Application, step: NextStep, today: pendulum.Date) -> Event | None:
+def done_event(
+    application: Application, step: NextStep, today: pendulum.Date, at: str | None = None
+) -> Event | None:
     """The event the TUI's "f" (done) key should log for ``step``, dated ``today``.
 
     A ``status`` event (move_to_silent) means: move the card with
     ``application.moved_to(event.status, today)`` rather than appending the event.
     prepare_interview gets a ``snooze`` until the interview day, which hides the reminder
-    (on that day the interview counts as past and the step is gone anyway). wait: None.
+    (from the interview's start the step is gone anyway); for an interview later today, until
+    tomorrow. wait: None.
     """
     if step.rule in MOVE_TO:
         return Event("status", today, status=MOVE_TO[step.rule])
     if step.rule == "prepare_interview":
-        upcoming = [e.date for e in application.events_of("interview") if e.date > today]
-        return Event("snooze", min(upcoming), note="ready for the interview") if upcoming else None
+        upcoming = [e.date for e in application.events_of("interview") if is_ahead(e, today, at)]
+        if not upcoming:
+            return None
+        until = min(upcoming)
+        return Event("snooze", add_days(today, 1) if until == today else until, note="ready for the interview")
     kind = DONE_EVENT.get(step.rule)
     return Event(kind, today) if kind else None
 
@@ -694,17 +707,18 @@ def agenda(
     settings: EtiquetteSettings = EtiquetteSettings(),  # noqa: B008 - frozen, safe to share
     include_upcoming: bool = False,
     step_for: Callable[[Application], NextStep] | None = None,
+    at: str | None = None,
 ) -> list[tuple[Application, NextStep]]:
     """Each application's next step that is due, overdue or ready (plus upcoming and wait ones
     with ``include_upcoming``) in the one order of :func:`rules.step_order`: due and overdue by
     tier then due date, upcoming by due date, ready housekeeping, waits; ties by company.
     ``step_for`` supplies steps already worked out (the board keeps them), instead of
-    working each one out here."""
+    working each one out here. ``at``: the time of day, as for :func:`next_step`."""
     entries = []
     applications = list(applications)
     offers = open_offers(applications, today) if step_for is None else ()
     for app in applications:
-        step = step_for(app) if step_for else next_step(app, today, settings, offers=offers)
+        step = step_for(app) if step_for else next_step(app, today, settings, offers=offers, at=at)
         if step.state == "upcoming" and not include_upcoming:
             continue
         entries.append((app, step))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jobboard.core.timeline import is_ahead
+
 if TYPE_CHECKING:
     import pendulum
 
@@ -36,16 +38,17 @@ CONTACT_KINDS: tuple[str, ...] = (
 CONTACT_MOVES: tuple[str, ...] = ("rejected", "offer")
 
 
-def last_contact(application: Application, today: pendulum.Date) -> pendulum.Date:
+def last_contact(application: Application, today: pendulum.Date, at: str | None = None) -> pendulum.Date:
     """The latest day on or before ``today`` with an exchange (see the module docstring); the
     applied date when there is none. On a card with no interview logged at all, a move to
-    Interviewed stands in for the interview, as the advisor reads it."""
+    Interviewed stands in for the interview, as the advisor reads it. ``at``: the time of day,
+    before which an interview later today has not happened yet."""
     dates: list[pendulum.Date] = []
     moves_to_interviewed: list[pendulum.Date] = []
     has_interview = False
     for event in application.events:
         has_interview = has_interview or event.kind == "interview"
-        if event.date > today:
+        if event.date > today or (event.kind == "interview" and is_ahead(event, today, at)):
             continue
         if event.kind in CONTACT_KINDS or (event.kind == "status" and event.status in CONTACT_MOVES):
             dates.append(event.date)

@@ -181,6 +181,13 @@ def today() -> pendulum.Date:
     return _pendulum().today().date()
 
 
+def time_now(as_of: pendulum.Date) -> str | None:
+    """The local time ("HH:MM") when ``as_of`` is today, else None: advice asked "as of" another
+    day reads that day whole (docs/rules.md, "An interview later today")."""
+    now = _pendulum().now()
+    return now.format("HH:mm") if now.date() == as_of else None
+
+
 class Event(NamedTuple):
     """One dated entry in an application's log.
 

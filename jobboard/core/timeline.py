@@ -124,6 +124,15 @@ def _column(application: Application) -> str | None:
     return max(moves)[2] if moves else None
 
 
+def is_ahead(event: Event, today: pendulum.Date, at: str | None = None) -> bool:
+    """Whether an interview is still to come (docs/rules.md, "An interview ahead"): dated after
+    today, or today at a time after ``at``, the time of day asked about ("HH:MM"; None when
+    only the day is known, as with ``--date``: then today's interviews count as held)."""
+    return event.date > today or (
+        at is not None and event.date == today and event.time is not None and event.time > at
+    )
+
+
 def interview_ahead(application: Application, today: pendulum.Date) -> Event | None:
     """The next interview from today on (today's included), or None: what a card shows."""
     ahead = [e for e in application.events if e.kind == "interview" and e.date >= today]

@@ -330,11 +330,12 @@ def unguard_cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and _runs_as_formula(text) else text
 
 
-def exported_record(application: Application, today: pendulum.Date) -> dict[str, Any]:
-    """``application_record`` with the derived ``last_contact`` (as of ``today``, YYYY-MM-DD)
-    after ``applied_on``: what the JSON export and ``show --json`` give for one application."""
+def exported_record(application: Application, today: pendulum.Date, at: str | None = None) -> dict[str, Any]:
+    """``application_record`` with the derived ``last_contact`` (as of ``today``, YYYY-MM-DD;
+    ``at`` the time of day, when known) after ``applied_on``: what the JSON export and
+    ``show --json`` give for one application."""
     record = application_record(application)
-    contact = last_contact(application, today).isoformat()
+    contact = last_contact(application, today, at).isoformat()
     out: dict[str, Any] = {}
     for name, value in record.items():
         if name != "last_contact":  # a stored field of that name (hand-edited) is not the date

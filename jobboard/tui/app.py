@@ -40,7 +40,7 @@ from jobboard.storage.store import BoardError, BoardStore
 from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
-from jobboard.tui.day import DAY_CHECK_SECONDS, check_day
+from jobboard.tui.day import DAY_CHECK_SECONDS, check_day, local_time, no_time
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.handoff import Handoff
@@ -81,12 +81,18 @@ class JobBoardApp(BoardEditing, App[None]):
         theme: str | None = None,
         themes: list[Theme] | None = None,
         theme_problems: list[str] | None = None,
-        clock: Callable[[], datetime.date] = datetime.date.today,
+        clock: Callable[[], datetime.date] | None = None,
         handoff: Handoff | None = None,
         look_ahead: LookAhead | None = None,
+        time_of_day: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__()
-        self.clock = clock  # the one way the app reads today's date (a test gives its own)
+        # The one way the app reads today's date (a test gives its own), and the time of day
+        # ("HH:MM", for an interview later today: tui/day.py). With a clock of its own, a test
+        # reads whole days unless it gives a time too.
+        self.clock = clock or datetime.date.today
+        self.time_of_day = time_of_day or (no_time if clock else local_time)
+        self.at = self.time_of_day()
         self.handoff = handoff or Handoff()  # links and drafts out: opener, clipboard (tui/handoff.py)
         self.store = store
         self.settings = settings or Settings()
@@ -314,10 +320,10 @@ class JobBoardApp(BoardEditing, App[None]):
     def work_out_steps(self) -> None:
         """Every card's next step, in the writer thread (the headers' due counts need them all;
         the cards on screen work theirs out as they are painted)."""
-        applications, today, rules = list(self.board.values()), self.today, self.settings.etiquette
+        applications, today, rules, at = list(self.board.values()), self.today, self.settings.etiquette, self.at
 
         def work_out(_store: BoardStore) -> Message:
-            return StepsReady({a.id: next_step(a, today, rules, words=False) for a in applications})
+            return StepsReady({a.id: next_step(a, today, rules, words=False, at=at) for a in applications})
 
         self.writer.submit(work_out)
         self.writer.submit(jobs.prepare_for_writes)
@@ -437,16 +443,17 @@ class JobBoardApp(BoardEditing, App[None]):
     def step_for(self, application: Application) -> NextStep:
         step = self.steps.get(application.id)
         if step is None:
-            step = self.steps[application.id] = next_step(application, self.today, self.settings.etiquette, words=False)
+            step = next_step(application, self.today, self.settings.etiquette, words=False, at=self.at)
+            self.steps[application.id] = step
         return step
 
     def advice_for(self, application: Application) -> NextStep:
         """The next step with its reason and draft, for the one card the panel shows (the
         board-wide cache keeps only what the markers and counts need)."""
-        key = (application, self.today)
+        key = (application, self.today, self.at)
         cached_for, advice = self._advice
         if advice is None or cached_for != key:
-            advice = next_step(application, self.today, self.settings.etiquette)
+            advice = next_step(application, self.today, self.settings.etiquette, at=self.at)
             self._advice = (key, advice)
         return advice
 

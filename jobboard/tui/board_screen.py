@@ -419,7 +419,8 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         if step and step.draft and step.draft.endswith(NAME_PLACEHOLDER) and self.hints.wanted(NAME_HINT):
             name_hint = name_hint_text(self.jobboard.settings.source)  # said in the first session only
         holidays = self.jobboard.settings.etiquette.holidays
-        self.panel.show(application, step, today, self.jobboard.keep_going(), hint, name_hint, sent, holidays)
+        keep_going, at = self.jobboard.keep_going(), self.jobboard.at
+        self.panel.show(application, step, today, keep_going, hint, name_hint, sent, holidays, at)
 
     # -- actions --------------------------------------------------------------------------------
 

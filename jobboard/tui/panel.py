@@ -160,6 +160,7 @@ class SidePanel(ScrollView, can_focus=False):
         name_hint: str = "",
         sent: bool = False,
         holidays: str = "",
+        at: str | None = None,
     ) -> None:
         note = Content.assemble(("KEEP GOING  ", "bold $success"), keep_going) if keep_going else Content("")
         if application is None:
@@ -167,7 +168,7 @@ class SidePanel(ScrollView, can_focus=False):
         else:
             to = addressee(application, step.rule, today) if step else None
             # A Wishlist card has sent nothing yet: no contact to speak of.
-            contact = last_contact(application, today) if application.status != "wishlist" else None
+            contact = last_contact(application, today, at) if application.status != "wishlist" else None
             sections = (
                 note,
                 step_content(step, today, name_hint, to, sent, contact, holidays) if step else Content(""),

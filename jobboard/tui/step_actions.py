@@ -51,7 +51,7 @@ class NextStepActions:
             return
         app = self.jobboard
         step = app.step_for(application)
-        event = done_event(application, step, app.today)
+        event = done_event(application, step, app.today, app.at)
         if step.rule == "respond_to_offer":
             ask_offer_answer(self, application, self._log)
         elif event is None:

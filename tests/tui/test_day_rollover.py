@@ -94,3 +94,42 @@ async def test_a_card_added_on_the_board_is_dated_by_its_clock_not_the_systems(b
             ("status", pendulum.date(2026, 12, 1)),
         ]
         assert "3 days ago" in board_text(app)
+
+
+class FakeTime:
+    def __init__(self, at: str) -> None:
+        self.at = at
+
+    def __call__(self) -> str:
+        return self.at
+
+
+async def test_the_step_follows_an_interview_later_today_once_it_begins(board_path, frozen):
+    """The interview is at 14:00 today: in the morning the panel says to prepare for it; once
+    the clock passes 14:00 the board catches up and the step is the thank-you."""
+    from jobboard.core.model import Application, Event
+
+    day = frozen.date()
+    monzo = Application(
+        "1", "Monzo", "Backend Engineer", status="interviewed", applied_on=day.subtract(days=10),
+        events=[
+            Event("applied", day.subtract(days=10)),
+            Event("status", day.subtract(days=3), status="interviewed"),
+            Event("interview", day, time="14:00", interview_kind="phone"),
+        ],
+        created=frozen.subtract(days=10),
+    )  # fmt: skip
+    BoardStore(board_path).add(lambda app_id: monzo.copy(id=app_id))
+    clock, time = FakeClock(day), FakeTime("09:30")
+    app = QuickCheckApp(BoardStore(board_path), Settings(), clock=clock, time_of_day=time)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Monzo")
+        panel = app.board_screen.query_one(SidePanel)
+        await wait_until(pilot, lambda: "Prepare for" in panel.text and "due today" in panel.text)
+        assert "Last contact: Fri 6 Nov" in panel.text  # the interview has not happened yet
+        time.at = "14:01"
+        await wait_until(pilot, lambda: "thank-you" in panel.text.lower())
+        await wait_until(pilot, lambda: app.steps_ready)
+        assert app.steps["1"].rule == "send_thank_you"
+        assert "Last contact: Mon 16 Nov" in panel.text
