@@ -11,6 +11,7 @@ import pytest
 
 from jobboard.core.etiquette import EtiquetteSettings, next_step
 from jobboard.core.model import Application, Event
+from jobboard.core.people import Person
 
 D = pendulum.date
 DEFAULT = EtiquetteSettings()
@@ -40,6 +41,10 @@ def offered(deadline: str) -> Application:
     offer = card("offer", moved("offer", D(2026, 11, 10)), ev("offer", D(2026, 11, 10)))
     offer.offer_deadline = deadline
     return offer
+
+
+def referred(application: Application) -> Application:
+    return application.copy(people=[Person("Lee Park", "referrer"), Person("Maria Gomez", "hiring_manager")])
 
 
 LAPSE_CASES = [
@@ -117,6 +122,15 @@ LAPSE_CASES = [
         D(2026, 11, 20),
         "send_thank_you",
     ),
+    (
+        "thank_referrer (the move + 30 days)",
+        referred(card("rejected", moved("rejected", D(2026, 11, 10)), ev("acknowledged", D(2026, 11, 10)),
+                      ev("feedback_requested", D(2026, 11, 13)))),
+        DEFAULT,
+        "thank_referrer",
+        D(2026, 12, 10),
+        "wait",
+    ),  # fmt: skip
     # Each lapse is a setting.
     (
         "thank_you_lapse_days=2",

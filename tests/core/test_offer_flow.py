@@ -138,3 +138,23 @@ def test_accepting_lists_the_other_open_processes():
     assert accepted_offer_note([offer_card(), monzo], DEC[9]) is None  # not accepted
     declined = offer_card("2026-12-14", Event("offer_answered", DEC[9], outcome="declined"))
     assert accepted_offer_note([declined, monzo], DEC[9]) is None
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (DEC[7], "upcoming"),  # the offer came today: the others hear the next business day
+        (DEC[8], "due"),
+        (DEC[9], "overdue"),
+        (DEC[11], "overdue"),  # the day before the deadline, still to do
+        (DEC[14], None),  # the deadline: lapsed
+        (DEC[15], None),
+    ],
+)
+def test_tell_others_around_its_due_and_lapse_days(today, state):
+    offer, monzo = offer_card(), interviewed("2", "Monzo")
+    step = next_step(monzo, today, offers=open_offers([offer, monzo], today))
+    if state is None:
+        assert step.rule != "tell_others_about_offer"
+    else:
+        assert (step.rule, step.due, step.state) == ("tell_others_about_offer", DEC[8], state)

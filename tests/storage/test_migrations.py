@@ -180,3 +180,38 @@ def test_a_board_upgraded_in_another_process_is_not_upgraded_twice(tmp_path, thr
     second.add(lambda i: new_application(i, "Initech", "Dev"))
     assert len(backups.list_backups(path)) == 1
     assert [a.company for a in BoardStore(path).applications()][-2:] == ["Hooli", "Initech"]
+
+
+def test_a_board_written_by_the_v3_commands_keeps_every_event_and_answers(tmp_path):
+    """``v3-full.json`` was written by this schema's `jobboard` commands (add, people, log of
+    every kind, offer with a counter and an acceptance, moves to Rejected, Withdrawn, Silent):
+    it opens as it is, keeps every event with every detail, and each card has a next step."""
+    from jobboard.core.etiquette import next_step, open_offers
+    from jobboard.formats.records import application_record
+
+    path = fixture(tmp_path, "v3-full.json")
+    before = path.read_bytes()
+    written = json.loads(before)["applications"]
+    store = BoardStore(path)
+    cards = store.applications()
+    assert {a.id: application_record(a)["events"] for a in cards} == {i: r["events"] for i, r in written.items()}
+    kinds = {e.kind for a in cards for e in a.events}
+    assert {"offer_acknowledged", "offer_answered", "referrer_updated", "withdrawal_sent"} <= kinds
+    stripe = store.get("1")
+    assert [e.outcome for e in stripe.events_of("offer_answered")] == ["countered"]
+    assert stripe.events_of("interview")[0].people == ("Anna Schmidt",)
+    day = pendulum.date(2026, 12, 4)  # the day the fixture was written
+    offers = open_offers(cards, day)
+    steps = {}
+    for card in cards:
+        step = next_step(card, day, offers=offers)
+        steps[card.company] = (step.rule, step.state)
+    assert steps == {
+        "Stripe": ("thank_referrer", "upcoming"),  # countered, then snoozed until 30 Dec
+        "Monzo": ("keep_in_touch", "ready"),  # feedback came after the rejection
+        "Hooli": ("wait", "upcoming"),  # withdrawn, and told
+        "Initech": ("wait", "upcoming"),  # Wishlist, the team already contacted
+        "Globex": ("keep_in_touch", "upcoming"),
+        "Umbrella": ("wait", "upcoming"),  # accepted
+    }
+    assert path.read_bytes() == before  # reading wrote nothing
