@@ -105,6 +105,34 @@ NOTES = (
     "Great product, slow process.",
     "",
 )
+# A captured posting's description is a page of text: sentences of these kinds, some paragraphs.
+ABOUT = (
+    "We build the payments layer that thousands of small shops run on.",
+    "Our team of forty works across three time zones and meets twice a year.",
+    "We are a seed-stage company with customers in twelve countries.",
+    "The platform handles a few billion events a day and we keep it boring.",
+)
+DUTIES = (
+    "Design, build and run services in Python and Go.",
+    "Own features from the first sketch to the on-call rota.",
+    "Review code, write design notes and help others do the same.",
+    "Work with product and support to decide what to build next.",
+    "Keep our data pipelines fast, correct and cheap to run.",
+    "Improve our observability: metrics, traces and useful alerts.",
+)
+WANTS = (
+    "Five or more years building backend systems.",
+    "Comfortable with PostgreSQL, queues and caching.",
+    "Clear writing; we work mostly asynchronously.",
+    "Experience with Kubernetes or a similar platform is a plus.",
+    "You care about tests and about the people who read your code.",
+)
+OFFERS = (
+    "Salary band published for every level, plus equity.",
+    "Thirty days of holiday and a learning budget.",
+    "Remote within Europe, or our office if you prefer.",
+    "Parental leave of sixteen weeks for every parent.",
+)
 # (status, weight)
 STATUS_WEIGHTS = (("applied", 35), ("interviewed", 15), ("silent", 25), ("rejected", 25))
 
@@ -113,7 +141,30 @@ def company_name(rng: random.Random, index: int) -> str:
     return f"{rng.choice(PREFIXES)} {rng.choice(SUFFIXES)} {index}"
 
 
-def make_application(rng: random.Random, index: int, today: pendulum.Date) -> Callable[[str], Application]:
+def posting_for(rng: random.Random, company: str, role: str, text: dict[str, str], applied_on) -> dict[str, str]:  # noqa: ANN001
+    """A posting as `add --from` keeps it: where and when it was captured, what the page said,
+    and its description as readable text (about 2-4 KB, as job pages give)."""
+    parts = [rng.choice(ABOUT), f"As a {role} you will:"]
+    parts += [f"- {line}" for line in rng.sample(DUTIES, rng.randint(3, 6))]
+    parts += ["What we look for:", *(f"- {line}" for line in rng.sample(WANTS, rng.randint(3, 5)))]
+    parts += ["What we offer:", *(f"- {line}" for line in rng.sample(OFFERS, rng.randint(2, 4)))]
+    description = "\n\n".join(parts * rng.randint(3, 5))
+    return {
+        "url": text["url"],
+        "captured_on": applied_on.isoformat(),
+        "title": role,
+        "company": company,
+        "location": text["location"],
+        "salary": text["salary"],
+        "employment_type": "full time",
+        "valid_through": (applied_on + timedelta(days=30)).isoformat(),
+        "description": description,
+    }
+
+
+def make_application(
+    rng: random.Random, index: int, today: pendulum.Date, postings: bool = False
+) -> Callable[[str], Application]:
     """A build for ``add_many``: one application with a plausible history for its status."""
     status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
     age = rng.randint(0 if status == "applied" else 20, DAYS_BACK)
@@ -170,9 +221,11 @@ def make_application(rng: random.Random, index: int, today: pendulum.Date) -> Ca
     }
     text["email"] = f"{first.lower()}@{company.split()[0].lower()}.example" if text["contact"] else ""
     tags = rng.sample(TAGS, rng.randint(0, 3))
+    posting = posting_for(rng, company, role, text, applied_on) if postings else {}
 
     def build(app_id: str) -> Application:
         fresh = new_application(app_id, company, role, status=status, applied_on=applied_on, tags=tags, **text)
+        fresh.posting = posting
         # new_application logs the move on the day it is recorded; our own log says when it happened.
         logged = [e for e in fresh.events if e.kind == "applied"]
         return fresh.copy(events=[*logged, *events])
@@ -180,15 +233,18 @@ def make_application(rng: random.Random, index: int, today: pendulum.Date) -> Ca
     return build
 
 
-def make_board(n: int, path: Path | str, today: pendulum.Date | None = None, seed: int = SEED) -> BoardStore:
-    """Write ``n`` applications to a new board at ``path`` in one write; returns its store."""
+def make_board(
+    n: int, path: Path | str, today: pendulum.Date | None = None, seed: int = SEED, postings: bool = False
+) -> BoardStore:
+    """Write ``n`` applications to a new board at ``path`` in one write (``postings``: each
+    with a captured posting); returns its store."""
     path = Path(path)
     if path.exists():
         raise SystemExit(f"{path} exists; make_board writes a new board only.")
     today = today or pendulum.today().date()
     rng = random.Random(seed)
     store = BoardStore(path)
-    store.add_many([make_application(rng, index, today) for index in range(1, n + 1)])
+    store.add_many([make_application(rng, index, today, postings) for index in range(1, n + 1)])
     return store
 
 
@@ -197,8 +253,9 @@ def main() -> None:
     parser.add_argument("n", type=int, help="how many applications")
     parser.add_argument("path", type=Path, help="the new board file")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--postings", action="store_true", help="each card with a captured posting")
     args = parser.parse_args()
-    make_board(args.n, args.path, seed=args.seed)
+    make_board(args.n, args.path, seed=args.seed, postings=args.postings)
     print(f"wrote {args.n} applications to {args.path}")
 
 

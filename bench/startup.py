@@ -1,6 +1,7 @@
 """Start-up and memory under outside writes: ``python bench/startup.py``.
 
-Options: ``--sizes 10,1000,10000`` (applications per board), ``--launches 7`` (timed launches
+Options: ``--sizes 10,1000,10000`` (applications per board; ``10000p``: each card with a captured
+posting of a few KB, as ``add --from`` keeps it), ``--launches 7`` (timed launches
 per app and size), ``--writes 6`` (outside writes at the largest size), ``--out`` (a markdown
 file for the table; default ``bench/startup_results.md``).
 
@@ -82,7 +83,20 @@ def memory_under_writes(term: Terminal, env: dict[str, str], board: Path, writes
     return readings
 
 
-def run(sizes: list[int], launches: int, writes: int) -> tuple[list[tuple[int, float, float]], list[float]]:
+Board = tuple[int, bool]  # (applications, with postings)
+
+
+def parse_sizes(text: str) -> list[Board]:
+    """``10,1000,10000p`` -> [(10, False), (1000, False), (10000, True)]."""
+    return [(int(token.rstrip("p")), token.endswith("p")) for token in text.split(",")]
+
+
+def label(board: Board) -> str:
+    size, postings = board
+    return f"{size:,}" + (" with postings" if postings else "")
+
+
+def run(sizes: list[Board], launches: int, writes: int) -> tuple[list[tuple[Board, float, float]], list[float]]:
     python = sys.executable
     results = []
     with tempfile.TemporaryDirectory(prefix="jobboard-startup-") as tmp:
@@ -100,49 +114,53 @@ def run(sizes: list[int], launches: int, writes: int) -> tuple[list[tuple[int, f
         bare = ([python, str(HERE / "bare_app.py")], "bare label 0")
         try:
             boards = {}
-            for size in sizes:
-                boards[size] = folder / f"board-{size}" / "board.json"
-                make_board(size, boards[size])
+            for size, postings in sizes:
+                boards[size, postings] = folder / f"board-{size}{'p' if postings else ''}" / "board.json"
+                make_board(size, boards[size, postings], postings=postings)
             # One round launches the bare app then jobboard at each size, in turn: a burst of
             # work from elsewhere on the machine then weighs on every size and its floor alike.
             apps = []
-            for size in sizes:
-                argv = [python, "-m", "jobboard", "--db", str(boards[size])]
-                apps += [bare, (argv, top_card(boards[size])["company"][:10])]
+            for board in sizes:
+                argv = [python, "-m", "jobboard", "--db", str(boards[board])]
+                apps += [bare, (argv, top_card(boards[board])["company"][:10])]
             print(f"{len(sizes)} boards, launches beside the floor ...", file=sys.stderr)
             launch_times(term, apps, WARM_UP_ROUNDS)
             times = launch_times(term, apps, launches)
-            for n, size in enumerate(sizes):
+            for n, board in enumerate(sizes):
                 floor, ours = times[2 * n], times[2 * n + 1]
-                results.append((size, statistics.median(ours), statistics.median(floor)))
-            print(f"{max(sizes)} applications, {writes} outside writes ...", file=sys.stderr)
-            readings = memory_under_writes(term, env, boards[max(sizes)], writes)
+                results.append((board, statistics.median(ours), statistics.median(floor)))
+            largest = max(sizes, key=lambda board: (board[0], not board[1]))  # without postings first
+            print(f"{label(largest)}: {writes} outside writes ...", file=sys.stderr)
+            readings = memory_under_writes(term, env, boards[largest], writes) if writes else []
         finally:
             term.close()
     return results, readings
 
 
-def table(results: list[tuple[int, float, float]], readings: list[float]) -> str:
+def table(results: list[tuple[Board, float, float]], readings: list[float]) -> str:
     lines = [
         "| size | launch → first card | floor (bare app) | ratio | target | result |",
         "|---|---|---|---|---|---|",
     ]
-    for size, ours, floor in results:
-        target = TARGETS.get(size)
+    for board, ours, floor in results:
+        target = TARGETS.get(board[0])
         ratio = ours / floor
         verdict = "—" if target is None else ("pass" if ratio <= target else "**over**")
         shown = f"≤ {target}x" if target else ""
-        cells = [f"{size:,}", f"{ours * 1000:.0f} ms", f"{floor * 1000:.0f} ms", f"{ratio:.2f}x", shown, verdict]
+        cells = [label(board), f"{ours * 1000:.0f} ms", f"{floor * 1000:.0f} ms", f"{ratio:.2f}x", shown, verdict]
         lines.append("| " + " | ".join(cells) + " |")
     series = " → ".join(f"{mb:.0f}" for mb in readings)
     growth = readings[-1] - readings[2] if len(readings) > 2 else 0.0
     verdict = "pass" if growth <= GROWTH_ALLOWED_MB else "**grows**"
+    if not readings:
+        return "\n".join(lines)
+    largest = max((board for board, _, _ in results), key=lambda board: (board[0], not board[1]))
     lines += [
         "",
         f"| memory under outside writes ({len(readings) - 1} writes) | RSS, MB (open, then after each reload) | "
         "after the 2nd reload to the last | result |",
         "|---|---|---|---|",
-        f"| {max(r[0] for r in results):,} cards | {series} | {growth:+.1f} MB | {verdict} |",
+        f"| {label(largest)} cards | {series} | {growth:+.1f} MB | {verdict} |",
     ]
     return "\n".join(lines)
 
@@ -154,7 +172,7 @@ def main() -> None:
     parser.add_argument("--writes", type=int, default=6)
     parser.add_argument("--out", type=Path, default=HERE / "startup_results.md")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = parse_sizes(args.sizes)
     load_before = os.getloadavg()
     started = time.perf_counter()
     results, readings = run(sizes, args.launches, args.writes)

@@ -52,6 +52,7 @@ from jobboard.storage.store import BoardError, BoardStore
 
 if TYPE_CHECKING:
     from jobboard.core.what_happened import Logged
+    from jobboard.storage.kept_look import KeptLook
     from jobboard.storage.look_ahead import LookAhead
     from jobboard.tui.app import JobBoardApp
 
@@ -161,15 +162,15 @@ def cli(ctx: click.Context, db: str | None, config: Path | None, theme: str | No
 
 
 def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None = None) -> None:
-    import shutil
-
     from jobboard.core.model import ALL_STATUSES
-    from jobboard.storage.look_ahead import LookAhead
+    from jobboard.storage.kept_look import KeptLook
+    from jobboard.storage.look_ahead import LookAhead, cards_to_look_at
 
-    # A large board's first look is taken in a child process, on another core, while this one
-    # loads the settings and Textual (jobboard.storage.look_ahead): every status, since the
-    # settings are not read yet, and one card per terminal line, more than a column shows.
-    look_ahead = LookAhead.start(store.path, ALL_STATUSES, max(shutil.get_terminal_size().lines, 24))
+    # A large board's first look is the one kept when it was last closed, if the file is as it
+    # was then (jobboard.storage.kept_look); else a child process takes it, on another core,
+    # while this one loads the settings and Textual (jobboard.storage.look_ahead).
+    cards = cards_to_look_at()
+    look_ahead = KeptLook.load(store.path, ALL_STATUSES, cards) or LookAhead.start(store.path, ALL_STATUSES, cards)
     try:
         app = _board_app(session, store, tuple(columns or session.settings.columns), look_ahead)
     except BaseException:
@@ -182,7 +183,7 @@ def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None
 
 
 def _board_app(
-    session: Session, store: BoardStore, columns: tuple[str, ...], look_ahead: LookAhead | None
+    session: Session, store: BoardStore, columns: tuple[str, ...], look_ahead: LookAhead | KeptLook | None
 ) -> JobBoardApp:
     from jobboard.cli.themes import theme_in_force
 

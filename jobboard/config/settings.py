@@ -56,6 +56,14 @@ def state_path() -> Path:
     return platformdirs.user_state_path(APP_NAME, appauthor=False) / "state.json"
 
 
+def kept_looks_folder() -> Path:
+    """Where each large board's kept first look waits for the next start (jobboard.storage.kept_look):
+    the platform's cache folder, which may be emptied at any time."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "first-look"
+
+
 def board_path(option: str | os.PathLike[str] | None = None) -> Path:
     """--db (or $JOBBOARD_DB, which click reads for it), else the platform's data folder."""
     return Path(option).expanduser() if option else default_board_path()

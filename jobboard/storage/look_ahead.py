@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 LARGE_BOARD_BYTES = 256 * 1024
 
 
+def cards_to_look_at() -> int:
+    """How many cards a column's first look holds: one per terminal line, more than a column
+    shows (the settings, which say which columns, are not read yet: every status is looked at)."""
+    import shutil
+
+    return max(shutil.get_terminal_size().lines, 24)
+
+
 class LookAhead:
     """The child process taking the first look at ``path`` for ``statuses``, with at most
     ``cards`` records per column."""

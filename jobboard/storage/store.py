@@ -118,6 +118,15 @@ class BoardStore:
             return None
         return first_look(data.get(APPLICATIONS, {}), statuses, per_column)
 
+    def keep_first_look(self, statuses: Iterable[str], per_column: int) -> bool:
+        """Keep the first look of the file as last read or written here, for the next start
+        (jobboard.storage.kept_look); False when there was none to keep."""
+        from jobboard.storage.kept_look import keep_look
+
+        data = self.file.read()
+        key = self.file.key
+        return keep_look(self.path, key[1] if key else None, data, tuple(statuses), per_column)
+
     def prepare_for_writes(self) -> None:
         """Read and check the board now, so the first change does not wait for it."""
         self._read(build=self._keeps_applications)

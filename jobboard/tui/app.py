@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from textual import events, work
@@ -35,7 +35,6 @@ from jobboard.core.history import History
 from jobboard.core.model import Application
 from jobboard.formats.printable import one_line
 from jobboard.storage.first_look import FirstLook
-from jobboard.storage.look_ahead import LookAhead
 from jobboard.storage.store import BoardError, BoardStore
 from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
@@ -57,6 +56,10 @@ from jobboard.tui.writer import (
     StepsReady,
     WriteFailed,
 )
+
+if TYPE_CHECKING:
+    from jobboard.storage.kept_look import KeptLook
+    from jobboard.storage.look_ahead import LookAhead
 
 DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
@@ -83,7 +86,7 @@ class JobBoardApp(BoardEditing, App[None]):
         theme_problems: list[str] | None = None,
         clock: Callable[[], datetime.date] | None = None,
         handoff: Handoff | None = None,
-        look_ahead: LookAhead | None = None,
+        look_ahead: LookAhead | KeptLook | None = None,
         time_of_day: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__()
@@ -281,6 +284,8 @@ class JobBoardApp(BoardEditing, App[None]):
 
     def on_unmount(self) -> None:
         self.preload.first_paint.set()
+        if self.loaded and self.load_error is None:
+            self.writer.submit(jobs.keep_first_look, now=True)  # for the next start, after the last save
         self.writer.stop()
 
     async def run_async(self, **kwargs: Any) -> Any:

@@ -5,8 +5,9 @@ each column, see jobboard.storage.first_look), which the first paint shows. Then
 done, every entry is checked and built: the whole board, which replaces the first look. The
 second step waits for the paint because it competes with the UI thread for the interpreter.
 
-On a large board the CLI has a child process take the first look (jobboard.storage.look_ahead)
-before it imports Textual; the look comes from it when it has one, and the full read parses
+On a large board the first look is the one kept when the board was last closed
+(jobboard.storage.kept_look), or the CLI has a child process take it (jobboard.storage.look_ahead)
+before it imports Textual; the look comes from either when it has one, and the full read parses
 the file itself.
 """
 
@@ -15,11 +16,15 @@ from __future__ import annotations
 import concurrent.futures
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from jobboard.core.model import Application
 from jobboard.storage.first_look import FirstLook, built_look
-from jobboard.storage.look_ahead import LookAhead
 from jobboard.storage.store import BoardStore
+
+if TYPE_CHECKING:
+    from jobboard.storage.kept_look import KeptLook
+    from jobboard.storage.look_ahead import LookAhead
 
 FIRST_PAINT_WAIT_SECONDS = 2.0  # the full read waits at most this long for the first paint
 LOOK_AHEAD_WAIT_SECONDS = 1.0  # and the first look for the child process taking it
@@ -27,7 +32,7 @@ LOOK_AHEAD_WAIT_SECONDS = 1.0  # and the first look for the child process taking
 
 class BoardPreload:
     def __init__(
-        self, store: BoardStore, columns: Sequence[str], per_column: int, ahead: LookAhead | None = None
+        self, store: BoardStore, columns: Sequence[str], per_column: int, ahead: LookAhead | KeptLook | None = None
     ) -> None:
         self.store = store
         self.ahead = ahead

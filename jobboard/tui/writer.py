@@ -108,6 +108,19 @@ def prepare_for_writes(store: BoardStore) -> Message | None:
     return None
 
 
+def keep_first_look(store: BoardStore) -> Message | None:
+    """The board's first look, kept for the next start as the file is now (storage/kept_look.py);
+    a cache: a board that cannot be read now, or a look that cannot be written, keeps none."""
+    from jobboard.core.model import ALL_STATUSES
+    from jobboard.storage.look_ahead import cards_to_look_at
+
+    try:
+        store.keep_first_look(ALL_STATUSES, cards_to_look_at())
+    except (BoardError, OSError):
+        pass
+    return None
+
+
 # The cards a session deleted, by (id, created), as they were on disk when deleted (with what
 # was changed elsewhere before): putting one back puts back that, not the copy the screen held.
 # Only the writer thread uses it, in the order the jobs were made.

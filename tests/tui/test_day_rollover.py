@@ -108,6 +108,7 @@ async def test_the_step_follows_an_interview_later_today_once_it_begins(board_pa
     """The interview is at 14:00 today: in the morning the panel says to prepare for it; once
     the clock passes 14:00 the board catches up and the step is the thank-you."""
     from jobboard.core.model import Application, Event
+    from tests.helpers.tui import wait_for
 
     day = frozen.date()
     monzo = Application(
@@ -126,10 +127,10 @@ async def test_the_step_follows_an_interview_later_today_once_it_begins(board_pa
         await loaded(pilot)
         await select_company(pilot, "Monzo")
         panel = app.board_screen.query_one(SidePanel)
-        await wait_until(pilot, lambda: "Prepare for" in panel.text and "due today" in panel.text)
+        await wait_for(pilot, lambda: "Prepare for" in panel.text and "due today" in panel.text, "the prepare step")
         assert "Last contact: Fri 6 Nov" in panel.text  # the interview has not happened yet
         time.at = "14:01"
-        await wait_until(pilot, lambda: "thank-you" in panel.text.lower())
-        await wait_until(pilot, lambda: app.steps_ready)
+        await wait_for(pilot, lambda: "thank-you" in panel.text.lower(), "the thank-you once it began")
+        await wait_for(pilot, lambda: app.steps_ready, "every step worked out again")
         assert app.steps["1"].rule == "send_thank_you"
         assert "Last contact: Mon 16 Nov" in panel.text

@@ -7,6 +7,7 @@ import gc
 import json
 import sys
 import threading
+import time
 import weakref
 from pathlib import Path
 
@@ -178,3 +179,37 @@ async def test_the_first_read_is_let_go_once_the_board_is_read_again(demo_board)
         # Only what the side panel's caches last showed (a card or two) may outlive the read;
         # before, every one of the first read's applications did.
         assert len(first_read) > 10 and len(still_held) <= 2
+
+
+async def test_closing_the_board_keeps_its_first_look_for_the_next_start(big_board, tmp_path):
+    """The board's first look is kept when it closes (storage/kept_look.py); the next start
+    shows that one first, then the whole board as it is read."""
+    from jobboard.core.model import ALL_STATUSES
+    from jobboard.storage.kept_look import KeptLook, kept_look_path
+
+    path = tmp_path / "board.json"
+    path.write_bytes(big_board.read_bytes())
+    async with make_app(path).run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+    kept = kept_look_path(path)
+    deadline = time.monotonic() + 10
+    while not kept.is_file() and time.monotonic() < deadline:  # the writer's last job, in its thread
+        time.sleep(0.02)
+    assert kept.is_file()
+    # Marked, to tell it from a look taken from the file (the file's key is unchanged).
+    saved = json.loads(kept.read_text())
+    top = saved["look"][1]["applied"][0]
+    real = top["company"]
+    top["company"] = "Kept Look Co"
+    kept.write_text(json.dumps(saved))
+
+    look = KeptLook.load(path, ALL_STATUSES, 12)
+    assert look is not None
+    app = JobBoardApp(HeldStore(path), Settings(), look_ahead=look)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.first_look is not None and app.board_screen.column_views[0].cards)
+        assert app.board_screen.column_views[0].cards[0].company == "Kept Look Co"
+        app.store.go.set()
+        await wait_for(pilot, lambda: app.loaded)
+        shown = [card.company for card in app.board_screen.column_views[0].cards]
+        assert "Kept Look Co" not in shown and real in shown  # the full read replaced it
