@@ -89,6 +89,7 @@ _WHY: dict[str, str] = {
     "move_to_silent:follow_ups": "{count} follow-ups without a reply, the last on {date} ({ago}).",
     "move_to_silent:quiet": "No contact either way since {date} ({ago}).",
     "prepare_interview": "Your interview is on {date} ({ago}).",
+    "prepare_interview:timed": "Your interview is on {date} ({ago}) at {time}.",
     "send_thank_you": "You interviewed on {date} ({ago}) and haven't sent a thank-you yet.",
     "check_in_after_interview": "No news since your interview on {date} ({ago}), and you haven't asked.",
     "check_in_after_interview:heard_back": "They last wrote on {date} ({ago}), after your interview; "
@@ -134,12 +135,15 @@ _WHY: dict[str, str] = {
 }
 
 
-def why_text(rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0) -> str:
-    """The facts of the card behind a step, with the date that matters ("Mon 2 Nov (12 days ago)")."""
+def why_text(
+    rule: str, variant: str, date: pendulum.Date | None, today: pendulum.Date, count: int = 0, time: str = ""
+) -> str:
+    """The facts of the card behind a step, with the date that matters ("Mon 2 Nov (12 days ago)")
+    and, for an interview booked at one, its ``time``."""
     template = _WHY.get(f"{rule}:{variant}", _WHY.get(rule, ""))
     if date is None:
-        return template.format(date="", ago="", count=count)
-    return template.format(date=short_date(date, today), ago=ago(date, today), count=count)
+        return template.format(date="", ago="", count=count, time=time)
+    return template.format(date=short_date(date, today), ago=ago(date, today), count=count, time=time)
 
 
 def need_action_text(due_today: int, overdue: int) -> str:

@@ -258,8 +258,14 @@ def _applied_key(log: _Log) -> _Key:
 
 def _next_interview(log: _Log, today: pendulum.Date, at: str | None) -> pendulum.Date | None:
     """The day of the next interview ahead (today's, when one is still to come at ``at``)."""
-    ahead = [key[0] for key, event in log.keyed("interview") if is_ahead(event, today, at)]
-    return min(ahead) if ahead else None
+    ahead = _interviews_ahead(log, today, at)
+    return ahead[0].date if ahead else None
+
+
+def _interviews_ahead(log: _Log, today: pendulum.Date, at: str | None) -> list[Event]:
+    """The interviews still to come, the next first (by day, then time)."""
+    ahead = [event for _, event in log.keyed("interview") if is_ahead(event, today, at)]
+    return sorted(ahead, key=lambda event: (event.date, event.time or ""))
 
 
 def _facts(log: _Log, today: pendulum.Date, at: str | None) -> _Facts:
@@ -319,6 +325,7 @@ class _Candidate(NamedTuple):
     variant: str = ""
     count: int = 0
     lapses: pendulum.Date | None = None  # from this day the step no longer applies
+    time: str = ""  # the time of day the "why" refers to, when it has one (an interview's)
 
 
 def _candidates(
@@ -366,7 +373,16 @@ def _candidates(
         # A rejected, withdrawn or archived card's interview is not coming up (docs/rules.md).
         due = on_business_day(add_days(next_interview, -s.prepare_days_before), s.holidays, before=True)
         # An interview later today: the day itself (it lapses at the interview's start).
-        found.append(_Candidate("prepare_interview", today if next_interview == today else due, next_interview))
+        booked = _interviews_ahead(log, today, at)[0]
+        found.append(
+            _Candidate(
+                "prepare_interview",
+                today if next_interview == today else due,
+                next_interview,
+                "timed" if booked.time else "",
+                time=booked.time or "",
+            )
+        )
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
@@ -619,7 +635,7 @@ def next_step(
         title=title,
         due=best.due,
         state=_state(best.rule, best.due, today),
-        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count) if words else "",
+        why=drafts.why_text(best.rule, best.variant, best.fact, today, best.count, best.time) if words else "",
         principles=RULE_PRINCIPLES[best.rule],
         draft=(
             drafts.draft_for(best.rule, application, best.fact, best.variant, settings.your_name, today)

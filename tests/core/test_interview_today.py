@@ -39,6 +39,7 @@ def test_before_its_time_the_step_is_to_prepare_today_and_after_it_to_thank_them
     monzo = card(AT_TWO)
     morning = next_step(monzo, TODAY, at="09:30")
     assert (morning.rule, morning.due, morning.state) == ("prepare_interview", TODAY, "due")
+    assert morning.why == "Your interview is on Wed 14 Oct (today) at 14:00."  # the time, when it has one
     evening = next_step(monzo, TODAY, at="17:15")
     assert (evening.rule, evening.due, evening.state) == ("send_thank_you", D(2026, 10, 15), "upcoming")
     assert next_step(monzo, TODAY).rule == "send_thank_you"  # the day read whole
@@ -54,6 +55,13 @@ def test_an_earlier_interview_is_thanked_for_while_the_next_one_is_later_today()
     thanked = monzo.with_event(Event("thank_you", D(2026, 10, 13)))
     assert next_step(thanked, TODAY, at="09:00").rule == "prepare_interview"
     assert next_step(thanked, TODAY, at="15:00").rule == "send_thank_you"  # for this afternoon's
+
+
+def test_the_reason_names_the_next_interview_and_its_time_if_it_has_one():
+    untimed = card(Event("interview", D(2026, 10, 16)))
+    assert next_step(untimed, TODAY).why == "Your interview is on Fri 16 Oct (in 2 days)."
+    two = card(Event("interview", D(2026, 10, 16), time="16:00"), Event("interview", D(2026, 10, 16), time="09:00"))
+    assert next_step(two, TODAY).why == "Your interview is on Fri 16 Oct (in 2 days) at 09:00."
 
 
 def test_a_check_in_waits_while_an_interview_is_later_today():
