@@ -180,7 +180,7 @@ class _Facts(NamedTuple):  # a NamedTuple: built once per card, and a frozen dat
     follow_ups: tuple[_Key, ...]  # follow-ups since the anchor, i.e. unanswered
     last_contact: pendulum.Date  # core/last_contact.py: the one definition
     past_interview: _Key | None
-    next_interview: pendulum.Date | None
+    next_interview: Event | None  # the next interview ahead
 
 
 class _Log:
@@ -256,22 +256,16 @@ def _applied_key(log: _Log) -> _Key:
     return _latest(log, "applied") or (log.app.applied_on, -1)
 
 
-def _next_interview(log: _Log, today: pendulum.Date, at: str | None) -> pendulum.Date | None:
-    """The day of the next interview ahead (today's, when one is still to come at ``at``)."""
-    ahead = _interviews_ahead(log, today, at)
-    return ahead[0].date if ahead else None
-
-
-def _interviews_ahead(log: _Log, today: pendulum.Date, at: str | None) -> list[Event]:
-    """The interviews still to come, the next first (by day, then time)."""
+def _next_interview(log: _Log, today: pendulum.Date, at: str | None) -> Event | None:
+    """The next interview ahead, by day then time (today's, when one is still to come at ``at``)."""
     ahead = [event for _, event in log.keyed("interview") if is_ahead(event, today, at)]
-    return sorted(ahead, key=lambda event: (event.date, event.time or ""))
+    return min(ahead, key=lambda event: (event.date, event.time or "")) if ahead else None
 
 
 def _facts(log: _Log, today: pendulum.Date, at: str | None) -> _Facts:
     interviews = log.keyed("interview")
     past_interview: _Key | None = None
-    next_interview: pendulum.Date | None = None
+    next_interview: Event | None = None
     if interviews:
         past = [key for key, event in interviews if key[0] <= today and not is_ahead(event, today, at)]
         past_interview = past[-1] if past else None
@@ -336,13 +330,13 @@ def _candidates(
     found: list[_Candidate] = []
     if status in ACTIVE_STATUSES:
         f = _facts(log, today, at)
-        next_interview = f.next_interview
+        booked = f.next_interview
         # The day move_to_silent falls due for want of contact: the nudges lapse then.
         quiet_due = add_business_days(f.last_contact, s.silent_after_business_days, s.holidays)
     else:
         # Other columns only need the next interview (for prepare_interview); skipping the
         # rest of the facts matters on a board of thousands of closed applications.
-        next_interview = _next_interview(log, today, at) if "interview" in log.by_kind else None
+        booked = _next_interview(log, today, at) if "interview" in log.by_kind else None
 
     if status == "wishlist" and not log.has("contacted_team"):
         found.append(_Candidate("talk_to_team", today))
@@ -350,17 +344,17 @@ def _candidates(
         due = add_business_days(closes, -s.apply_before_closing_business_days, s.holidays)
         found.append(_Candidate("apply_before_closing", due, closes, lapses=add_days(closes, 1)))
 
-    if status == "applied" and not f.follow_ups and next_interview is None:
+    if status == "applied" and not f.follow_ups and booked is None:
         since = f.anchor[0]
         due = add_business_days(since, s.follow_up_business_days, s.holidays)
         found.append(_Candidate("follow_up", due, since, f.anchor_kind, lapses=quiet_due))
 
-    if status == "applied" and len(f.follow_ups) == 1 and next_interview is None:
+    if status == "applied" and len(f.follow_ups) == 1 and booked is None:
         sent = f.follow_ups[0][0]
         due = add_business_days(sent, s.other_channel_business_days, s.holidays)
         found.append(_Candidate("follow_up_other_channel", due, sent, lapses=quiet_due))
 
-    if status in ACTIVE_STATUSES and next_interview is None:
+    if status in ACTIVE_STATUSES and booked is None:
         options = [_Candidate("move_to_silent", quiet_due, f.last_contact, "quiet")]
         if len(f.follow_ups) >= 2:
             # The spec's "last follow-up + 5 business days" is the other-channel wait.
@@ -369,20 +363,13 @@ def _candidates(
             options.append(_Candidate("move_to_silent", due, last, "follow_ups", len(f.follow_ups)))
         found.append(min(options, key=_due))
 
-    if next_interview is not None and not app.closed:
+    if booked is not None and not app.closed:
         # A rejected, withdrawn or archived card's interview is not coming up (docs/rules.md).
-        due = on_business_day(add_days(next_interview, -s.prepare_days_before), s.holidays, before=True)
+        due = on_business_day(add_days(booked.date, -s.prepare_days_before), s.holidays, before=True)
         # An interview later today: the day itself (it lapses at the interview's start).
-        booked = _interviews_ahead(log, today, at)[0]
-        found.append(
-            _Candidate(
-                "prepare_interview",
-                today if next_interview == today else due,
-                next_interview,
-                "timed" if booked.time else "",
-                time=booked.time or "",
-            )
-        )
+        due = today if booked.date == today else due
+        variant = "timed" if booked.time else ""
+        found.append(_Candidate("prepare_interview", due, booked.date, variant, time=booked.time or ""))
 
     if status == "interviewed" and f.past_interview is not None:
         met = f.past_interview[0]
@@ -392,7 +379,7 @@ def _candidates(
             lapses = add_days(met, s.thank_you_lapse_days)
             due = on_business_day(add_days(met, s.thank_you_days), s.holidays)
             found.append(_Candidate("send_thank_you", due, met, lapses=lapses))
-        if next_interview is None and len(f.follow_ups) < 2:
+        if booked is None and len(f.follow_ups) < 2:
             found.append(_check_in(f, s, quiet_due))
 
     if status == "rejected":

@@ -70,6 +70,23 @@ def top_records(records: Mapping[str, Any], statuses: Iterable[str], per_column:
     return TopRecords({status: len(entries) for status, entries in columns.items()}, picked, total)
 
 
+def top_records_from(value: Any) -> TopRecords | None:
+    """``value`` (a ``TopRecords`` as JSON gave it back: counts, records, total) as TopRecords,
+    or None when it does not have that shape: one column list per count, the total a number."""
+    try:
+        counts, records, total = value
+    except (TypeError, ValueError):
+        return None
+    shaped = (
+        isinstance(total, int)
+        and isinstance(counts, dict)
+        and isinstance(records, dict)
+        and set(counts) == set(records)
+        and all(isinstance(column, list) for column in records.values())
+    )
+    return TopRecords(counts, records, total) if shaped else None
+
+
 def built_look(top: TopRecords, statuses: Iterable[str], per_column: int) -> FirstLook | None:
     """The first look at the columns in ``statuses`` (each picked in ``top``), the top
     ``per_column`` records of each built; None when one of them is not what jobboard writes."""

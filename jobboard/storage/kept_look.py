@@ -27,22 +27,15 @@ import orjson
 
 from jobboard.config.settings import kept_looks_folder
 from jobboard.storage import migrations
-from jobboard.storage.board_json import APPLICATIONS
-from jobboard.storage.first_look import TopRecords, top_records
+from jobboard.storage.board_file import stat_key
+from jobboard.storage.board_json import APPLICATIONS, BoardError
+from jobboard.storage.first_look import TopRecords, top_records, top_records_from
 from jobboard.storage.look_ahead import LARGE_BOARD_BYTES
 
 FORMAT = 1
 LARGEST_BYTES = 32 * 1024 * 1024  # a kept look is the top cards only; a larger file is not one
 
-FileKey = tuple[int, int, int, int]  # st_mtime_ns, st_size, st_ino, st_dev
-
-
-def file_key(path: Path) -> FileKey | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev)
+FileKey = tuple[int, int, int, int]  # st_mtime_ns, st_size, st_ino, st_dev: board_file.stat_key
 
 
 def kept_look_path(board: Path) -> Path:
@@ -87,30 +80,27 @@ class KeptLook:
     def load(cls, board: Path, statuses: Sequence[str], cards: int) -> KeptLook | None:
         """The look kept for ``board`` if the file still has the key it was kept with, and the
         look has ``statuses`` and at least ``cards`` cards a column; None otherwise."""
-        key = file_key(board)
-        if key is None or key[1] < LARGE_BOARD_BYTES:
-            return None
         try:
+            key = stat_key(board)
+            if key is None or key[1] < LARGE_BOARD_BYTES:
+                return None
             path = kept_look_path(board)
             if path.stat().st_size > LARGEST_BYTES:
                 return None
             kept = orjson.loads(path.read_bytes())
-            counts, records, total = kept["look"]
+            top = top_records_from(kept["look"])
             fits = (
-                kept["format"] == FORMAT
+                top is not None
+                and kept["format"] == FORMAT
                 and kept["board"] == os.path.abspath(board)
                 and tuple(kept["key"]) == key
                 and isinstance(kept["cards"], int)
                 and kept["cards"] >= cards
-                and isinstance(total, int)
-                and isinstance(counts, dict)
-                and isinstance(records, dict)
-                and set(statuses) <= set(counts) == set(records)
-                and all(isinstance(column, list) for column in records.values())
+                and set(statuses) <= set(top.counts)
             )
-        except (OSError, ValueError, TypeError, KeyError, orjson.JSONDecodeError):
+        except (BoardError, OSError, TypeError, KeyError, orjson.JSONDecodeError):
             return None
-        return cls(TopRecords(counts, records, total), tuple(counts), kept["cards"]) if fits else None
+        return cls(top, tuple(top.counts), kept["cards"]) if fits and top is not None else None
 
     def top(self, timeout: float) -> TopRecords:  # noqa: ARG002 - the child's signature: nothing to wait for
         return self._top

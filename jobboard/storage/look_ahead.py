@@ -29,7 +29,7 @@ import orjson
 
 from jobboard.storage import migrations
 from jobboard.storage.board_json import APPLICATIONS, BoardError, parse_board_bytes
-from jobboard.storage.first_look import TopRecords, top_records
+from jobboard.storage.first_look import TopRecords, top_records, top_records_from
 from jobboard.storage.safefile import FileRefused, read_regular_stat
 
 if TYPE_CHECKING:
@@ -89,17 +89,10 @@ class LookAhead:
         if not out:
             return None
         try:
-            counts, records, total = orjson.loads(out)
-        except (orjson.JSONDecodeError, TypeError, ValueError):
+            top = top_records_from(orjson.loads(out))
+        except orjson.JSONDecodeError:
             return None
-        shaped = (
-            isinstance(total, int)
-            and isinstance(counts, dict)
-            and isinstance(records, dict)
-            and set(counts) == set(records) == set(self.statuses)
-            and all(isinstance(column, list) for column in records.values())
-        )
-        return TopRecords(counts, records, total) if shaped else None
+        return top if top is not None and set(top.counts) == set(self.statuses) else None
 
     def close(self) -> None:
         """Stop the child if it is still running (it only reads, and its answer is in or no
