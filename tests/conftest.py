@@ -38,6 +38,17 @@ def frozen():
         yield FROZEN_NOW
 
 
+@pytest.fixture(scope="session")
+def big_board(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A realistic board of 600 applications (bench/make_board.py), over the 256 KB from which
+    a first look comes from a child process or is kept. Shared: copy it before changing it."""
+    from tests.helpers.boards import make_board
+
+    path = tmp_path_factory.mktemp("big-board") / "board.json"
+    make_board(600, path)
+    return path
+
+
 @pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "board" / "board.json"

@@ -18,10 +18,8 @@ from jobboard.config.settings import Settings
 from jobboard.formats.export import to_markdown
 from jobboard.formats.records import application_record
 from jobboard.storage.store import BoardStore
+from tests.helpers.boards import make_board
 from tests.helpers.cli import recorded_when_applied, run_cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -66,8 +65,7 @@ def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_pat
 def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_path, terminal_env):
     """A board large enough for the first look from a child process (storage/look_ahead.py):
     its top card shows, a move made at once acts on the whole board once read, and is saved."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from make_board import make_board  # bench/ is a folder of scripts, not a package
+    from tests.helpers.boards import make_board
 
     make_board(600, board_path)
     assert board_path.stat().st_size >= LARGE_BOARD_BYTES

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,26 +14,16 @@ from jobboard.core.model import ALL_STATUSES, Event
 from jobboard.storage.first_look import built_look, top_records
 from jobboard.storage.kept_look import KeptLook, kept_look_path
 from jobboard.storage.store import BoardStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
+from tests.helpers.boards import make_board
 
 COLUMNS = ("applied", "interviewed", "silent", "rejected")
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("kept-look") / "board.json"
-    make_board(600, path)
-    return path
-
-
 @pytest.fixture
-def board(made: Path, tmp_path: Path) -> Path:
+def board(big_board: Path, tmp_path: Path) -> Path:
     path = tmp_path / "board" / "board.json"
     path.parent.mkdir()
-    shutil.copy2(made, path)
+    shutil.copy2(big_board, path)
     return path
 
 

@@ -16,21 +16,11 @@ from jobboard.core.model import ALL_STATUSES
 from jobboard.storage.first_look import built_look, first_look, top_records
 from jobboard.storage.look_ahead import LARGE_BOARD_BYTES, LookAhead
 from jobboard.storage.store import BoardStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
+from tests.helpers.boards import make_board
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "boards"
 COLUMNS = ("applied", "interviewed", "silent", "rejected")
 WAIT = 60.0  # seconds: a deadline for a child on a busy machine, never a measure
-
-
-@pytest.fixture(scope="module")
-def big_board(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("look-ahead") / "board.json"
-    make_board(600, path)
-    return path
 
 
 def records_of(path: Path) -> dict:

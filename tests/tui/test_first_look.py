@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import sys
 import threading
 import time
 import weakref
@@ -23,18 +22,7 @@ from jobboard.tui.app import JobBoardApp
 from tests.helpers.tui import loaded, make_app
 from tests.helpers.tui import wait_for as until
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from make_board import make_board  # noqa: E402 - bench/ is a folder of scripts, not a package
-
 COLUMNS = ("applied", "interviewed", "silent", "rejected")
-
-
-@pytest.fixture(scope="module")
-def big_board(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("first-look") / "board.json"
-    make_board(600, path)
-    return path
 
 
 def records_of(path: Path) -> dict:
