@@ -16,9 +16,9 @@ ignored; one that cannot be written is not written. Small boards have none.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,8 +39,11 @@ FileKey = tuple[int, int, int, int]  # st_mtime_ns, st_size, st_ino, st_dev: boa
 
 
 def kept_look_path(board: Path) -> Path:
-    """The kept look's file for ``board``: named by its absolute path, one per board."""
-    name = hashlib.sha256(os.fsencode(os.path.abspath(board))).hexdigest()[:24]
+    """The kept look's file for ``board``: named by its absolute path, one per board. Two
+    checksums, not a cryptographic hash: zlib is loaded already (hashlib would cost ~2 ms of
+    every start), and a look found under another board's name is refused by its own path."""
+    raw = os.fsencode(os.path.abspath(board))
+    name = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     return kept_looks_folder() / f"{name}.json"
 
 

@@ -42,7 +42,6 @@ from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day, local_time, no_time
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
-from jobboard.tui.handoff import Handoff
 from jobboard.tui.held_keys import HeldKeys
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.served import SERVER_CHECK_SECONDS, server_gone
@@ -60,6 +59,7 @@ from jobboard.tui.writer import (
 if TYPE_CHECKING:
     from jobboard.storage.kept_look import KeptLook
     from jobboard.storage.look_ahead import LookAhead
+    from jobboard.tui.handoff import Handoff
 
 DISK_CHECK_SECONDS = 1.0
 PRELOAD_WAIT_SECONDS = 0.25
@@ -96,7 +96,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.clock = clock or datetime.date.today
         self.time_of_day = time_of_day or (no_time if clock else local_time)
         self.at = self.time_of_day()
-        self.handoff = handoff or Handoff()  # links and drafts out: opener, clipboard (tui/handoff.py)
+        self._handoff = handoff  # links and drafts out (tui/handoff.py): made on first use
         self.store = store
         self.settings = settings or Settings()
         self.columns = columns or self.settings.columns
@@ -474,6 +474,20 @@ class JobBoardApp(BoardEditing, App[None]):
 
     def on_exported(self, message: Exported) -> None:
         self.notify(f"Wrote the board to {message.path}", title="Exported", timeout=6, markup=False)
+
+    @property
+    def handoff(self) -> Handoff:
+        """How links and drafts leave the board: the opener and the clipboard (tui/handoff.py),
+        made when first needed, so the first paint does not wait for that module."""
+        if self._handoff is None:
+            from jobboard.tui.handoff import Handoff
+
+            self._handoff = Handoff()
+        return self._handoff
+
+    @handoff.setter
+    def handoff(self, handoff: Handoff) -> None:
+        self._handoff = handoff
 
     @property
     def board_file(self) -> Path:

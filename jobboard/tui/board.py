@@ -18,7 +18,7 @@ from rich.style import Style
 from textual import events
 from textual.color import Color
 from textual.containers import Horizontal
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -97,6 +97,7 @@ class Board(Widget, can_focus=False):
         self._colours: dict[str, RichColor | None] = {}
         self._joined: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}
         self._joined_before: dict[tuple[int, ...], tuple[list[Strip], Strip]] = {}
+        self._laid_out_for: Size | None = None  # the size the columns were last laid out for
 
     def show_statuses(
         self, statuses: Sequence[str], step_for: Callable[[Application], NextStep | None], today: pendulum.Date
@@ -107,18 +108,26 @@ class Board(Widget, can_focus=False):
         self._joined.clear()
         if self.size.width:
             self.on_resize()
+        else:
+            self._laid_out_for = None
 
     # -- layout and repaints --------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        width, height = self.size
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        """Share the board's width between the columns. Called on a resize, and before a
+        frame drawn at a size the columns were not laid out for: Textual draws the first
+        frame before the board hears of its size, and that frame would show empty columns."""
+        width, height = self._laid_out_for = self.size
         edges = column_edges(width, len(self.columns))
         for column, x, end in zip(self.columns, edges, edges[1:], strict=False):
             column.x, column.width, column.height = x, end - x, max(height - HEADER_HEIGHT, 0)
             column.scroll_to_card(column.cursor)
         self._joined.clear()
         self._joined_before.clear()
-        self.refresh()
 
     def refresh_column(self, column: Column, header_only: bool = False) -> None:
         """Repaint one column's part of the board (or only its header)."""
@@ -213,6 +222,8 @@ class Board(Widget, can_focus=False):
         have) makes a new Strip every frame, so the caches a Strip keeps of its rendering
         never hit. Should the CSS ever give the board a border or the like, Textual's pass
         is used again."""
+        if self._laid_out_for != self.size:
+            self._lay_out()
         if not draws_every_cell(self):
             return super().render_lines(crop)
         background = self.background_colors[1]

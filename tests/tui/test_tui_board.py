@@ -422,3 +422,35 @@ def test_the_tuning_gives_python_its_settings_back():
     assert sys.getswitchinterval() == pytest.approx(interval)
     Tuning().board_shown()  # outside a run (as under run_test): changes nothing
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_frame_drawn_before_the_board_hears_its_size_shows_the_cards():
+    """Textual draws the first frame before the board's Resize event is handled; that frame
+    must show the columns and their cards, not empty columns (a start would then wait one
+    more frame, ~20 ms, for the cards)."""
+    import pendulum
+    from textual import events
+    from textual.app import App
+    from textual.geometry import Region
+
+    from jobboard.core.model import new_application
+    from jobboard.tui.board import Board
+
+    class Deaf(Board):
+        def on_resize(self, event: events.Resize) -> None:  # as if the Resize had not come yet
+            event.prevent_default()  # Board's own handler is not called
+
+    card = new_application("1", "Initech Foods", "Data Engineer", applied_on=pendulum.Date(2026, 11, 2))
+
+    class One(App[None]):
+        def compose(self):
+            board = Deaf(("applied", "rejected"), lambda application: None, pendulum.Date(2026, 12, 4))
+            board.columns[0].show_counts(1)
+            board.columns[0].set_cards([card])
+            yield board
+
+    async with One().run_test(size=(60, 12)) as pilot:
+        board = pilot.app.query_one(Deaf)
+        text = "\n".join(strip.text for strip in board.render_lines(Region(0, 0, 60, 12)))
+        assert "Applied" in text and "Rejected" in text
+        assert "Initech Foods"[:10] in text
