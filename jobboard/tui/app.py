@@ -351,10 +351,14 @@ class JobBoardApp(BoardEditing, App[None]):
             self.load_error = None
             self.pop_screen()  # the broken-board screen: the file is readable again
             self.notify("The board can be read again; showing it.", timeout=4)
+        try:
+            screen = self.board_screen
+        except LookupError:  # read as the app was closing: nothing left to show it on
+            return
         first = not self.loaded
         self._take_board(message.applications)
         self.first_look = None
-        self.board_screen.refresh_board()
+        screen.refresh_board()
         self._release_keys()
         # After the paint, so that working out the steps does not delay the first cards.
         self.call_after_refresh(self.work_out_steps)
