@@ -267,7 +267,7 @@ def _facts(log: _Log, today: pendulum.Date, at: str | None) -> _Facts:
     past_interview: _Key | None = None
     next_interview: Event | None = None
     if interviews:
-        past = [key for key, event in interviews if key[0] <= today and not is_ahead(event, today, at)]
+        past = [key for key, event in interviews if not is_ahead(event, today, at)]
         past_interview = past[-1] if past else None
         next_interview = _next_interview(log, today, at)
     else:
@@ -670,11 +670,11 @@ def done_event(
     if step.rule in MOVE_TO:
         return Event("status", today, status=MOVE_TO[step.rule])
     if step.rule == "prepare_interview":
-        upcoming = [e.date for e in application.events_of("interview") if is_ahead(e, today, at)]
-        if not upcoming:
+        booked = _next_interview(_Log(application), today, at)
+        if booked is None:
             return None
-        until = min(upcoming)
-        return Event("snooze", add_days(today, 1) if until == today else until, note="ready for the interview")
+        until = add_days(today, 1) if booked.date == today else booked.date
+        return Event("snooze", until, note="ready for the interview")
     kind = DONE_EVENT.get(step.rule)
     return Event(kind, today) if kind else None
 

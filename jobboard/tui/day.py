@@ -14,6 +14,8 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from jobboard.core.timeline import is_ahead
+
 if TYPE_CHECKING:
     import pendulum
 
@@ -39,7 +41,10 @@ def interview_began(
     if since is None or at is None or since == at:
         return False
     return any(
-        event.kind == "interview" and event.date == today and event.time is not None and since < event.time <= at
+        event.kind == "interview"
+        and event.date == today
+        and is_ahead(event, today, since)  # still to come at the last look
+        and not is_ahead(event, today, at)  # and not any more
         for application in applications
         for event in application.events
     )
