@@ -7,10 +7,13 @@ dialogs never share one.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from textual import events, on
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+from textual.widgets import Input
 
 from jobboard.tui.held_keys import HeldKeys
 
@@ -43,6 +46,30 @@ class Dialog(ModalScreen[Answer]):
         # company's name in one burst): the app holds them here, and they are typed again,
         # in order, once it has (JobBoardApp.on_event).
         self.early_keys = HeldKeys()
+        # Keys typed right behind an enter that answers from a field ("enter" then "q" to
+        # quit): the field would take them before its answer was read. They wait until the
+        # answer has been (on_input_submitted), then go to the dialog or, once it has closed,
+        # to the board.
+        self.answer_keys = HeldKeys(holding=False)
+
+    def holds(self, app: App[Any], key: events.Key) -> bool:
+        """True when the key waits to be typed again (JobBoardApp.on_event)."""
+        if self.early_keys.hold(app, key):
+            return True
+        if key.is_forwarded:  # on its way back up from the field: its bindings run now
+            return False
+        if self.answer_keys.hold(app, key):
+            return True
+        focused = app.focused
+        if key.key == "enter" and isinstance(focused, Input) and focused.screen is self:
+            self.answer_keys.holding = True  # the keys behind this one wait for its answer
+        return False
+
+    @on(Input.Submitted)
+    def answer_read(self) -> None:
+        """After the dialog's own handler (Textual calls each class's in turn): the answer has
+        been read, and the dialog may have closed."""
+        self.app.call_after_refresh(self.answer_keys.release, self.app)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settle)  # after the subclass's on_mount has moved focus

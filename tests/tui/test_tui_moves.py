@@ -122,3 +122,26 @@ async def test_the_form_dates_a_card_added_to_a_later_column_and_says_what_is_wr
         assert card.events[-1] == Event("status", D(2026, 10, 10), status="rejected")
         # Old history is quiet: the acknowledgement and the feedback request have lapsed.
         assert app.step_for(card).rule == "wait"
+
+
+async def test_keys_typed_right_behind_the_answer_go_to_the_board_not_into_the_question(board_path, frozen):
+    """A burst of enter then t (the timeline) as a terminal sends it: enter answers "today",
+    and t, which reached the app before the answer was read, opens the timeline once the
+    question has closed, instead of being typed into the date as "t"."""
+    from textual import events
+
+    from jobboard.tui.interview import AskInterviewScreen
+    from jobboard.tui.timeline import TimelineScreen
+    from tests.helpers.tui import wait_for
+
+    app = JobBoardApp(BoardStore(wishlist_board(board_path)), Settings(), columns=COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("L", "L")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskInterviewScreen), "the interview question")
+        await wait_for(pilot, lambda: app.screen.settled, "the cursor in the date")
+        for key, character in (("enter", "\r"), ("t", "t")):
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        acme = app.board["1"]
+        assert acme.status == "interviewed" and acme.events_of("interview")[0].date == frozen.date()
