@@ -1,8 +1,8 @@
 """What every dialog over the board shares: centred on the screen, and `cancel` (escape, in each
 dialog's own bindings) closing it with None, "nothing chosen".
 
-Each dialog keeps its own bindings: their ids are what config.toml's [keys] remaps, so two
-dialogs never share one.
+Each dialog keeps its own bindings, with ids no other dialog shares. config.toml's [keys]
+remaps the board's keys (those `?` lists), not a dialog's: an id of one is refused there.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ class Dialog(ModalScreen[Answer]):
             return True
         focused = app.focused
         if key.key == "enter" and isinstance(focused, Input) and focused.screen is self:
-            self.answer_keys.holding = True  # the keys behind this one wait for its answer
+            bound = self.active_bindings.get("enter")
+            if bound is None or not bound.binding.priority:  # else enter never reaches the field
+                self.answer_keys.holding = True  # the keys behind this one wait for its answer
         return False
 
     @on(Input.Submitted)

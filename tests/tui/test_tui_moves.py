@@ -145,3 +145,39 @@ async def test_keys_typed_right_behind_the_answer_go_to_the_board_not_into_the_q
         await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
         acme = app.board["1"]
         assert acme.status == "interviewed" and acme.events_of("interview")[0].date == frozen.date()
+
+
+
+async def test_a_dialog_whose_enter_is_its_own_key_holds_back_no_key(board_path, frozen):
+    """A dialog with a priority binding on enter: enter never reaches its field, so nothing
+    waits for an answer and the keys after it still type into the field."""
+    from textual import events
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+
+    from jobboard.tui.dialog import Dialog
+    from tests.helpers.tui import wait_for
+
+    class Asking(Dialog[None]):
+        BINDINGS = [Binding("enter", "cancel", "Close", priority=True, id="asking_close")]
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="asked")
+
+        def on_mount(self) -> None:
+            self.query_one(Input).focus()
+
+        def action_cancel(self) -> None:
+            self.closed = True
+
+    app = JobBoardApp(BoardStore(wishlist_board(board_path)), Settings(), columns=COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        asking = Asking()
+        app.push_screen(asking)
+        await wait_for(pilot, lambda: app.screen is asking and asking.settled, "the dialog's cursor in place")
+        for key, character in (("enter", "\r"), ("N", "N"), ("e", "e")):
+            app.post_message(events.Key(key, character))
+        box = asking.query_one(Input)
+        await wait_for(pilot, lambda: box.value == "Ne", "the keys after enter in the box")
+        assert asking.closed
