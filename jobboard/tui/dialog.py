@@ -21,10 +21,15 @@ Answer = TypeVar("Answer")
 
 
 def form_keys(form: str) -> list[BindingType]:
-    """A form's two keys: escape cancels, ctrl+s saves (ids ``<form>_cancel``, ``<form>_save``)."""
+    """A form's two keys: escape cancels, ctrl+s saves (ids ``<form>_cancel``, ``<form>_save``).
+
+    ctrl+s is an ordinary binding, as a field's enter is: it reaches the form behind the letters
+    typed before it, through the field they went to, so a burst ending in ctrl+s saves them all.
+    (A priority binding would run as ctrl+s arrived, before the field had taken those letters.)
+    No field of Textual's has a ctrl+s of its own."""
     return [
         Binding("escape", "cancel", "Cancel", id=f"{form}_cancel"),
-        Binding("ctrl+s", "save", "Save", id=f"{form}_save", priority=True),
+        Binding("ctrl+s", "save", "Save", id=f"{form}_save"),
     ]
 
 

@@ -312,7 +312,7 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "field-url" and self.wants_posting():
-            self.action_fill_from_posting()
+            self.fill_from_posting()
             return
         self.action_save()
 

@@ -33,7 +33,7 @@ class PasteMailScreen(Dialog["tuple[str, Proposal] | None"]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel_mail"),
-        Binding("ctrl+s", "log", "Log it", id="log_mail", priority=True),
+        Binding("ctrl+s", "log", "Log it", id="log_mail"),  # behind the paste, as form_keys says
     ]
     DEFAULT_CSS = """
     PasteMailScreen .dialog { width: 90%; height: 80%; }

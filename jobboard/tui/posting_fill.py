@@ -55,6 +55,12 @@ class PostingFill(Dialog[Answer]):
         return fresh and url.lower().startswith(("http://", "https://"))
 
     def action_fill_from_posting(self) -> None:
+        """ctrl+f, a priority key (a field's own ctrl+f deletes a word): it runs as it arrives,
+        maybe before the URL field has taken the letters or the paste sent just before it, so
+        the address is read once the field has (its own queue, in order)."""
+        self.query_one("#field-url", Input).call_later(self.fill_from_posting)
+
+    def fill_from_posting(self) -> None:
         try:
             url = check_url(self.query_one("#field-url", Input).value)
         except ValueError as error:

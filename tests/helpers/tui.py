@@ -122,7 +122,8 @@ async def burst(pilot, *keys: str) -> None:
     waits for the app to settle after every key, which a fast typist never does.)"""
     from textual import events
 
-    named = {"tab": "\t", "enter": "\r", "shift+tab": None, "shift+right": None}  # key: the character it types
+    # key: the character it types
+    named = {"tab": "\t", "enter": "\r", "shift+tab": None, "shift+right": None, "ctrl+s": None, "ctrl+f": None}
     for key in keys:
         for name in [key] if key in named else key:
             character = named[name] if name in named else name

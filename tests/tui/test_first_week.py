@@ -32,6 +32,28 @@ async def test_n_and_the_fields_in_one_burst_wait_for_the_form(board_path, froze
         assert app.screen.query_one("#field-role", Input).value == "Platform Engineer"
 
 
+
+async def test_a_card_typed_and_saved_in_one_burst_keeps_every_letter(board_path, frozen):
+    """n, the company, tab, the role and ctrl+s in one burst (tmux send-keys, a key macro):
+    the save waits for the letters before it, as enter does, and adds the card whole."""
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await burst(pilot, "n", "Quillfeather", "tab", "Platform Eng", "ctrl+s")
+        await wait_for(pilot, lambda: len(app.board) == 1, "the card to be added")
+        card = next(iter(app.board.values()))
+        assert (card.company, card.role) == ("Quillfeather", "Platform Eng")
+        assert type(app.screen).__name__ == "BoardScreen"
+
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm) and app.screen.settled, "the edit form")
+        app.screen.query_one("#field-role", Input).focus()
+        await pilot.press("end")
+        await burst(pilot, "ineer", "ctrl+s")  # the form already open: the same race, without waiting keys
+        await wait_for(pilot, lambda: app.board[card.id].role.endswith("ineer"), "the edit to be saved")
+        assert app.board[card.id].role == "Platform Engineer"
+
+
 def form_title(app) -> str:
     return str(app.screen.query_one("#form-title").render())
 

@@ -13,7 +13,7 @@ from jobboard.core.model import new_application
 from jobboard.storage.store import BoardStore
 from jobboard.tui.forms import ApplicationForm
 from tests.helpers.pages import serving
-from tests.helpers.tui import loaded, make_app, wait_for
+from tests.helpers.tui import burst, loaded, make_app, wait_for
 
 JOB = {"@type": "JobPosting", "title": "Baker", "hiringOrganization": "Crumbs",
        "jobLocation": {"address": {"addressLocality": "Lyon", "addressCountry": "FR"}},
@@ -50,6 +50,20 @@ async def test_C_reads_the_posting_into_the_form_and_the_card_keeps_it(board_pat
             await wait_for(pilot, lambda: len(app.board) == 1, "the card saved")
     card = BoardStore(board_path).get("1")
     assert card.posting["description"] == "Bread at dawn." and card.posting["url"] == f"{site}/job"
+
+
+
+async def test_C_the_address_and_ctrl_f_in_one_burst_read_the_whole_address(board_path, frozen):
+    """ctrl+f runs as soon as it arrives (a field's own ctrl+f deletes a word); the address is
+    read once the field has taken the letters typed before it, not half of it."""
+    app = make_app(board_path)
+    with serving(PAGES) as site:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await burst(pilot, "C", f"{site}/job", "ctrl+f")
+            await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm), "the form")
+            await wait_for(pilot, lambda: value(app, "company") == "Crumbs", "the company read from the page")
+            assert value(app, "url") == f"{site}/job" and value(app, "role") == "Baker"
 
 
 async def test_a_page_that_cannot_be_read_is_one_line_and_the_form_stays(board_path, frozen):
