@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from textual import events, on
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Input
@@ -51,11 +52,14 @@ class Dialog(ModalScreen[Answer]):
         # company's name in one burst): the app holds them here, and they are typed again,
         # in order, once it has (JobBoardApp.on_event).
         self.early_keys = HeldKeys()
-        # Keys typed right behind an enter that answers from a field ("enter" then "q" to
-        # quit): the field would take them before its answer was read. They wait until the
-        # answer has been (on_input_submitted), then go to the dialog or, once it has closed,
-        # to the board.
+        # Keys typed right behind one whose binding runs only once the key has come back up
+        # from the field to the app (enter, ctrl+s, escape, ctrl+u, left...): the field would
+        # type them first ("enter" then "q" to quit, typed into a closing question; "ctrl+u
+        # xyz" wiping the xyz). They wait until that binding has run, then go on, to the
+        # dialog or, once it has closed, to the board.
         self.answer_keys = HeldKeys(holding=False)
+        self.answering: events.Key | None = None  # that key, on its way
+        self.closing = False  # dismissed: Textual takes the screen off the stack a moment later
 
     def holds(self, app: App[Any], key: events.Key) -> bool:
         """True when the key waits to be typed again (JobBoardApp.on_event)."""
@@ -66,17 +70,43 @@ class Dialog(ModalScreen[Answer]):
         if self.answer_keys.hold(app, key):
             return True
         focused = app.focused
-        if key.key == "enter" and isinstance(focused, Input) and focused.screen is self:
-            bound = self.active_bindings.get("enter")
-            if bound is None or not bound.binding.priority:  # else enter never reaches the field
-                self.answer_keys.holding = True  # the keys behind this one wait for its answer
+        if focused is not None and not (isinstance(focused, Input) and focused.screen is self):
+            return False  # only a one-line field is known to pass every key it does not type on up
+        if focused is not None and key.is_printable:
+            return False  # the field types it at once, in order
+        bound = self.active_bindings.get(key.key)
+        if bound is None or bound.binding.priority:
+            return False  # nothing to wait for, or it does its work as it arrives
+        self.answer_keys.holding = True
+        if not (key.key == "enter" and bound.node is focused):
+            self.answering = key  # released once it is back (came_back)
+        # else the field's enter: released once its answer is read (answer_read)
         return False
+
+    def came_back(self, key: events.Key) -> None:
+        """``key`` has come back up to the app and its binding has run (JobBoardApp.on_event)."""
+        if key is self.answering:
+            self.answering = None
+            self.answered()
+
+    def answered(self) -> None:
+        """The key that answers has done its work: the keys behind it go on, to this dialog if
+        it stays open, or once it has closed (on_unmount) to the screen it uncovers."""
+        if not self.closing:
+            self.answer_keys.release(self.app)
+
+    def dismiss(self, result: Answer | None = None) -> AwaitComplete:
+        self.closing = True
+        return super().dismiss(result)
+
+    def on_unmount(self) -> None:
+        self.answer_keys.release(self.app)
 
     @on(Input.Submitted)
     def answer_read(self) -> None:
         """After the dialog's own handler (Textual calls each class's in turn): the answer has
-        been read, and the dialog may have closed."""
-        self.app.call_after_refresh(self.answer_keys.release, self.app)
+        been read, and the dialog may be closing."""
+        self.answered()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settle)  # after the subclass's on_mount has moved focus

@@ -54,6 +54,24 @@ async def test_a_card_typed_and_saved_in_one_burst_keeps_every_letter(board_path
         assert app.board[card.id].role == "Platform Engineer"
 
 
+
+async def test_a_fields_own_keys_in_a_burst_act_where_they_were_typed(board_path, frozen):
+    """A field's own keys (left, ctrl+u) run once they have come back up from it, after the
+    letters behind them would have been typed: those letters wait for them instead."""
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ApplicationForm) and app.screen.settled, "the form")
+        company = app.screen.query_one("#field-company", Input)
+        await burst(pilot, "Acme", "left", "X")
+        await wait_for(pilot, lambda: len(company.value) == 5, "five letters")
+        assert company.value == "AcmXe"
+        await burst(pilot, "ctrl+u", "Newco")
+        await wait_for(pilot, lambda: company.value.startswith("N"), "the new name")
+        assert company.value == "Newcoe"  # ctrl+u took what was left of the cursor, then Newco
+
+
 def form_title(app) -> str:
     return str(app.screen.query_one("#form-title").render())
 

@@ -181,3 +181,23 @@ async def test_a_dialog_whose_enter_is_its_own_key_holds_back_no_key(board_path,
         box = asking.query_one(Input)
         await wait_for(pilot, lambda: box.value == "Ne", "the keys after enter in the box")
         assert asking.closed
+
+
+async def test_keys_typed_behind_a_save_go_to_the_screen_it_reveals(board_path, frozen):
+    """The tmux burst tab, a note, ctrl+s, escape, q in an event's form: the save keeps the
+    note, escape then closes the timeline beneath, and q reaches the board. Without waiting,
+    escape and q were typed into the form's field as it closed, and lost."""
+    from jobboard.tui.timeline import EventForm, TimelineScreen
+    from tests.helpers.tui import burst, wait_for
+
+    app = JobBoardApp(BoardStore(wishlist_board(board_path)), Settings(), columns=COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, EventForm) and app.screen.settled, "the event's form")
+        await burst(pilot, "tab", "cover letter", "ctrl+s", "escape", "question_mark")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help, over the board")
+        assert app.screen_stack[-2] is app.board_screen
+        assert [e.note for e in app.board["1"].events if e.note] == ["cover letter"]  # no "?"
