@@ -264,14 +264,15 @@ class JobBoardApp(BoardEditing, App[None]):
             if not event.is_forwarded and self._held_keys.hold(self, event):
                 return  # typed again by _release_keys once the board is read
             screen = self.screen_stack[-1] if self.screen_stack else None
-            if isinstance(screen, Dialog):
-                if screen.holds(self, event):
-                    return  # typed again once the dialog has its cursor in place or its answer
-                back = event.is_forwarded  # (forwarding it to the field marks it so)
-                await super().on_event(event)
-                if back:
-                    screen.came_back(event)
-                return
+            if isinstance(screen, Dialog) and screen.holds(self, event):
+                return  # typed again once the dialog has its cursor in place or its answer
+            back = event.is_forwarded  # (forwarding it to the field marks it so)
+            await super().on_event(event)
+            if back:  # to every dialog: another screen may have opened while the key was away
+                for dialog in self.screen_stack:
+                    if isinstance(dialog, Dialog):
+                        dialog.came_back(event)
+            return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -1,8 +1,9 @@
 """Keys that wait, in order, until what they are meant for is ready, then are typed again.
 
 The app holds keys pressed while the first look shows (nothing acts on a board not fully read);
-a dialog holds those typed before its cursor is in its first field, and those typed
-behind an enter that answers it until the answer has been read. Keys typed again join the
+a dialog holds those typed before its cursor is in its first field, and those typed behind a
+key whose binding runs only once it has come back up from a field (enter, ctrl+s, escape) until
+that binding has run (tui/dialog.py). Keys typed again join the
 back of the app's queue, so a key the terminal sent meanwhile would overtake them ("enter"
 then "q" becoming "q" then "enter"): until every key sent again has come through, newer keys
 wait behind them too.
