@@ -417,19 +417,25 @@ def machine() -> str:
     )
 
 
+def clean_env(folder: Path, python: str) -> dict[str, str]:
+    """The launches' whole environment: this Python first on PATH, every XDG folder in ``folder``."""
+    env = {
+        "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(folder / "home"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
+        env[f"XDG_{name}_HOME"] = str(folder / name.lower())
+    return env
+
+
 def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
     python = sys.executable
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="jobboard-bench-") as tmp:
         folder = Path(tmp)
-        env = {
-            "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
-            "HOME": str(folder / "home"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-        }
-        for name in ("DATA", "CONFIG", "STATE", "CACHE"):
-            env[f"XDG_{name}_HOME"] = str(folder / name.lower())
+        env = clean_env(folder, python)
         remember_sort_by_applied(folder / "state")
         term = Terminal(env)
         bare = ([python, str(HERE / "bare_app.py")], "bare label 0")

@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
-from run import Terminal, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
+from run import Terminal, clean_env, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
 
 TARGETS = {10: 1.3, 1000: 1.4, 10000: 1.5}  # issue 26: first card within this many times the floor
 WARM_UP_ROUNDS = 3
@@ -94,19 +94,6 @@ def parse_sizes(text: str) -> list[Board]:
 def label(board: Board) -> str:
     size, postings = board
     return f"{size:,}" + (" with postings" if postings else "")
-
-
-def clean_env(folder: Path, python: str) -> dict[str, str]:
-    """The launches' whole environment: this Python first on PATH, every XDG folder in ``folder``."""
-    env = {
-        "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(folder / "home"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    for name in ("DATA", "CONFIG", "STATE", "CACHE"):
-        env[f"XDG_{name}_HOME"] = str(folder / name.lower())
-    return env
 
 
 def run(sizes: list[Board], launches: int, writes: int) -> tuple[list[tuple[Board, float, float]], list[float]]:

@@ -22,8 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
-from run import Terminal, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
-from startup import clean_env  # noqa: E402
+from run import Terminal, clean_env, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
 
 LIBRARIES = "import pendulum, click, tinydb, platformdirs, orjson, tomllib  # noqa"
 JOBBOARD = "import jobboard.cli.main, jobboard.tui.app  # noqa"
