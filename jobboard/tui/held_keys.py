@@ -22,6 +22,7 @@ class HeldKeys:
         self.holding = holding  # until release()
         self.waiting: list[events.Key] = []
         self.sent: list[events.Key] = []  # typed again, not yet come through
+        self._held_again = 0  # sent keys held once more (hold()), at the front of waiting
 
     def hold(self, app: App[Any], key: events.Key) -> bool:
         """True when the key waits (it will be typed again); False when it goes on now."""
@@ -32,7 +33,12 @@ class HeldKeys:
         for index, sent in enumerate(self.sent):
             if sent is key:
                 del self.sent[index]
-                if not self.sent and not self.holding:
+                if self.holding:  # holding again since it was sent (a dialog's key before it)
+                    # Older than every key that arrived meanwhile: it waits ahead of them.
+                    self.waiting.insert(self._held_again, key)
+                    self._held_again += 1
+                    return True
+                if not self.sent:
                     self._send(app)  # what arrived while these were on their way
                 return False
         if self.holding or self.sent:
@@ -46,7 +52,7 @@ class HeldKeys:
             self._send(app)
 
     def _send(self, app: App[Any]) -> None:
-        waiting, self.waiting = self.waiting, []
+        waiting, self.waiting, self._held_again = self.waiting, [], 0
         for key in waiting:
             # Sent as the app's, as the terminal's keys are: a key made by a screen would count
             # that screen as its sender and stop bubbling there, before the app runs the

@@ -70,6 +70,9 @@ async def test_a_fields_own_keys_in_a_burst_act_where_they_were_typed(board_path
         await burst(pilot, "ctrl+u", "Newco")
         await wait_for(pilot, lambda: company.value.startswith("N"), "the new name")
         assert company.value == "Newcoe"  # ctrl+u took what was left of the cursor, then Newco
+        await burst(pilot, "left", "left", "Z")  # each key waits for the one before it, sent again
+        await wait_for(pilot, lambda: "Z" in company.value, "the Z")
+        assert company.value == "NewZcoe"
 
 
 def form_title(app) -> str:
