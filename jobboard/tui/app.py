@@ -110,7 +110,7 @@ class JobBoardApp(BoardEditing, App[None]):
             self.register_theme(loaded_theme)
         self.theme_problems = list(theme_problems or [])
         self._theme_settled = False  # from on_mount on, a change of theme is the user's choice
-        self.theme = theme or (DEFAULT_THEME if themes else FALLBACK_THEME)
+        self._start_with_theme(theme or (DEFAULT_THEME if themes else FALLBACK_THEME))
         self.board: dict[str, Application] = {}
         self.steps: dict[str, NextStep] = {}
         self.history = History()
@@ -127,6 +127,21 @@ class JobBoardApp(BoardEditing, App[None]):
         self.tuning = Tuning()  # entered by run(); tests under run_test keep Python's settings
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys = HeldKeys(holding=False)  # pressed while the first look shows
+
+    def _start_with_theme(self, name: str) -> None:
+        """Open with theme ``name``. Setting ``theme`` has Textual parse the whole stylesheet a
+        second time before the first frame (~4 ms of every start), which is needed only to
+        change what its constructor set from its starting theme: the ANSI colour mapping and
+        the dark/light classes. A theme as dark as that one changes neither, so its name is
+        set quietly (``set_reactive``), with the class the theme's watcher would have added
+        and the stylesheet's variables made anew, before any stylesheet is parsed."""
+        chosen = self.get_theme(name)
+        if chosen is None or chosen.dark != self.current_theme.dark:
+            self.theme = name  # an unknown name is refused here, as before
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{chosen.name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())  # made from the starting theme
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         with self.tuning:

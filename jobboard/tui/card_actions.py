@@ -7,7 +7,6 @@ A mixin of BoardScreen: it expects ``self.jobboard`` (the app) and ``self.select
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
 import tempfile
 from pathlib import Path
@@ -185,6 +184,8 @@ class CardActions:
             self.notify("No $EDITOR is set, so the notes open in the form.", timeout=3)
             self.action_edit(focus="notes")
             return
+        import shlex  # only for $EDITOR: not on the start path
+
         with tempfile.TemporaryDirectory(prefix="jobboard-notes-") as folder:
             notes_file = Path(folder) / f"{application.id}-notes.md"
             notes_file.write_text(application.notes, encoding="utf-8")

@@ -48,6 +48,45 @@ async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_
         assert "mine" in app.available_themes
 
 
+def theme_background(app, part):
+    """The background ``part`` has in its app's theme: the screen's ``$background``, or the
+    colour its own rule names (the side panel's ``$surface``)."""
+    from textual.color import Color
+
+    variable = "surface" if part.id == "panel" else "background"
+    return Color.parse(app.get_css_variables()[variable])  # made now, from the theme in force
+
+
+@pytest.mark.parametrize("name", ["jobboard-dark", "jobboard-light", "jobboard-high-contrast", "nord"])
+async def test_the_board_opens_in_its_theme_colours_and_can_change_them(demo_board, name):
+    """A theme as dark as Textual's own starting one is set without a second stylesheet pass
+    (JobBoardApp._start_with_theme); every theme must still colour the first screen, carry
+    its classes, and give way to another picked later."""
+    from textual.color import Color
+
+    app = NotedApp(BoardStore(demo_board), Settings(), theme=name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        title_bar = app.screen.query_one("#title-bar")
+        theme = app.current_theme
+        assert (app.theme, theme.name) == (name, name)
+        assert title_bar.styles.background == Color.parse(app.get_css_variables()["panel"])
+        for part in (app.screen, app.screen.query_one("#board"), app.screen.query_one("#panel")):
+            assert part.background_colors[1] == theme_background(app, part), part
+        assert app.has_class(f"-theme-{name}")
+        assert app.has_class("-dark-mode") == theme.dark and app.has_class("-light-mode") == (not theme.dark)
+        other = "jobboard-light" if theme.dark else "jobboard-dark"
+        app.theme = other
+        await wait_for(pilot, lambda: app.has_class(f"-theme-{other}"), "the picked theme's class")
+        await wait_for(
+            pilot,
+            lambda: title_bar.styles.background == Color.parse(app.get_css_variables()["panel"]),
+            "the title bar in the picked theme's colour",
+        )
+        assert not app.has_class(f"-theme-{name}")
+        assert app.has_class("-dark-mode") == app.current_theme.dark
+
+
 async def test_a_theme_picked_while_running_is_remembered(demo_board):
     from jobboard.config.settings import state_path
 
