@@ -385,7 +385,7 @@ def cli_times(python: str, env: dict[str, str], board: Path, args: list[str], ru
     subprocess.run(wrapped, env=env, capture_output=True, check=True)  # warm the bytecode cache
     check = subprocess.run(wrapped, env=env, capture_output=True, text=True, check=True)
     imports_textual = "TEXTUAL=True" in check.stderr
-    entry = [python, "-m", "jobboard", "--db", str(board), *args]
+    entry = [*jobboard_command(python), "--db", str(board), *args]
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -417,6 +417,13 @@ def machine() -> str:
     )
 
 
+def jobboard_command(python: str) -> list[str]:
+    """jobboard as a user starts it: the ``jobboard`` command installed beside this Python
+    (what ``uv run jobboard`` runs). ``python -m jobboard`` would load runpy on every launch."""
+    script = Path(python).parent / "jobboard"
+    return [str(script)] if script.is_file() else [python, "-m", "jobboard"]
+
+
 def clean_env(folder: Path, python: str) -> dict[str, str]:
     """The launches' whole environment: this Python first on PATH, every XDG folder in ``folder``."""
     env = {
@@ -445,7 +452,7 @@ def run(sizes: list[int], moves: int, launches: int) -> list[Row]:
                 board = folder / f"board-{size}" / "board.json"
                 make_board(size, board)
                 card = top_card(board)
-                argv = [python, "-m", "jobboard", "--db", str(board)]
+                argv = [*jobboard_command(python), "--db", str(board)]
                 label = f"{size:,}"
                 apps = [bare, (argv, card["company"][:10])]
                 if size == sizes[0]:

@@ -38,7 +38,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
-from run import Terminal, clean_env, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
+from run import (  # noqa: E402
+    Terminal,
+    clean_env,
+    jobboard_command,
+    launch_times,
+    machine,
+    remember_sort_by_applied,
+    top_card,
+)
 
 TARGETS = {10: 1.3, 1000: 1.4, 10000: 1.5}  # issue 26: first card within this many times the floor
 WARM_UP_ROUNDS = 3
@@ -64,7 +72,7 @@ def memory_under_writes(term: Terminal, env: dict[str, str], board: Path, writes
     """The TUI's RSS once the board is fully read, then after each of ``writes`` outside writes."""
     python = sys.executable
     card = top_card(board)
-    term.launch([python, "-m", "jobboard", "--db", str(board)])
+    term.launch([*jobboard_command(python), "--db", str(board)])
     term.wait_until(lambda screen: card["company"][:10] in screen)
     # Fully read and its steps worked out: the headers show the due counts only then.
     term.wait_until(steps_counted, timeout=60)
@@ -73,7 +81,7 @@ def memory_under_writes(term: Terminal, env: dict[str, str], board: Path, writes
     readings = [resident_mb(pid)]
     for n in range(writes):
         note = f"outside write {n + 1}"
-        command = [python, "-m", "jobboard", "--db", str(board), "log", card["id"], "note", "--note", note]
+        command = [*jobboard_command(python), "--db", str(board), "log", card["id"], "note", "--note", note]
         subprocess.run(command, env=env, check=True, capture_output=True)
         term.wait_until(lambda screen: RELOADED in screen, timeout=60)
         term.wait_until(lambda screen: RELOADED not in screen, timeout=60)
@@ -114,7 +122,7 @@ def run(sizes: list[Board], launches: int, writes: int) -> tuple[list[tuple[Boar
             # work from elsewhere on the machine then weighs on every size and its floor alike.
             apps = []
             for board in sizes:
-                argv = [python, "-m", "jobboard", "--db", str(boards[board])]
+                argv = [*jobboard_command(python), "--db", str(boards[board])]
                 apps += [bare, (argv, top_card(boards[board])["company"][:10])]
             print(f"{len(sizes)} boards, launches beside the floor ...", file=sys.stderr)
             launch_times(term, apps, WARM_UP_ROUNDS)

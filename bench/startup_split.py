@@ -5,7 +5,8 @@ Options: ``--size 10`` (applications on the board), ``--launches 15``.
 Four launches take turns in each round, timed as ``startup.py`` times them (``bench/run.py``'s
 terminal, until the label or the top card shows): the bare app; the bare app importing the
 libraries jobboard's first screen uses (pendulum, click, tinydb, platformdirs, orjson,
-tomllib); the bare app importing jobboard's CLI and TUI modules too; and jobboard itself. The
+tomllib); the bare app importing jobboard's CLI and TUI modules too; jobboard itself, as the
+``jobboard`` command; and jobboard as ``python -m jobboard``, which loads runpy too. The
 steps between them split the lead into the libraries, jobboard's own modules, and what
 jobboard does once imported (settings, themes, the board read, its screen and first frame).
 """
@@ -22,7 +23,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_board import make_board  # noqa: E402 - bench/ is not a package
-from run import Terminal, clean_env, launch_times, machine, remember_sort_by_applied, top_card  # noqa: E402
+from run import (  # noqa: E402
+    Terminal,
+    clean_env,
+    jobboard_command,
+    launch_times,
+    machine,
+    remember_sort_by_applied,
+    top_card,
+)
 
 LIBRARIES = "import pendulum, click, tinydb, platformdirs, orjson, tomllib  # noqa"
 JOBBOARD = "import jobboard.cli.main, jobboard.tui.app  # noqa"
@@ -52,11 +61,13 @@ def main() -> None:
         make_board(args.size, board)
         label = "bare label 0"
         modules = bare_importing(folder, "modules", f"{LIBRARIES}\n{JOBBOARD}")
+        company = top_card(board)["company"][:10]
         apps = [
             ("the bare app", [python, str(HERE / "bare_app.py")], label),
             ("+ the libraries", [python, str(bare_importing(folder, "libraries", LIBRARIES))], label),
             ("+ jobboard's modules", [python, str(modules)], label),
-            ("jobboard", [python, "-m", "jobboard", "--db", str(board)], top_card(board)["company"][:10]),
+            ("jobboard", [*jobboard_command(python), "--db", str(board)], company),
+            ("jobboard as `python -m jobboard`", [python, "-m", "jobboard", "--db", str(board)], company),
         ]
         term = Terminal(env)
         try:

@@ -12,15 +12,16 @@ import re
 import pendulum
 
 from jobboard.core.model import parse_iso_date
+from jobboard.core.patterns import Pattern
 
 # pendulum 3 numbers weekdays Monday=0 .. Sunday=6.
 _SATURDAY = 5
 
 # "3 days ago", "a week ago", "in 2 months": the spans the board itself prints (see ago).
-_SPAN_AGO = re.compile(r"(\d{1,5}|an?|one) (day|week|month|year)s? ago")
-_IN_SPAN = re.compile(r"in (\d{1,5}|an?|one) (day|week|month|year)s?")
-_LAST_NEXT_DAY = re.compile(r"(last|next) ([a-z]+)")
-_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SPAN_AGO = Pattern(r"(\d{1,5}|an?|one) (day|week|month|year)s? ago")
+_IN_SPAN = Pattern(r"in (\d{1,5}|an?|one) (day|week|month|year)s?")
+_LAST_NEXT_DAY = Pattern(r"(last|next) ([a-z]+)")
+_ISO_SHAPE = Pattern(r"\d{4}-\d{2}-\d{2}")
 # English names, as the rest of the app's wording; spelled out because pendulum's format()
 # is slow enough to matter when a large board works out every card's next step.
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 
+from jobboard.core.patterns import Pattern
+
 # Line breaks and control characters would break an ICS export or a terminal line; bidi
 # controls and separators can make an address look like another one.
-_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
-_WEB = re.compile(r"https?://[^/?#@:\s]+(?::\d+)?(?:[/?#].*)?", re.IGNORECASE)
-_BARE = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?#].*)?")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_UNSAFE = Pattern(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_WEB = Pattern(r"https?://[^/?#@:\s]+(?::\d+)?(?:[/?#].*)?", re.IGNORECASE)
+_BARE = Pattern(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?#].*)?")
+_EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # What would let an address carry another recipient or a header into a mail client.
-_NOT_IN_EMAIL = re.compile(r"[,;<>\"()\[\]\\?&=]|%(?:0[0-9a-f]|1[0-9a-f]|2[0-9a-f]|3[abc]|7f)", re.IGNORECASE)
+_NOT_IN_EMAIL = Pattern(r"[,;<>\"()\[\]\\?&=]|%(?:0[0-9a-f]|1[0-9a-f]|2[0-9a-f]|3[abc]|7f)", re.IGNORECASE)
 URL_EXAMPLE = "use e.g. https://company.com/jobs/123"
 
 
@@ -86,7 +88,7 @@ def check_profile(text: str) -> str:
 
 
 # Query parameters that say where a click came from, not which posting it is.
-_TRACKING = re.compile(r"utm_\w+|gh_src|gh_jid_src|lever-source|lever-origin|source|ref|src|trk", re.IGNORECASE)
+_TRACKING = Pattern(r"utm_\w+|gh_src|gh_jid_src|lever-source|lever-origin|source|ref|src|trk", re.IGNORECASE)
 
 
 def url_key(url: str) -> str:

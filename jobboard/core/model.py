@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
+from jobboard.core.patterns import Pattern
 from jobboard.core.people import Person, first_contact
 from jobboard.core.posting_kept import apply_by_text
 
@@ -117,7 +118,7 @@ def event_words(event: Event) -> str:
 
 # What kind of interview an `interview` event was (or will be).
 INTERVIEW_KINDS: tuple[str, ...] = ("phone", "technical", "onsite", "final", "other")
-TIME_OF_DAY = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # HH:MM, 24 h
+TIME_OF_DAY = Pattern(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # HH:MM, 24 h
 
 
 def parse_time(text: str) -> str:
@@ -282,7 +283,7 @@ class Application:
 
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = Pattern(r"\d{4}-\d{2}-\d{2}")
 
 # Dates a job hunt can have. Far outside this range the advice's date arithmetic would run off
 # the calendar (year 9999 + 5 business days), so such dates are refused where they come in.
@@ -350,7 +351,7 @@ def parse_timestamp(text: Any) -> pendulum.DateTime:
 
 # A timestamp exactly as ``to_iso8601_string`` writes a UTC one (microseconds only when not 0;
 # hour 24, which a newer Python may read as the next day, is never written).
-_CANONICAL_TIMESTAMP = re.compile(
+_CANONICAL_TIMESTAMP = Pattern(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}(\.(?!000000)[0-9]{6})?Z"
 )
 

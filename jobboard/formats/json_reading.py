@@ -15,8 +15,10 @@ from typing import Any
 
 import orjson
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
+from jobboard.core.patterns import Pattern
+
+_STRINGS = Pattern(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = Pattern(r"[\[\]{}]")
 
 
 def load_json(data: str | bytes, max_nesting: int) -> Any:

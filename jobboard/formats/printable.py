@@ -9,12 +9,12 @@ text safe the same way.
 
 from __future__ import annotations
 
-import re
+from jobboard.core.patterns import Pattern
 
 _OTHERS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"  # DEL, C1, separators, bidi controls
-_CONTROL = re.compile(f"[\x00-\x1f{_OTHERS}]")
-_CONTROL_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
-_RAW_IN_JSON = re.compile(f"[{_OTHERS}]")
+_CONTROL = Pattern(f"[\x00-\x1f{_OTHERS}]")
+_CONTROL_BUT_NEWLINE = Pattern(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
+_RAW_IN_JSON = Pattern(f"[{_OTHERS}]")
 
 
 def one_line(text: str) -> str:

@@ -3,13 +3,12 @@ text made safe for one line, cut to a width, the due marks, and a slim scrollbar
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len, set_cell_size
 
 from jobboard.core.etiquette import NextStep
+from jobboard.core.patterns import Pattern
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = Pattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # Symbols carry the state as well as colour, for colour-blind users and monochrome terminals.
 DUE_MARK = "●"
@@ -29,7 +28,7 @@ def as_sentence(message: object) -> str:
     return f"{text[:1].upper()}{text[1:]}."
 
 
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = Pattern(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def many_lines(text: str) -> str:
