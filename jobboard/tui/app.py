@@ -71,6 +71,10 @@ class JobBoardApp(BoardEditing, App[None]):
     CSS_PATH = "jobboard.tcss"
     TITLE = "jobboard"
     day_check_seconds = DAY_CHECK_SECONDS  # how often the date is compared (see tui/day.py)
+    # Until the constructor has set the theme the board opens with, the stylesheet's variables
+    # are Textual's starting theme's, replaced before any stylesheet is parsed: jobboard's own
+    # variables are not worked out for that theme (their contrast checks cost ~1 ms).
+    theme_chosen = False
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
     ]
@@ -136,6 +140,7 @@ class JobBoardApp(BoardEditing, App[None]):
         set quietly (``set_reactive``), with the class the theme's watcher would have added
         and the stylesheet's variables made anew, before any stylesheet is parsed."""
         chosen = self.get_theme(name)
+        self.theme_chosen = True
         if chosen is None or chosen.dark != self.current_theme.dark:
             self.theme = name  # an unknown name is refused here, as before
             return
@@ -164,6 +169,8 @@ class JobBoardApp(BoardEditing, App[None]):
             self.notify(problem, title="config.toml", severity="warning", timeout=12, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
+        if not self.theme_chosen:  # Textual's constructor asks, for its starting theme
+            return dict(theme_files.APP_VARIABLE_DEFAULTS)
         return theme_files.variable_defaults_for(self.current_theme)
 
     def watch_theme(self, name: str) -> None:
