@@ -64,6 +64,14 @@ def kept_looks_folder() -> Path:
     return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "first-look"
 
 
+def kept_tables_path() -> Path:
+    """Where the theme files' parsed tables wait for the next start (jobboard.config.kept_tables),
+    in the platform's cache folder, which may be emptied at any time."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "theme-tables.json"
+
+
 def board_path(option: str | os.PathLike[str] | None = None) -> Path:
     """--db (or $JOBBOARD_DB, which click reads for it), else the platform's data folder."""
     return Path(option).expanduser() if option else default_board_path()

@@ -18,10 +18,12 @@ here without loading textual.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from jobboard.config.kept_tables import KeptTables
+from jobboard.config.settings import kept_tables_path
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -95,19 +97,19 @@ def shipped_themes_folder() -> Path:
     return package.parent / "themes"
 
 
-def load_theme_file(path: Path, shipped: bool = False) -> Theme:
+def load_theme_file(path: Path, shipped: bool = False, tables: KeptTables | None = None) -> Theme:
     """Read and check one theme file; raise ``ThemeError`` saying what is wrong with it. A
     ``shipped`` file (ours, checked in full by the test suite) skips building its colour
-    system twice, ~2 ms a theme at every start."""
+    system twice, ~2 ms a theme at every start. ``tables``: the parsed files kept from the
+    last start (jobboard.config.kept_tables); a table found there is checked all the same."""
+    kept = tables or KeptTables(kept_tables_path())
     try:
-        raw = path.read_bytes()
+        data = kept.table(path)
     except OSError as error:
         raise ThemeError(path, f"cannot read it ({error.strerror or error})") from error
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ThemeError(path, "not UTF-8 text") from error
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # tomllib.TOMLDecodeError
         raise ThemeError(path, f"not valid TOML ({error})") from error
     try:
         return theme_from_mapping(data, shipped)
@@ -189,12 +191,18 @@ def _check_colour(field: str, value: Any) -> None:
         ) from error
 
 
-def load_folder(folder: Path, shipped: bool = False) -> tuple[list[Theme], list[str]]:
+def load_folder(folder: Path, shipped: bool = False, tables: KeptTables | None = None) -> tuple[list[Theme], list[str]]:
     """Every ``*.toml`` theme in ``folder`` (by file name), and one problem per broken file.
 
     A missing folder has no themes and no problems. Two files with the same theme name: the
-    first (by file name) is kept and the second is reported.
+    first (by file name) is kept and the second is reported. Without ``tables``, the parsed
+    files are kept for the next start here.
     """
+    if tables is None:
+        tables = KeptTables(kept_tables_path())
+        found = load_folder(folder, shipped, tables)
+        tables.save()
+        return found
     try:
         paths = sorted(p for p in folder.glob("*.toml") if p.is_file())
     except OSError as error:
@@ -204,7 +212,7 @@ def load_folder(folder: Path, shipped: bool = False) -> tuple[list[Theme], list[
     seen: dict[str, Path] = {}
     for path in paths:
         try:
-            theme = load_theme_file(path, shipped)
+            theme = load_theme_file(path, shipped, tables)
         except ThemeError as error:
             problems.append(ThemeProblem(error))
             continue
@@ -217,10 +225,10 @@ def load_folder(folder: Path, shipped: bool = False) -> tuple[list[Theme], list[
     return themes, problems
 
 
-def load_shipped() -> tuple[list[Theme], list[str]]:
+def load_shipped(tables: KeptTables | None = None) -> tuple[list[Theme], list[str]]:
     """The themes that come with jobboard; finding none is a problem too (a broken install)."""
     folder = shipped_themes_folder()
-    shipped, problems = load_folder(folder, shipped=True)
+    shipped, problems = load_folder(folder, shipped=True, tables=tables)
     if not shipped:
         problems.append(f"no themes found in {folder}; jobboard may be installed badly, reinstall it.")
     return shipped, problems
@@ -233,10 +241,10 @@ def load_all(user_folder: Path | None) -> tuple[list[Theme], list[str]]:
     The problems are ``ThemeProblem`` strings; ``broken_names(problems)`` tells ``resolve_theme``
     which asked-for names are broken files rather than typos.
     """
-    shipped, problems = load_shipped()
-    if user_folder is None:
-        return shipped, problems
-    mine, my_problems = load_folder(user_folder)
+    tables = KeptTables(kept_tables_path())
+    shipped, problems = load_shipped(tables)
+    mine, my_problems = load_folder(user_folder, tables=tables) if user_folder is not None else ([], [])
+    tables.save()
     return shipped + mine, problems + my_problems
 
 

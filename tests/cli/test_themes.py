@@ -472,3 +472,65 @@ def test_jobboard_themes_never_imports_the_textual_app(private_dirs: Path) -> No
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split()[-2:] == ["False", "True"]
+
+
+# -- the parsed theme files kept for the next start (jobboard.config.kept_tables) --------------
+
+
+def test_theme_files_parsed_once_are_read_from_the_kept_tables_until_one_changes(config_dir: Path) -> None:
+    from jobboard.config.settings import kept_tables_path
+
+    folder = config_dir / "themes"
+    folder.mkdir(exist_ok=True)
+    mine = folder / "ocean.toml"
+    mine.write_text('name = "ocean"\nprimary = "#336699"\n')
+    first, problems = load_all(folder)
+    assert problems == []
+    kept = json.loads(kept_tables_path().read_text())
+    assert kept["files"][str(mine.resolve())]["table"] == {"name": "ocean", "primary": "#336699"}
+    assert len(kept["files"]) == len(SHIPPED_FILES) + 1
+
+    again, _ = load_all(folder)
+    assert [(t.name, t.primary) for t in again] == [(t.name, t.primary) for t in first]
+
+    mine.write_text('name = "ocean"\nprimary = "#117733"\nsecondary = "#aa3377"\n')  # the user edits it
+    edited, _ = load_all(folder)
+    assert (edited[-1].primary, edited[-1].secondary) == ("#117733", "#aa3377")
+
+
+def test_a_kept_table_is_checked_as_the_file_would_be_and_a_broken_kept_file_is_ignored(config_dir: Path) -> None:
+    from jobboard.config.settings import kept_tables_path
+
+    folder = config_dir / "themes"
+    folder.mkdir(exist_ok=True)
+    mine = folder / "ocean.toml"
+    mine.write_text('name = "ocean"\nprimary = "#336699"\n')
+    load_all(folder)
+    store = kept_tables_path()
+    kept = json.loads(store.read_text())
+    kept["files"][str(mine.resolve())]["table"]["primary"] = "#ggg"  # tampered with, file unchanged
+    store.write_text(json.dumps(kept))
+    themes, problems = load_all(folder)
+    assert "ocean" not in [t.name for t in themes]
+    assert len(problems) == 1 and "ocean.toml" in problems[0] and "not a colour" in problems[0]
+
+    for broken in ("{not json", json.dumps({"format": 99, "files": {}}), json.dumps([1, 2])):
+        store.write_text(broken)
+        themes, problems = load_all(folder)
+        assert problems == [] and themes[-1].name == "ocean"
+        assert json.loads(store.read_text())["format"] == 1  # written anew
+
+
+def test_a_theme_file_json_cannot_keep_is_parsed_each_time_and_checked_as_ever(config_dir: Path) -> None:
+    from jobboard.config.settings import kept_tables_path
+
+    folder = config_dir / "themes"
+    folder.mkdir(exist_ok=True)
+    (folder / "dated.toml").write_text('name = 1979-05-27\nprimary = "#336699"\n')
+    (folder / "nan.toml").write_text('name = "nan"\nprimary = "#336699"\ndark = nan\n')
+    for _ in range(2):
+        themes, problems = load_all(folder)
+        assert {t.name for t in themes}.isdisjoint({"nan", "1979-05-27"})
+        assert sorted(p.split(":")[0].rsplit("/", 1)[-1] for p in problems) == ["dated.toml", "nan.toml"]
+    kept = json.loads(kept_tables_path().read_text())["files"]
+    assert not any(name.endswith(("dated.toml", "nan.toml")) for name in kept)

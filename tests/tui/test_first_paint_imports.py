@@ -70,3 +70,12 @@ def test_the_first_paint_imports_none_of_what_later_keys_and_commands_need(demo_
     assert "jobboard.tui.board_screen" in modules and "textual" in modules  # it did open the board
     loaded_early = [name for name in NOT_AT_FIRST_PAINT if name in modules]
     assert loaded_early == []
+
+
+def test_a_start_after_the_first_reads_the_theme_files_kept_parsed_without_tomllib(demo_board):
+    """The theme files' tables are kept from the first start (jobboard.config.kept_tables)."""
+    shown, first = modules_at_first_paint(demo_board)
+    assert shown and "tomllib" in first  # nothing was kept yet: the files were parsed
+    shown, again = modules_at_first_paint(demo_board)
+    assert shown and "jobboard.tui.board_screen" in again
+    assert "tomllib" not in again
