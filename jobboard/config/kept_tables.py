@@ -15,13 +15,13 @@ file.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from jobboard.storage.safefile import atomic_write
 
 FORMAT = 1
 LARGEST_BYTES = 1024 * 1024  # a few themes' tables; a larger file is not one of ours
@@ -70,18 +70,9 @@ class KeptTables:
         """Write the kept tables if a file was parsed anew; False when nothing was written."""
         if not self._changed:
             return False
-        data = orjson.dumps({"format": FORMAT, "files": self._tables})
-        written = None
         try:
-            self.store.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.store.parent, prefix=".kept-", delete=False) as out:
-                written = out.name
-                out.write(data)
-            os.replace(written, self.store)
+            atomic_write(self.store, orjson.dumps({"format": FORMAT, "files": self._tables}))
         except OSError:
-            if written is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(written)
             return False
         self._changed = False
         return True

@@ -1,7 +1,7 @@
 """Regular expressions compiled when first used, not when their module is imported.
 
 The modules every start imports (the model, the fields' checks, dates, printable text) hold
-about fifteen patterns; compiling them all costs ~3 ms of each launch (the character classes
+twenty patterns; compiling them all costs ~3 ms of each launch (the character classes
 with Unicode ranges ~0.3 ms each), and the first screen uses few of them. A ``Pattern`` is
 written and read like a compiled one; the compiling waits for the first match.
 
