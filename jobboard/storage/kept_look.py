@@ -17,7 +17,6 @@ ignored; one that cannot be written is not written. Small boards have none.
 from __future__ import annotations
 
 import os
-import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +30,7 @@ from jobboard.storage.board_file import stat_key
 from jobboard.storage.board_json import APPLICATIONS, BoardError
 from jobboard.storage.first_look import TopRecords, top_records, top_records_from
 from jobboard.storage.look_ahead import LARGE_BOARD_BYTES
+from jobboard.storage.safefile import atomic_write
 
 FORMAT = 1
 LARGEST_BYTES = 32 * 1024 * 1024  # a kept look is the top cards only; a larger file is not one
@@ -61,10 +61,7 @@ def keep_look(board: Path, key: FileKey | None, data: Any, statuses: Sequence[st
     kept = {"format": FORMAT, "board": os.path.abspath(board), "key": list(key), "cards": cards, "look": list(top)}
     target = kept_look_path(board)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".kept-", delete=False) as out:
-            out.write(orjson.dumps(kept))
-        os.replace(out.name, target)
+        atomic_write(target, orjson.dumps(kept))
     except (OSError, TypeError, orjson.JSONEncodeError):
         return False
     return True

@@ -97,3 +97,13 @@ def test_a_cache_folder_that_cannot_be_written_keeps_none(board, tmp_path, monke
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert not kept(board)
     assert KeptLook.load(board, ALL_STATUSES, 5) is None
+
+
+def test_a_kept_look_that_cannot_replace_its_file_leaves_nothing_behind(board):
+    """Something else (here a folder) where the kept look goes: not kept, and no half-written
+    temporary file is left in the cache folder."""
+    target = kept_look_path(board)
+    target.mkdir(parents=True)
+    assert not kept(board)
+    assert [path.name for path in target.parent.iterdir()] == [target.name]
+    assert KeptLook.load(board, ALL_STATUSES, 5) is None
