@@ -3,8 +3,8 @@
 A board's text is whatever was typed, imported or synced in: an escape sequence in a company
 name would retitle the window, clear the screen or recolour what follows when `jobboard list`
 prints it. Control characters (C0, DEL, C1), line and paragraph separators, and the bidi
-controls that reorder a line become spaces; the TUI and the markdown export make their own
-text safe the same way.
+controls that reorder a line become spaces. The TUI draws its cards, panel and dialogs
+through these same functions, so the board and `jobboard list` agree on what is safe.
 """
 
 from __future__ import annotations

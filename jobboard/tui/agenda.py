@@ -17,8 +17,9 @@ from jobboard.core.drafts import need_action_text
 from jobboard.core.etiquette import NextStep, when_text
 from jobboard.core.model import Application
 from jobboard.core.rules import READY_HEADING
+from jobboard.formats.printable import one_line
 from jobboard.tui.dialog import Dialog
-from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, one_line
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK
 
 
 def agenda_line(application: Application, step: NextStep, today: pendulum.Date, holidays: str = "") -> Content:

@@ -17,7 +17,7 @@ from textual.app import SuspendNotSupported
 
 from jobboard.core.model import ALL_STATUSES, Application, Event, new_application, now_utc
 from jobboard.core.people import with_main_contact
-from jobboard.tui.lines import one_line
+from jobboard.formats.printable import one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.forms import ApplicationFields

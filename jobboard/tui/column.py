@@ -24,7 +24,8 @@ from jobboard.core.drafts import CARD_TITLES
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application, status_title
 from jobboard.core.timeline import interview_ahead, interview_times
-from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, one_line, step_mark
+from jobboard.formats.printable import one_line
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, fit, on_thumb, step_mark
 
 
 class DrawnOn(Protocol):

@@ -10,8 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from jobboard.core.model import ALL_STATUSES, STATUS_TITLES
 from jobboard.core.statuses import STATUS_WORDS
+from jobboard.formats.printable import one_line
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import one_line
 
 if TYPE_CHECKING:
     from jobboard.tui.board_screen import BoardScreen

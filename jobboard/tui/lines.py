@@ -1,14 +1,12 @@
 """What the board, the side panel and the dialogs share to draw text in a row of cells:
-text made safe for one line, cut to a width, the due marks, and a slim scrollbar."""
+text cut to a width, the due marks, and a slim scrollbar. Text is made safe for the terminal
+by jobboard.formats.printable, the same functions every CLI printer uses."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 
 from jobboard.core.etiquette import NextStep
-from jobboard.core.patterns import Pattern
-
-_CONTROL = Pattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 # Symbols carry the state as well as colour, for colour-blind users and monochrome terminals.
 DUE_MARK = "●"
@@ -16,24 +14,11 @@ OVERDUE_MARK = "▲"
 SNOOZE_MARK = "z"
 
 
-def one_line(text: str) -> str:
-    """Text as typed, but with control characters and newlines made harmless for one row."""
-    return _CONTROL.sub(" ", text)
-
-
 def as_sentence(message: object) -> str:
     """A message as raised (an error's text: lower-case, no full stop, so it can also end a
     CLI line) as a sentence to show on its own: capitalised, with a full stop."""
     text = str(message)
     return f"{text[:1].upper()}{text[1:]}."
-
-
-_CONTROL_BUT_NEWLINE = Pattern(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
-def many_lines(text: str) -> str:
-    """Text for a multi-line area (notes, drafts): line breaks kept, other control codes gone."""
-    return _CONTROL_BUT_NEWLINE.sub(" ", text.replace("\r\n", "\n"))
 
 
 def fit(text: str, width: int) -> str:

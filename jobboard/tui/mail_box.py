@@ -18,8 +18,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from jobboard.core.model import Application
+from jobboard.formats.printable import one_line
 from jobboard.tui.dialog import Dialog
-from jobboard.tui.lines import as_sentence, one_line
+from jobboard.tui.lines import as_sentence
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from jobboard.core.model import STATUS_TITLES, Application, Event
 from jobboard.core.validation import AlreadyThere, DateRefused, check_date, moved
-from jobboard.tui.lines import as_sentence, one_line
+from jobboard.formats.printable import one_line
+from jobboard.tui.lines import as_sentence
 
 if TYPE_CHECKING:
     import pendulum

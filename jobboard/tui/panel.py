@@ -17,7 +17,8 @@ from jobboard.core.last_contact import last_contact
 from jobboard.core.model import Application, status_title
 from jobboard.core.people import person_line
 from jobboard.core.timeline import describe
-from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, many_lines, on_thumb, one_line
+from jobboard.formats.printable import many_lines, one_line
+from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK, SNOOZE_MARK, on_thumb
 
 TIMELINE_LIMIT = 12
 

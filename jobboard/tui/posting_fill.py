@@ -17,9 +17,10 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from jobboard.core.fields import check_url
+from jobboard.formats.printable import one_line
 from jobboard.tui.dialog import Answer, Dialog
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import as_sentence, one_line
+from jobboard.tui.lines import as_sentence
 
 if TYPE_CHECKING:
     from jobboard.core.model import Application

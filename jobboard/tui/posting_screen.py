@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from jobboard.core.model import Application
+from jobboard.formats.printable import many_lines, one_line
 from jobboard.tui.dialog import Dialog
-from jobboard.tui.lines import many_lines, one_line
 
 
 def posting_heading(card: Application) -> list[str]:

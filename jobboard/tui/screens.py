@@ -12,10 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
+from jobboard.formats.printable import many_lines, one_line
 from jobboard.storage import backups
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import as_sentence, many_lines, one_line
+from jobboard.tui.lines import as_sentence
 
 
 def keys_in_force(screen: Screen) -> list[tuple[str, str, str]]:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from jobboard.core.model import STATUS_TITLES, Application, Event
-from jobboard.tui.lines import as_sentence, one_line
+from jobboard.formats.printable import one_line
+from jobboard.tui.lines import as_sentence
 
 if TYPE_CHECKING:
     from jobboard.tui.hosts import BoardKeys

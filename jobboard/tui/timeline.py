@@ -18,10 +18,11 @@ from textual.widgets.option_list import Option
 from jobboard.core import timeline
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
+from jobboard.formats.printable import one_line
 from jobboard.tui.date_reading import DateReading
 from jobboard.tui.dialog import Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
-from jobboard.tui.lines import as_sentence, one_line
+from jobboard.tui.lines import as_sentence
 
 
 def number_of(application: Application, event: Event) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pendulum
 import pytest
 from textual.widgets import Input, Select
@@ -253,6 +255,29 @@ async def test_odd_text_is_stored_as_typed_and_the_layout_holds(board_path):
         for line in board.render_lines(board.region.reset_offset):
             assert line.cell_length == board.size.width
     assert [a.company for a in BoardStore(board_path).applications()] == HOSTILE
+
+
+# What a terminal acts on: C0 but newline, DEL, C1, the line and paragraph separators, bidi controls.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+async def test_the_board_and_panel_draw_no_control_a_terminal_would_act_on(board_path):
+    """A synced-in company with a right-to-left override would reorder its row; the board
+    draws its text through the CLI's printers (jobboard.formats.printable)."""
+    evil = "\u202eevil\u2066 Corp\x1b]0;title\x07\x9b2J\u2028"
+    BoardStore(board_path).add(lambda app_id: new_application(app_id, evil, evil, notes=evil, contact=evil))
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.board_screen
+        board, panel = screen.query_one("Board"), screen.panel
+
+        def drawn(widget) -> str:
+            return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
+
+        await wait_for(pilot, lambda: "evil" in drawn(panel), "the card in the panel")
+        for widget in (board, panel):
+            assert "evil" in drawn(widget) and RAW_CONTROL.search(drawn(widget)) is None
 
 
 def test_check_fields_reads_what_people_type():
