@@ -2,8 +2,9 @@
 the parts work together").
 
 In a fresh interpreter, as `jobboard` starts: the CLI module, then the app on a board, until
-its first frame is out; then ``sys.modules`` says what was imported. The importer, the exporters,
-the mail reader, the palette's providers, icalendar, textual-serve and httpx load on first use.
+its first frame is out; then ``sys.modules`` says what was imported. The script commands, the
+importer, the exporters, the mail reader, the palette's providers, icalendar, textual-serve and
+httpx load on first use.
 Nothing here is timed (bench/startup.py measures the start).
 """
 
@@ -16,6 +17,8 @@ import textwrap
 from pathlib import Path
 
 NOT_AT_FIRST_PAINT = (
+    "jobboard.cli.cards",  # the script commands' options (add, list, show, move, delete, log)
+    "jobboard.cli.next",
     "jobboard.formats.importing",  # the importer
     "jobboard.formats.export",  # the exporters
     "jobboard.formats.mail",  # the mail reader (M, `jobboard inbox`)
