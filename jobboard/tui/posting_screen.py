@@ -37,15 +37,7 @@ class PostingScreen(Dialog[None]):
 
     BINDINGS = [Binding("escape,q,v", "dismiss", "Close", id="close_posting")]
     DEFAULT_CSS = """
-    #posting-box {
-        width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        padding: 1 2;
-        background: $surface;
-        border: round $accent;
-    }
+    #posting-box { width: 90; max-width: 100%; max-height: 90%; }  /* a .dialog.question, wider */
     #posting-box VerticalScroll { height: auto; max-height: 60vh; margin-top: 1; }
     """
 
@@ -55,7 +47,7 @@ class PostingScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         description = many_lines(str(self.card.posting.get("description", ""))) or "(the page gave no description)"
-        with Vertical(id="posting-box"):
+        with Vertical(id="posting-box", classes="dialog question"):
             yield Static(Content.assemble(("Posting", "bold")), id="posting-title")
             yield Static("\n".join(posting_heading(self.card)), markup=False, classes="muted")
             with VerticalScroll():

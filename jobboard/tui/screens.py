@@ -65,15 +65,7 @@ class HelpScreen(Dialog[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
     DEFAULT_CSS = """
-    #help-box {
-        width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        padding: 1 2;
-        background: $surface;
-        border: round $accent;
-    }
+    #help-box { width: 84; max-width: 100%; max-height: 90%; }  /* a .dialog.question, wider */
     /* the title, the last line, padding and border take 6 rows: the list scrolls within the rest */
     #help-box VerticalScroll { height: auto; max-height: 65vh; }
     """
@@ -92,7 +84,7 @@ class HelpScreen(Dialog[None]):
             )
             for keys, description, binding_id in found
         ]
-        with Vertical(id="help-box"):
+        with Vertical(id="help-box", classes="dialog question"):
             yield Static(
                 Content.assemble(("Keys", "bold"), ("  · the ids remap keys in config.toml [keys]", "$text-muted")),
                 id="help-title",
