@@ -1,7 +1,8 @@
-"""The board's file as a TinyDB storage: read only when it changed, written atomically.
+"""The board's file: read only when it changed, written atomically.
 
 TinyDB reads and writes a whole database through its ``Storage`` interface, the extension point
-it documents for storing data another way. ``BoardFile`` is that storage for jobboard:
+it documents for storing data another way; jobboard's (jobboard.storage.board_tables) hands
+every read and write to a ``BoardFile``, which is also what the store reads directly:
 
 - A write goes to a temporary file in the same folder, is fsynced and replaces the board in one
   rename (``safefile.atomic_write``), so a crash leaves the old board or the new one, never a
@@ -26,7 +27,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
-from tinydb.storages import Storage
 
 from jobboard.storage import migrations
 from jobboard.storage.board_json import BoardError, Data, encode, in_current_schema, parse_board_bytes
@@ -70,8 +70,9 @@ def read_counter(lock_path: Path) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-class BoardFile(Storage):
-    """The TinyDB storage of one board file (see the module's docstring)."""
+class BoardFile:
+    """One board file, read and written as the module's docstring says; TinyDB reaches it
+    through jobboard.storage.board_tables.BoardStorage."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)

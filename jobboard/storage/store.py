@@ -1,7 +1,8 @@
 """The board: a TinyDB database of applications, changed under a lock, one change at a time.
 
-The file lives in a ``BoardFile`` storage (atomic writes, a read cache, schema upgrades); this
-module reads and writes it through TinyDB's tables and documents. Every change takes
+The file lives in a ``BoardFile`` (atomic writes, a read cache, schema upgrades); this module
+reads its checked records directly and changes it through TinyDB's tables and documents
+(jobboard.storage.board_tables, made on the first change). Every change takes
 ``board.json.lock`` with ``flock``, reads the board as it is on disk at that moment, applies
 only the fields and entries that change, and writes once, so the TUI and commands run in other
 terminals never lose each other's changes. The kernel drops a flock when its process dies, so
@@ -17,10 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.table import Document
+from typing import TYPE_CHECKING, Any
 
 from jobboard.core.changes import CardChange
 from jobboard.core.model import ALL_STATUSES, Application
@@ -42,6 +40,9 @@ from jobboard.storage.board_json import (
 from jobboard.storage.first_look import FirstLook, first_look
 from jobboard.storage.safefile import check_replaceable, describe_os_error, real_file
 
+if TYPE_CHECKING:
+    from tinydb.table import Table
+
 __all__ = ["BoardError", "BoardStore", "CardGone"]
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -61,11 +62,9 @@ class BoardStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser()
-        self.db = TinyDB(self.path, storage=BoardFile)
-        self.file: BoardFile = self.db.storage  # type: ignore[assignment]
+        self.file = BoardFile(self.path)
         self.lock_path = self.file.lock_path
-        self.table = self.db.table(APPLICATIONS, cache_size=0)
-        self.meta = self.db.table(META, cache_size=0)
+        self._tables: tuple[Table, Table] | None = None  # TinyDB's, made for the first change
         # The board as last read or written (by the file's generation): every entry checked,
         # and, once anyone asks for them (the TUI does), the applications built from it and
         # then kept in step with each change. A one-off command that only lists records or
@@ -128,8 +127,27 @@ class BoardStore:
         return keep_look(self.path, key[1] if key else None, data, tuple(statuses), per_column)
 
     def prepare_for_writes(self) -> None:
-        """Read and check the board now, so the first change does not wait for it."""
+        """Read and check the board now, and make its tables, so the first change does not
+        wait for either."""
         self._read(build=self._keeps_applications)
+        self._board_tables()
+
+    def _board_tables(self) -> tuple[Table, Table]:
+        if self._tables is None:
+            from jobboard.storage.board_tables import board_tables
+
+            self._tables = board_tables(self.file)
+        return self._tables
+
+    @property
+    def table(self) -> Table:
+        """The applications, as TinyDB changes them (jobboard.storage.board_tables)."""
+        return self._board_tables()[0]
+
+    @property
+    def meta(self) -> Table:
+        """The board's id counter and schema version, as TinyDB changes them."""
+        return self._board_tables()[1]
 
     @property
     def disk_reads(self) -> int:
@@ -146,14 +164,15 @@ class BoardStore:
         entry as well). None when the records were not made because the applications were.
         A board with an entry we cannot read raises BoardError and is dropped from memory, so
         it is never written back."""
-        self.file.read()
+        data = self.file.read()
         generation = self.file.generation
         if generation == self._built_generation or (not build and generation == self._checked_generation):
             return self._records
         try:
             with paused_gc():
-                # One document at a time: TinyDB hands each out as a copy, read and let go.
-                documents = ((str(doc.doc_id), doc) for doc in self.table)
+                # The file's records as parsed (its keys and shape checked there), each read into
+                # a new record or application: none of them is kept or changed here.
+                documents = (data or {}).get(APPLICATIONS, {}).items()
                 if build:
                     self._applications = _read_entries(self.path, documents, application_from_record)
                     self._records, self._built_generation = None, self.file.generation
@@ -235,6 +254,8 @@ class BoardStore:
             built = self._built_generation == self.file.generation
             with self.file.batch():
                 if not self.meta.contains(doc_id=int(META_DOC_ID)):
+                    from jobboard.storage.board_tables import Document
+
                     fresh = {"schema_version": migrations.SCHEMA_VERSION, "next_id": 1}
                     self.meta.insert(Document(fresh, doc_id=int(META_DOC_ID)))
                 yield touched
@@ -282,6 +303,8 @@ class BoardStore:
             for expected, application in zip(range(first, first + len(created)), created, strict=True):
                 if application.id != str(expected):
                     raise ValueError(f"a new application must keep the id it was given ({expected})")
+            from jobboard.storage.board_tables import Document
+
             self.table.insert_multiple(Document(application_record(a), doc_id=int(a.id)) for a in created)
             self._count_ids_to(first + len(created))
             touched.update((a.id, a) for a in created)
@@ -318,6 +341,8 @@ class BoardStore:
         with self._change() as touched:
             if self.table.contains(doc_id=int(application.id)):
                 raise BoardError(f"application {application.id} is on {self.path} already; nothing saved.")
+            from jobboard.storage.board_tables import Document
+
             self.table.insert(Document(application_record(application), doc_id=int(application.id)))
             self._count_ids_to(max(self._next_id(), int(application.id) + 1))
             touched[application.id] = application
