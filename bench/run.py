@@ -567,15 +567,21 @@ def main() -> None:
     rows = run(sizes, args.moves, args.launches)
     text = table(rows)
     print(text)
-    report = (
-        "# Benchmark results\n\n"
-        f"Machine: {machine()}.\n\n"
-        f"`python bench/run.py --sizes {args.sizes} --moves {args.moves} --launches {args.launches}` "
-        f"({time.perf_counter() - started:.0f} s). Floor: `bench/bare_app.py` in the same run.\n\n"
+    command = f"bench/run.py --sizes {args.sizes} --moves {args.moves} --launches {args.launches}"
+    write_report(args.out, "Benchmark results", f"{machine()}.", command, started, text)
+
+
+def write_report(out: Path, title: str, machine_line: str, command: str, started: float, text: str) -> None:
+    """``text`` (a run's tables) as a markdown page at ``out``: the machine, the command and
+    how long it ran (from ``started``, a ``perf_counter``), the floor it was measured against."""
+    out.write_text(
+        f"# {title}\n\n"
+        f"Machine: {machine_line}\n\n"
+        f"`python {command}` ({time.perf_counter() - started:.0f} s). "
+        "Floor: `bench/bare_app.py` in the same run.\n\n"
         f"{text}\n"
     )
-    args.out.write_text(report)
-    print(f"\nwrote {args.out}", file=sys.stderr)
+    print(f"\nwrote {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ from run import (  # noqa: E402
     machine,
     remember_sort_by_applied,
     top_card,
+    write_report,
 )
 
 TARGETS = {10: 1.3, 1000: 1.4, 10000: 1.5}  # issue 26: first card within this many times the floor
@@ -180,15 +181,9 @@ def main() -> None:
     load_after = os.getloadavg()
     text = table(results, readings)
     print(text)
-    report = (
-        "# Start-up results\n\n"
-        f"Machine: {machine()}; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after.\n\n"
-        f"`python bench/startup.py --sizes {args.sizes} --launches {args.launches} --writes {args.writes}` "
-        f"({time.perf_counter() - started:.0f} s). Floor: `bench/bare_app.py` in the same run.\n\n"
-        f"{text}\n"
-    )
-    args.out.write_text(report)
-    print(f"\nwrote {args.out}", file=sys.stderr)
+    machine_line = f"{machine()}; load average {load_before[0]:.2f} before, {load_after[0]:.2f} after."
+    command = f"bench/startup.py --sizes {args.sizes} --launches {args.launches} --writes {args.writes}"
+    write_report(args.out, "Start-up results", machine_line, command, started, text)
 
 
 if __name__ == "__main__":
