@@ -263,11 +263,14 @@ class Column:
                 mark_style = base + style("card--overdue")
             elif mark != " ":
                 mark_style = base + style("card--due")
-            return [
-                Segment(gutter, base),
-                Segment(fit(one_line(application.company), max(inner - 1, 0)), base + style("card--company")),
-                Segment(mark, mark_style),
-            ]
+            # A letter for a mark (z, snoozed) keeps a blank from the name: "Vandelay Importsz"
+            # would read as the name. ● and ▲ read apart and take no cell from it.
+            company = one_line(application.company)
+            room = inner - 2 if mark.isalpha() and cell_len(company) >= inner - 1 else inner - 1
+            cells = [Segment(gutter, base), Segment(fit(company, max(room, 0)), base + style("card--company"))]
+            if room == inner - 2 and room >= 0:
+                cells.append(Segment(" ", base))
+            return [*cells, Segment(mark, mark_style)]
         if line == 1:
             return [
                 Segment(gutter, base),

@@ -454,3 +454,35 @@ async def test_a_frame_drawn_before_the_board_hears_its_size_shows_the_cards():
         text = "\n".join(strip.text for strip in board.render_lines(Region(0, 0, 60, 12)))
         assert "Applied" in text and "Rejected" in text
         assert "Initech Foods"[:10] in text
+
+
+async def test_a_snoozed_cards_z_never_touches_its_company_name(board_path, frozen):
+    """A name that fills its line keeps a blank before the snooze mark: "Vandelay Importsz"
+    would read as the company's name. ● and ▲ are no letters: they may follow it directly."""
+    from jobboard.core.model import Event, new_application
+
+    today = frozen.date()
+    applied_on = today.subtract(days=12)  # no answer for 12 days: a follow-up is due
+    due = [name for n in range(6, 27) if not (name := "Kramerica Industries Worldwide"[:n]).endswith(" ")]
+    snoozed = [name for n in range(6, 27) if not (name := "Vandelay Imports of New York"[:n]).endswith(" ")]
+
+    def card(app_id: str, name: str):
+        made = new_application(app_id, name, "Engineer", applied_on=applied_on)
+        return made.with_event(Event("snooze", today.add(days=1))) if name in snoozed else made
+
+    BoardStore(board_path).add_many([lambda app_id, name=name: card(app_id, name) for name in due + snoozed])
+    app = make_app(board_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        column = app.board_screen.column_views[0]
+        # Each card's first line, below the view too, from the gutter up to the scrollbar cell.
+        lines = {card.company: column.card_line(index * 4).text[1:-2] for index, card in enumerate(column.cards)}
+        assert len(lines) == len(due + snoozed)
+        for name, line in lines.items():
+            assert line.endswith(" z" if name in snoozed else "●"), line
+            assert name.startswith(line[:-1].rstrip().removesuffix("…")), line
+        room = column.width - 4  # the gutter, the mark, the scrollbar cell and the border
+        filling = {name for name in due + snoozed if len(name) == room}
+        assert len(filling) == 2
+        for name in filling:  # fills its line: whole before ●, cut to leave a blank before z
+            assert lines[name] == (name[: room - 2] + "… z" if name in snoozed else name + "●")
