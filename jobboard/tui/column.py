@@ -266,11 +266,9 @@ class Column:
             # A letter for a mark (z, snoozed) keeps a blank from the name: "Vandelay Importsz"
             # would read as the name. ● and ▲ read apart and take no cell from it.
             company = one_line(application.company)
-            room = inner - 2 if mark.isalpha() and cell_len(company) >= inner - 1 else inner - 1
-            cells = [Segment(gutter, base), Segment(fit(company, max(room, 0)), base + style("card--company"))]
-            if room == inner - 2 and room >= 0:
-                cells.append(Segment(" ", base))
-            return [*cells, Segment(mark, mark_style)]
+            gap = inner >= 2 and mark.isalpha() and cell_len(company) >= inner - 1
+            name = Segment(fit(company, max(inner - 1 - gap, 0)), base + style("card--company"))
+            return [Segment(gutter, base), name, *([Segment(" ", base)] if gap else []), Segment(mark, mark_style)]
         if line == 1:
             return [
                 Segment(gutter, base),
