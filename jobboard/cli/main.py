@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from jobboard.storage.kept_look import KeptLook
     from jobboard.storage.look_ahead import LookAhead
     from jobboard.tui.app import JobBoardApp
+    from jobboard.tui.tuning import Tuning
 
 # The commands kept in other modules, as "module:attr": each module is imported only when its
 # command is asked for (click's lazy group, as its documentation shows it).
@@ -156,19 +157,28 @@ def run_board(session: Session, store: BoardStore, columns: Sequence[str] | None
     # while this one loads the settings and Textual (jobboard.storage.look_ahead).
     cards = cards_to_look_at()
     look_ahead = KeptLook.load(store.path, ALL_STATUSES, cards) or LookAhead.start(store.path, ALL_STATUSES, cards)
-    try:
-        app = _board_app(session, store, tuple(columns or session.settings.columns), look_ahead)
-    except BaseException:
-        if look_ahead is not None:
-            look_ahead.close()
-        raise
-    app.run()
+    from jobboard.tui.tuning import Tuning  # gc and sys only: Textual is not imported yet
+
+    # The collector rests from here, so importing Textual and the app is not walked by it
+    # either (tui/tuning.py); the app lets it work again once the board is on screen.
+    with Tuning() as tuning:
+        try:
+            app = _board_app(session, store, tuple(columns or session.settings.columns), look_ahead, tuning)
+        except BaseException:
+            if look_ahead is not None:
+                look_ahead.close()
+            raise
+        app.run()
     if app.return_code:
         sys.exit(app.return_code)
 
 
 def _board_app(
-    session: Session, store: BoardStore, columns: tuple[str, ...], look_ahead: LookAhead | KeptLook | None
+    session: Session,
+    store: BoardStore,
+    columns: tuple[str, ...],
+    look_ahead: LookAhead | KeptLook | None,
+    tuning: Tuning,
 ) -> JobBoardApp:
     from jobboard.cli.themes import theme_in_force
 
@@ -185,6 +195,7 @@ def _board_app(
         themes=loaded,
         theme_problems=problems,
         look_ahead=look_ahead,
+        tuning=tuning,
     )
 
 

@@ -92,6 +92,7 @@ class JobBoardApp(BoardEditing, App[None]):
         handoff: Handoff | None = None,
         look_ahead: LookAhead | KeptLook | None = None,
         time_of_day: Callable[[], str | None] | None = None,
+        tuning: Tuning | None = None,
     ) -> None:
         super().__init__()
         # The one way the app reads today's date (a test gives its own), and the time of day
@@ -128,7 +129,9 @@ class JobBoardApp(BoardEditing, App[None]):
         self.load_error: str | None = None
         self.writer = BoardWriter(self, store, lambda: self.loaded)
         self.lost_changes = ""  # what quitting anyway left unsaved, for stderr (see run)
-        self.tuning = Tuning()  # entered by run(); tests under run_test keep Python's settings
+        # Entered by the command around its run, before Textual is imported (cli/main.py's
+        # run_board); tests under run_test keep Python's settings.
+        self.tuning = tuning or Tuning()
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys = HeldKeys(holding=False)  # pressed while the first look shows
 
@@ -149,8 +152,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.stylesheet.set_variables(self.get_css_variables())  # made from the starting theme
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
-        with self.tuning:
-            result = super().run(*args, **kwargs)
+        result = super().run(*args, **kwargs)
         if self.lost_changes:  # quit anyway: a script (and the user's scrollback) must know
             print(f"jobboard: {self.lost_changes}", file=sys.stderr)
         return result

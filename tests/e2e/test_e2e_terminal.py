@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,44 @@ def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_
     finally:
         terminal.close()
     assert BoardStore(board_path).get(top["id"]).status == "interviewed"
+
+
+# jobboard as `python -m jobboard`, with a finder that notes, when Textual is first imported,
+# whether Python's cycle collector is working: importing Textual and the app makes most of
+# what lives as long as the board, and the collector would walk it again and again.
+NOTE_THE_COLLECTOR = """
+import gc, sys
+from importlib.abc import MetaPathFinder
+
+NOTE = sys.argv[1]
+
+
+class NoteTheCollector(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual":
+            sys.meta_path.remove(self)
+            with open(NOTE, "w") as note:
+                note.write("working" if gc.isenabled() else "resting")
+        return None  # the import itself goes on as usual
+
+
+sys.meta_path.insert(0, NoteTheCollector())
+sys.argv = ["jobboard", *sys.argv[2:]]
+from jobboard.cli.main import run
+
+run()
+"""
+
+
+def test_the_collector_rests_while_textual_is_imported_and_the_board_still_opens(board_path, terminal_env, tmp_path):
+    with pytest.raises(SystemExit):
+        main(["--db", str(board_path), "add", "Acme", "Engineer"])
+    note = tmp_path / "collector.txt"
+    terminal = Terminal([sys.executable, "-c", NOTE_THE_COLLECTOR, str(note), "--db", str(board_path)], terminal_env)
+    try:
+        terminal.wait_for("1 card")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert note.read_text() == "resting"
