@@ -41,7 +41,7 @@ from jobboard.storage.first_look import FirstLook, first_look
 from jobboard.storage.safefile import check_replaceable, describe_os_error, real_file
 
 if TYPE_CHECKING:
-    from tinydb.table import Table
+    from tinydb.table import Document, Table
 
 __all__ = ["BoardError", "BoardStore", "CardGone"]
 
@@ -254,10 +254,8 @@ class BoardStore:
             built = self._built_generation == self.file.generation
             with self.file.batch():
                 if not self.meta.contains(doc_id=int(META_DOC_ID)):
-                    from jobboard.storage.board_tables import Document
-
                     fresh = {"schema_version": migrations.SCHEMA_VERSION, "next_id": 1}
-                    self.meta.insert(Document(fresh, doc_id=int(META_DOC_ID)))
+                    self.meta.insert(_document(fresh, META_DOC_ID))
                 yield touched
             self._after_write(touched, built)
 
@@ -303,9 +301,7 @@ class BoardStore:
             for expected, application in zip(range(first, first + len(created)), created, strict=True):
                 if application.id != str(expected):
                     raise ValueError(f"a new application must keep the id it was given ({expected})")
-            from jobboard.storage.board_tables import Document
-
-            self.table.insert_multiple(Document(application_record(a), doc_id=int(a.id)) for a in created)
+            self.table.insert_multiple(_document(application_record(a), a.id) for a in created)
             self._count_ids_to(first + len(created))
             touched.update((a.id, a) for a in created)
         return created
@@ -341,9 +337,7 @@ class BoardStore:
         with self._change() as touched:
             if self.table.contains(doc_id=int(application.id)):
                 raise BoardError(f"application {application.id} is on {self.path} already; nothing saved.")
-            from jobboard.storage.board_tables import Document
-
-            self.table.insert(Document(application_record(application), doc_id=int(application.id)))
+            self.table.insert(_document(application_record(application), application.id))
             self._count_ids_to(max(self._next_id(), int(application.id) + 1))
             touched[application.id] = application
 
@@ -455,3 +449,11 @@ def _read_entries(
             f"{path} holds an application (entry {doc_id}) jobboard cannot read: {error}; {hint}."
         ) from error
     return entries
+
+
+def _document(record: Data, doc_id: str) -> Document:
+    """``record`` as TinyDB inserts it, under its id; TinyDB is imported with the first change
+    (jobboard.storage.board_tables)."""
+    from jobboard.storage.board_tables import Document
+
+    return Document(record, doc_id=int(doc_id))
