@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from jobboard.formats.printable import json_text, one_line
 from jobboard.storage.board_json import paused_gc
 from jobboard.storage.safefile import READ_ONLY, FileRefused, atomic_write, read_regular
 from jobboard.storage.store import BoardError
+
+if TYPE_CHECKING:
+    from jobboard.core.stats import BoardStats
 
 FORMATS = ("markdown", "csv", "json", "ics")
 PROGRESS_FROM_ROWS = 500  # smaller files import before a bar would even draw
@@ -204,32 +208,22 @@ def _run_import(import_rows, text: str, session: Session, mappings, allocate_id,
 @pass_session
 def stats(session: Session, as_json: bool, on, view: str | None) -> None:
     """How the hunt is going: counts, response and interview rates, weekly applications."""
-    from jobboard.core.stats import bar_chart, board_stats
+    from jobboard.core.stats import board_stats
 
     numbers = board_stats(session.applications(view), on or today(), session.settings.columns)
     if as_json:
         click.echo(json_text(json.dumps(numbers.to_dict(), indent=2)))
         return
-    say(format_stats(numbers, bar_chart))
+    say(format_stats(numbers))
 
 
-def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
+def format_stats(numbers: BoardStats) -> str:
+    """`jobboard stats` as text: the total, each column's count, the rates, applications per week."""
+    from jobboard.core.stats import bar_chart, rate_rows, total_text
 
-
-def format_stats(numbers, bar_chart) -> str:  # noqa: ANN001
-    lines = [f"{numbers.total} applications"]
+    lines = [total_text(numbers)]
     lines += [f"  {status:<12} {count}" for status, count in numbers.counts.items()]
-    median = numbers.median_days_to_first_answer
-    lines += [
-        "",
-        f"Response rate     {percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})",
-        f"Interview rate    {percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})",
-        f"Offers            {percent(numbers.offer_rate)} ({numbers.offers} of {numbers.sent})",
-        f"First answer in   {'—' if median is None else f'{median:g} days (median)'}",
-        f"Follow-ups sent   {numbers.follow_ups_sent}",
-        "",
-        "Applications per week",
-    ]
+    lines += ["", *(f"{label:<17} {value}" for label, value in rate_rows(numbers))]
+    lines += ["", "Applications per week"]
     lines += [f"  {line}" for line in bar_chart(numbers.weekly)]
     return "\n".join(lines)

@@ -156,6 +156,29 @@ def _rejection(event) -> bool:  # noqa: ANN001 - an Event
     return event.kind == "status" and event.status == "rejected"
 
 
+def total_text(numbers: BoardStats) -> str:
+    """The line both stats views open with: "1 application", "12 applications"."""
+    return f"{numbers.total} application{'s' * (numbers.total != 1)}"
+
+
+def percent(rate: float | None) -> str:
+    """A rate as a whole percentage; "—" when nothing was sent to take a share of."""
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def rate_rows(numbers: BoardStats) -> list[tuple[str, str]]:
+    """The rates, the time to a first answer and the follow-ups as (label, value) rows, as
+    `jobboard stats` prints them and the stats screen (S) shows them."""
+    median = numbers.median_days_to_first_answer
+    return [
+        ("Response rate", f"{percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})"),
+        ("Interview rate", f"{percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})"),
+        ("Offers", f"{percent(numbers.offer_rate)} ({numbers.offers} of {numbers.sent})"),
+        ("First answer in", "—" if median is None else f"{median:g} day{'s' * (median != 1)} (median)"),
+        ("Follow-ups sent", str(numbers.follow_ups_sent)),
+    ]
+
+
 def bar_chart(weekly: Sequence[tuple[pendulum.Date, int]], width: int = 30) -> list[str]:
     """Text lines, one per week: ``"17 Nov  ████▌          3"``.
 

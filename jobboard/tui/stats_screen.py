@@ -10,27 +10,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from jobboard.core.model import STATUS_TITLES, Application
-from jobboard.core.stats import BoardStats, bar_chart, board_stats
+from jobboard.core.stats import BoardStats, bar_chart, board_stats, rate_rows, total_text
 from jobboard.tui.dialog import Dialog
 
 
-def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
-
-
 def stats_content(numbers: BoardStats) -> Content:
-    median = numbers.median_days_to_first_answer
     rows: list[tuple[str, str]] = [
         (STATUS_TITLES.get(status, status), str(count)) for status, count in numbers.counts.items()
     ]
-    rows += [
-        ("", ""),
-        ("Response rate", f"{percent(numbers.response_rate)}  ({numbers.responded} of {numbers.sent})"),
-        ("Interview rate", f"{percent(numbers.interview_rate)}  ({numbers.interviewed} of {numbers.sent})"),
-        ("Offers", f"{percent(numbers.offer_rate)}  ({numbers.offers} of {numbers.sent})"),
-        ("First answer", "—" if median is None else f"{median:g} days (median)"),
-        ("Follow-ups sent", str(numbers.follow_ups_sent)),
-    ]
+    rows += [("", ""), *rate_rows(numbers)]
     lines = [Content.assemble((f"{label:<17}", "$text-muted"), value) for label, value in rows]
     lines += [Content(""), Content.assemble(("Applications per week", "bold $accent"))]
     lines += [Content.assemble((line, "$primary")) for line in bar_chart(numbers.weekly)]
@@ -57,6 +45,6 @@ class StatsScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stats-box"):
-            yield Static(Content.assemble((f"{self.numbers.total} applications", "bold")))
+            yield Static(Content.assemble((total_text(self.numbers), "bold")))
             yield Static(stats_content(self.numbers), id="stats-body")
             yield Static("escape closes", classes="muted")

@@ -9,7 +9,7 @@ import pytest
 
 from jobboard.core import model
 from jobboard.core.model import Application, Event, new_application
-from jobboard.core.stats import BoardStats, bar_chart, board_stats
+from jobboard.core.stats import BoardStats, bar_chart, board_stats, rate_rows, total_text
 
 TODAY = pendulum.date(2026, 11, 25)  # a Wednesday; this week starts Monday 23 Nov
 D = pendulum.date
@@ -185,3 +185,28 @@ def test_bar_chart_of_nothing():
 
 def test_board_stats_type():
     assert isinstance(board_stats([], TODAY), BoardStats)
+
+
+def test_one_application_answered_after_one_day_is_said_in_the_singular():
+    board = [application("1", "applied", D(2026, 11, 2), Event("heard_back", D(2026, 11, 3)))]
+    stats = board_stats(board, TODAY)
+    assert total_text(stats) == "1 application"
+    assert dict(rate_rows(stats)) == {
+        "Response rate": "100% (1 of 1)",
+        "Interview rate": "0% (0 of 1)",
+        "Offers": "0% (0 of 1)",
+        "First answer in": "1 day (median)",
+        "Follow-ups sent": "0",
+    }
+
+
+def test_the_rows_of_a_known_board_and_of_an_empty_one():
+    stats = board_stats(known_board(), TODAY)
+    assert total_text(stats) == "8 applications"
+    rows = dict(rate_rows(stats))
+    assert rows["Response rate"] == "71% (5 of 7)" and rows["Interview rate"] == "43% (3 of 7)"
+    assert rows["Offers"] == "14% (1 of 7)" and rows["Follow-ups sent"] == "4"
+    assert rows["First answer in"] == "7 days (median)"
+    empty = dict(rate_rows(board_stats([], TODAY)))
+    assert total_text(board_stats([], TODAY)) == "0 applications"
+    assert empty["Response rate"] == "— (0 of 0)" and empty["First answer in"] == "—"
