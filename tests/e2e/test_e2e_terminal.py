@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 import pytest
 
 from jobboard.cli.main import main
@@ -88,22 +91,23 @@ def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_
     assert BoardStore(board_path).get(top["id"]).status == "interviewed"
 
 
-# jobboard as `python -m jobboard`, with a finder that notes, when Textual is first imported,
-# whether Python's cycle collector is working: importing Textual and the app makes most of
-# what lives as long as the board, and the collector would walk it again and again.
+# jobboard as the `jobboard` command runs it, with a finder that notes, when Textual and then
+# the stats screen (key S) are first imported, whether Python's cycle collector is working:
+# importing Textual and the app makes most of what lives as long as the board, and the
+# collector would walk it again and again; once the board is on screen it works again.
 NOTE_THE_COLLECTOR = """
 import gc, sys
 from importlib.abc import MetaPathFinder
 
 NOTE = sys.argv[1]
+WATCHED = ("textual", "jobboard.tui.stats_screen")
 
 
 class NoteTheCollector(MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name == "textual":
-            sys.meta_path.remove(self)
-            with open(NOTE, "w") as note:
-                note.write("working" if gc.isenabled() else "resting")
+        if name in WATCHED:
+            with open(NOTE, "a") as note:
+                note.write(f"{name} {'working' if gc.isenabled() else 'resting'}\\n")
         return None  # the import itself goes on as usual
 
 
@@ -115,15 +119,36 @@ run()
 """
 
 
-def test_the_collector_rests_while_textual_is_imported_and_the_board_still_opens(board_path, terminal_env, tmp_path):
+def until(terminal: Terminal, test: Callable[[str], bool], timeout: float = 20.0) -> str:
+    """The screen once ``test`` holds for it, polled every 0.1 s up to ``timeout``."""
+    deadline = time.monotonic() + timeout
+    screen = terminal.screen()
+    while not test(screen) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        screen = terminal.screen()
+    assert test(screen), f"the screen never came; it was:\n{screen}"
+    return screen
+
+
+def test_the_collector_rests_while_textual_is_imported_and_works_once_the_board_shows(
+    board_path, terminal_env, tmp_path
+):
+    applied = pendulum.today().subtract(days=10).to_date_string()  # a follow-up is due
     with pytest.raises(SystemExit):
-        main(["--db", str(board_path), "add", "Acme", "Engineer"])
+        main(["--db", str(board_path), "add", "Acme", "Engineer", "--applied", applied])
     note = tmp_path / "collector.txt"
-    terminal = Terminal([sys.executable, "-c", NOTE_THE_COLLECTOR, str(note), "--db", str(board_path)], terminal_env)
+    argv = [sys.executable, "-c", NOTE_THE_COLLECTOR, str(note), "--db", str(board_path)]
+    terminal = Terminal(argv, terminal_env)
     try:
-        terminal.wait_for("1 card")
+        # The column's due count shows once the whole board is in and its steps worked out.
+        until(terminal, lambda screen: "1 card · ●1" in screen or "1 card · ▲1" in screen)
+        terminal.keys("S")
+        stats = until(terminal, lambda screen: "Applications per week" in screen)
+        assert "│  1 application   " in stats  # in the singular
+        terminal.keys("Escape")
+        until(terminal, lambda screen: "Applications per week" not in screen)
         terminal.keys("q")
         terminal.wait_for("EXITED 0")
     finally:
         terminal.close()
-    assert note.read_text() == "resting"
+    assert note.read_text().splitlines() == ["textual resting", "jobboard.tui.stats_screen working"]
