@@ -424,9 +424,9 @@ class JobBoardApp(BoardEditing, App[None]):
         for app_id in quiet:
             self.change(app_id, lambda a: a.copy(archived=True), "archive")
         if quiet:
+            cards, quiet_for = f"card{'s' * (len(quiet) != 1)}", f"{days} day{'s' * (days != 1)}"
             self.notify(
-                f"Archived {len(quiet)} closed card{'s' * (len(quiet) != 1)} with nothing to do for {days} days; "
-                "ctrl+a shows them.",
+                f"Archived {len(quiet)} closed {cards} with nothing to do for {quiet_for}; ctrl+a shows them.",
                 timeout=5,
             )
 

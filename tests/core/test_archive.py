@@ -139,6 +139,9 @@ def test_archive_closed_uses_the_setting(two_cards, capsys, tmp_path):
         code, _, err = run_cli(*db, "--config", str(config), "archive", "--closed")
     assert code == 0 and "Archived 2: Globex — SRE" in err and "Acme" not in err
     assert [a.archived for a in BoardStore(two_cards).applications()] == [False, True]
+    with pendulum.travel_to(pendulum.datetime(2027, 6, 1, 10), freeze=True):
+        code, _, err = run_cli(*db, "--config", str(config), "archive", "--closed")
+    assert code == 0 and err == "No closed card has been quiet for 1 day.\n"  # Globex is put away already
     config.write_text("archive_closed_after_days = true\n")
     code, _, err = run_cli(*db, "--config", str(config), "list")
     assert code == 1 and "archive_closed_after_days' must be a whole number" in err
