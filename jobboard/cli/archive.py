@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from jobboard.cli.session import Session, pass_session, say
+from jobboard.core.counted import counted
 from jobboard.core.model import today
 from jobboard.formats.printable import one_line
 
@@ -36,7 +37,7 @@ def archive(session: Session, app_ids: tuple[str, ...], closed: bool) -> None:
         etiquette, now = session.settings.etiquette, today()
         app_ids = tuple(a.id for a in session.store.applications() if closed_and_quiet(a, now, days, etiquette))
         if not app_ids:
-            say(f"No closed card has been quiet for {days} day{'s' * (days != 1)}.", err=True)
+            say(f"No closed card has been quiet for {counted(days, 'day')}.", err=True)
     _put_away(session, app_ids, True)
 
 

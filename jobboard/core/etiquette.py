@@ -43,6 +43,7 @@ from typing import Any, NamedTuple
 import pendulum
 
 from jobboard.core import drafts, rules
+from jobboard.core.counted import counted
 from jobboard.core.dates import (
     add_business_days,
     add_days,
@@ -695,7 +696,7 @@ def when_text(step: NextStep, today: pendulum.Date, holidays: str = "") -> str:
     if days == 0:
         return "due today"
     if days < 0:
-        return f"overdue by {-days} day" + ("s" if days < -1 else "")
+        return f"overdue by {counted(-days, 'day')}"
     if days == 1:
         return "tomorrow"
     working = business_days_between(today, step.due, holidays)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pendulum
 
+from jobboard.core.counted import counted
 from jobboard.core.model import ALL_STATUSES, DEFAULT_COLUMNS, Application
 
 WEEKS = 8
@@ -158,7 +159,7 @@ def _rejection(event) -> bool:  # noqa: ANN001 - an Event
 
 def total_text(numbers: BoardStats) -> str:
     """The line both stats views open with: "1 application", "12 applications"."""
-    return f"{numbers.total} application{'s' * (numbers.total != 1)}"
+    return counted(numbers.total, "application")
 
 
 def percent(rate: float | None) -> str:
@@ -174,7 +175,7 @@ def rate_rows(numbers: BoardStats) -> list[tuple[str, str]]:
         ("Response rate", f"{percent(numbers.response_rate)} ({numbers.responded} of {numbers.sent})"),
         ("Interview rate", f"{percent(numbers.interview_rate)} ({numbers.interviewed} of {numbers.sent})"),
         ("Offers", f"{percent(numbers.offer_rate)} ({numbers.offers} of {numbers.sent})"),
-        ("First answer in", "—" if median is None else f"{median:g} day{'s' * (median != 1)} (median)"),
+        ("First answer in", "—" if median is None else f"{counted(median, 'day')} (median)"),
         ("Follow-ups sent", str(numbers.follow_ups_sent)),
     ]
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from jobboard.core.counted import counted
 from jobboard.core.dates import long_date
 from jobboard.core.last_contact import last_contact
 from jobboard.core.model import (
@@ -228,11 +229,10 @@ def markdown_report(rows: Iterable[MarkdownRow], today: pendulum.Date, columns: 
     sections = _section_statuses({status for status, members in by_status.items() if members}, columns)
     total = sum(len(members) for members in by_status.values())
     counts = ", ".join(f"{len(by_status[status])} {status_title(status)}" for status in sections)
-    noun = "application" if total == 1 else "applications"
     out: list[str] = [
         f"# Job hunt — {long_date(today)} {today.year}",  # "22 November 2026"
         "",
-        f"{total} {noun}: {counts}.",
+        f"{counted(total, 'application')}: {counts}.",
         "",
     ]
     for status in sections:

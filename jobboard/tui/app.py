@@ -30,6 +30,7 @@ from textual.widgets import Input
 from jobboard.config.settings import Settings
 from jobboard.config.state_file import remember_theme
 from jobboard.config.theme_choice import DEFAULT_THEME, FALLBACK_THEME
+from jobboard.core.counted import counted
 from jobboard.core.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.core.history import History
 from jobboard.core.model import Application
@@ -262,8 +263,8 @@ class JobBoardApp(BoardEditing, App[None]):
         async def answered(quit_anyway: bool | None) -> None:
             count = len(self.writer.unsaved)
             if quit_anyway and count:
-                changes = f"{count} change{'s' * (count != 1)}"
-                self.lost_changes = f"{changes} not saved to {self.store.path}: {one_line(self.writer.last_error)}"
+                not_saved = f"{counted(count, 'change')} not saved to {self.store.path}"
+                self.lost_changes = f"{not_saved}: {one_line(self.writer.last_error)}"
                 self.exit(return_code=1)
             elif not quit_anyway:
                 self.writer.retry()
@@ -424,9 +425,9 @@ class JobBoardApp(BoardEditing, App[None]):
         for app_id in quiet:
             self.change(app_id, lambda a: a.copy(archived=True), "archive")
         if quiet:
-            cards, quiet_for = f"card{'s' * (len(quiet) != 1)}", f"{days} day{'s' * (days != 1)}"
             self.notify(
-                f"Archived {len(quiet)} closed {cards} with nothing to do for {quiet_for}; ctrl+a shows them.",
+                f"Archived {counted(len(quiet), 'closed card')} with nothing to do for {counted(days, 'day')}; "
+                "ctrl+a shows them.",
                 timeout=5,
             )
 
@@ -449,7 +450,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.writer.submit(self.writer.load)  # show what is really there
 
     def on_all_saved(self, message: AllSaved) -> None:
-        self.notify(f"Saved the {message.count} kept change{'s' * (message.count != 1)}.", timeout=3)
+        self.notify(f"Saved the {counted(message.count, 'kept change')}.", timeout=3)
         self.writer.submit(self.writer.load)
 
     def show_board_error(self, error: str) -> None:

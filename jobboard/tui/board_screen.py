@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from jobboard.config.hints import NAME_HINT, OnceHints, name_hint_text
 from jobboard.config.state_file import remembered_sort, update_state
+from jobboard.core.counted import counted
 from jobboard.core.drafts import NAME_PLACEHOLDER
 from jobboard.core.history import HistoryEntry
 from jobboard.core.model import ALL_STATUSES, STATUS_TITLES, Application
@@ -353,10 +354,9 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         ``total``: every application, in the columns shown or not."""
         app = self.jobboard
         order = SORT_TITLES[self.sort]  # the order in force, which s changes
-        plural = "s" * (shown != 1)
-        parts = [f"jobboard · {app.board_file.name}", f"{shown} application{plural} {order}"]
+        parts = [f"jobboard · {app.board_file.name}", f"{counted(shown, 'application')} {order}"]
         if self.show_archived:
-            parts[1] = f"ARCHIVE: {shown} archived application{plural} {order} (ctrl+a: back to the board)"
+            parts[1] = f"ARCHIVE: {counted(shown, 'archived application')} {order} (ctrl+a: back to the board)"
         elif self._archived:
             parts.append(f"{self._archived} archived (ctrl+a)")
         if self.filter_text.strip():

@@ -20,6 +20,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from jobboard.core import dates
+from jobboard.core.counted import counted
 from jobboard.core.drafts import CARD_TITLES
 from jobboard.core.etiquette import NextStep
 from jobboard.core.model import Application, status_title
@@ -188,16 +189,16 @@ class Column:
         """The cards, then those due today (●) and overdue (▲), counted apart as the agenda
         counts them, in the longest form that fits: "6 cards · ●1 due today, ▲2 overdue",
         "6 cards · ●1 ▲2", "6 · ●1 ▲2", "6●1▲2"."""
-        cards = f"{self.count} card{'s' * (self.count != 1)}"
-        counted = [
+        cards = counted(self.count, "card")
+        marked = [
             (mark, n, word)
             for mark, n, word in ((DUE_MARK, self.due, "due today"), (OVERDUE_MARK, self.overdue, "overdue"))
             if n
         ]
-        if not counted:
+        if not marked:
             return cards if len(cards) <= width else str(self.count)
-        words = ", ".join(f"{mark}{n} {word}" for mark, n, word in counted)
-        marks = " ".join(f"{mark}{n}" for mark, n, _ in counted)
+        words = ", ".join(f"{mark}{n} {word}" for mark, n, word in marked)
+        marks = " ".join(f"{mark}{n}" for mark, n, _ in marked)
         forms = (f"{cards} · {words}", f"{cards} · {marks}", f"{self.count} · {marks}")
         return next((text for text in forms if len(text) <= width), f"{self.count}{marks.replace(' ', '')}")
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
+from jobboard.core.counted import counted
 from jobboard.formats.printable import many_lines, one_line
 from jobboard.storage import backups
 from jobboard.tui.dialog import Dialog
@@ -265,9 +266,8 @@ class UnsavedScreen(Dialog[bool]):
         self.error = error
 
     def compose(self) -> ComposeResult:
-        changes = f"{self.count} change{'s' * (self.count != 1)}"
         with Vertical(classes="dialog"):
-            yield Static(Content(f"{changes} not saved yet: {self.error}"))
+            yield Static(Content(f"{counted(self.count, 'change')} not saved yet: {self.error}"))
             yield Static(Content("w waits and tries again; q quits anyway and loses them."), classes="muted")
             yield Button("Wait and try again", id="wait", variant="primary")
             yield Button("Quit anyway", id="quit", variant="error")
