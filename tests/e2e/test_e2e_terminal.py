@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
@@ -119,17 +117,6 @@ run()
 """
 
 
-def until(terminal: Terminal, test: Callable[[str], bool], timeout: float = 20.0) -> str:
-    """The screen once ``test`` holds for it, polled every 0.1 s up to ``timeout``."""
-    deadline = time.monotonic() + timeout
-    screen = terminal.screen()
-    while not test(screen) and time.monotonic() < deadline:
-        time.sleep(0.1)
-        screen = terminal.screen()
-    assert test(screen), f"the screen never came; it was:\n{screen}"
-    return screen
-
-
 def test_the_collector_rests_while_textual_is_imported_and_works_once_the_board_shows(
     board_path, terminal_env, tmp_path
 ):
@@ -141,12 +128,12 @@ def test_the_collector_rests_while_textual_is_imported_and_works_once_the_board_
     terminal = Terminal(argv, terminal_env)
     try:
         # The column's due count shows once the whole board is in and its steps worked out.
-        until(terminal, lambda screen: "1 card · ●1" in screen or "1 card · ▲1" in screen)
+        terminal.wait_until(lambda screen: "1 card · ●1" in screen or "1 card · ▲1" in screen)
         terminal.keys("S")
-        stats = until(terminal, lambda screen: "Applications per week" in screen)
+        stats = terminal.wait_for("Applications per week")
         assert "│  1 application   " in stats  # in the singular
         terminal.keys("Escape")
-        until(terminal, lambda screen: "Applications per week" not in screen)
+        terminal.wait_until(lambda screen: "Applications per week" not in screen)
         terminal.keys("q")
         terminal.wait_for("EXITED 0")
     finally:

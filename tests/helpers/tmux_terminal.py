@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 
 import pytest
 
@@ -67,13 +68,17 @@ class Terminal:
         return result.stdout
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        return self.wait_until(lambda screen: text in screen, timeout, f"{text!r} never appeared")
+
+    def wait_until(self, test: Callable[[str], bool], timeout: float = 20.0, what: str = "") -> str:
+        """The screen once ``test`` holds for it, polled every 0.1 s up to ``timeout``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if test(screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        raise AssertionError(f"{what or 'the screen never came'}; the screen was:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
         subprocess.run([self.tmux, "-L", self.socket, "send-keys", "-t", self.name, *keys], check=True)
