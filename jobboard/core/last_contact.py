@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jobboard.core.model import EVENT_KINDS
 from jobboard.core.timeline import is_ahead
 
 if TYPE_CHECKING:
@@ -17,23 +18,12 @@ if TYPE_CHECKING:
 
     from jobboard.core.model import Application
 
-# The event kinds that are an exchange with the company, whichever side wrote. An interview
-# counts once its day has come; `note`, `snooze` and `referrer_updated` are not contact.
-CONTACT_KINDS: tuple[str, ...] = (
-    "applied",
-    "follow_up",
-    "heard_back",
-    "interview",
-    "thank_you",
-    "acknowledged",
-    "feedback_requested",
-    "feedback_received",
-    "contacted_team",
-    "offer",
-    "offer_acknowledged",
-    "offer_answered",
-    "withdrawal_sent",
-)
+# The event kinds that are an exchange with the company, whichever side wrote: every kind an
+# application's log holds but these four. A move (`status`) is contact only into one of
+# CONTACT_MOVES; `note`, `snooze` and `referrer_updated` are the user's own. An interview
+# counts once its day has come.
+NOT_CONTACT_KINDS: tuple[str, ...] = ("status", "note", "snooze", "referrer_updated")
+CONTACT_KINDS: tuple[str, ...] = tuple(kind for kind in EVENT_KINDS if kind not in NOT_CONTACT_KINDS)
 # The columns a `status` move into is a message from them: a rejection or an offer.
 CONTACT_MOVES: tuple[str, ...] = ("rejected", "offer")
 

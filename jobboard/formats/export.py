@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pendulum
 
@@ -34,7 +34,11 @@ from jobboard.core.people import person_line
 from jobboard.formats.records import application_record
 
 if TYPE_CHECKING:
+    from icalendar import Component, Event
+
     from jobboard.core.etiquette import EtiquetteSettings, NextStep
+
+    Entry = TypeVar("Entry", bound=Component)
 
 # The marker and version at the top of a JSON export; importing checks both.
 JSON_FORMAT = "jobboard-export"
@@ -421,7 +425,7 @@ def to_ics(
     UIDs and DTSTAMP depend only on the board and ``today``,
     so a calendar that re-imports the file updates instead of duplicating.
     """
-    from icalendar import Calendar, Event, Todo
+    from icalendar import Calendar, Todo
 
     next_step, settings = _resolve_settings(settings)
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
@@ -433,17 +437,14 @@ def to_ics(
     for application in applications:
         step = next_step(application, today, settings)
         if step.rule != "wait" and step.due is not None:
-            entry = Todo() if todos else Event()
-            entry.add("uid", f"jobboard-{application.id}-{step.rule}@jobboard")
-            entry.add("dtstamp", stamp)
-            entry.add("summary", f"{step.title} ({application.role})")
+            uid, summary = f"jobboard-{application.id}-{step.rule}@jobboard", f"{step.title} ({application.role})"
+            entry: Event | Todo
             if todos:
+                entry = _stamped(Todo(), uid, stamp, summary)
                 entry.add("due", _plain_date(step.due))
                 entry.add("status", "NEEDS-ACTION")
             else:
-                entry.add("dtstart", _plain_date(step.due))
-                entry.add("dtend", _plain_date(step.due.add(days=1)))
-                entry.add("transp", "TRANSPARENT")
+                entry = _all_day(uid, stamp, summary, step.due, "TRANSPARENT")
             description = step.why
             if step.draft:
                 description = f"{description}\n\nDraft:\n{step.draft}"
@@ -454,17 +455,38 @@ def to_ics(
         for interview in _interview_entries(application, stamp, today):
             calendar.add_component(interview)
         if application.status == "wishlist" and application.posting and (closes := application.apply_by):
-            entry = Event()  # the captured posting's last day (docs/capture.md): one all-day event
-            entry.add("uid", f"jobboard-{application.id}-apply-by@jobboard")
-            entry.add("dtstamp", stamp)
-            entry.add("summary", f"Last day to apply: {application.company} ({application.role})")
-            entry.add("dtstart", _plain_date(closes))
-            entry.add("dtend", _plain_date(closes.add(days=1)))
-            entry.add("transp", "TRANSPARENT")
+            closing = _all_day(  # the captured posting's last day (docs/capture.md)
+                f"jobboard-{application.id}-apply-by@jobboard",
+                stamp,
+                f"Last day to apply: {application.company} ({application.role})",
+                closes,
+                "TRANSPARENT",
+            )
             if (url := _calendar_url(application.url)) is not None:
-                entry.add("url", url)
-            calendar.add_component(entry)
+                closing.add("url", url)
+            calendar.add_component(closing)
     return calendar.to_ical().decode("utf-8")
+
+
+def _stamped(entry: Entry, uid: str, stamp: dt.datetime, summary: str) -> Entry:
+    """``entry`` (a VEVENT or VTODO) with what every one of ours carries first: UID, DTSTAMP
+    and SUMMARY."""
+    entry.add("uid", uid)
+    entry.add("dtstamp", stamp)
+    entry.add("summary", summary)
+    return entry
+
+
+def _all_day(uid: str, stamp: dt.datetime, summary: str, day: pendulum.Date, transp: str) -> Event:
+    """An all-day VEVENT on ``day``: DTEND is the day after, as iCalendar has it for a DATE
+    start. ``transp``: TRANSPARENT (free time) or OPAQUE (busy)."""
+    from icalendar import Event
+
+    entry: Event = _stamped(Event(), uid, stamp, summary)
+    entry.add("dtstart", _plain_date(day))
+    entry.add("dtend", _plain_date(day.add(days=1)))
+    entry.add("transp", transp)
+    return entry
 
 
 def _calendar_url(url: str) -> str | None:
@@ -501,13 +523,8 @@ def _interview_entries(application: Application, stamp: dt.datetime, today: pend
             all_day.setdefault(event.date, []).extend(details)
     entries = []
     for date in sorted(all_day):
-        entry = Event()
-        entry.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard")
-        entry.add("dtstamp", stamp)
-        entry.add("summary", f"Interview: {label}")
-        entry.add("dtstart", _plain_date(date))
-        entry.add("dtend", _plain_date(date.add(days=1)))
-        entry.add("transp", "OPAQUE")
+        uid = f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard"
+        entry = _all_day(uid, stamp, f"Interview: {label}", date, "OPAQUE")
         if all_day[date]:
             entry.add("description", "\n".join(all_day[date]))
         entries.append(entry)
@@ -515,10 +532,8 @@ def _interview_entries(application: Application, stamp: dt.datetime, today: pend
         hour, minute = int(time[:2]), int(time[3:])
         start = dt.datetime(date.year, date.month, date.day, hour, minute)  # floating: the user's local time
         kind = same[0][0].interview_kind
-        entry = Event()
-        entry.add("uid", f"jobboard-{application.id}-interview-{date.isoformat()}T{time.replace(':', '')}@jobboard")
-        entry.add("dtstamp", stamp)
-        entry.add("summary", f"Interview{f' ({kind})' if kind else ''}: {label}")
+        uid = f"jobboard-{application.id}-interview-{date.isoformat()}T{time.replace(':', '')}@jobboard"
+        entry = _stamped(Event(), uid, stamp, f"Interview{f' ({kind})' if kind else ''}: {label}")
         entry.add("dtstart", start)
         entry.add("dtend", start + dt.timedelta(hours=1))
         entry.add("transp", "OPAQUE")
