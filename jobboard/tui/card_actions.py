@@ -124,7 +124,7 @@ class CardActions:
 
         def save(people: list | None) -> None:
             if people is not None:
-                app.change(application.id, lambda a: a.copy(people=people), "people", opened=application)
+                app.change(application.id, lambda a: a.copy(people=people), "edit of the people", opened=application)
                 self.notify(f"Saved the people of {one_line(application.company)}.", timeout=2, markup=False)
 
         title = f"{one_line(application.company)} — {one_line(application.role)}"
@@ -201,7 +201,7 @@ class CardActions:
                 return
             notes = notes_file.read_text(encoding="utf-8")
         if notes != application.notes:
-            self.jobboard.change(application.id, lambda a: a.copy(notes=notes, updated=now_utc()), "notes")
+            self.jobboard.change(application.id, lambda a: a.copy(notes=notes, updated=now_utc()), "edit of the notes")
             self.notify("Notes saved.", timeout=2)
 
     def action_open_posting(self: BoardKeys) -> None:

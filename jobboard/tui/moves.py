@@ -34,7 +34,7 @@ def move_card(screen, application: Application | None, status: str) -> bool:  # 
     if status == "interviewed":
         _ask_interview_then_move(screen, application)
         return True
-    app.change(application.id, lambda a: moved(a, status, today, today), f"move to {status}")
+    app.change(application.id, lambda a: moved(a, status, today, today), f"move to {STATUS_TITLES[status]}")
     return True
 
 
@@ -63,7 +63,7 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
 
             return log_what_happened(moved(a, "interviewed", today, today), interview, today).application
 
-        app.change(application.id, move, "move to interviewed")
+        app.change(application.id, move, f"move to {STATUS_TITLES['interviewed']}")
         when = day.format("ddd D MMM") + (f" {at}" if at else "")
         screen.notify(
             f"Moved {company} to {STATUS_TITLES['interviewed']}, interview {when}. u undoes both.",

@@ -98,6 +98,20 @@ async def test_a_move_to_the_column_the_card_is_in_says_so(board_path, frozen):
         assert board_path.read_bytes() == before
 
 
+async def test_undo_and_redo_name_the_column_as_the_board_shows_it(board_path, frozen):
+    app = SayingApp(BoardStore(wishlist_board(board_path)), Settings(), columns=COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("L", "u", "ctrl+r")
+        await pilot.pause()
+        assert app.said[-2:] == ["Undid move to Applied.", "Redid move to Applied."]
+        await pilot.press("L")
+        await answer(pilot, "today")
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.said[-1] == "Undid move to Interviewed."
+
+
 async def test_the_form_dates_a_card_added_to_a_later_column_and_says_what_is_wrong(board_path, frozen):
     from textual.widgets import Select
 
