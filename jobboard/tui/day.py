@@ -55,9 +55,12 @@ def check_day(app) -> bool:  # noqa: ANN001 - the JobBoardApp
     has begun since the last look; True when it did."""
     if not app.loaded:
         return False  # the board is drawn as of the day it loads
+    try:
+        screen = app.board_screen
+    except LookupError:  # the app is closing (its screens are gone): nothing left to catch up
+        return False
     today = app.today
     since, app.at = app.at, app.time_of_day()
-    screen = app.board_screen
     if all(view.today == today for view in screen.column_views) and not interview_began(
         app.board.values(), today, since, app.at
     ):
