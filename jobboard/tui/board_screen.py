@@ -159,7 +159,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         yield from (self.title_bar, self.lane, self.empty_board, BoardFooter())
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._make_filter_box)
+        self.call_after_refresh(self._premake_filter_box)
         self._views = self.board.columns
         self._activate(0)
         if self.jobboard.loaded:  # the board was read before the screen opened
@@ -526,6 +526,10 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
 
     def _filter_box(self) -> Input | None:
         return next(iter(self.query_children("#filter").results(Input)), None)
+
+    async def _premake_filter_box(self) -> None:
+        if self.is_attached:  # not if the board closed before its first refresh was over
+            await self._make_filter_box()
 
     async def _make_filter_box(self) -> Input:
         """The filter box (hidden until `/`) is one of the costlier widgets to make and style,

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 
+from jobboard.config.settings import Settings
 from jobboard.storage.store import BoardStore
 from tests.helpers.tui import (
+    CONFIG_FILE,
+    NotedApp,
     cells,
     loaded,
     make_app,
@@ -310,6 +313,19 @@ async def test_a_broken_board_shows_an_error_screen_and_stays_untouched(tmp_path
         await pilot.press("q")
     assert app.return_code == 1
     assert path.read_bytes() == before
+
+
+class QuitAtOnce(NotedApp):
+    """A board closed as soon as it is ready, before the work queued after its first refresh."""
+
+    def on_ready(self) -> None:
+        self.exit()
+
+
+async def test_a_board_closed_as_soon_as_it_opens_exits_cleanly(demo_board):
+    app = QuitAtOnce(BoardStore(demo_board), Settings(source=CONFIG_FILE))
+    await app.run_async(headless=True, size=(120, 40))
+    assert app.return_code == 0
 
 
 async def test_the_tui_keeps_its_own_change_and_another_process_s(demo_board):
