@@ -131,8 +131,10 @@ class BoardFooter(Widget, can_focus=False):
             if self.palette is not None:
                 right_places.append(add(right, self.palette, compact=True))
             left = max(self.size.width - right.cell_len, 0)
-            line.truncate(left, pad=True)
-            places = [(start, min(end, left), key) for start, end, key in places if start < left]
+            # Only whole keys on the left: a key whose name is cut off reads as another key.
+            places = [place for place in places if place[1] <= left]
+            line.truncate(places[-1][1] if places else 0)
+            line.append(" " * (left - line.cell_len))
             places += [(left + start, left + end, key) for start, end, key in right_places]
             line.append_text(right)
         self._places = places

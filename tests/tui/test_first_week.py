@@ -158,6 +158,23 @@ async def test_at_80x24_the_footer_keeps_help_and_quit(demo_board, frozen):
         assert type(app.screen).__name__ == "HelpScreen"
 
 
+async def test_a_narrow_footer_drops_whole_keys_never_half_of_one(demo_board, frozen):
+    from jobboard.tui.footer import BoardFooter
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        footer = app.board_screen.query_one(BoardFooter)
+        drawn = [f" {key.label} {key.description} " for key in footer.keys]
+        whole = ["".join(drawn[:n]).rstrip() for n in range(len(drawn) + 1)]
+        for width in range(70, 121, 3):
+            await pilot.resize_terminal(width, 40)
+            await wait_for(pilot, lambda width=width: footer.size.width == width, "the resize")
+            line = str(footer.render())
+            assert len(line) == width
+            assert line.split("▏")[0].rstrip() in whole, width
+
+
 def panel_rows(panel) -> list[str]:
     """The side panel's rows as the terminal shows them now (scrolled as it is)."""
     return ["".join(segment.text for segment in panel.render_line(y)) for y in range(panel.size.height)]
