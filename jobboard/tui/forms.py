@@ -124,7 +124,10 @@ def _check_since(
             errors["applied"] = as_sentence(error)
     text = raw.get("since", "").strip()
     status = raw.get("status", "applied")
-    if not text or status == "applied" or (editing is not None and text == since_of(editing)):
+    if not text or (editing is not None and text == since_of(editing)):
+        return None
+    if status == "applied":  # typed in and then dropped would be a silent loss
+        errors["since"] = "A card in Applied is there from the day you applied: put that day in Applied on."
         return None
     try:
         since = parse_user_date(text, today)

@@ -289,6 +289,15 @@ def test_check_fields_reads_what_people_type():
     assert fields.tags == ["a", "b"]
 
 
+def test_a_day_typed_in_column_since_for_applied_is_refused_not_dropped():
+    today = pendulum.date(2026, 11, 16)
+    raw = {"company": "Acme", "role": "Dev", "applied": "today", "status": "applied", "since": "3 days ago"}
+    fields, errors = check_fields(raw, today)
+    assert fields is None and "Applied on" in errors["since"]
+    fields, errors = check_fields({**raw, "applied": "5 days ago", "status": "interviewed"}, today)
+    assert errors == {} and fields.moved_on == pendulum.date(2026, 11, 13)
+
+
 async def test_x_writes_the_markdown_report_and_says_where(demo_board, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = make_app(demo_board)
