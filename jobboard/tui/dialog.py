@@ -44,7 +44,20 @@ class Dialog(ModalScreen[Answer]):
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="next_field"),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="previous_field"),
     ]
-    DEFAULT_CSS = "Dialog { align: center middle; }"
+    # The box every dialog draws, here rather than in the app's stylesheet: the app's rules win
+    # over any DEFAULT_CSS, so a dialog's own width (the help's, the posting's) would be lost.
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    .dialog {
+        width: 60;
+        height: auto;
+        padding: 1 2;
+        background: $surface;
+        border: round $error;
+    }
+    .dialog Button { margin-top: 1; margin-right: 2; }
+    .question { border: round $accent; }  /* after .dialog: a question is not a warning */
+    """
 
     def __init__(self) -> None:
         super().__init__()

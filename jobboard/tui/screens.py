@@ -54,7 +54,7 @@ HELP_DESCRIPTIONS = {
     "card_edge(1)": "last card",
     "move(-1)": "move the card to the previous column",
     "move(1)": "move the card to the next column",
-    "all_columns": "show every column, those config.toml hides too, and back",
+    "all_columns": "show the hidden columns too, and back",
     "scroll_panel(1)": "scroll the side panel down a page",
     "scroll_panel(-1)": "scroll the side panel up a page",
     "command_palette": "command palette",
@@ -295,6 +295,11 @@ class HandOverScreen(Dialog[None]):
         Binding("ctrl+c", "copy_selection", "Copy the selection", id="hand_over_copy_part", priority=True),
         Binding("escape", "cancel", "Close", id="hand_over_close"),
     ]
+    DEFAULT_CSS = """
+    #hand-over { width: 84; max-width: 100%; max-height: 100%; }  /* a whole mailto: line shows */
+    #hand-over TextArea { height: auto; max-height: 60vh; }  /* scrolls within; the keys stay above it */
+    #hand-over-copied { height: auto; }
+    """
 
     def __init__(self, problem: str, text: str) -> None:
         super().__init__()

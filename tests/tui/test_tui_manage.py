@@ -6,7 +6,7 @@ import re
 
 import pendulum
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from jobboard.config.settings import Settings
 from jobboard.core.model import new_application
@@ -213,6 +213,24 @@ async def test_a_remapped_key_and_a_bad_one(demo_board):
         await pilot.press("question_mark")
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "ctrl+l" in text
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
+    from textual.containers import VerticalScroll
+
+    from jobboard.tui.screens import keys_in_force
+
+    app = make_app(demo_board)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        found = keys_in_force(app.board_screen)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
+        await pilot.pause()
+        listing = app.screen.query_one(VerticalScroll).query_one(Static)
+        assert listing.size.height == len(found)  # no row wrapped onto a second line
+        assert app.screen.query_one("#help-box").outer_size.width == min(84, size[0])
 
 
 async def test_a_configured_extra_column(demo_board):
