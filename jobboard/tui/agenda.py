@@ -21,37 +21,63 @@ from jobboard.formats.printable import one_line
 from jobboard.tui.dialog import Dialog
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK
 
+Row = tuple[Content, Content]  # the step, with its mark and when; the card it is for
+INDENT = 23  # the mark, the when column and the spaces after it: where a step's title starts
 
-def agenda_line(application: Application, step: NextStep, today: pendulum.Date, holidays: str = "") -> Content:
+
+def agenda_row(application: Application, step: NextStep, today: pendulum.Date, holidays: str = "") -> Row:
     overdue = step.state == "overdue"
     mark, style = (OVERDUE_MARK, "bold $overdue-marker") if overdue else (DUE_MARK, "bold $due-marker")
-    return Content.assemble(
-        (f"{mark} {when_text(step, today, holidays):<20} ", style),
-        (one_line(step.title), "bold"),
-        ("  ·  ", "$text-muted"),
-        (one_line(f"{application.company} — {application.role}"), "$text-muted"),
+    return (
+        Content.assemble((f"{mark} {when_text(step, today, holidays):<20} ", style), (one_line(step.title), "bold")),
+        card_of(application),
     )
 
 
-def ready_line(application: Application, step: NextStep) -> Content:
+def ready_row(application: Application, step: NextStep) -> Row:
     """A housekeeping step that is ready: no marker, no lateness (docs/rules.md)."""
-    return Content.assemble(
-        (f"· {'ready':<20} ", "$text-muted"),
-        (one_line(step.title), ""),
-        ("  ·  ", "$text-muted"),
-        (one_line(f"{application.company} — {application.role}"), "$text-muted"),
-    )
+    return Content.assemble((f"· {'ready':<20} ", "$text-muted"), (one_line(step.title), "")), card_of(application)
 
 
-def coming_line(entry: Coming, today: pendulum.Date) -> Content:
+def coming_row(entry: Coming, today: pendulum.Date) -> Row:
     day = "today" if entry.date == today else short_date(entry.date, today)
     when = f"{day} {entry.time}".strip()
-    return Content.assemble(
+    what = Content.assemble(
         (f"· {when:<20} ", "$text-muted"),
         (one_line(entry.what), "bold" if entry.what.startswith("Interview") else ""),
-        ("  ·  ", "$text-muted"),
-        (one_line(f"{entry.application.company} — {entry.application.role}"), "$text-muted"),
     )
+    return what, card_of(entry.application)
+
+
+def card_of(application: Application) -> Content:
+    return Content.assemble((one_line(f"{application.company} — {application.role}"), "$text-muted"))
+
+
+def fitted(row: Row, width: int) -> Content:
+    """The row on one line when it fits in ``width`` cells; else the card on a line of its
+    own under the step's title, so that no line ends in a separator or cuts a name in two."""
+    what, card = row
+    line = Content.assemble(what, ("  ·  ", "$text-muted"), card)
+    if line.cell_length <= width:
+        return line
+    return Content.assemble(what, "\n", " " * INDENT, card)
+
+
+class AgendaList(OptionList):
+    """The agenda's options, each laid out again for the list's width when that changes."""
+
+    def __init__(self, rows: dict[str, Row], *options: Option | None, id: str) -> None:
+        super().__init__(*options, id=id)
+        self.rows = rows  # by option id
+        self.laid_out_for = -1
+
+    def on_resize(self) -> None:
+        # Two cells short of the width: a scrollbar that comes with longer rows takes them.
+        width = self.scrollable_content_region.width - 2
+        if width != self.laid_out_for:
+            self.laid_out_for = width
+            for option_id, row in self.rows.items():
+                self.replace_option_prompt(option_id, fitted(row, width))
 
 
 class AgendaScreen(Dialog["str | None"]):
@@ -88,11 +114,11 @@ class AgendaScreen(Dialog["str | None"]):
         ready = [(a, s) for a, s in self.entries if s.state == "ready"]
         overdue = sum(1 for _, step in acting if step.state == "overdue")
         title = f"Agenda · {need_action_text(len(acting) - overdue, overdue)}"
+        rows: dict[str, Row] = {}
         with Vertical(id="agenda-box"):
             yield Static(Content.assemble((title, "bold")))
-            options: list[Option | None] = [
-                Option(agenda_line(a, s, self.today, self.holidays), id=f"due:{a.id}") for a, s in acting
-            ]
+            rows.update((f"due:{a.id}", agenda_row(a, s, self.today, self.holidays)) for a, s in acting)
+            options: list[Option | None] = [Option(fitted(row, 10**6), id=key) for key, row in rows.items()]
             if not acting:
                 options.append(Option(Content("Nothing is due. Well done."), disabled=True))
             heading = (
@@ -101,15 +127,16 @@ class AgendaScreen(Dialog["str | None"]):
                 else f"Nothing coming up in the next {DAYS_AHEAD} days"
             )
             options += [None, Option(Content.assemble((heading, "bold")), disabled=True)]
-            options += [
-                Option(coming_line(c, self.today), id=f"coming{n}:{c.application.id}")
-                for n, c in enumerate(self.coming)
-            ]
+            coming = {f"coming{n}:{c.application.id}": coming_row(c, self.today) for n, c in enumerate(self.coming)}
+            options += [Option(fitted(row, 10**6), id=key) for key, row in coming.items()]
+            rows.update(coming)
             if ready:
                 # Housekeeping never nags: listed last, under its own heading, never counted.
                 options += [None, Option(Content.assemble((READY_HEADING, "bold")), disabled=True)]
-                options += [Option(ready_line(a, s), id=f"ready:{a.id}") for a, s in ready]
-            yield OptionList(*options, id="agenda-list")
+                housekeeping = {f"ready:{a.id}": ready_row(a, s) for a, s in ready}
+                options += [Option(fitted(row, 10**6), id=key) for key, row in housekeeping.items()]
+                rows.update(housekeeping)
+            yield AgendaList(rows, *options, id="agenda-list")
             yield Static("enter jumps to the card · escape closes", classes="muted")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

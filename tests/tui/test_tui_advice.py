@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pendulum
+import pytest
 
 from jobboard.storage.store import BoardStore
 from tests.helpers.tui import (
@@ -119,6 +120,24 @@ async def test_agenda_lists_due_steps_and_enter_jumps_to_the_card(demo_board):
         chosen = options.get_option_at_index(2).id.removeprefix("due:")
         assert app.screen is app.board_screen
         assert selected(app).id == chosen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_agenda_rows_too_long_for_a_line_put_the_card_on_its_own(demo_board, size):
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AgendaScreen", "the agenda")
+        await pilot.pause()
+        options = app.screen.query_one("#agenda-list")
+        rows = ["".join(s.text for s in options.render_line(y)).strip(" ▊▎") for y in range(options.size.height)]
+        shown = [row for row in rows if row.strip()]
+        assert len(shown) > 5
+        assert not any(row.rstrip().endswith("·") for row in shown), shown
+        due = [o.id.removeprefix("due:") for o in options.options if o.id and o.id.startswith("due:")]
+        whole = [f"{app.board[i].company} — {app.board[i].role}" for i in due]
+        assert sum(any(name in row for row in shown) for name in whole) >= 2  # on one line, not cut
 
 
 async def test_column_headers_count_due_cards(demo_board):
