@@ -79,7 +79,10 @@ _ACKNOWLEDGEMENT = re.compile(
     r"|application (?:has been|was) (?:received|submitted)",
     re.IGNORECASE,
 )
-_INVITATION = re.compile(r"interview|schedule|availability|a call|a chat|time slots?|would any of", re.IGNORECASE)
+_INVITATION = re.compile(
+    r"interview|schedule|availability|a call|a chat|time slots?|would any of|phone screen|work for you|suits? you",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _DAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -95,6 +98,7 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 def mark(letter: Letter) -> str:
@@ -165,9 +169,11 @@ def _interview_kind(summary: str) -> str | None:
 
 
 def _slots(text: str) -> list[str]:
-    """The lines that offer a day and a time, as the message writes them."""
+    """The lines (or, in a paragraph, the sentences) that offer a day and a time, as the
+    message writes them."""
     lines = (" ".join(line.strip(" \t-*•>").split()) for line in text.splitlines())
-    return [line for line in lines if line and len(line) <= 120 and _DAY.search(line) and _TIME.search(line)]
+    pieces = (piece for line in lines for piece in ([line] if len(line) <= 120 else _SENTENCE_END.split(line)))
+    return [piece for piece in pieces if piece and len(piece) <= 120 and _DAY.search(piece) and _TIME.search(piece)]
 
 
 def _deadline(text: str) -> str:
@@ -223,9 +229,9 @@ def read_letter(letter: Letter, application: Application, today: pendulum.Date) 
         return Proposal(
             f"an offer{said}", (Event("status", day, tag, "offer"),), offer_deadline=deadline, move_to="offer"
         )
-    if _ACKNOWLEDGEMENT.search(text):
-        return Proposal("an automatic acknowledgement: not an answer, nothing to log")
     slots = _slots(letter.text) if _INVITATION.search(text) else []
+    if _ACKNOWLEDGEMENT.search(text) and not slots:  # "thanks for applying: would Thu 10:00 suit?"
+        return Proposal("an automatic acknowledgement: not an answer, nothing to log")
     if slots:
         note = f"invited to pick a slot: {'; '.join(slots)} {tag}"
         return Proposal(f"an invitation with {len(slots)} slot(s) to choose", (Event("heard_back", day, note),))

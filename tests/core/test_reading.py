@@ -72,6 +72,12 @@ def test_invitation_keeps_the_slots_as_written() -> None:
     assert "Monday 23 Nov, 10:00; Tuesday 24 Nov, 14:30" in event.note
 
 
+def test_a_reply_that_thanks_for_applying_and_offers_a_time_is_an_invitation() -> None:
+    (event,) = read_letter(letter("thanks-then-slot-qp.eml"), ACME, TODAY).events
+    assert event.kind == "heard_back" and event.date == pendulum.date(2026, 11, 12)
+    assert "Would Thursday 19 November at 14:00 work for you?" in event.note
+
+
 def test_calendar_invite_is_an_interview_with_the_people_met() -> None:
     (event,) = read_letter(letter("invite.eml"), ACME, TODAY).events
     assert (event.kind, event.date, event.time) == ("interview", pendulum.date(2026, 11, 20), "15:00")
