@@ -28,6 +28,18 @@ _EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # What would let an address carry another recipient or a header into a mail client.
 _NOT_IN_EMAIL = Pattern(r"[,;<>\"()\[\]\\?&=]|%(?:0[0-9a-f]|1[0-9a-f]|2[0-9a-f]|3[abc]|7f)", re.IGNORECASE)
 URL_EXAMPLE = "use e.g. https://company.com/jobs/123"
+LINE_CAP = 300  # characters in a one-line field: a card's company, role, location, salary, source
+ONE_LINE_FIELDS = ("company", "role", "location", "salary", "source")
+
+
+def check_line(name: str, text: str) -> str:
+    """A one-line field, at most ``LINE_CAP`` characters: a job description pasted into the
+    role, or an import's column mapped to the wrong field, is refused by name, not kept."""
+    if len(text) > LINE_CAP:
+        raise ValueError(
+            f"{name} is {len(text):,} characters long; keep it to {LINE_CAP} (longer text goes in the notes)"
+        )
+    return text
 
 
 def check_url(text: str, *, mail: bool = True) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jobboard.core.fields import ONE_LINE_FIELDS, check_line
 from jobboard.core.model import STATUS_TITLES, Application, Event
 
 if TYPE_CHECKING:
@@ -108,8 +109,14 @@ def check_applied_date(application: Application, applied_on: pendulum.Date, toda
 
 
 def check_new(application: Application, today: pendulum.Date) -> None:
-    """A card about to be added: its applied date not ahead of today, and every event of its
-    log (the move into a later column, an interview) honestly dated."""
+    """A card about to be added: its one-line fields not too long, its applied date not ahead
+    of today, and every event of its log (the move into a later column, an interview) honestly
+    dated."""
+    for name in ONE_LINE_FIELDS:
+        try:
+            check_line(name, getattr(application, name))
+        except ValueError as error:
+            raise Refused(str(error)) from None
     check_date("applied", application.applied_on, application.applied_on, today)
     for event in application.events:
         check_event(application, event, today)

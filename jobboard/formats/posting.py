@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from jobboard.core.fields import LINE_CAP
 from jobboard.formats.printable import many_lines, one_line
 
-FIELD_CAP = 300
 DESCRIPTION_CAP = 50_000
 
 
@@ -48,7 +48,7 @@ class NoPosting(ValueError):
     """The text carries nothing we can read as a job posting."""
 
 
-def short(value: object, cap: int = FIELD_CAP) -> str:
+def short(value: object, cap: int = LINE_CAP) -> str:
     """One clean line from whatever a page put there (entities decoded, controls neutralised)."""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return ""

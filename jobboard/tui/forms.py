@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from jobboard.core.dates import parse_user_date
-from jobboard.core.fields import check_email, check_url
+from jobboard.core.fields import ONE_LINE_FIELDS, check_email, check_line, check_url
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
 from jobboard.tui.date_reading import DateReading
@@ -84,6 +84,11 @@ def check_fields(
     except ValueError as error:
         errors["applied"] = as_sentence(error)
     moved_on = _check_since(raw, today, applied_on, editing, errors)
+    for name in ONE_LINE_FIELDS:
+        try:
+            check_line(name.capitalize(), raw.get(name, "").strip())
+        except ValueError as error:
+            errors.setdefault(name, as_sentence(error))
     url = email = ""
     try:
         url = check_url(raw.get("url", ""))

@@ -10,7 +10,8 @@ import socket
 import pytest
 
 from jobboard.capture import SIZE_CAP, CaptureError, capture
-from jobboard.formats.posting import DESCRIPTION_CAP, FIELD_CAP
+from jobboard.core.fields import LINE_CAP
+from jobboard.formats.posting import DESCRIPTION_CAP
 from tests.helpers.cli import run_cli
 from tests.helpers.pages import serving
 
@@ -103,7 +104,7 @@ def test_a_page_over_the_size_cap_is_refused_and_fields_are_capped(site):
     with pytest.raises(CaptureError, match="larger than 5 MB"):
         capture(f"{site}/huge")
     found = capture(f"{site}/long")
-    assert len(found.role) == FIELD_CAP and len(found.description) <= DESCRIPTION_CAP
+    assert len(found.role) == LINE_CAP and len(found.description) <= DESCRIPTION_CAP
 
 
 def test_pasted_text_is_read_only_up_to_the_cap(tmp_path):

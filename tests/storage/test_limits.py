@@ -162,6 +162,26 @@ def test_the_form_uses_the_same_checks():
     assert errors["email"].startswith("Not an email address")
 
 
+def test_a_one_line_field_too_long_is_refused_the_same_way_everywhere(board, tmp_path):
+    from jobboard.core.fields import LINE_CAP
+    from jobboard.tui.forms import check_fields
+
+    long_role = "Engineer " + "x" * LINE_CAP  # a job description pasted into the role
+    before = board.read_bytes()
+    code, out, err = run_cli("--db", str(board), "add", "Globex", long_role)
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    assert f"role is {len(long_role):,} characters long; keep it to {LINE_CAP}" in err
+    source = tmp_path / "in.csv"
+    source.write_text(f"Company,Role,Location,Date Applied\nAcme,Dev,{'Berlin ' * 50},2026-11-01\n")
+    code, _, err = run_cli("--db", str(board), "import", str(source))
+    assert code == 1 and "line 2: location is 350 characters long" in err, err
+    assert board.read_bytes() == before
+    fields, errors = check_fields({"company": "A", "role": long_role, "status": "applied"}, pendulum.date(2026, 11, 16))
+    assert fields is None and errors["role"].startswith("Role is ") and errors["role"].endswith(".")
+    code, _, err = run_cli("--db", str(board), "add", "Globex", "x" * LINE_CAP)  # at the cap: kept
+    assert code == 0, err
+
+
 # -- the shape of an import -------------------------------------------------------------------------
 
 
