@@ -38,7 +38,7 @@ class PostingScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,v", "dismiss", "Close", id="close_posting")]
     DEFAULT_CSS = """
     #posting-box { width: 90; max-width: 100%; max-height: 90%; }  /* a .dialog.question, wider */
-    #posting-box VerticalScroll { height: auto; max-height: 60vh; margin-top: 1; }
+    #posting-box VerticalScroll { height: auto; max-height: 45vh; margin-top: 1; }  /* 80x24: 21 rows in all */
     """
 
     def __init__(self, card: Application) -> None:

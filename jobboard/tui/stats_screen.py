@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -36,7 +36,8 @@ class StatsScreen(Dialog[None]):
         background: $surface;
         border: round $accent;
     }
-    #stats-body { margin: 1 0; }
+    /* the title, the gap under it, the last line, padding and border take 7 rows (of 90%) */
+    #stats-box VerticalScroll { height: auto; max-height: 60vh; margin-top: 1; }
     """
 
     def __init__(self, applications: list[Application], today: pendulum.Date, columns: tuple[str, ...]) -> None:
@@ -46,5 +47,9 @@ class StatsScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="stats-box"):
             yield Static(Content.assemble((total_text(self.numbers), "bold")))
-            yield Static(stats_content(self.numbers), id="stats-body")
-            yield Static("escape closes", classes="muted")
+            with VerticalScroll():
+                yield Static(stats_content(self.numbers), id="stats-body")
+            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # so the arrow keys scroll numbers taller than the terminal

@@ -143,6 +143,24 @@ async def test_v_reads_the_captured_posting_and_a_card_without_one_says_so(board
         await wait_for(pilot, lambda: any("no captured posting" in note for note in app.notes), "the notice")
 
 
+async def test_a_long_posting_at_80x24_scrolls_and_keeps_its_last_line_on_screen(board_path, frozen):
+    from jobboard.tui.posting_screen import PostingScreen
+
+    posting = {"title": "Baker", "company": "Crumbs", "captured_on": "2026-11-16",
+               "description": "\n\n".join(f"Paragraph {n} about the bakery." for n in range(40))}
+    BoardStore(board_path).add(lambda i: new_application(i, "Crumbs", "Baker", applied_on=frozen.date()).copy(
+        posting=posting))
+    app = make_app(board_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, PostingScreen), "the posting")
+        await pilot.pause()
+        hint = app.screen.query(".muted").last()
+        assert "escape closes" in str(hint.render())
+        assert app.screen.query_one("#posting-box").content_region.contains_region(hint.region)  # not under the border
+
+
 async def test_the_form_answers_keys_while_a_slow_page_is_read_and_escape_cancels_it(board_path, frozen):
     import threading
 

@@ -230,7 +230,9 @@ async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
         await pilot.pause()
         listing = app.screen.query_one(VerticalScroll).query_one(Static)
         assert listing.size.height == len(found)  # no row wrapped onto a second line
-        assert app.screen.query_one("#help-box").outer_size.width == min(84, size[0])
+        box = app.screen.query_one("#help-box")
+        assert box.outer_size.width == min(84, size[0])
+        assert box.content_region.contains_region(app.screen.query(".muted").last().region)  # the last line shows
 
 
 async def test_a_configured_extra_column(demo_board):
@@ -326,6 +328,24 @@ async def test_x_writes_the_markdown_report_and_says_where(demo_board, tmp_path,
         report = tmp_path / "jobboard-2026-11-16.md"
         await wait_for(pilot, lambda: any(str(report) in note for note in app.notes), "the report's path shown")
         assert report.exists() and "## Applied (6)" in report.read_text()
+
+
+async def test_stats_at_80x24_scroll_and_keep_their_last_line_on_screen(demo_board):
+    from textual.containers import VerticalScroll
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "StatsScreen", "the stats")
+        await pilot.pause()
+        hint = app.screen.query(".muted").last()
+        assert "escape closes" in str(hint.render())
+        assert app.screen.query_one("#stats-box").content_region.contains_region(hint.region)  # not under the border
+        numbers = app.screen.query_one(VerticalScroll)
+        assert numbers.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: numbers.scroll_y > 0, "the scroll")
 
 
 async def test_stats_screen(demo_board):
