@@ -135,6 +135,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self.tuning = tuning or Tuning()
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys = HeldKeys(holding=False)  # pressed while the first look shows
+        self.adds_waiting = 0  # cards added from the form, not back from the writer yet
 
     def _start_with_theme(self, name: str) -> None:
         """Open with theme ``name``. Setting ``theme`` has Textual parse the whole stylesheet a
@@ -314,6 +315,13 @@ class JobBoardApp(BoardEditing, App[None]):
     def _release_keys(self) -> None:
         self._held_keys.release(self)
 
+    def keys_after_adds(self, landed: bool = True) -> None:
+        """An add came back (or, ``landed`` False, none can land soon): once no add is on its
+        way, the keys held behind them go on, to the board as it shows now (tui/editing.py)."""
+        self.adds_waiting = max(self.adds_waiting - 1, 0) if landed else 0
+        if not self.adds_waiting:
+            self._release_keys()
+
     def on_unmount(self) -> None:
         self.preload.first_paint.set()
         if self.loaded and self.load_error is None:
@@ -433,6 +441,8 @@ class JobBoardApp(BoardEditing, App[None]):
 
     def on_write_failed(self, message: WriteFailed) -> None:
         self.tuning.board_shown()
+        if self.adds_waiting:  # a card that cannot be saved now: the keys held for it go on
+            self.keys_after_adds(landed=False)
         if not self.loaded:
             self.show_board_error(message.error)
             self._release_keys()  # to the error screen, which can only quit

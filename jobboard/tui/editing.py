@@ -54,11 +54,15 @@ class BoardEditing:
             self.writer.submit_change(lambda store: Saved(*store.apply(app_id, change, created)))
 
     def add_application(self: EditingApp, build: Callable[[str], Application]) -> None:
-        """Create an application through the writer (the store hands out its id)."""
+        """Create an application through the writer (the store hands out its id). The keys
+        typed meanwhile wait for the new card ("ctrl+s" then "L" moves that card, not the one
+        selected before), unless it cannot be saved yet (on_write_failed lets them go)."""
 
         def add(store: BoardStore) -> Message:
             return Added(store.add(build))
 
+        self.adds_waiting += 1
+        self._held_keys.hold_again()
         self.writer.submit_change(add)
 
     def delete_application(self: EditingApp, app_id: str) -> None:
@@ -69,6 +73,8 @@ class BoardEditing:
     def on_added(self: EditingApp, message: Added) -> None:
         self._apply(HistoryEntry("add", None, message.application))
         self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
+        if self.adds_waiting:
+            self.keys_after_adds()
 
     def on_saved(self: EditingApp, message: Saved) -> None:
         saved = message.application

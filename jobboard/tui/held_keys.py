@@ -1,6 +1,8 @@
 """Keys that wait, in order, until what they are meant for is ready, then are typed again.
 
-The app holds keys pressed while the first look shows (nothing acts on a board not fully read);
+The app holds keys pressed while the first look shows (nothing acts on a board not fully read)
+and while a card just saved in the form is being added (they act on that card, not the one
+selected before);
 a dialog holds those typed before its cursor is in its first field, and those typed behind a
 key whose binding runs only once it has come back up from a field (enter, ctrl+s, escape) until
 that binding has run (tui/dialog.py). Keys typed again join the
@@ -45,6 +47,10 @@ class HeldKeys:
             self.waiting.append(key)
             return True
         return False
+
+    def hold_again(self) -> None:
+        """Hold the keys that come from now on, until release() (a card being added)."""
+        self.holding = True
 
     def release(self, app: App[Any]) -> None:
         self.holding = False

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from jobboard.tui.app import JobBoardApp
     from jobboard.tui.board_screen import BoardScreen
     from jobboard.tui.column import Column
+    from jobboard.tui.held_keys import HeldKeys
     from jobboard.tui.writer import BoardWriter
 
 
@@ -60,6 +61,8 @@ class EditingApp(Notifies, Protocol):
     history: History
     writer: BoardWriter
     _tally: KeepGoingTally | None
+    _held_keys: HeldKeys
+    adds_waiting: int  # cards submitted to the writer and not yet back
 
     @property
     def board_screen(self) -> BoardScreen: ...
@@ -70,6 +73,8 @@ class EditingApp(Notifies, Protocol):
     def _save_change(self, app_id: str, change: CardChange, created: object) -> None: ...
 
     def _replay(self, change: HistoryEntry | None, forget: Callable[[], None]) -> HistoryEntry | str | None: ...
+
+    def keys_after_adds(self, landed: bool = True) -> None: ...
 
 
 class BoardKeys(Notifies, Protocol):

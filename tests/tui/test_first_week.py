@@ -3,7 +3,7 @@ lands, the side panel from the keyboard, the 80x24 footer, the form's and P's la
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from jobboard.tui.forms import ApplicationForm
 from tests.helpers.tui import DEMO_COLUMNS, burst, loaded, make_app, wait_for
@@ -53,6 +53,45 @@ async def test_a_card_typed_and_saved_in_one_burst_keeps_every_letter(board_path
         await wait_for(pilot, lambda: app.board[card.id].role.endswith("ineer"), "the edit to be saved")
         assert app.board[card.id].role == "Platform Engineer"
 
+
+
+async def test_a_key_right_behind_saving_a_new_card_acts_on_that_card(board_path, frozen):
+    """ctrl+s then L in one burst: the new card is the one selected once it is added, so the
+    L waits for it and moves it, not the card selected before the form opened."""
+    from jobboard.core.model import new_application
+    from jobboard.storage.store import BoardStore
+
+    BoardStore(board_path).add(lambda i: new_application(i, "Oldco", "Dev", applied_on=frozen.date()))
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await burst(pilot, "n", "Newco", "tab", "Platform Eng", "ctrl+s", "L")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AskInterviewScreen", "the move's question")
+        question = str(app.screen.query(Static).first().render())
+        assert "interview with Newco?" in question
+
+
+async def test_keys_behind_a_new_card_that_cannot_be_saved_yet_still_act(board_path, frozen, monkeypatch):
+    import fcntl
+    import os
+
+    import jobboard.storage.store
+    from jobboard.core.model import new_application
+    from jobboard.storage.store import BoardStore
+
+    monkeypatch.setattr(jobboard.storage.store, "LOCK_TIMEOUT_SECONDS", 0.2)
+    BoardStore(board_path).add(lambda i: new_application(i, "Oldco", "Dev", applied_on=frozen.date()))
+    app = make_app(board_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        fd = os.open(BoardStore(board_path).lock_path, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another jobboard holds the board
+        try:
+            await burst(pilot, "n", "Newco", "tab", "Platform Eng", "ctrl+s", "question_mark")
+            await wait_for(pilot, lambda: any("Not saved yet" in note for note in app.notes), "the notice")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help, not held")
+        finally:
+            os.close(fd)
 
 
 async def test_a_fields_own_keys_in_a_burst_act_where_they_were_typed(board_path, frozen):
