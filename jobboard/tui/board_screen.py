@@ -52,8 +52,8 @@ EMPTY_BOARD = (
 
 
 def matches(application: Application, needle: str) -> bool:
-    """Does the filter text appear in the company, role, location, a person's name or email,
-    the source, tags or notes?"""
+    """Does each word of the filter text appear in the company, role, location, a person's
+    name or email, the source, tags or notes ("engineer remote": both, in any of them)?"""
     haystack = (
         application.company,
         application.role,
@@ -64,7 +64,8 @@ def matches(application: Application, needle: str) -> bool:
         application.notes,
         *application.tags,
     )
-    return any(needle in text.casefold() for text in haystack)
+    texts = [text.casefold() for text in haystack]
+    return all(any(word in text for text in texts) for word in needle.split())
 
 
 def board_commands() -> type[Provider]:

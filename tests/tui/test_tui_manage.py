@@ -148,6 +148,10 @@ async def test_filter_narrows_the_board_and_escape_clears_it(demo_board):
         assert sum(len(v.cards) for v in screen.column_views) == 18  # all but the wishlist and withdrawn ones
         await pilot.press("slash", "r", "e", "m", "o", "t", "e")  # location
         assert {a.company for v in screen.column_views for a in v.cards} == {"Hooli"}
+        await pilot.press("space", "d", "e", "v")  # each word, in any field: the location and the role
+        assert {a.company for v in screen.column_views for a in v.cards} == {"Hooli"}
+        await pilot.press("space", "z", "z")  # a word that is nowhere
+        assert not any(v.cards for v in screen.column_views)
         await pilot.press("escape")
         assert screen.filter_text == ""
 
