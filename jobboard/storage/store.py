@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from jobboard.core.changes import CardChange
 from jobboard.core.model import ALL_STATUSES, Application
 from jobboard.formats.records import RECORD_ERRORS, application_from_record, application_record, canonical_record
@@ -73,6 +75,7 @@ class BoardStore:
         self._records: dict[str, Data] | None = {}
         self._built_generation = -1
         self._applications: dict[str, Application] = {}
+        self._built_from: dict[str, int] = {}  # by id: the hash of the record each was built from
         self._keeps_applications = False
         self._lock_owner: int | None = None
 
@@ -174,7 +177,9 @@ class BoardStore:
                 # a new record or application: none of them is kept or changed here.
                 documents = (data or {}).get(APPLICATIONS, {}).items()
                 if build:
-                    self._applications = _read_entries(self.path, documents, application_from_record)
+                    built_from: dict[str, int] = {}
+                    self._applications = _read_entries(self.path, documents, self._rebuild(built_from))
+                    self._built_from = built_from
                     self._records, self._built_generation = None, self.file.generation
                 else:
                     self._records = _read_entries(self.path, documents, canonical_record)
@@ -185,6 +190,29 @@ class BoardStore:
             self._checked_generation = self._built_generation = -1
             raise
         return self._records
+
+    def _rebuild(self, built_from: dict[str, int]) -> Callable[[Data], Application]:
+        """application_from_record, except that a record the same, byte for byte, as the one an
+        application in memory was built from gives that application again: after another
+        process changed one card of thousands, one card is built, not the whole board. The
+        hash of each record is noted in ``built_from``."""
+        kept, known = self._applications, self._built_from
+
+        def build(record: Data) -> Application:
+            try:
+                text = orjson.dumps(record)
+            except orjson.JSONEncodeError:  # what only the standard parser reads (a 65-bit integer)
+                return application_from_record(record)
+            app_id, key = record["id"], hash(text)
+            built_from[app_id] = key
+            application = kept.get(app_id)
+            # The same bytes, and bytes that read back as this very record: orjson writes NaN,
+            # which only the standard parser reads, as null.
+            if application is not None and known.get(app_id) == key and orjson.loads(text) == record:
+                return application
+            return application_from_record(record)
+
+        return build
 
     def _ids(self) -> Iterable[str]:
         """The ids on the board as last read or written."""
@@ -264,6 +292,7 @@ class BoardStore:
         building the whole board again."""
         generation = self.file.generation
         for app_id, application in touched.items():
+            self._built_from.pop(app_id, None)  # what is in memory now was not read from a record
             if built:
                 if application is None:
                     self._applications.pop(app_id, None)
