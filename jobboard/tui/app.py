@@ -119,6 +119,7 @@ class JobBoardApp(BoardEditing, App[None]):
         self._start_with_theme(theme or (DEFAULT_THEME if themes else FALLBACK_THEME))
         self.board: dict[str, Application] = {}
         self.steps: dict[str, NextStep] = {}
+        self._steps_for: tuple[object, str | None] | None = None  # the day and time they were worked out for
         self.history = History()
         self.loaded = False
         self.steps_ready = False
@@ -356,16 +357,23 @@ class JobBoardApp(BoardEditing, App[None]):
     # -- messages from the writer -------------------------------------------------------------
 
     def _take_board(self, applications: list[Application]) -> None:
+        before, kept = self.board, self.steps if self._steps_for == (self.today, self.at) else {}
         self.board = {a.id: a for a in applications}
+        # A card read again as the very application it was (the store builds only the records
+        # that changed) keeps its step: a reload works out the steps of the changed cards only.
+        self.steps = {i: step for i, step in kept.items() if before.get(i) is self.board.get(i)}
         self._tally = None
-        self.steps.clear()
         self.steps_ready = False
         self.loaded = True
 
     def work_out_steps(self) -> None:
         """Every card's next step, in the writer thread (the headers' due counts need them all;
         the cards on screen work theirs out as they are painted)."""
-        applications, today, rules, at = list(self.board.values()), self.today, self.settings.etiquette, self.at
+        today, rules, at = self.today, self.settings.etiquette, self.at
+        if self._steps_for != (today, at):
+            self.steps.clear()
+        self._steps_for = (today, at)
+        applications = [a for a in self.board.values() if a.id not in self.steps]
 
         def work_out(_store: BoardStore) -> Message:
             return StepsReady({a.id: next_step(a, today, rules, words=False, at=at) for a in applications})

@@ -170,6 +170,24 @@ async def test_the_first_read_is_let_go_once_the_board_is_read_again(demo_board)
         assert len(first_read) > 10 and len(beside) <= 2
 
 
+async def test_a_reload_works_out_again_only_the_steps_of_the_cards_that_changed(demo_board, frozen):
+    from jobboard.core.model import Event
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await until(pilot, lambda: app.steps_ready, "every card's step")
+        steps = dict(app.steps)
+        acme = next(a for a in app.board.values() if a.company == "Acme Robotics")
+        assert app.steps[acme.id].state == "overdue"  # its follow-up
+        BoardStore(demo_board).update(acme.id, lambda a: a.with_event(Event("follow_up", frozen.date())))
+        await until(pilot, lambda: app.board[acme.id].events_of("follow_up"), "the board read again")
+        await until(pilot, lambda: app.steps_ready, "the steps again")
+        assert app.steps[acme.id] is not steps[acme.id] and app.steps[acme.id].state != "overdue"
+        others = [i for i in steps if i != acme.id]
+        assert len(others) > 10 and all(app.steps[i] is steps[i] for i in others)
+
+
 async def test_closing_the_board_keeps_its_first_look_for_the_next_start(big_board, tmp_path):
     """The board's first look is kept when it closes (storage/kept_look.py); the next start
     shows that one first, then the whole board as it is read."""
