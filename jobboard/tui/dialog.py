@@ -134,3 +134,16 @@ class Dialog(ModalScreen[Answer]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+SCROLL_HINT = "↑ ↓ pageup pagedown scroll · escape closes"
+
+
+class ScrollingDialog(Dialog[Answer]):
+    """A dialog whose body (a VerticalScroll) may be taller than the terminal: it has the focus
+    from the start, so the arrow and page keys scroll it; its last line says so (SCROLL_HINT)."""
+
+    def on_mount(self) -> None:
+        from textual.containers import VerticalScroll
+
+        self.query_one(VerticalScroll).focus()

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from jobboard.core.model import Application
 from jobboard.formats.printable import many_lines, one_line
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import SCROLL_HINT, ScrollingDialog
 
 
 def posting_heading(card: Application) -> list[str]:
@@ -32,7 +32,7 @@ def posting_heading(card: Application) -> list[str]:
     return [line for line in lines if line]
 
 
-class PostingScreen(Dialog[None]):
+class PostingScreen(ScrollingDialog[None]):
     """The captured posting of one card, read-only."""
 
     BINDINGS = [Binding("escape,q,v", "dismiss", "Close", id="close_posting")]
@@ -52,7 +52,5 @@ class PostingScreen(Dialog[None]):
             yield Static("\n".join(posting_heading(self.card)), markup=False, classes="muted")
             with VerticalScroll():
                 yield Static(description, markup=False, id="posting-description")
-            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+            yield Static(SCROLL_HINT, classes="muted")
 
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from jobboard.core.counted import counted
 from jobboard.formats.printable import many_lines, one_line
 from jobboard.storage import backups
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import SCROLL_HINT, Dialog, ScrollingDialog
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 
@@ -61,7 +61,7 @@ HELP_DESCRIPTIONS = {
 }
 
 
-class HelpScreen(Dialog[None]):
+class HelpScreen(ScrollingDialog[None]):
     """Every key of the board, as remapped by config.toml, with the id [keys] remaps it by."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
@@ -92,10 +92,8 @@ class HelpScreen(Dialog[None]):
             )
             with VerticalScroll():
                 yield Static(Content("\n").join(rows))
-            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+            yield Static(SCROLL_HINT, classes="muted")
 
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()  # so the arrow keys scroll a list taller than the terminal
 
 
 class BoardErrorScreen(Screen[None]):

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from jobboard.core.model import STATUS_TITLES, Application
 from jobboard.core.stats import BoardStats, bar_chart, board_stats, rate_rows, total_text
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import SCROLL_HINT, ScrollingDialog
 
 
 def stats_content(numbers: BoardStats) -> Content:
@@ -25,7 +25,7 @@ def stats_content(numbers: BoardStats) -> Content:
     return Content("\n").join(lines)
 
 
-class StatsScreen(Dialog[None]):
+class StatsScreen(ScrollingDialog[None]):
     BINDINGS = [Binding("escape,q,S", "dismiss(None)", "Close", id="close_stats")]
     DEFAULT_CSS = """
     #stats-box {
@@ -49,7 +49,5 @@ class StatsScreen(Dialog[None]):
             yield Static(Content.assemble((total_text(self.numbers), "bold")))
             with VerticalScroll():
                 yield Static(stats_content(self.numbers), id="stats-body")
-            yield Static("↑ ↓ pageup pagedown scroll · escape closes", classes="muted")
+            yield Static(SCROLL_HINT, classes="muted")
 
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()  # so the arrow keys scroll numbers taller than the terminal
