@@ -282,6 +282,11 @@ def short_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
     return text
 
 
+def day_month_year(date: pendulum.Date) -> str:
+    """ "7 Dec 2026" for a card's dates in the side panel, always with the year."""
+    return f"{date.day} {_MONTH_NAMES[date.month - 1][:3]} {date.year}"
+
+
 def long_date(date: pendulum.Date, today: pendulum.Date | None = None) -> str:
     """ "12 November" for messages; the year is added when it is not ``today``'s."""
     text = f"{date.day} {_MONTH_NAMES[date.month - 1]}"

@@ -186,7 +186,7 @@ def time_now(as_of: pendulum.Date) -> str | None:
     """The local time ("HH:MM") when ``as_of`` is today, else None: advice asked "as of" another
     day reads that day whole (docs/rules.md, "An interview later today")."""
     now = _pendulum().now()
-    return now.format("HH:mm") if now.date() == as_of else None
+    return f"{now.hour:02d}:{now.minute:02d}" if now.date() == as_of else None
 
 
 class Event(NamedTuple):
@@ -208,7 +208,6 @@ class Event(NamedTuple):
     extra: tuple[tuple[str, Any], ...] = ()
     # An answered offer's outcome (one of OFFER_OUTCOMES), for `offer_answered` events.
     outcome: str | None = None
-
 
 
 @dataclass
@@ -280,7 +279,6 @@ class Application:
         """The captured posting's closing date, when it gave a real one (not a placeholder)."""
         closes = apply_by_text(self.posting) if self.posting else ""
         return parse_iso_date(closes) if closes else None
-
 
 
 _ISO_DATE = Pattern(r"\d{4}-\d{2}-\d{2}")

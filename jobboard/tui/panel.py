@@ -83,7 +83,7 @@ def step_content(
 
 
 def details_content(application: Application, today: pendulum.Date) -> Content:
-    from jobboard.core.dates import ago, short_date
+    from jobboard.core.dates import ago, day_month_year, short_date
 
     parts = [
         _line(("DETAILS", "bold $accent")),
@@ -92,7 +92,7 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
         _line(("Status   ", "$text-muted"), status_title(application.status)),
         _line(
             ("Added    " if application.status == "wishlist" else "Applied  ", "$text-muted"),
-            f"{application.applied_on.format('D MMM YYYY')} ({ago(application.applied_on, today)})",
+            f"{day_month_year(application.applied_on)} ({ago(application.applied_on, today)})",
         ),
     ]
     for index, person in enumerate(application.people):
@@ -116,12 +116,14 @@ def details_content(application: Application, today: pendulum.Date) -> Content:
 
 
 def timeline_content(application: Application) -> Content:
+    from jobboard.core.dates import day_month_year
+
     events = sorted(application.events, key=lambda e: e.date, reverse=True)
     parts = [_line(("TIMELINE", "bold $accent"), ("  t edit", "$text-muted"))]
     if not events:
         parts.append(_line(("nothing logged yet", "$text-muted")))
     for event in events[:TIMELINE_LIMIT]:
-        parts.append(_line((event.date.format("D MMM YYYY") + "  ", "$text-muted"), one_line(describe(event))))
+        parts.append(_line((day_month_year(event.date) + "  ", "$text-muted"), one_line(describe(event))))
     if len(events) > TIMELINE_LIMIT:
         parts.append(_line((f"… and {len(events) - TIMELINE_LIMIT} earlier", "$text-muted")))
     return Content("").join(parts)
