@@ -87,7 +87,9 @@ def next_steps(session: Session, app_id: str | None, on, everything: bool, view:
         say(f"{application.id:>4}  {when:<20} {one_line(step.title)}")
     from jobboard.core.etiquette import accepted_offer_note
 
-    notes = (accepted_offer_note(applications, as_of), keep_going_note(applications, as_of, session.settings.etiquette))
+    # The notes are the whole board's, whichever cards are listed (they leave archived ones out).
+    board = applications if view == "all" else session.applications("all")
+    notes = (accepted_offer_note(board, as_of), keep_going_note(board, as_of, session.settings.etiquette))
     for note in notes:
         if note:
             say(f"\n{note}")

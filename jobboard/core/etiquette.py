@@ -745,7 +745,8 @@ def keep_going_note(
 ) -> str | None:
     """A board-level nudge (P11, P8) when fewer than ``keep_going_min_active`` applications
     are active or the last ``keep_going_rejections`` outcomes (rejected or offer, by the date
-    of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off."""
+    of the move, up to today) were all rejections; None otherwise. 0 turns a trigger off.
+    ``applications`` is the whole board: archived cards count neither way."""
     tally = KeepGoingTally(today)
     for app in applications:
         tally.put(app)
@@ -762,8 +763,11 @@ class KeepGoingTally:
         self._outcomes: dict[str, tuple[_Key, str]] = {}  # id -> (when it moved there, status)
 
     def put(self, app: Application) -> None:
-        """Count ``app`` as it now stands (replacing what was counted for its id)."""
+        """Count ``app`` as it now stands (replacing what was counted for its id). An archived
+        card counts neither way: it is put away, neither in play nor a recent answer."""
         self.remove(app.id)
+        if app.archived:
+            return
         if app.status in ACTIVE_STATUSES:
             self._active.add(app.id)
         elif app.status in _OUTCOME_STATUSES:

@@ -94,6 +94,21 @@ def test_next_text_output_names_the_step_and_when(hunt, capsys):
     assert "overdue by 4 days" in out and "Globex" in out
 
 
+def test_the_board_notes_of_next_are_the_boards_in_the_archive_view_too(hunt, capsys):
+    """`next --archived` lists the archived cards' steps; the keep-going note still speaks of
+    the board (ETIQUETTE v3: archived cards count neither way), never of the archive alone."""
+    db = ["--db", str(hunt)]
+    assert run_cli(*db, "add", "Umbrella", "SRE", "--applied", "2026-11-12")[0] == 0
+    assert run_cli(*db, "archive", "1")[0] == 0  # three left in play: Initech, Hooli, Umbrella
+    for view in ([], ["--archived"], ["--all"]):
+        code, out, _ = run_cli(*db, "next", *view)
+        assert code == 0 and "in play" not in out, view
+    assert run_cli(*db, "archive", "5")[0] == 0  # Umbrella put away too: two in play
+    for view in ([], ["--archived"]):
+        code, out, _ = run_cli(*db, "next", *view)
+        assert "Only 2 applications are in play." in out, view
+
+
 @pytest.mark.parametrize(
     ("argv", "code", "needle"),
     [

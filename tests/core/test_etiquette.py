@@ -3,6 +3,8 @@
 All dates are fixed (November 2026: the 2nd is a Monday), so nothing depends on the real today.
 """
 
+import dataclasses
+
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -891,6 +893,24 @@ def test_keep_going_streak_broken_by_an_offer():
     # An offer further back does not break the latest three.
     board.append(_rejected(11, "r4"))
     assert keep_going_note(board, NOV[12]) is not None
+
+
+def test_keep_going_counts_archived_cards_neither_way():
+    """ETIQUETTE v3: archived cards are put away, neither in play nor a recent answer."""
+    put_away = [dataclasses.replace(card("applied", app_id=f"gone{i}"), archived=True) for i in range(4)]
+    note = keep_going_note([*_active(2), *put_away], NOV[12])
+    assert note is not None and note.startswith("Only 2 applications are in play.")
+    # Three rejections in a row, the middle one archived: the latest three outcomes are not all no.
+    offer = card("offer", moved("offer", NOV[6]), app_id="o")
+    archived_no = dataclasses.replace(_rejected(8, "r2"), archived=True)
+    board = [*_active(5), _rejected(3, "r0"), offer, _rejected(7, "r1"), archived_no, _rejected(9, "r3")]
+    assert keep_going_note(board, NOV[12]) is None
+    tally = KeepGoingTally(NOV[12])
+    for app in _active(3):
+        tally.put(app)
+    assert tally.note() is None
+    tally.put(dataclasses.replace(_active(3)[0], archived=True))  # the same card, archived since
+    assert tally.note() is not None and tally.note().startswith("Only 2 applications")
 
 
 def test_keep_going_ignores_outcomes_after_today():
