@@ -12,7 +12,7 @@ import click
 
 from jobboard.cli.session import DATE, Session, archive_options, pass_session, say
 from jobboard.core.model import Application, today
-from jobboard.formats.printable import json_text, one_line
+from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.storage.board_json import paused_gc
 from jobboard.storage.safefile import READ_ONLY, FileRefused, atomic_write, read_regular
 from jobboard.storage.store import BoardError
@@ -41,10 +41,10 @@ def render_export(session: Session, fmt: str, on, details: bool, todos: bool = F
     return export.to_ics(applications, on, settings.etiquette, todos=todos)
 
 
-
 def given_new_id(application: Application) -> Callable[[str], Application]:
     """How the store adds an imported application: as it was read, under the id it hands out."""
     return lambda new_id: application.copy(id=new_id)
+
 
 @click.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
@@ -61,6 +61,10 @@ def export_board(
     with paused_gc():  # tens of thousands of short-lived objects; see board_json.paused_gc
         text = render_export(session, fmt, on or today(), details, todos, view)
     if output is None:
+        if sys.stdout.isatty():
+            # Read on screen, not kept: a control character in a CSV cell (an escape sequence
+            # in a company name) must not reach the terminal. Piped or with -o, nothing changes.
+            text = many_lines(text)
         # CSV carries its own CRLF line ends; write bytes so nothing translates them.
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
@@ -100,7 +104,9 @@ class ImportCommand(click.Command):
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
 @click.option("--map", "mappings", multiple=True, metavar='"Header=field"', help="Read a column as a field.")
 @click.option(
-    "--day-first/--month-first", "day_first", default=None,
+    "--day-first/--month-first",
+    "day_first",
+    default=None,
     help="How a/b/YYYY dates read (03/08 is 3 August / 8 March); default: as the file's own dates show.",
 )
 @pass_session

@@ -31,6 +31,7 @@ from jobboard.core.model import (
 )
 from jobboard.core.model import today as model_today
 from jobboard.core.people import person_line
+from jobboard.formats.printable import json_text, many_lines
 from jobboard.formats.records import application_record
 
 if TYPE_CHECKING:
@@ -380,14 +381,15 @@ def to_json(applications: Iterable[Application], today: pendulum.Date | None = N
     """Every application, losslessly: ``{"format": "jobboard-export", "version": 1,
     "applications": [record, ...]}`` where each record is ``exported_record`` as of ``today``
     (default: the system date): the stored record plus the derived ``last_contact``, which
-    importing skips."""
+    importing skips. The control characters JSON leaves raw (DEL, C1, bidi) are written as
+    ``\\uXXXX`` escapes: the same data, safe to print."""
     today = today if today is not None else model_today()
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "applications": [exported_record(application, today) for application in applications],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,7 +450,7 @@ def to_ics(
             description = step.why
             if step.draft:
                 description = f"{description}\n\nDraft:\n{step.draft}"
-            entry.add("description", description)
+            _add_text(entry, "description", description)
             if (url := _calendar_url(application.url)) is not None:
                 entry.add("url", url)
             calendar.add_component(entry)
@@ -473,8 +475,14 @@ def _stamped(entry: Entry, uid: str, stamp: dt.datetime, summary: str) -> Entry:
     and SUMMARY."""
     entry.add("uid", uid)
     entry.add("dtstamp", stamp)
-    entry.add("summary", summary)
+    _add_text(entry, "summary", summary)
     return entry
+
+
+def _add_text(entry: Component, name: str, text: str) -> None:
+    """A TEXT property (summary, description): RFC 5545 allows no control character in one
+    but the line breaks icalendar escapes, and the file may be printed to a terminal."""
+    entry.add(name, many_lines(text))
 
 
 def _all_day(uid: str, stamp: dt.datetime, summary: str, day: pendulum.Date, transp: str) -> Event:
@@ -526,7 +534,7 @@ def _interview_entries(application: Application, stamp: dt.datetime, today: pend
         uid = f"jobboard-{application.id}-interview-{date.isoformat()}@jobboard"
         entry = _all_day(uid, stamp, f"Interview: {label}", date, "OPAQUE")
         if all_day[date]:
-            entry.add("description", "\n".join(all_day[date]))
+            _add_text(entry, "description", "\n".join(all_day[date]))
         entries.append(entry)
     for (date, time), same in sorted(timed.items()):
         hour, minute = int(time[:2]), int(time[3:])
@@ -539,10 +547,10 @@ def _interview_entries(application: Application, stamp: dt.datetime, today: pend
         entry.add("transp", "OPAQUE")
         details = [line for _, lines in same for line in lines]
         if details:
-            entry.add("description", "\n".join(details))
+            _add_text(entry, "description", "\n".join(details))
         alarm = Alarm()  # at 18:00 the evening before: time to check the tools and the way there
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Interview tomorrow at {time}: {label}")
+        _add_text(alarm, "description", f"Interview tomorrow at {time}: {label}")
         alarm.add("trigger", -(start - dt.datetime(date.year, date.month, date.day, 18) + dt.timedelta(days=1)))
         entry.add_component(alarm)
         entries.append(entry)

@@ -137,6 +137,52 @@ def test_json_output_escapes_what_a_terminal_would_run_and_keeps_the_data(hostil
         assert record == application_record(BoardStore(hostile_board).get("1"))
 
 
+def printed_on_a_terminal(*argv: str) -> str:
+    """What ``jobboard ARGV`` prints with its standard output on a terminal (a raw pty, so
+    the terminal adds nothing of its own)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import tty
+
+    leader, follower = pty.openpty()
+    tty.setraw(follower)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "jobboard", *argv], stdout=follower, stderr=subprocess.PIPE, timeout=60
+        )
+    finally:
+        os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # Linux: the other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics", "markdown", "json"])
+def test_every_export_printed_on_a_terminal_neutralises_control_characters(hostile_board, fmt):
+    out = printed_on_a_terminal("--db", str(hostile_board), "export", "--format", fmt, "--date", "2026-11-16")
+    assert not [char for char in RAW if char in out], repr(out)
+    unfolded = out.replace("\n ", "").replace("\\;", ";")  # an ICS line folded, its ";" escaped
+    assert "Acme" in out and "]0;owned" in unfolded  # visible, not run
+
+
+def test_a_csv_export_piped_or_to_a_file_keeps_every_character(hostile_board, tmp_path):
+    code, out, _ = run_cli("--db", str(hostile_board), "export", "--format", "csv")
+    assert code == 0 and f"Acme{TITLE}" in out  # lossless: the import reads back the same card
+    assert run_cli("--db", str(hostile_board), "export", "--format", "csv", "-o", str(tmp_path / "out.csv"))[0] == 0
+    assert f"Acme{TITLE}" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
 def test_import_dry_run_and_its_problems_neutralise_control_characters(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text(f'Company,Role,Status\nAcme{TITLE},Dev{CLEAR},\n"Globex",Ops,"{CSI8}bogus"\n')

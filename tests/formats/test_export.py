@@ -458,6 +458,25 @@ def test_ics_interviews_are_all_day_events_one_per_day():
     assert "onsite" in str(event["description"]) and "lunch" in str(event["description"])
 
 
+def test_ics_text_carries_no_control_character_from_the_board():
+    """RFC 5545 allows no control character in a TEXT value, and `export --format ics` may be
+    printed to a terminal: an escape sequence in a company, role or note becomes spaces."""
+    hostile = "Evil\x1b]0;pwned\x07Corp"
+    board = [
+        app("1", hostile, "Dev\rOps\x9b", applied_on=pendulum.date(2026, 11, 16)),
+        app("2", hostile, applied_on=pendulum.date(2026, 11, 2)).with_event(
+            Event("interview", pendulum.date(2026, 11, 26), "bring\x1b[2J it", None, "14:30", "", ("Dana\x07",))
+        ),
+    ]
+    for todos in (False, True):
+        text = to_ics(board, TODAY, todos=todos)
+        assert [c for c in text.replace("\r\n", "") if c < " " or "\x7f" <= c <= "\x9f"] == []
+        summaries = [str(c["summary"]) for c in Calendar.from_ical(text).walk() if "summary" in c]
+        assert "Follow up with Evil ]0;pwned Corp (Dev Ops )" in summaries
+    (event,) = [e for e in components(text, "VEVENT") if "-interview-" in str(e["uid"])]
+    assert "bring [2J it" in str(event["description"]) and "With Dana " in str(event["description"])
+
+
 def test_ics_is_identical_when_exported_twice():
     assert to_ics(ics_board(), TODAY) == to_ics(ics_board(), TODAY)
 
