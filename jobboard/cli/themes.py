@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from jobboard.cli.session import Session, pass_session
+from jobboard.cli.session import Session, pass_session, say
 from jobboard.config.settings import SettingsError, user_themes_folder
 from jobboard.config.state_file import remembered_theme
 from jobboard.config.theme_choice import resolve_theme
@@ -84,13 +84,13 @@ def themes(session: Session) -> None:
     width = max(len(name) for name in names)
     for name in names:
         mark = "*" if name == in_force else " "
-        click.echo(f"{mark} {name:<{width}}  {where[name]}".rstrip())
-    for problem in problems:
-        click.echo(f"jobboard: {problem}", err=True)
+        say(f"{mark} {name:<{width}}  {where[name]}".rstrip())
+    for problem in problems:  # a theme file's name and content are the user's: `say` cleans them
+        say(f"jobboard: {problem}", err=True)
     if in_force is not None:
         why = _why(session, settings.theme, remembered, in_force)
-        click.echo(f"\nIn force: {in_force} ({why}).", err=True)
-    click.echo(f"Your own themes go in {user_folder}, one .toml file each.", err=True)
+        say(f"\nIn force: {in_force} ({why}).", err=True)
+    say(f"Your own themes go in {user_folder}, one .toml file each.", err=True)
     if error is not None:
         raise error
 

@@ -34,7 +34,7 @@ from jobboard.core.counted import counted
 from jobboard.core.etiquette import KeepGoingTally, NextStep, next_step
 from jobboard.core.history import History
 from jobboard.core.model import Application
-from jobboard.formats.printable import one_line
+from jobboard.formats.printable import many_lines, one_line
 from jobboard.storage.first_look import FirstLook
 from jobboard.storage.store import BoardError, BoardStore
 from jobboard.tui import themes as theme_files
@@ -58,6 +58,8 @@ from jobboard.tui.writer import (
 )
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from jobboard.storage.kept_look import KeptLook
     from jobboard.storage.look_ahead import LookAhead
     from jobboard.tui.handoff import Handoff
@@ -172,6 +174,21 @@ class JobBoardApp(BoardEditing, App[None]):
         self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=12, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of the app and its screens comes here (Textual's Widget.notify calls the
+        app's). Its words often hold the board's or a file's text (a company, a theme file's
+        name), so they are shown as they are: no markup (a "[/b]" in a name raised MarkupError
+        as the toast was drawn) and no control character, which would reach the terminal."""
+        super().notify(many_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         if not self.theme_chosen:  # Textual's constructor asks, for its starting theme

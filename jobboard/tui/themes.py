@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from jobboard.config.kept_tables import KeptTables
 from jobboard.config.settings import kept_tables_path
+from jobboard.formats.printable import one_line
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -66,7 +67,9 @@ class ThemeError(Exception):
     """A theme file jobboard cannot use; the message names the file and the problem."""
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}.")
+        # The file's name and what the problem quotes of it are the user's text: printed by
+        # `jobboard themes` and shown by the board, so no control character gets through.
+        super().__init__(one_line(f"{path}: {problem}."))
         self.path = path
         self.problem = problem
 
@@ -129,8 +132,8 @@ def theme_from_mapping(data: dict[str, Any], shipped: bool = False) -> Theme:
         if name not in data:
             raise ValueError(f"missing '{name}' (every theme needs a name and a primary colour)")
     name = data["name"]
-    if not isinstance(name, str) or not name.strip() or name != name.strip() or "," in name:
-        raise ValueError("'name' must be a non-empty name without commas or surrounding spaces")
+    if not isinstance(name, str) or not name.strip() or name != name.strip() or "," in name or one_line(name) != name:
+        raise ValueError("'name' must be a non-empty name without commas, control characters or surrounding spaces")
     for field in _COLOUR_FIELDS:
         if field in data:
             _check_colour(field, data[field])

@@ -389,6 +389,23 @@ def test_themes_lists_a_user_theme_and_reports_a_broken_one_on_stderr(config_dir
     assert "broken.toml" not in result.stdout
 
 
+def test_a_theme_files_name_and_text_reach_the_terminal_without_control_characters(config_dir: Path) -> None:
+    """A theme file is the user's text: a name with an escape sequence is refused (it could
+    never be typed after --theme), and the problem naming a file whose name holds one is
+    printed with spaces instead."""
+    folder = config_dir / "themes"
+    write(folder / "evil.toml", 'name = "evil\\u001b]0;pwned\\u0007"\nprimary = "#336699"\n')
+    write(folder / "bad\x1b]0;pwned\x07.toml", 'name = "bad"\nprimary = "#ggg"\n')
+    result, marks = run_themes(config_dir)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+    assert not [name for name in marks if "evil" in name]
+    (refused,) = [line for line in result.stderr.splitlines() if "evil.toml" in line]
+    assert "'name' must be a non-empty name without commas, control characters" in refused
+    (named,) = [line for line in result.stderr.splitlines() if "'primary'" in line]
+    assert "bad ]0;pwned .toml" in named
+
+
 def test_a_theme_whose_textual_colour_variable_is_no_colour_is_named_and_skipped(config_dir: Path) -> None:
     """Textual builds such a theme without a word and fails on its stylesheet once it is picked:
     it is refused when loaded, so it is never listed, picked or remembered."""

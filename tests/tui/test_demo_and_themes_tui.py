@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pendulum
 import pytest
@@ -46,6 +48,29 @@ async def test_a_broken_user_theme_is_named_and_the_board_opens(demo_board, tmp_
         assert "ocean.toml" in " ".join(app.notes)
         assert app.theme == "jobboard-dark"
         assert "mine" in app.available_themes
+
+
+async def test_a_theme_problem_is_shown_as_text_not_markup_nor_escape_sequences(demo_board, tmp_path):
+    """The toast naming a broken theme file shows the user's text as it is: a field "[/bold]"
+    once raised MarkupError as the toast was drawn (a traceback instead of the board), and an
+    escape sequence in the file's name reached the terminal."""
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "markup.toml").write_text('name = "m"\nprimary = "#336699"\n"[/bold]" = 1\n')
+    (folder / "bad\x1b]0;pwned\x07.toml").write_text('name = "b"\nprimary = "#ggg"\n')
+    loaded_themes, problems = theme_files.load_all(folder)
+    app = NotedApp(BoardStore(demo_board), Settings(), themes=loaded_themes, theme_problems=problems)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:  # toasts drawn, as in a terminal
+        await loaded(pilot)
+        await pilot.pause()
+        shown = " ".join(app.notes)
+        assert "unknown field '[/bold]'" in shown and "bad ]0;pwned .toml" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        # The screen as drawn, the toast on it: the SVG's text, its tags and entities undone.
+        picture = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+        assert "Theme files skipped" in picture and "unknown field '[/bold]'" in picture
+        await pilot.press("j")
+        assert app.is_running
 
 
 def theme_background(app, part):
