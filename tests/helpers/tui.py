@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import inspect
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +35,13 @@ async def loaded(pilot) -> None:
     await wait_for(pilot, lambda: pilot.app.loaded and pilot.app.steps_ready, "the board and its next steps")
     await pilot.pause()
     await pilot.pause()
+
+
+def screen_lines(app) -> list[str]:
+    """The screen's rows as the user reads them, toasts included (Textual's SVG screenshot,
+    its tags and entities undone)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+    return text.splitlines()
 
 
 def recording_opener(opened: list[str]) -> Callable[[str], None]:

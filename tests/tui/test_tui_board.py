@@ -13,10 +13,26 @@ from tests.helpers.tui import (
     cells,
     loaded,
     make_app,
+    screen_lines,
     selected,
     thirty_in_applied,
     wait_for,
 )
+
+
+async def test_a_title_too_long_for_the_terminal_ends_in_an_ellipsis(demo_board):
+    """At 60 columns the title cannot say it all; it used to stop mid-phrase ("· 3 in") as if
+    that were all. Now the cut is marked, and a wider terminal shows it whole again."""
+    app = make_app(demo_board)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+
+        def title() -> str:
+            return next(line for line in screen_lines(app) if "jobboard · board.json" in line).rstrip()
+
+        assert title().endswith("…")
+        await pilot.resize_terminal(160, 40)
+        await wait_for(pilot, lambda: title().endswith("in columns not shown (w)"), "the whole title")
 
 
 async def test_navigation_between_columns_and_cards(demo_board):
