@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jobboard.cli.session import DATE, Session, archive_options, pass_session, say
+from jobboard.core.counted import counted
 from jobboard.core.model import Application, today
 from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.storage.board_json import paused_gc
@@ -136,7 +137,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     if not result.ok:
         for problem in result.errors:
             say(one_line(f"{source}: {problem}"), err=True)
-        raise BoardError(f"{source}: {len(result.errors)} problem(s) above; nothing was imported.")
+        raise BoardError(f"{source}: {counted(len(result.errors), 'problem')} above; nothing was imported.")
     if dry_run:
         for application in result.applications:
             people = f" · {', '.join(p.label() for p in application.people)}" if application.people else ""
@@ -156,7 +157,7 @@ def import_file(session: Session, source: Path, dry_run: bool, mappings: tuple[s
     elif result.applications:
         session.store.add_many([given_new_id(a) for a in result.applications])
     verb = "Would import" if dry_run else "Imported"
-    summary = f"{verb} {len(result.applications)} application(s) from {source.name}"
+    summary = f"{verb} {counted(len(result.applications), 'application')} from {source.name}"
     if result.skipped:
         summary += f"; skipped {result.skipped_existing} already on the board"
         summary += f" and {result.skipped_repeats} repeated in the file" if result.skipped_repeats else ""

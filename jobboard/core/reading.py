@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from jobboard.core.counted import counted
 from jobboard.core.model import INTERVIEW_KINDS, STATUS_TITLES, Application, Event
 from jobboard.core.validation import Refused, moved
 from jobboard.core.what_happened import log_what_happened
@@ -234,7 +235,8 @@ def read_letter(letter: Letter, application: Application, today: pendulum.Date) 
         return Proposal("an automatic acknowledgement: not an answer, nothing to log")
     if slots:
         note = f"invited to pick a slot: {'; '.join(slots)} {tag}"
-        return Proposal(f"an invitation with {len(slots)} slot(s) to choose", (Event("heard_back", day, note),))
+        what = f"an invitation with {counted(len(slots), 'slot')} to choose"
+        return Proposal(what, (Event("heard_back", day, note),))
     note = f"{letter.subject} {tag}".strip()
     return Proposal("an answer from them", (Event("heard_back", day, note),))
 

@@ -218,7 +218,7 @@ def test_import_is_all_or_nothing_with_every_bad_row(board_path, capsys, tmp_pat
     )
     code, out, err = run_cli("--db", str(board_path), "import", str(source))
     assert code == 1
-    assert "line 3" in err and "line 4" in err and "line 5" in err and "nothing was imported" in err
+    assert "line 3" in err and "line 4" in err and "line 5" in err and "3 problems above; nothing was imported" in err
     assert not board_path.exists()
 
 

@@ -110,7 +110,7 @@ def test_import_says_where_hidden_and_archived_cards_went_and_how_dates_read(tmp
     code, out, err = run_cli(*db, "import", str(SAMPLES / "teal-style.csv"))
     assert code == 0 and out == ""
     assert err.splitlines() == [
-        "Imported 4 application(s) from teal-style.csv.",
+        "Imported 4 applications from teal-style.csv.",
         "Dates read month first (09/15/2026 proves it).",
         "1 in Wishlist, a column this board hides (add it to columns in config.toml to see it); "
         "1 archived (`list --archived` shows them).",
