@@ -18,7 +18,7 @@ from jobboard.core.etiquette import NextStep, when_text
 from jobboard.core.model import Application
 from jobboard.core.rules import READY_HEADING
 from jobboard.formats.printable import one_line
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import ChoiceList, Dialog
 from jobboard.tui.lines import DUE_MARK, OVERDUE_MARK
 
 Row = tuple[Content, Content]  # the step, with its mark and when; the card it is for
@@ -63,7 +63,7 @@ def fitted(row: Row, width: int) -> Content:
     return Content.assemble(what, "\n", " " * INDENT, card)
 
 
-class AgendaList(OptionList):
+class AgendaList(ChoiceList):
     """The agenda's options, each laid out again for the list's width when that changes."""
 
     def __init__(self, rows: dict[str, Row], *options: Option | None, id: str) -> None:

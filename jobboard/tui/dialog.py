@@ -14,7 +14,7 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from jobboard.tui.held_keys import HeldKeys
 
@@ -134,6 +134,18 @@ class Dialog(ModalScreen[Answer]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ChoiceList(OptionList):
+    """A dialog's list to choose from (the agenda, a card's timeline): the board's own j/k and
+    g/G move through it too, beside the arrows, home and end."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("g", "first", show=False),
+        Binding("G", "last", show=False),
+    ]
 
 
 SCROLL_HINT = "↑ ↓ pageup pagedown scroll · escape closes"

@@ -20,7 +20,7 @@ from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
 from jobboard.formats.printable import one_line
 from jobboard.tui.date_reading import DateReading
-from jobboard.tui.dialog import Dialog, form_keys
+from jobboard.tui.dialog import ChoiceList, Dialog, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 
@@ -58,7 +58,7 @@ class TimelineScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-box"):
             yield Static(id="timeline-title")
-            yield OptionList(id="timeline-list")
+            yield ChoiceList(id="timeline-list")
             yield Static("enter/e edit · d delete · u (on the board) undoes · escape closes", classes="muted")
 
     def on_mount(self) -> None:

@@ -122,6 +122,31 @@ async def test_agenda_lists_due_steps_and_enter_jumps_to_the_card(demo_board):
         assert selected(app).id == chosen
 
 
+async def test_the_agenda_and_the_timeline_move_with_the_boards_j_k_g_and_G(demo_board):
+    """The board moves with h/j/k/l; its lists do too, not only with the arrows."""
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        agenda = app.screen.query_one("#agenda-list")
+        await pilot.press("j", "j", "k", "j")
+        assert agenda.highlighted == 2
+        await pilot.press("G")
+        assert agenda.highlighted == agenda.option_count - 1
+        await pilot.press("g", "j", "enter")
+        await pilot.pause()
+        chosen = agenda.get_option_at_index(1).id.removeprefix("due:")
+        assert app.screen is app.board_screen and selected(app).id == chosen
+        await pilot.press("t")
+        await wait_for(pilot, lambda: app.screen.query("#timeline-list"), "the timeline")
+        events = app.screen.query_one("#timeline-list")
+        assert events.option_count >= 2 and events.highlighted == 0
+        await pilot.press("G")
+        assert events.highlighted == events.option_count - 1
+        await pilot.press("k")
+        assert events.highlighted == events.option_count - 2
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_agenda_rows_too_long_for_a_line_put_the_card_on_its_own(demo_board, size):
     app = make_app(demo_board, DEMO_COLUMNS)
