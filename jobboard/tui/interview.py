@@ -38,6 +38,7 @@ class AskInterviewScreen(Dialog["Answer | None"]):
         self.question = question
         self.today = today
         self.check = check  # the shared date validation for this card: raises ValueError
+        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog question"):
@@ -62,15 +63,26 @@ class AskInterviewScreen(Dialog["Answer | None"]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "date-input":
             self.query_one(DateReading).follow(event.value)
+        if self.wrong:  # checked again as it is typed: the error goes once the answer is right
+            self.checked_answer()
 
     def on_input_submitted(self) -> None:
+        answer = self.checked_answer()
+        if answer is not None:
+            self.dismiss(answer)
+
+    def checked_answer(self) -> Answer | None:
+        """The day and time typed, or None with the error shown."""
         try:
             day = parse_user_date(self.query_one("#date-input", Input).value, self.today)
             self.check(day)
             typed = self.query_one("#time-input", Input).value.strip()
             at = parse_time(typed) if typed else None
         except ValueError as error:
-            self.query_one("#date-error", Static).update(as_sentence(error))
-            return
-        self.dismiss((day, at))
+            self.wrong = as_sentence(error)
+            self.query_one("#date-error", Static).update(self.wrong)
+            return None
+        self.wrong = ""
+        self.query_one("#date-error", Static).update("")
+        return day, at
 

@@ -185,6 +185,7 @@ class AskDateScreen(Dialog[Date | None]):
         self.default = default
         self.allow_past = allow_past
         self.check = check  # the shared date validation for this event: raises ValueError
+        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         from jobboard.tui.date_reading import DateReading
@@ -206,26 +207,32 @@ class AskDateScreen(Dialog[Date | None]):
         from jobboard.tui.date_reading import DateReading
 
         self.query_one(DateReading).follow(event.value)
+        if self.wrong:  # checked again as it is typed: the error goes once the day is right
+            self.checked_day(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        chosen = self.checked_day(event.value)
+        if chosen is not None:
+            self.dismiss(chosen)
+
+    def checked_day(self, text: str) -> Date | None:
+        """The day ``text`` names, or None with the error shown."""
         from jobboard.core.dates import parse_user_date
 
         today = jobboard_app(self).today
         try:
-            chosen = parse_user_date(event.value, today)
-        except ValueError as error:
-            self.query_one("#date-error", Static).update(str(error))
-            return
-        if not self.allow_past and chosen <= today:
-            self.query_one("#date-error", Static).update("Choose a day after today.")
-            return
-        if self.check is not None:
-            try:
+            chosen = parse_user_date(text, today)
+            if not self.allow_past and chosen <= today:
+                raise ValueError("choose a day after today")
+            if self.check is not None:
                 self.check(chosen)
-            except ValueError as error:
-                self.query_one("#date-error", Static).update(as_sentence(error))
-                return
-        self.dismiss(chosen)
+        except ValueError as error:
+            self.wrong = as_sentence(error)
+            self.query_one("#date-error", Static).update(self.wrong)
+            return None
+        self.wrong = ""
+        self.query_one("#date-error", Static).update("")
+        return chosen
 
 
 class AskNoteScreen(Dialog["str | None"]):

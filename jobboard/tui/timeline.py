@@ -160,6 +160,7 @@ class EventForm(Dialog["dict | None"]):
     def __init__(self, card: Application, number: int, event: Event) -> None:
         super().__init__()
         self.card, self.number, self.event = card, number, event
+        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(id="event-box"):
@@ -183,11 +184,19 @@ class EventForm(Dialog["dict | None"]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "event-date":
             self.query_one(DateReading).follow(event.value)
+        if self.wrong:  # checked again as it is typed: the error goes once the value is right
+            self.checked_change()
 
     def on_input_submitted(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
+        change = self.checked_change()
+        if change is not None:
+            self.dismiss(change)
+
+    def checked_change(self) -> dict | None:
+        """What the form changes (``{}``: nothing), or None with its error shown under the form."""
         today = jobboard_app(self).today
         change: dict = {}
         try:
@@ -205,6 +214,9 @@ class EventForm(Dialog["dict | None"]):
             if change:
                 timeline.edited(self.card, self.number, today, **change)  # the shared checks, inline
         except ValueError as error:
-            self.query_one("#event-error", Static).update(as_sentence(error))
-            return
-        self.dismiss(change)
+            self.wrong = as_sentence(error)
+            self.query_one("#event-error", Static).update(self.wrong)
+            return None
+        self.wrong = ""
+        self.query_one("#event-error", Static).update("")
+        return change

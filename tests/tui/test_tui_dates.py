@@ -93,3 +93,39 @@ async def test_the_header_says_the_order_in_force(demo_board):
         assert "18 applications by urgency" in str(title.render())
         await pilot.press("s")
         await wait_for(pilot, lambda: "by applied date" in str(title.render()), "the header to follow s")
+
+
+def error_line(screen, error_id: str) -> str:
+    return str(screen.query_one(f"#{error_id}", Static).render())
+
+
+async def test_a_date_questions_error_goes_once_the_day_typed_is_right(demo_board):
+    """Enter on a wrong day shows why; the error then follows the typing, in the snooze
+    question, the interview question and the event form alike (as the card form's do), rather
+    than staying up beside a day that is right now."""
+    app = make_app(demo_board, DEMO_COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, "Acme Robotics")
+        await pilot.press("z")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskDateScreen), "the snooze question")
+        await type_into(pilot, "date-input", "yesterday")
+        await pilot.press("enter")
+        assert error_line(app.screen, "date-error") == "Choose a day after today."
+        await type_into(pilot, "date-input", "next friday")
+        assert error_line(app.screen, "date-error") == ""
+        await pilot.press("escape", "i")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskInterviewScreen), "the interview question")
+        await type_into(pilot, "date-input", "someday")
+        await pilot.press("enter")
+        assert error_line(app.screen, "date-error") != ""
+        await type_into(pilot, "date-input", "today")
+        assert error_line(app.screen, "date-error") == ""
+        await pilot.press("escape", "t", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EventForm), "the event form")
+        await type_into(pilot, "event-date", "in 3 days")
+        await pilot.press("enter")
+        assert "after today" in error_line(app.screen, "event-error")
+        await type_into(pilot, "event-date", "2026-11-02")
+        assert error_line(app.screen, "event-error") == ""
+        assert isinstance(app.screen, EventForm)  # typing checks; only enter or ctrl+s saves
