@@ -191,7 +191,7 @@ class CardActions:
             notes_file.write_text(application.notes, encoding="utf-8")
             try:
                 with self.jobboard.suspend():
-                    subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
+                    ran = subprocess.run([*shlex.split(editor), str(notes_file)], check=False)
             except SuspendNotSupported:  # a browser (jobboard serve) cannot hand the terminal over
                 self.notify("Your editor cannot open here, so the notes open in the form.", timeout=3)
                 self.action_edit(focus="notes")
@@ -199,7 +199,15 @@ class CardActions:
             except (OSError, ValueError) as error:
                 self.notify(f"Could not run the editor '{editor}': {error}", severity="error", markup=False)
                 return
-            notes = notes_file.read_text(encoding="utf-8")
+            if ran.returncode != 0:  # vim's :cq, an editor that failed: as git does, keep nothing
+                self.notify(f"The editor quit with status {ran.returncode}; the notes are unchanged.", timeout=4)
+                return
+            try:
+                notes = notes_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:  # removed, or saved in another encoding
+                why = "it is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror or error
+                self.notify(f"Could not read the notes back ({why}); they are unchanged.", severity="error")
+                return
         if notes != application.notes:
             self.jobboard.change(application.id, lambda a: a.copy(notes=notes, updated=now_utc()), "edit of the notes")
             self.notify("Notes saved.", timeout=2)

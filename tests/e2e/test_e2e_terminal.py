@@ -64,6 +64,34 @@ def test_E_edits_the_notes_in_the_users_editor(board_path, terminal_env, tmp_pat
     assert BoardStore(board_path).get("1").notes == "from the editor"
 
 
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ('printf "half typed" > "$1"\nexit 1\n', "quit with status 1"),  # a few words: the toast wraps
+        ('printf "\\377\\376 latin-1" > "$1"\n', "not UTF-8 text"),
+        ('rm "$1"\n', "No such file"),
+    ],
+)
+def test_E_keeps_the_notes_when_the_editor_fails_or_leaves_no_text(board_path, terminal_env, tmp_path, script, said):
+    """vim's :cq quits with a status to say "discard", as git reads it; a file the editor left
+    unreadable or removed is said too. The notes stay as they were, and the board goes on."""
+    with pytest.raises(SystemExit):
+        main(["--db", str(board_path), "add", "Acme", "Engineer", "--notes", "kept"])
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\n" + script)
+    editor.chmod(0o755)
+    terminal = Terminal(jobboard_argv("--db", str(board_path)), {**terminal_env, "EDITOR": str(editor)})
+    try:
+        terminal.wait_for("1 card")
+        terminal.keys("E")
+        terminal.wait_for(said)
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert BoardStore(board_path).get("1").notes == "kept"
+
+
 def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_path, terminal_env):
     """A board large enough for the first look from a child process (storage/look_ahead.py):
     its top card shows, a move made at once acts on the whole board once read, and is saved."""
