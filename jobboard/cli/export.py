@@ -12,7 +12,7 @@ import click
 
 from jobboard.cli.session import DATE, Session, archive_options, pass_session, say
 from jobboard.core.counted import counted
-from jobboard.core.model import Application, today
+from jobboard.core.model import Application, status_title, today
 from jobboard.formats.printable import json_text, many_lines, one_line
 from jobboard.storage.board_json import paused_gc
 from jobboard.storage.safefile import READ_ONLY, FileRefused, atomic_write, read_regular
@@ -88,7 +88,6 @@ class ImportCommand(click.Command):
     from formats/importing.py when the help is asked for, so it never goes stale)."""
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from jobboard.core.model import status_title
         from jobboard.core.statuses import STATUS_WORDS
         from jobboard.formats.importing import ARCHIVED_WORDS, HEADER_ALIASES
 
@@ -172,8 +171,6 @@ def _put_away(applications: list[Application], columns: tuple[str, ...]) -> str:
     column config.toml hides (they are imported there, counted, and `list --all` shows them)."""
     from collections import Counter
 
-    from jobboard.core.model import status_title
-
     hidden = Counter(a.status for a in applications if not a.archived and a.status not in columns)
     archived = sum(1 for a in applications if a.archived)
     parts = [f"{count} in {status_title(status)}" for status, count in hidden.items()]
@@ -229,7 +226,7 @@ def format_stats(numbers: BoardStats) -> str:
     from jobboard.core.stats import bar_chart, rate_rows, total_text
 
     lines = [total_text(numbers)]
-    lines += [f"  {status:<12} {count}" for status, count in numbers.counts.items()]
+    lines += [f"  {status_title(status):<12} {count}" for status, count in numbers.counts.items()]  # as on the board
     lines += ["", *(f"{label:<17} {value}" for label, value in rate_rows(numbers))]
     lines += ["", "Applications per week"]
     lines += [f"  {line}" for line in bar_chart(numbers.weekly)]

@@ -269,3 +269,4 @@ def test_stats_json_on_a_known_board(hunt, capsys):
     assert numbers["median_days_to_first_answer"] == 11.0  # Globex, 1 -> 12 Nov; the 20th is ahead
     code, out, _ = run_cli("--db", str(hunt), "stats")
     assert "Response rate" in out and "Applications per week" in out
+    assert "\n  Applied      3\n" in out and "\n  Rejected     1\n" in out  # the columns named as on the board
