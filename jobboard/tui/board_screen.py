@@ -152,7 +152,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
     def compose(self) -> ComposeResult:
         # Kept, not looked up: a message that arrives as the app closes finds them still.
         app = self.jobboard
-        self.title_bar = Static(id="title-bar")
+        self.title_bar = Static(id="title-bar", markup=False)  # it quotes the filter and the file name
         self.board = Board(app.columns, app.step_for, app.today)
         self.panel = SidePanel(id="panel")
         self.lane = Lane(self.board, self.panel, id="main")

@@ -7,6 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from jobboard.core.model import ALL_STATUSES, STATUS_TITLES
 from jobboard.core.statuses import STATUS_WORDS
@@ -68,15 +70,23 @@ class BoardCommands(Provider):
             if application.status in app.columns and application.archived == screen.show_archived
         ]
 
+    # A card's company and role are the user's text, and the palette reads a hit's words as
+    # Textual markup: "[/] Mark[b]up" raised MarkupError. So the names are given as Content
+    # (plain text) and the help escaped; Matcher.highlight, which parses markup, is not used.
+
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
         for name, callback, help_text in self._cards()[:DISCOVER_CARDS]:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in [*self._commands(), *self._cards()]:
-            score = matcher.match(name)
+            score, offsets = matcher.fuzzy_search.match(query, name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                shown = Content(name)
+                for offset in offsets:  # the letters typed, marked as Textual marks them
+                    if not name[offset].isspace():
+                        shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, callback, text=name, help=escape(help_text))

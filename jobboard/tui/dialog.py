@@ -14,7 +14,7 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from jobboard.tui.held_keys import HeldKeys
 
@@ -134,6 +134,13 @@ class Dialog(ModalScreen[Answer]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def error_line(error_id: str | None = None, classes: str = "field-error") -> Static:
+    """The line under a field or a question that says what is wrong, as plain text: the
+    sentence often quotes what was typed ("'[/]' is not a date"), which as Textual markup
+    raised MarkupError and closed the board."""
+    return Static("", id=error_id, classes=classes, markup=False)
 
 
 class ChoiceList(OptionList):

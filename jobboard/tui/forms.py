@@ -22,7 +22,7 @@ from jobboard.core.fields import ONE_LINE_FIELDS, check_email, check_line, check
 from jobboard.core.model import OFFER_FIELDS, STATUS_TITLES, TEXT_FIELDS, Application
 from jobboard.core.validation import check_applied_on
 from jobboard.tui.date_reading import DateReading
-from jobboard.tui.dialog import form_keys
+from jobboard.tui.dialog import error_line, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 from jobboard.tui.posting_fill import PostingFill
@@ -259,7 +259,7 @@ class ApplicationForm(PostingFill["ApplicationFields | None"]):
             yield Input(value, placeholder=placeholder, compact=True, id=f"field-{name}")
         if name in DATE_FIELDS:  # "reads as Tue 17 Nov (tomorrow)" as it is typed
             yield DateReading(value, jobboard_app(self).today, id=f"reading-{name}")
-        error = Static("", id=f"error-{name}", classes="field-error")
+        error = error_line(f"error-{name}")
         error.display = False
         yield error
         if name == "url":

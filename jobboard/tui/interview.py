@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 from jobboard.core.dates import parse_user_date
 from jobboard.core.model import parse_time
 from jobboard.tui.date_reading import DateReading
-from jobboard.tui.dialog import Dialog
+from jobboard.tui.dialog import Dialog, error_line
 from jobboard.tui.lines import as_sentence
 
 Answer = tuple[pendulum.Date, "str | None"]
@@ -55,7 +55,7 @@ class AskInterviewScreen(Dialog["Answer | None"]):
                 "escape to cancel",
                 classes="muted",
             )
-            yield Static("", id="date-error", classes="field-error")
+            yield error_line("date-error")
 
     def on_mount(self) -> None:
         self.query_one("#date-input", Input).focus()

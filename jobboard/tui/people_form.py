@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from jobboard.core.people import ROLE_WORDS, ROLES, Person, make_person
-from jobboard.tui.dialog import Dialog, form_keys
+from jobboard.tui.dialog import Dialog, error_line, form_keys
 from jobboard.tui.lines import as_sentence
 
 # (field, placeholder) of the one-line inputs of a person, after the name and role.
@@ -57,7 +57,7 @@ class PersonRow(Vertical):
             with Horizontal():
                 for name, hint in line:
                     yield Input(getattr(self.person, name), placeholder=hint, compact=True, classes=f"person-{name}")
-        error = Static("", classes="person-error")
+        error = error_line(classes="person-error")
         error.display = False
         yield error
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from jobboard.core.counted import counted
 from jobboard.formats.printable import many_lines, one_line
 from jobboard.storage import backups
-from jobboard.tui.dialog import SCROLL_HINT, Dialog, ScrollingDialog
+from jobboard.tui.dialog import SCROLL_HINT, Dialog, ScrollingDialog, error_line
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 
@@ -201,7 +201,7 @@ class AskDateScreen(Dialog[Date | None]):
             yield Input(value=self.default, id="date-input")
             yield DateReading(self.default, jobboard_app(self).today)
             yield Static(f"YYYY-MM-DD, {words} · enter to save · escape to cancel", classes="muted")
-            yield Static("", id="date-error", classes="field-error")
+            yield error_line("date-error")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         from jobboard.tui.date_reading import DateReading
@@ -317,7 +317,7 @@ class HandOverScreen(Dialog[None]):
         with Vertical(id="hand-over", classes="dialog"):
             yield Static(Content(self.problem))
             yield Static("c copies it all · ctrl+c copies the selection · escape closes", classes="muted")
-            yield Static("", id="hand-over-copied")
+            yield Static("", id="hand-over-copied", markup=False)
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="hand-over-text")
 
     def action_copy_all(self) -> None:

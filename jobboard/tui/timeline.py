@@ -20,7 +20,7 @@ from jobboard.core.dates import parse_user_date
 from jobboard.core.model import Application, Event, parse_time
 from jobboard.formats.printable import one_line
 from jobboard.tui.date_reading import DateReading
-from jobboard.tui.dialog import ChoiceList, Dialog, form_keys
+from jobboard.tui.dialog import ChoiceList, Dialog, error_line, form_keys
 from jobboard.tui.hosts import jobboard_app
 from jobboard.tui.lines import as_sentence
 
@@ -175,7 +175,7 @@ class EventForm(Dialog["dict | None"]):
                     yield Input(value, id=f"event-{name}", compact=True)
                 if name == "date":
                     yield DateReading(value, jobboard_app(self).today)
-            yield Static("", id="event-error", classes="field-error")
+            yield error_line("event-error")
             yield Static("enter or ctrl+s saves · escape cancels", classes="muted")
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from tests.helpers.tui import (
     fill,
     loaded,
     make_app,
+    select_company,
     selected,
     wait_for,
 )
@@ -199,6 +200,37 @@ async def test_palette_offers_moves_and_jumps(demo_board):
         await wait_for(pilot, lambda: "Open Tyrell Corp" in palette_text(app), "the palette to offer the card")
         await pilot.press("enter")
         await wait_for(pilot, lambda: selected(app).company == "Tyrell Corp", "the card to be selected")
+
+
+MARKUP_COMPANY = "[/] Mark[b]up"  # what Textual markup would read as tags: the user's text all the same
+
+
+async def test_text_that_looks_like_markup_is_shown_as_typed_everywhere_it_goes(demo_board):
+    """A company, a filter or a date typed with square brackets: the palette, the title bar and
+    the error lines raised MarkupError and closed the board. Each shows the text as it is."""
+    from jobboard.tui.screens import AskDateScreen
+
+    BoardStore(demo_board).add(lambda i: new_application(i, MARKUP_COMPANY, "Role [/bold]"))
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await select_company(pilot, MARKUP_COMPANY)
+        await pilot.press("ctrl+p")  # the moves offered name the selected card's company
+        await wait_for(pilot, lambda: "Move to Silent" in palette_text(app), "the palette's moves")
+        for key in "mark":
+            await pilot.press(key)
+        await wait_for(pilot, lambda: f"Open {MARKUP_COMPANY}" in palette_text(app), "the card in the palette")
+        await pilot.press("escape")
+        await pilot.press("slash", "left_square_bracket", "slash", "right_square_bracket")
+        title = app.board_screen.title_bar
+        await wait_for(pilot, lambda: "match “[/]”" in str(title.render()), "the filter in the title")
+        await pilot.press("escape", "escape", "z")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskDateScreen), "the snooze question")
+        app.screen.query_one("#date-input", Input).value = "[/]"
+        await pilot.press("enter")
+        error = app.screen.query_one("#date-error", Static)
+        await wait_for(pilot, lambda: "'[/]' is not a date" in str(error.render()), "the error quoting the day typed")
+        assert app.is_running
 
 
 async def test_a_remapped_key_and_a_bad_one(demo_board):
