@@ -73,9 +73,9 @@ class TimelineScreen(Dialog[None]):
         highlighted = events.highlighted if keep is None else keep
         events.clear_options()
         for number, event in reversed(timeline.numbered(card)):
-            events.add_option(
-                Option(f"{number:>3}  {event.date.isoformat()}  {timeline.describe(event)}", id=str(number))
-            )
+            # Plain text: a note is the user's (or a pasted email's) words, brackets and all.
+            line = f"{number:>3}  {event.date.isoformat()}  {one_line(timeline.describe(event))}"
+            events.add_option(Option(Content(line), id=str(number)))
         if events.option_count:
             events.highlighted = min(highlighted or 0, events.option_count - 1)
         events.focus()

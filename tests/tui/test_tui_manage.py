@@ -206,11 +206,16 @@ MARKUP_COMPANY = "[/] Mark[b]up"  # what Textual markup would read as tags: the 
 
 
 async def test_text_that_looks_like_markup_is_shown_as_typed_everywhere_it_goes(demo_board):
-    """A company, a filter or a date typed with square brackets: the palette, the title bar and
-    the error lines raised MarkupError and closed the board. Each shows the text as it is."""
+    """A company, a filter, a date or a note with square brackets: the palette, the title bar,
+    the error lines and the timeline raised MarkupError and closed the board. Each shows the
+    text as it is."""
     from jobboard.tui.screens import AskDateScreen
 
-    BoardStore(demo_board).add(lambda i: new_application(i, MARKUP_COMPANY, "Role [/bold]"))
+    from jobboard.core.model import Event
+
+    store = BoardStore(demo_board)
+    added = store.add(lambda i: new_application(i, MARKUP_COMPANY, "Role [/bold]"))
+    store.update(added.id, lambda a: a.with_event(Event("note", a.applied_on, note="they said [/i]soon[i]")))
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -230,6 +235,8 @@ async def test_text_that_looks_like_markup_is_shown_as_typed_everywhere_it_goes(
         await pilot.press("enter")
         error = app.screen.query_one("#date-error", Static)
         await wait_for(pilot, lambda: "'[/]' is not a date" in str(error.render()), "the error quoting the day typed")
+        await pilot.press("escape", "t")  # the timeline lists the note as written
+        await wait_for(pilot, lambda: "they said [/i]soon[i]" in palette_text(app), "the note in the timeline")
         assert app.is_running
 
 
