@@ -209,9 +209,8 @@ async def test_text_that_looks_like_markup_is_shown_as_typed_everywhere_it_goes(
     """A company, a filter, a date or a note with square brackets: the palette, the title bar,
     the error lines and the timeline raised MarkupError and closed the board. Each shows the
     text as it is."""
-    from jobboard.tui.screens import AskDateScreen
-
     from jobboard.core.model import Event
+    from jobboard.tui.screens import AskDateScreen
 
     store = BoardStore(demo_board)
     added = store.add(lambda i: new_application(i, MARKUP_COMPANY, "Role [/bold]"))
