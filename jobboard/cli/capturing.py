@@ -48,7 +48,8 @@ def read_posting(
         for name, value in (("company", company), ("role", role), ("location", text["location"]),
                             ("salary", text["salary"]), ("type", found.employment_type),
                             ("closes", posting.get("valid_through", ""))):
-            click.echo(f"{name}: {one_line(value)}{guess if name == 'role' else ''}")
+            if value or name in ("company", "role"):  # what the page did not say is left out
+                click.echo(f"{name}: {one_line(value)}{guess if name == 'role' else ''}")
     return company, role, posting
 
 

@@ -30,6 +30,9 @@ def test_the_line_wins_and_dry_run_writes_nothing(tmp_path):
     read = run(tmp_path, "add", "--from", "-", "--dry-run", "Own Co", stdin=PAGE)
     assert read.exit_code == 0, read.output
     assert "company: Own Co" in read.output and "role: Baker" in read.output
+    assert "salary: EUR 30,000-35,000 a year" in read.output
+    # The page gives no location, type or closing date: no empty "location: " lines.
+    assert [line.split(":")[0] for line in read.output.splitlines()] == ["company", "role", "salary"]
     assert not (tmp_path / "board.json").exists()
 
 
