@@ -190,6 +190,14 @@ class JobBoardApp(BoardEditing, App[None]):
         as the toast was drawn) and no control character, which would reach the terminal."""
         super().notify(many_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, as Textual opens it, with safe page keys (BoardPalette);
+        loaded when first opened, not with the board."""
+        from jobboard.tui.commands import BoardPalette
+
+        if self.use_command_palette and not isinstance(self.screen, BoardPalette):  # not open already
+            self.push_screen(BoardPalette(id="--command-palette"))
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         if not self.theme_chosen:  # Textual's constructor asks, for its starting theme
             return dict(theme_files.APP_VARIABLE_DEFAULTS)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
@@ -90,3 +91,18 @@ class BoardCommands(Provider):
                     if not name[offset].isspace():
                         shown = shown.stylize(matcher.match_style, offset, offset + 1)
                 yield Hit(score, shown, callback, text=name, help=escape(help_text))
+
+
+class BoardPalette(CommandPalette):
+    """Textual's palette, whose page keys wait for the list's next refresh: typed in the same
+    burst as ctrl+p, they reached a list given its first hits but not laid out yet, and
+    Textual's OptionList raised KeyError and closed the board (a bare Textual app does too)."""
+
+    BINDINGS = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def action_page(self, direction: int) -> None:
+        commands = self.query_one(CommandList)
+        self.call_after_refresh(commands.action_page_down if direction > 0 else commands.action_page_up)

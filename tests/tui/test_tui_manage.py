@@ -14,6 +14,7 @@ from jobboard.storage.store import BoardStore
 from jobboard.tui.forms import ApplicationForm, check_fields
 from tests.helpers.tui import (
     NotedApp,
+    burst,
     error_of,
     fill,
     loaded,
@@ -200,6 +201,27 @@ async def test_palette_offers_moves_and_jumps(demo_board):
         await wait_for(pilot, lambda: "Open Tyrell Corp" in palette_text(app), "the palette to offer the card")
         await pilot.press("enter")
         await wait_for(pilot, lambda: selected(app).company == "Tyrell Corp", "the card to be selected")
+
+
+async def test_page_keys_typed_with_ctrl_p_in_one_burst_wait_for_the_palettes_list(demo_board):
+    """Textual's palette raised KeyError (and closed the board) for a page key that came in the
+    same burst as ctrl+p, before its list was laid out. The key now waits for it, and pages."""
+    from textual.command import CommandList
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await burst(pilot, "ctrl+p", "pagedown")
+        await wait_for(pilot, lambda: app.screen.query(CommandList), "the palette")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 10, "the palette's commands")
+        assert app.is_running
+        await pilot.pause()
+        before = commands.highlighted or 0
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: (commands.highlighted or 0) > before, "a page down")
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: (commands.highlighted or 0) < commands.option_count - 1, "a page up")
 
 
 MARKUP_COMPANY = "[/] Mark[b]up"  # what Textual markup would read as tags: the user's text all the same
