@@ -316,6 +316,9 @@ class JobBoardApp(BoardEditing, App[None]):
             if not event.is_forwarded and self._held_keys.hold(self, event):
                 return  # typed again by _release_keys once the board is read
             screen = self.screen_stack[-1] if self.screen_stack else None
+            for covered in self.screen_stack[:-1]:  # a key a dialog typed again may reach a screen over it
+                if isinstance(covered, Dialog) and not event.is_forwarded:
+                    covered.covered_by_another(event)
             if isinstance(screen, Dialog) and screen.holds(self, event):
                 return  # typed again once the dialog has its cursor in place or its answer
             back = event.is_forwarded  # (forwarding it to the field marks it so)

@@ -96,6 +96,11 @@ class Dialog(ModalScreen[Answer]):
         # else the field's enter: released once its answer is read (answer_read)
         return False
 
+    def covered_by_another(self, key: events.Key) -> None:
+        """``key`` went to a screen opened over this dialog (JobBoardApp.on_event)."""
+        self.early_keys.passed(self.app, key)
+        self.answer_keys.passed(self.app, key)
+
     def came_back(self, key: events.Key) -> None:
         """``key`` has come back up to the app and its binding has run (JobBoardApp.on_event)."""
         if key is self.answering:

@@ -48,6 +48,17 @@ class HeldKeys:
             return True
         return False
 
+    def passed(self, app: App[Any], key: events.Key) -> None:
+        """``key`` reached another screen: one typed again that another screen opened in front
+        of ("ctrl+p" then "x" behind a dialog's enter: the palette takes the "x"). It no longer
+        waits to come through here, or every later key would wait behind it."""
+        for index, sent in enumerate(self.sent):
+            if sent is key:
+                del self.sent[index]
+                if not self.sent and not self.holding:
+                    self._send(app)
+                return
+
     def hold_again(self) -> None:
         """Hold the keys that come from now on, until release() (a card being added)."""
         self.holding = True

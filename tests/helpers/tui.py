@@ -134,7 +134,7 @@ async def burst(pilot, *keys: str) -> None:
     # key: the character it types
     named = {"tab": "\t", "enter": "\r", "escape": "\x1b", "question_mark": "?"}
     named |= {"shift+tab": None, "shift+right": None, "ctrl+s": None, "ctrl+f": None, "ctrl+u": None, "left": None}
-    named |= {"ctrl+p": None, "pagedown": None, "pageup": None}
+    named |= {"ctrl+p": None, "pagedown": None, "pageup": None, "home": None}
     for key in keys:
         for name in [key] if key in named else key:
             character = named[name] if name in named else name

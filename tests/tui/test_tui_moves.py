@@ -161,7 +161,6 @@ async def test_keys_typed_right_behind_the_answer_go_to_the_board_not_into_the_q
         assert acme.status == "interviewed" and acme.events_of("interview")[0].date == frozen.date()
 
 
-
 async def test_a_dialog_whose_enter_is_its_own_key_holds_back_no_key(board_path, frozen):
     """A dialog with a priority binding on enter: enter never reaches its field, so nothing
     waits for an answer and the keys after it still type into the field."""
@@ -215,3 +214,29 @@ async def test_keys_typed_behind_a_save_go_to_the_screen_it_reveals(board_path, 
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help, over the board")
         assert app.screen_stack[-2] is app.board_screen
         assert [e.note for e in app.board["1"].events if e.note] == ["cover letter"]  # no "?"
+
+
+async def test_a_key_a_dialog_held_that_reaches_a_screen_opened_over_it_does_not_stop_the_board(board_path, frozen):
+    """A key monkey in tmux: "home ctrl+p x" in one burst in the interview question. home is
+    held until its binding has run, then ctrl+p and x are typed again; ctrl+p opens the palette,
+    which takes the x. The question kept waiting for that x to come through it, so it held
+    every later key: escape, enter, all of them, and the board no longer answered."""
+    from textual.command import CommandPalette
+
+    from jobboard.tui.interview import AskInterviewScreen
+    from tests.helpers.tui import burst, wait_for
+
+    app = JobBoardApp(BoardStore(wishlist_board(board_path)), Settings(), columns=COLUMNS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("L", "L")  # Wishlist, Applied, then Interviewed: the interview's day
+        await wait_for(pilot, lambda: isinstance(app.screen, AskInterviewScreen), "the interview question")
+        await wait_for(pilot, lambda: app.screen.settled, "the cursor in the date")
+        question = app.screen
+        await burst(pilot, "home", "ctrl+p", "x")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette over the question")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is question, "the question again")
+        question.query_one("#date-input", Input).value = "today"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.board["1"].status == "interviewed", "the move, answered")
