@@ -6,10 +6,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets import Input, OptionList
 
 from jobboard.core.model import ALL_STATUSES, STATUS_TITLES
 from jobboard.core.statuses import STATUS_WORDS
@@ -94,14 +96,37 @@ class BoardCommands(Provider):
 
 
 class BoardPalette(CommandPalette):
-    """Textual's palette, whose page keys wait for the list's next refresh: typed in the same
-    burst as ctrl+p, they reached a list given its first hits but not laid out yet, and
-    Textual's OptionList raised KeyError and closed the board (a bare Textual app does too)."""
+    """Textual's palette with two of its bursts made safe (a bare Textual app fails on both,
+    with a traceback that closes the board):
+    - a page key typed with ctrl+p reached a list given its first hits but not laid out yet
+      (KeyError): page keys now wait for the list's next refresh;
+    - a second enter right behind the one that chose a command chose it again, ran it twice
+      and closed the palette twice (ScreenStackError): once closing, enter does nothing."""
 
     BINDINGS = [
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
+    closing = False
+    chosen = False
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # Both enters reach the list before its first choice is handled: the first one counts.
+        if self.chosen:
+            event.prevent_default()  # Textual's own handler, in CommandPalette, does not run
+            event.stop()
+        self.chosen = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.closing:
+            event.prevent_default()
+            event.stop()
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self.closing:
+            return AwaitComplete()
+        self.closing = True
+        return super().dismiss(result)
 
     def action_page(self, direction: int) -> None:
         commands = self.query_one(CommandList)

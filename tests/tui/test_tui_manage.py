@@ -224,6 +224,25 @@ async def test_page_keys_typed_with_ctrl_p_in_one_burst_wait_for_the_palettes_li
         await wait_for(pilot, lambda: (commands.highlighted or 0) < commands.option_count - 1, "a page up")
 
 
+async def test_a_second_enter_behind_the_one_that_chose_a_command_does_nothing(demo_board):
+    """Textual's palette took a fast double enter as two choices: the command ran twice and the
+    palette was closed twice (ScreenStackError, a traceback instead of the board)."""
+    from textual.command import CommandList
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        await pilot.press("ctrl+p", *"archive")
+        await wait_for(pilot, lambda: palette_text(app).startswith("Archive"), "Archive, first in the palette")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.highlighted == 0, "Archive highlighted")
+        await burst(pilot, "enter", "enter")
+        await wait_for(pilot, lambda: app.screen is app.board_screen, "the board again")
+        await pilot.pause()
+        assert [a.id for a in app.board.values() if a.archived] == [card.id]  # archived once, not twice
+
+
 MARKUP_COMPANY = "[/] Mark[b]up"  # what Textual markup would read as tags: the user's text all the same
 
 
