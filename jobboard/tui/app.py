@@ -14,13 +14,13 @@ import concurrent.futures
 import datetime
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -189,6 +189,13 @@ class JobBoardApp(BoardEditing, App[None]):
         name), so they are shown as they are: no markup (a "[/b]" in a name raised MarkupError
         as the toast was drawn) and no control character, which would reach the terminal."""
         super().notify(many_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands but "Maximize": the board has nothing to maximize,
+        and a dialog's field maximized left the dialog taking no key (found by a key monkey)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Maximize":
+                yield command
 
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, as Textual opens it, with safe page keys (BoardPalette);

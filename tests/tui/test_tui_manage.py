@@ -243,6 +243,23 @@ async def test_a_second_enter_behind_the_one_that_chose_a_command_does_nothing(d
         assert [a.id for a in app.board.values() if a.archived] == [card.id]  # archived once, not twice
 
 
+async def test_the_palette_offers_no_maximize_over_a_dialog(demo_board):
+    """Textual's "Maximize" on a dialog's field left the dialog taking no key at all (a key
+    monkey found it): the board has nothing to maximize, so the palette leaves it out."""
+    from jobboard.tui.timeline import EventForm
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, EventForm) and app.screen.settled, "the event form")
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: "Quit" in palette_text(app), "Textual's own commands")
+        assert "Theme" in palette_text(app) and "Maximize" not in palette_text(app)
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EventForm), "the form closed by escape")
+
+
 MARKUP_COMPANY = "[/] Mark[b]up"  # what Textual markup would read as tags: the user's text all the same
 
 
