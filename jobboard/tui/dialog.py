@@ -73,6 +73,7 @@ class Dialog(ModalScreen[Answer]):
         self.answer_keys = HeldKeys(holding=False)
         self.answering: events.Key | None = None  # that key, on its way
         self.closing = False  # dismissed: Textual takes the screen off the stack a moment later
+        self.wrong = ""  # the error its error_line shows, if any: checked again as it is typed
 
     def holds(self, app: App[Any], key: events.Key) -> bool:
         """True when the key waits to be typed again (JobBoardApp.on_event)."""
@@ -139,6 +140,11 @@ class Dialog(ModalScreen[Answer]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def say_wrong(self, error_id: str, problem: str = "") -> None:
+        """Show ``problem`` on the error line ``error_id`` ("": the answer is right now)."""
+        self.wrong = problem
+        self.query_one(f"#{error_id}", Static).update(problem)
 
 
 def error_line(error_id: str | None = None, classes: str = "field-error") -> Static:

@@ -38,7 +38,6 @@ class AskInterviewScreen(Dialog["Answer | None"]):
         self.question = question
         self.today = today
         self.check = check  # the shared date validation for this card: raises ValueError
-        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog question"):
@@ -79,10 +78,8 @@ class AskInterviewScreen(Dialog["Answer | None"]):
             typed = self.query_one("#time-input", Input).value.strip()
             at = parse_time(typed) if typed else None
         except ValueError as error:
-            self.wrong = as_sentence(error)
-            self.query_one("#date-error", Static).update(self.wrong)
+            self.say_wrong("date-error", as_sentence(error))
             return None
-        self.wrong = ""
-        self.query_one("#date-error", Static).update("")
+        self.say_wrong("date-error")
         return day, at
 

@@ -185,7 +185,6 @@ class AskDateScreen(Dialog[Date | None]):
         self.default = default
         self.allow_past = allow_past
         self.check = check  # the shared date validation for this event: raises ValueError
-        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         from jobboard.tui.date_reading import DateReading
@@ -227,11 +226,9 @@ class AskDateScreen(Dialog[Date | None]):
             if self.check is not None:
                 self.check(chosen)
         except ValueError as error:
-            self.wrong = as_sentence(error)
-            self.query_one("#date-error", Static).update(self.wrong)
+            self.say_wrong("date-error", as_sentence(error))
             return None
-        self.wrong = ""
-        self.query_one("#date-error", Static).update("")
+        self.say_wrong("date-error")
         return chosen
 
 

@@ -160,7 +160,6 @@ class EventForm(Dialog["dict | None"]):
     def __init__(self, card: Application, number: int, event: Event) -> None:
         super().__init__()
         self.card, self.number, self.event = card, number, event
-        self.wrong = ""  # the error shown, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(id="event-box"):
@@ -214,9 +213,7 @@ class EventForm(Dialog["dict | None"]):
             if change:
                 timeline.edited(self.card, self.number, today, **change)  # the shared checks, inline
         except ValueError as error:
-            self.wrong = as_sentence(error)
-            self.query_one("#event-error", Static).update(self.wrong)
+            self.say_wrong("event-error", as_sentence(error))
             return None
-        self.wrong = ""
-        self.query_one("#event-error", Static).update("")
+        self.say_wrong("event-error")
         return change

@@ -197,16 +197,22 @@ def test_panel_on_an_overdue_follow_up(demo_board, snap_compare):
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_overdue)
 
 
-async def test_archiving_a_card_takes_it_out_of_play_for_the_keep_going_note(board_path, frozen):
-    """ETIQUETTE v3: archived cards count neither way. Three in play, one archived with `A`:
-    two are left, and the note says so; `u` brings the card back and the note goes."""
+def three_in_play(board_path, day) -> None:
+    """Three cards in Applied, applied ``day``: exactly enough in play for no keep-going note."""
     from jobboard.core.model import new_application
-    from jobboard.tui.panel import SidePanel
 
-    day = frozen.date()
     BoardStore(board_path).add_many(
         [lambda app_id, n=n: new_application(app_id, f"Co {n}", "Engineer", applied_on=day) for n in range(3)]
     )
+
+
+async def test_archiving_a_card_takes_it_out_of_play_for_the_keep_going_note(board_path, frozen):
+    """ETIQUETTE v3: archived cards count neither way. Three in play, one archived with `A`:
+    two are left, and the note says so; `u` brings the card back and the note goes."""
+    from jobboard.tui.panel import SidePanel
+
+    day = frozen.date()
+    three_in_play(board_path, day)
     app = make_app(board_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -223,13 +229,10 @@ async def test_the_keep_going_note_follows_changes_to_other_cards(board_path, fr
     """The note is a board-wide tally, worked out with the panel after the cards: another
     card leaving play (here rejected from another terminal) brings it, though the selected
     card is unchanged."""
-    from jobboard.core.model import new_application
     from jobboard.tui.panel import SidePanel
 
     day = frozen.date()
-    BoardStore(board_path).add_many(
-        [lambda app_id, n=n: new_application(app_id, f"Co {n}", "Engineer", applied_on=day) for n in range(3)]
-    )
+    three_in_play(board_path, day)
     app = make_app(board_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
