@@ -173,7 +173,7 @@ class JobBoardApp(BoardEditing, App[None]):
         keymap, problems = checked_keymap(self.settings.keys, bindings)
         self.set_keymap(keymap)
         for problem in problems:
-            self.notify(problem, title="config.toml", severity="warning", timeout=12, markup=False)
+            self.notify(problem, title="config.toml", severity="warning", timeout=12)
 
     def notify(
         self,
@@ -187,7 +187,8 @@ class JobBoardApp(BoardEditing, App[None]):
         """Every toast of the app and its screens comes here (Textual's Widget.notify calls the
         app's). Its words often hold the board's or a file's text (a company, a theme file's
         name), so they are shown as they are: no markup (a "[/b]" in a name raised MarkupError
-        as the toast was drawn) and no control character, which would reach the terminal."""
+        as the toast was drawn) and no control character, which would reach the terminal.
+        ``markup`` is taken for Textual's signature and never used: no caller need pass it."""
         super().notify(many_lines(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -223,7 +224,6 @@ class JobBoardApp(BoardEditing, App[None]):
                 f"Remove that line to keep {name}.",
                 title="Theme",
                 timeout=10,
-                markup=False,
             )
         self.call_after_refresh(self._recolour_board)
 
@@ -421,7 +421,7 @@ class JobBoardApp(BoardEditing, App[None]):
         if not self.loaded:
             self.on_write_failed(WriteFailed(message.error))
         elif self.load_error is None:
-            self.notify(message.error, title="The board cannot be read", severity="error", timeout=10, markup=False)
+            self.notify(message.error, title="The board cannot be read", severity="error", timeout=10)
             self.show_board_error(message.error)
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
@@ -496,10 +496,9 @@ class JobBoardApp(BoardEditing, App[None]):
                 title="Not saved yet",
                 severity="error",
                 timeout=10,
-                markup=False,
             )
             return
-        self.notify(message.error, title="Not saved", severity="error", timeout=10, markup=False)
+        self.notify(message.error, title="Not saved", severity="error", timeout=10)
         self.writer.submit(self.writer.load)  # show what is really there
 
     def on_all_saved(self, message: AllSaved) -> None:
@@ -562,7 +561,7 @@ class JobBoardApp(BoardEditing, App[None]):
         return tally.note(self.settings.etiquette)
 
     def on_exported(self, message: Exported) -> None:
-        self.notify(f"Wrote the board to {message.path}", title="Exported", timeout=6, markup=False)
+        self.notify(f"Wrote the board to {message.path}", title="Exported", timeout=6)
 
     @property
     def handoff(self) -> Handoff:

@@ -493,7 +493,7 @@ class BoardScreen(NextStepActions, CardActions, MailActions, Screen[None]):
         if change is None:
             self.notify(f"Nothing to {verb}.")
         elif isinstance(change, str):  # could not be replayed: why, in a sentence
-            self.notify(change, title=f"Did not {verb}", severity="warning", timeout=6, markup=False)
+            self.notify(change, title=f"Did not {verb}", severity="warning", timeout=6)
         else:
             self.notify(f"{done} {change.label}.", timeout=2)
 

@@ -105,7 +105,7 @@ class CardActions:
         def save(fields: ApplicationFields | None) -> None:
             if fields is not None:
                 app.change(application.id, lambda a: edited(a, fields, app.today), "edit", opened=application)
-                self.notify(f"Saved {one_line(fields.company)}.", timeout=2, markup=False)
+                self.notify(f"Saved {one_line(fields.company)}.", timeout=2)
 
         app.push_screen(
             # Every status, shown as a column or not: a card in a hidden column keeps its own.
@@ -125,7 +125,7 @@ class CardActions:
         def save(people: list | None) -> None:
             if people is not None:
                 app.change(application.id, lambda a: a.copy(people=people), "edit of the people", opened=application)
-                self.notify(f"Saved the people of {one_line(application.company)}.", timeout=2, markup=False)
+                self.notify(f"Saved the people of {one_line(application.company)}.", timeout=2)
 
         title = f"{one_line(application.company)} — {one_line(application.role)}"
         app.push_screen(PeopleForm(title, application.people), save)
@@ -144,10 +144,9 @@ class CardActions:
             self.notify(
                 f"Archived {one_line(application.company)}. ctrl+a shows the archive; u undoes.",
                 timeout=3,
-                markup=False,
             )
         else:
-            self.notify(f"Brought {one_line(application.company)} back to the board.", timeout=3, markup=False)
+            self.notify(f"Brought {one_line(application.company)} back to the board.", timeout=3)
 
     def action_toggle_archive(self: BoardKeys) -> None:
         """ctrl+a: the archived cards on the board instead of the active ones, and back."""
@@ -167,9 +166,9 @@ class CardActions:
         def confirmed(yes: bool | None) -> None:
             if yes:
                 app.delete_application(application.id)
-                self.notify(f"Deleted {one_line(application.company)}. u brings it back.", timeout=4, markup=False)
+                self.notify(f"Deleted {one_line(application.company)}. u brings it back.", timeout=4)
             else:
-                self.notify(f"Kept {one_line(application.company)}: nothing was deleted.", timeout=3, markup=False)
+                self.notify(f"Kept {one_line(application.company)}: nothing was deleted.", timeout=3)
 
         question = f"Delete {one_line(application.company)} — {one_line(application.role)}?"
         app.push_screen(ConfirmScreen(question, yes="Delete"), confirmed)
@@ -197,7 +196,7 @@ class CardActions:
                 self.action_edit(focus="notes")
                 return
             except (OSError, ValueError) as error:
-                self.notify(f"Could not run the editor '{editor}': {error}", severity="error", markup=False)
+                self.notify(f"Could not run the editor '{editor}': {error}", severity="error")
                 return
             if ran.returncode != 0:  # vim's :cq, an editor that failed: as git does, keep nothing
                 self.notify(f"The editor quit with status {ran.returncode}; the notes are unchanged.", timeout=4)
@@ -224,7 +223,7 @@ class CardActions:
         try:  # a board from an older version may hold a javascript: or file: link
             url = check_url(application.url)
         except ValueError as error:
-            self.notify(f"The posting's address is {error}; e fixes it.", severity="error", markup=False)
+            self.notify(f"The posting's address is {error}; e fixes it.", severity="error")
             return
         from jobboard.tui.handoff import Opened, open_link
         from jobboard.tui.screens import HandOverScreen
@@ -232,7 +231,7 @@ class CardActions:
         def opened(result: Opened) -> None:
             if result.why_not is None:
                 asked = "Asked your browser to open" if result.by_page else "Opened"
-                self.notify(f"{asked} {one_line(url)}", timeout=2, markup=False)
+                self.notify(f"{asked} {one_line(url)}", timeout=2)
                 return
             problem = f"The posting did not open: {result.why_not}. Here is its address to copy."
             self.jobboard.push_screen(HandOverScreen(problem, url))
@@ -245,7 +244,7 @@ class CardActions:
         if application is None:
             return
         if not application.posting:
-            self.notify("This card has no captured posting; C captures one from its URL.", markup=False)
+            self.notify("This card has no captured posting; C captures one from its URL.")
             return
         from jobboard.tui.posting_screen import PostingScreen
 

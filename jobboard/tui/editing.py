@@ -72,7 +72,7 @@ class BoardEditing:
 
     def on_added(self: EditingApp, message: Added) -> None:
         self._apply(HistoryEntry("add", None, message.application))
-        self.notify(f"Added {message.application.company}. u takes it back.", timeout=3, markup=False)
+        self.notify(f"Added {message.application.company}. u takes it back.", timeout=3)
         if self.adds_waiting:
             self.keys_after_adds()
 
@@ -84,7 +84,6 @@ class BoardEditing:
                 title="Changed elsewhere",
                 severity="warning",
                 timeout=8,
-                markup=False,
             )
         shown = self.board.get(saved.id)
         # Usually the file now says exactly what the screen already shows; redraw only if a

@@ -100,7 +100,7 @@ class PasteMailScreen(Dialog["tuple[str, Proposal] | None"]):
         if self.proposal is not None:
             self.dismiss(self.proposal)
         else:
-            self.notify("Nothing to log from this text.", severity="warning", markup=False)
+            self.notify("Nothing to log from this text.", severity="warning")
 
 
 class MailActions:
@@ -121,8 +121,8 @@ class MailActions:
             try:
                 app.change(card_id, lambda a: apply(a, proposal, app.today), f"email from {company}")
             except Refused as error:
-                self.notify(as_sentence(error), severity="warning", markup=False)
+                self.notify(as_sentence(error), severity="warning")
                 return
-            self.notify(f"Logged {proposal.reading} for {company}. u undoes it.", timeout=3, markup=False)
+            self.notify(f"Logged {proposal.reading} for {company}. u undoes it.", timeout=3)
 
         self.jobboard.push_screen(PasteMailScreen(applications, app.today), answered)

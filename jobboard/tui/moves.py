@@ -29,7 +29,7 @@ def move_card(screen, application: Application | None, status: str) -> bool:  # 
     try:
         moved(application, status, today, today)
     except (AlreadyThere, DateRefused) as error:
-        screen.notify(as_sentence(error), severity="warning", markup=False)
+        screen.notify(as_sentence(error), severity="warning")
         return False
     if status == "interviewed":
         _ask_interview_then_move(screen, application)
@@ -51,7 +51,7 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
 
     def answered(answer: tuple[pendulum.Date, str | None] | None) -> None:
         if answer is None:
-            screen.notify(f"{company} stays where it was.", timeout=2, markup=False)
+            screen.notify(f"{company} stays where it was.", timeout=2)
             return
         day, at = answer
         today = app.today
@@ -68,7 +68,6 @@ def _ask_interview_then_move(screen, application: Application) -> None:  # noqa:
         screen.notify(
             f"Moved {company} to {STATUS_TITLES['interviewed']}, interview {when}. u undoes both.",
             timeout=3,
-            markup=False,
         )
 
     question = f"When is (or was) the interview with {company}? (escape: don't move the card)"

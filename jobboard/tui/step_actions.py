@@ -31,7 +31,7 @@ class NextStepActions:
         try:
             check_event(application, event, today)
         except DateRefused as error:
-            self.notify(as_sentence(error), severity="warning", markup=False)
+            self.notify(as_sentence(error), severity="warning")
             return
         outcome = log_what_happened(application, event, today)
         self.jobboard.change(application.id, lambda a: log_what_happened(a, event, today).application, label)
@@ -42,7 +42,7 @@ class NextStepActions:
             words = f"Logged {label}; moved {company} to {STATUS_TITLES[outcome.moved_to]}. u undoes both."
         else:
             words = f"Logged {label} for {company}. u undoes it."
-        self.notify(words, timeout=3, markup=False)
+        self.notify(words, timeout=3)
 
     def action_step_done(self: BoardKeys) -> None:
         from jobboard.core.etiquette import done_event
@@ -61,13 +61,13 @@ class NextStepActions:
             status = event.status
             if status not in app.columns:
                 self.notify(
-                    f"The {status} column is not on this board; add it to 'columns' in config.toml.", markup=False
+                    f"The {status} column is not on this board; add it to 'columns' in config.toml."
                 )
                 return
             if not self.move_selected_to(status):
                 return
             self.notify(
-                f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3, markup=False
+                f"Moved {application.company} to {STATUS_TITLES[status]}. It's not you.", timeout=3
             )
         else:
             self._log(application, event, event.kind.replace("_", " "))
@@ -80,7 +80,7 @@ class NextStepActions:
         if not step or not step.draft:
             self.notify("This step has no draft to copy.")
             return
-        copy_text(self.jobboard, step.draft, "The draft", lambda words: self.notify(words, timeout=4, markup=False))
+        copy_text(self.jobboard, step.draft, "The draft", lambda words: self.notify(words, timeout=4))
 
     def action_send_draft(self: BoardKeys) -> None:
         """m: the step's draft in the mail client (a mailto: URL with To, Subject and Body);
@@ -104,7 +104,7 @@ class NextStepActions:
         to = message.to
         if to is None or not (to.email or to.url):
             whom = one_line(to.words) if to is not None else "this step"
-            self.notify(f"No email or profile to write to for {whom}. P adds people to the card.", markup=False)
+            self.notify(f"No email or profile to write to for {whom}. P adds people to the card.")
             return
         whom = one_line(to.words)
         sent = (application.id, step.rule)
@@ -112,7 +112,7 @@ class NextStepActions:
             try:
                 url = mailto_url(to.email, message.subject, message.body)
             except ValueError as error:
-                self.notify(f"The email of {whom} is {error}; fix it with P.", severity="error", markup=False)
+                self.notify(f"The email of {whom} is {error}; fix it with P.", severity="error")
                 return
 
             def mailed(result: Opened) -> None:
@@ -121,7 +121,7 @@ class NextStepActions:
                     app.push_screen(HandOverScreen(problem, f"{message.text()}\n\n{url}"))
                     return
                 opening = "Asked your browser to open your mail client" if result.by_page else "Opened your mail client"
-                self.notify(f"{opening}: a message to {whom}.", timeout=3, markup=False)
+                self.notify(f"{opening}: a message to {whom}.", timeout=3)
                 self._remember_sent(sent)
 
             open_link(app, url, mailed)
@@ -143,7 +143,7 @@ class NextStepActions:
                 app.push_screen(HandOverScreen(problem, f"{profile}\n\n{draft}"))
                 return
             opening = "Asked your browser to open" if result.by_page else "Opened"
-            self.notify(f"{opening} {whom}; {copied_words}", timeout=5, markup=False)
+            self.notify(f"{opening} {whom}; {copied_words}", timeout=5)
             self._remember_sent(sent)
 
         def copied(words: str) -> None:

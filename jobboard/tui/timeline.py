@@ -125,7 +125,7 @@ class TimelineScreen(Dialog[None]):
         try:
             timeline.deleted(self.card, number)  # refused here, before asking
         except ValueError as error:
-            self.notify(as_sentence(error), severity="warning", markup=False)
+            self.notify(as_sentence(error), severity="warning")
             return
 
         def confirmed(yes: bool | None) -> None:
