@@ -10,6 +10,7 @@ repaints immediately) and the writer makes the change durable.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import datetime
 import sys
@@ -46,6 +47,7 @@ from jobboard.tui.editing import BoardEditing
 from jobboard.tui.held_keys import HeldKeys
 from jobboard.tui.preload import BoardPreload
 from jobboard.tui.served import SERVER_CHECK_SECONDS, server_gone
+from jobboard.tui.signals import EndingSignals
 from jobboard.tui.tuning import Tuning
 from jobboard.tui.writer import (
     AllSaved,
@@ -139,6 +141,8 @@ class JobBoardApp(BoardEditing, App[None]):
         self.first_look: FirstLook | None = None  # shown until the whole board is read
         self._held_keys = HeldKeys(holding=False)  # pressed while the first look shows
         self.adds_waiting = 0  # cards added from the form, not back from the writer yet
+        self.ending_signals = EndingSignals()
+        self._ending_on_signal = False  # see end_on_signal
 
     def _start_with_theme(self, name: str) -> None:
         """Open with theme ``name``. Setting ``theme`` has Textual parse the whole stylesheet a
@@ -281,6 +285,8 @@ class JobBoardApp(BoardEditing, App[None]):
         self.set_interval(self.day_check_seconds, lambda: check_day(self))
         if self.is_web:
             self.set_interval(SERVER_CHECK_SECONDS, self._check_server)
+        if not self.is_headless:  # a test's process keeps its own signals
+            self.ending_signals.listen(asyncio.get_running_loop(), self.end_on_signal)
 
     async def action_quit(self) -> None:
         """Quit once every change is on disk; with changes that could not be saved, ask
@@ -295,11 +301,8 @@ class JobBoardApp(BoardEditing, App[None]):
             return
 
         async def answered(quit_anyway: bool | None) -> None:
-            count = len(self.writer.unsaved)
-            if quit_anyway and count:
-                not_saved = f"{counted(count, 'change')} not saved to {self.store.path}"
-                self.lost_changes = f"{not_saved}: {one_line(self.writer.last_error)}"
-                self.exit(return_code=1)
+            if quit_anyway and self.writer.unsaved:
+                self._end_unsaved()
             elif not quit_anyway:
                 self.writer.retry()
                 await self.flush()
@@ -358,6 +361,29 @@ class JobBoardApp(BoardEditing, App[None]):
         if not self.adds_waiting:
             self._release_keys()
 
+    def end_on_signal(self, ending: int) -> None:
+        """SIGHUP (the terminal went away) or SIGTERM (asked to stop): save what is waiting, then
+        end as on q, with no question to ask (jobboard.tui.signals). Changes that could not be
+        saved are said on stderr, with exit status 1."""
+        if self._ending_on_signal:
+            return
+        self._ending_on_signal = True
+        self.run_worker(self._end_after_saving(ending), name="end on signal")
+
+    async def _end_after_saving(self, ending: int) -> None:
+        await self.flush()
+        self.ending_signals.last_resort(ending)
+        if self.writer.unsaved:
+            self._end_unsaved()
+        else:
+            self.exit()
+
+    def _end_unsaved(self) -> None:
+        """End with exit status 1, the changes that could not be saved said on stderr (see run)."""
+        not_saved = f"{counted(len(self.writer.unsaved), 'change')} not saved to {self.store.path}"
+        self.lost_changes = f"{not_saved}: {one_line(self.writer.last_error)}"
+        self.exit(return_code=1)
+
     def on_unmount(self) -> None:
         self.preload.first_paint.set()
         if self.loaded and self.load_error is None:
@@ -373,6 +399,7 @@ class JobBoardApp(BoardEditing, App[None]):
         finally:
             self.preload.first_paint.set()
             self.writer.stop()
+            self.ending_signals.restore()
 
     # -- the writer --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import signal
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -90,6 +91,34 @@ async def test_quitting_anyway_exits_1_and_says_what_was_lost(demo_board, frozen
             await wait_for(pilot, lambda: app.return_code == 1, "the exit")
     assert "1 change not saved" in app.lost_changes and "held by another jobboard" in app.lost_changes
     assert "kept" not in notes_of(demo_board, card.id)
+
+
+async def test_a_signal_to_end_with_a_change_unsaved_exits_1_and_says_what_was_lost(demo_board, frozen):
+    """SIGTERM (or SIGHUP) cannot be asked about: the board ends at once, as quitting anyway does
+    (the real signals, in a terminal: tests/e2e/test_signals_terminal.py)."""
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        with lock_held(demo_board):
+            log_note(app, card.id, frozen.date())
+            await wait_for(pilot, lambda: app.writer.unsaved, "the failed write")
+            app.end_on_signal(signal.SIGTERM)
+            await wait_for(pilot, lambda: app.return_code == 1, "the exit")
+    assert "1 change not saved" in app.lost_changes and "held by another jobboard" in app.lost_changes
+    assert "kept" not in notes_of(demo_board, card.id)
+
+
+async def test_a_signal_to_end_saves_what_is_waiting_first(demo_board, frozen):
+    app = make_app(demo_board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        card = selected(app)
+        log_note(app, card.id, frozen.date())
+        app.end_on_signal(signal.SIGTERM)
+        app.end_on_signal(signal.SIGHUP)  # a second signal while it ends changes nothing
+        await wait_for(pilot, lambda: app.return_code == 0, "the exit")
+    assert "kept" in notes_of(demo_board, card.id) and not app.lost_changes
 
 
 def test_a_script_sees_the_exit_status_and_the_stderr_line(demo_board, tmp_path: Path):
