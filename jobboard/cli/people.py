@@ -15,7 +15,7 @@ import click
 
 from jobboard.cli.session import DATE, CardCommands, Session, old_spelling, pass_session, say
 from jobboard.core.model import time_now, today
-from jobboard.core.people import DETAILS, Person, make_person, person_line
+from jobboard.core.people import DETAILS, DetailRefused, Person, make_person, person_line
 from jobboard.formats.printable import json_text, one_line
 
 
@@ -105,11 +105,16 @@ def _old_spelling(session: Session, app_id: str, old: dict[str, Any]) -> None:
         remove_person(session, app_id, remove_number, old["yes"], "--remove")
 
 
+def _refused(error: ValueError, where: str) -> click.BadParameter:
+    """What was wrong with a person given on the command line, said of the option it came from."""
+    return click.BadParameter(str(error), param_hint=f"--{error.detail}" if isinstance(error, DetailRefused) else where)
+
+
 def add_person(session: Session, app_id: str, name: str, given: dict[str, str], where: str = "NAME") -> None:
     try:
         person = make_person(name, given.pop("role", "recruiter") or "recruiter", **given)
     except ValueError as error:
-        raise click.BadParameter(str(error), param_hint=where) from error
+        raise _refused(error, where) from error
     changed = session.store.update(app_id, lambda a: a.copy(people=[*a.people, person]))
     say(one_line(f"Added {person.label()} to {changed.company}."), err=True)
 
@@ -127,7 +132,7 @@ def edit_person(
         try:
             people[index_now] = make_person(name if name is not None else old.name, **values)
         except ValueError as error:
-            raise click.BadParameter(str(error), param_hint=where) from error
+            raise _refused(error, where) from error
         return application.copy(people=people)
 
     changed = session.store.update(app_id, edit)

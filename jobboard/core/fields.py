@@ -28,6 +28,7 @@ _EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # What would let an address carry another recipient or a header into a mail client.
 _NOT_IN_EMAIL = Pattern(r"[,;<>\"()\[\]\\?&=]|%(?:0[0-9a-f]|1[0-9a-f]|2[0-9a-f]|3[abc]|7f)", re.IGNORECASE)
 URL_EXAMPLE = "use e.g. https://company.com/jobs/123"
+PROFILE_EXAMPLE = "use e.g. https://www.linkedin.com/in/dana"
 LINE_CAP = 300  # characters in a one-line field: a card's company, role, location, salary, source
 ONE_LINE_FIELDS = ("company", "role", "location", "salary", "source")
 
@@ -49,16 +50,19 @@ def check_url(text: str, *, mail: bool = True) -> str:
     url = text.strip()
     if not url:
         return ""
+    example, schemes = (URL_EXAMPLE, "http, https or mailto") if mail else (PROFILE_EXAMPLE, "http or https")
     if _UNSAFE.search(url):
-        raise ValueError(f"not a web address: it holds a space, line break or control character; {URL_EXAMPLE}")
-    if url.lower().startswith("mailto:") and mail:
-        return _check_mail_link(url)
+        raise ValueError(f"not a web address: it holds a space, line break or control character; {example}")
+    if url.lower().startswith("mailto:"):
+        if mail:
+            return _check_mail_link(url)
+        raise ValueError(f"a profile is a web page, not a mail link (the email has a field of its own); {example}")
     if "://" in url:
         if _WEB.fullmatch(url) is None:
-            raise ValueError(f"not a web address (http, https or mailto); {URL_EXAMPLE}")
+            raise ValueError(f"not a web address ({schemes}); {example}")
         return url
     if _BARE.fullmatch(url) is None:
-        raise ValueError(f"not a web address; {URL_EXAMPLE}")
+        raise ValueError(f"not a web address; {example}")
     return "https://" + url  # people paste "company.com/jobs/1"; make it openable
 
 

@@ -79,15 +79,28 @@ def parse_role(text: str) -> str:
     return cleaned
 
 
+class DetailRefused(ValueError):
+    """A person's email or profile that is not one; ``detail`` says which, so that `jobboard
+    people` names the option rather than the person's name."""
+
+    def __init__(self, detail: str, message: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 def make_person(name: str, role: str = "recruiter", **details: str) -> Person:
     """A person from what a user typed: the role read leniently, the email and profile checked,
-    every field stripped. ValueError with one sentence when something is wrong."""
+    every field stripped. ValueError with one sentence when something is wrong (DetailRefused
+    for the email or profile)."""
     name = " ".join(name.split())
     if not name:
         raise ValueError("a person needs a name")
     values = {key: (details.get(key) or "").strip() for key in ("email", "phone", "profile", "note")}
-    values["email"] = check_email(values["email"])
-    values["profile"] = check_profile(values["profile"])
+    for detail, check in (("email", check_email), ("profile", check_profile)):
+        try:
+            values[detail] = check(values[detail])
+        except ValueError as error:
+            raise DetailRefused(detail, str(error)) from None
     return Person(name, parse_role(role or "recruiter"), **values)
 
 

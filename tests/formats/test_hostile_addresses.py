@@ -56,8 +56,10 @@ def test_only_web_and_plain_mail_links(url: str) -> None:
 def test_a_profile_is_a_web_page_and_a_posting_may_be_a_mail_address() -> None:
     assert check_url("mailto:jobs@acme.example") == "mailto:jobs@acme.example"
     assert check_profile("linkedin.com/in/dana") == "https://linkedin.com/in/dana"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"a profile is a web page, not a mail link.*linkedin\.com/in/dana"):
         check_profile("mailto:dana@acme.example")
+    with pytest.raises(ValueError, match=r"\(http or https\); use e\.g\. https://www\.linkedin\.com/in/dana"):
+        check_profile("ftp://files.acme.example/dana")
 
 
 def _people_csv(tmp_path: Path, person: dict) -> Path:
