@@ -26,7 +26,9 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+# Windows has no SIGHUP: there the board listens for SIGTERM alone.
+HANG_UP = getattr(signal, "SIGHUP", None)
+ENDING_SIGNALS = tuple(ending for ending in (HANG_UP, signal.SIGTERM) if ending is not None)
 LAST_RESORT_SECONDS = 5.0
 
 
@@ -40,7 +42,7 @@ class EndingSignals:
         """On each ending signal, ``end(signal number)`` in ``loop``."""
 
         def heard(ending: int, _frame: FrameType | None) -> None:
-            if ending == signal.SIGHUP:
+            if ending == HANG_UP:
                 quiet_output()
             loop.call_soon_threadsafe(end, ending)
 
