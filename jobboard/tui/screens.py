@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pendulum import Date
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -76,24 +77,44 @@ class HelpScreen(ScrollingDialog[None]):
         self.board = board
 
     def compose(self) -> ComposeResult:
-        found = keys_in_force(self.board)
-        keys_width = max(len(keys) for keys, _, _ in found) + 2
-        what_width = max(len(description) for _, description, _ in found) + 2
-        rows = [
-            Content.assemble(
-                (f"{keys:<{keys_width}}", "bold $accent"), f"{description:<{what_width}}", (binding_id, "$text-muted")
-            )
-            for keys, description, binding_id in found
-        ]
         with Vertical(id="help-box", classes="dialog question"):
             yield Static(
                 Content.assemble(("Keys", "bold"), ("  · the ids remap keys in config.toml [keys]", "$text-muted")),
                 id="help-title",
             )
             with VerticalScroll():
-                yield Static(Content("\n").join(rows))
+                yield KeyList(keys_in_force(self.board))
             yield Static(SCROLL_HINT, classes="muted")
 
+
+class KeyList(Static):
+    """The help's keys laid out for the width they have: a key, what it does and its id on one
+    line where the three fit, else the id on a line of its own under them (in a split tmux
+    pane, 60 columns wide, the ids wrapped to the start of a line, where they read as keys)."""
+
+    def __init__(self, found: list[tuple[str, str, str]]) -> None:
+        super().__init__(key_rows(found, None))
+        self.found = found
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(key_rows(self.found, event.size.width))
+
+
+def key_rows(found: list[tuple[str, str, str]], width: int | None) -> Content:
+    """The rows of ``found`` (keys, what they do, id) in ``width`` cells (None: any width)."""
+    keys_width = max(len(keys) for keys, _, _ in found) + 2
+    what_width = max(len(description) for _, description, _ in found) + 2
+    rows = []
+    if width is None or keys_width + what_width + max(len(i) for _, _, i in found) <= width:
+        for keys, description, binding_id in found:
+            what = f"{description:<{what_width}}"
+            rows.append(Content.assemble((f"{keys:<{keys_width}}", "bold $accent"), what, (binding_id, "$text-muted")))
+    else:
+        for keys, description, binding_id in found:
+            rows.append(Content.assemble((keys, "bold $accent"), "  ", description))
+            if binding_id:
+                rows.append(Content.assemble("    ", (binding_id, "$text-muted")))
+    return Content("\n").join(rows)
 
 
 class BoardErrorScreen(Screen[None]):

@@ -335,6 +335,30 @@ async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
         assert box.content_region.contains_region(app.screen.query(".muted").last().region)  # the last line shows
 
 
+async def test_in_a_narrow_pane_the_help_puts_each_id_under_its_key(demo_board):
+    """60 columns (a split tmux pane): the three do not fit on a line, so each id has a line of
+    its own, indented, where it cannot be read as a key; wider again, one line each."""
+    from textual.containers import VerticalScroll
+
+    from jobboard.tui.screens import keys_in_force
+
+    app = make_app(demo_board)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await loaded(pilot)
+        found = keys_in_force(app.board_screen)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
+        await pilot.pause()
+        listing = app.screen.query_one(VerticalScroll).query_one(Static)
+        lines = str(listing.render()).splitlines()
+        for keys, description, binding_id in found:
+            assert f"{keys}  {description}" in lines
+            if binding_id:
+                assert f"    {binding_id}" in lines
+        await pilot.resize_terminal(120, 40)
+        await wait_for(pilot, lambda: listing.size.height == len(found), "one line a key again")
+
+
 async def test_a_configured_extra_column(demo_board):
     columns = ("applied", "interviewed", "offer", "silent", "rejected")
     app = make_app(demo_board, columns)
