@@ -82,6 +82,9 @@ class JobBoardApp(BoardEditing, App[None]):
     theme_chosen = False
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit_now"),
+        # As in most terminal programs: back to the shell, and `fg` brings the board back
+        # (Textual's own action; nothing happens where it cannot, under `jobboard serve`).
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
     ]
 
     def __init__(
@@ -287,6 +290,9 @@ class JobBoardApp(BoardEditing, App[None]):
             self.set_interval(SERVER_CHECK_SECONDS, self._check_server)
         if not self.is_headless:  # a test's process keeps its own signals
             self.ending_signals.listen(asyncio.get_running_loop(), self.end_on_signal)
+        # Back from ctrl+z (`fg`), Textual publishes the resume but draws nothing: the board
+        # showed blank but for what changed next. The whole screen is laid out and drawn again.
+        self.app_resume_signal.subscribe(self, lambda _app: self.refresh(layout=True))
 
     async def action_quit(self) -> None:
         """Quit once every change is on disk; with changes that could not be saved, ask

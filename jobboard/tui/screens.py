@@ -59,6 +59,7 @@ HELP_DESCRIPTIONS = {
     "scroll_panel(1)": "scroll the side panel down a page",
     "scroll_panel(-1)": "scroll the side panel up a page",
     "command_palette": "command palette",
+    "suspend_process": "back to the shell; fg returns",
 }
 
 

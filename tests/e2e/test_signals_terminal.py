@@ -1,6 +1,6 @@
 """The board in a real terminal that goes away (SIGHUP) or is asked to stop (SIGTERM): what is on
 screen is in the file, the board ends, and `jobboard demo` leaves no folder behind
-(jobboard/tui/signals.py)."""
+(jobboard/tui/signals.py). And ctrl+z, then `fg`, in an interactive shell."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from jobboard.core.model import new_application
 from jobboard.storage.store import BoardStore
 from tests.e2e.test_e2e_terminal import terminal_env  # noqa: F401 - the fixture
 from tests.helpers.boards import make_board
@@ -107,3 +108,26 @@ def test_the_demo_removes_its_folder_when_its_terminal_closes(tmp_path, terminal
         terminal.close()
     wait_until(lambda: not board_processes(f"TMPDIR={temporary}"), "the demo went on running without its terminal")
     assert list(temporary.iterdir()) == []
+
+
+def test_ctrl_z_goes_back_to_the_shell_and_fg_brings_the_whole_board_back(board_path, terminal_env):  # noqa: F811
+    """In an interactive shell: ctrl+z stops the board (SIGTSTP), `fg` continues it (SIGCONT)
+    and every line is drawn again; closing the terminal while it is stopped still ends it."""
+    BoardStore(board_path).add(lambda i: new_application(i, "Hooli", "Platform engineer"))
+    command = " ".join(jobboard_argv("--db", str(board_path)))
+    terminal = Terminal(["bash", "--norc", "--noprofile", "-i"], terminal_env)
+    try:
+        terminal.wait_until(lambda screen: screen.strip() != "", what="no shell prompt")
+        terminal.keys(command, "Enter")
+        terminal.wait_for("? Help")
+        terminal.keys("C-z")
+        terminal.wait_for("Stopped")
+        terminal.keys("fg", "Enter")
+        screen = terminal.wait_for("? Help")  # the footer: drawn again, not only what changes next
+        assert "jobboard · " in screen and "Hooli" in screen and "Applied" in screen
+        terminal.keys("C-z")
+        terminal.wait_for("Stopped")
+        assert board_processes(str(board_path))
+    finally:
+        terminal.close()
+    wait_until(lambda: not board_processes(str(board_path)), "the stopped board outlived its terminal")
