@@ -47,6 +47,12 @@ def log_note(app, app_id: str, today) -> None:  # noqa: ANN001
     app.change(app_id, lambda a: a.with_event(Event("note", today, "kept")), "note")
 
 
+async def note_not_saved(pilot, app, app_id: str, today) -> None:  # noqa: ANN001
+    """A note logged while the lock is held elsewhere, once its write has failed (kept unsaved)."""
+    log_note(app, app_id, today)
+    await wait_for(pilot, lambda: app.writer.unsaved, "the failed write")
+
+
 async def test_a_change_that_meets_a_held_lock_is_kept_shown_and_saved_later(demo_board, frozen):
     app = make_app(demo_board)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -68,8 +74,7 @@ async def test_q_with_an_unsaved_change_asks_and_waiting_saves_it(demo_board, fr
         await loaded(pilot)
         card = selected(app)
         with lock_held(demo_board):
-            log_note(app, card.id, frozen.date())
-            await wait_for(pilot, lambda: app.writer.unsaved, "the failed write")
+            await note_not_saved(pilot, app, card.id, frozen.date())
             await pilot.press("q")
             await wait_for(pilot, lambda: type(app.screen).__name__ == "UnsavedScreen", "the question")
         await pilot.press("w")  # the lock is free now: waiting saves it, then the board quits
@@ -83,8 +88,7 @@ async def test_quitting_anyway_exits_1_and_says_what_was_lost(demo_board, frozen
         await loaded(pilot)
         card = selected(app)
         with lock_held(demo_board):
-            log_note(app, card.id, frozen.date())
-            await wait_for(pilot, lambda: app.writer.unsaved, "the failed write")
+            await note_not_saved(pilot, app, card.id, frozen.date())
             await pilot.press("q")
             await wait_for(pilot, lambda: type(app.screen).__name__ == "UnsavedScreen", "the question")
             await pilot.press("q")
@@ -101,8 +105,7 @@ async def test_a_signal_to_end_with_a_change_unsaved_exits_1_and_says_what_was_l
         await loaded(pilot)
         card = selected(app)
         with lock_held(demo_board):
-            log_note(app, card.id, frozen.date())
-            await wait_for(pilot, lambda: app.writer.unsaved, "the failed write")
+            await note_not_saved(pilot, app, card.id, frozen.date())
             app.end_on_signal(signal.SIGTERM)
             await wait_for(pilot, lambda: app.return_code == 1, "the exit")
     assert "1 change not saved" in app.lost_changes and "held by another jobboard" in app.lost_changes

@@ -315,20 +315,25 @@ async def test_a_remapped_key_and_a_bad_one(demo_board):
         assert "ctrl+l" in text
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
+async def open_help(pilot, app):  # noqa: ANN001, ANN201 - Pilot, the app; (keys in force, the help's list)
+    """The board read, then the help opened over it: the keys in force and the help's list."""
     from textual.containers import VerticalScroll
 
     from jobboard.tui.screens import keys_in_force
 
+    await loaded(pilot)
+    found = keys_in_force(app.board_screen)
+    await pilot.press("question_mark")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
+    await pilot.pause()
+    return found, app.screen.query_one(VerticalScroll).query_one(Static)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
     app = make_app(demo_board)
     async with app.run_test(size=size) as pilot:
-        await loaded(pilot)
-        found = keys_in_force(app.board_screen)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
-        await pilot.pause()
-        listing = app.screen.query_one(VerticalScroll).query_one(Static)
+        found, listing = await open_help(pilot, app)
         assert listing.size.height == len(found)  # no row wrapped onto a second line
         box = app.screen.query_one("#help-box")
         assert box.outer_size.width == min(84, size[0])
@@ -338,18 +343,9 @@ async def test_the_help_gives_each_key_one_line_with_its_id(demo_board, size):
 async def test_in_a_narrow_pane_the_help_puts_each_id_under_its_key(demo_board):
     """60 columns (a split tmux pane): the three do not fit on a line, so each id has a line of
     its own, indented, where it cannot be read as a key; wider again, one line each."""
-    from textual.containers import VerticalScroll
-
-    from jobboard.tui.screens import keys_in_force
-
     app = make_app(demo_board)
     async with app.run_test(size=(60, 30)) as pilot:
-        await loaded(pilot)
-        found = keys_in_force(app.board_screen)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
-        await pilot.pause()
-        listing = app.screen.query_one(VerticalScroll).query_one(Static)
+        found, listing = await open_help(pilot, app)
         lines = str(listing.render()).splitlines()
         for keys, description, binding_id in found:
             assert f"{keys}  {description}" in lines
