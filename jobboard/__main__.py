@@ -1,3 +1,3 @@
-from jobboard.cli.main import run
+from jobboard.cli.launch import run
 
 run()

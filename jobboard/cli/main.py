@@ -12,7 +12,6 @@ and the rules, the settings, the commands kept in other modules), not when this 
 from __future__ import annotations
 
 import importlib
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -238,17 +237,3 @@ def report_usage_error(error: click.ClickException, args: list[str]) -> None:
         hint = f" (see `{error.ctx.command_path} --help`)"
     say(f"jobboard: {one_line(error.format_message())}{hint}", err=True)
     sys.exit(error.exit_code)
-
-
-def run() -> None:
-    """The installed `jobboard` command and `python -m jobboard`."""
-    try:
-        main()
-    finally:
-        try:
-            sys.stdout.flush()
-        except OSError:
-            # A closed pipe (`jobboard list | head`): as Python's documentation advises, stdout
-            # goes to devnull so that the interpreter's own flush at exit stays quiet.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)

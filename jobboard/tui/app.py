@@ -172,10 +172,10 @@ class JobBoardApp(BoardEditing, App[None]):
     # -- start and stop ----------------------------------------------------------------------
 
     def _apply_keymap(self, board_screen: type[Screen[Any]]) -> None:
-        from jobboard.tui.keymap import checked_keymap
-
         if not self.settings.keys:
             return
+        from jobboard.tui.keymap import checked_keymap  # only for a config.toml with [keys]
+
         bindings = [b for b in [*board_screen.BINDINGS, *self.BINDINGS] if isinstance(b, Binding)]
         keymap, problems = checked_keymap(self.settings.keys, bindings)
         self.set_keymap(keymap)

@@ -13,6 +13,7 @@ import pytest
 from jobboard.cli.main import main
 from jobboard.storage.look_ahead import LARGE_BOARD_BYTES
 from jobboard.storage.store import BoardStore
+from tests.helpers.collector import collector_note_script
 from tests.helpers.tmux_terminal import Terminal, jobboard_argv
 
 
@@ -121,28 +122,7 @@ def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_
 # the stats screen (key S) are first imported, whether Python's cycle collector is working:
 # importing Textual and the app makes most of what lives as long as the board, and the
 # collector would walk it again and again; once the board is on screen it works again.
-NOTE_THE_COLLECTOR = """
-import gc, sys
-from importlib.abc import MetaPathFinder
-
-NOTE = sys.argv[1]
-WATCHED = ("textual", "jobboard.tui.stats_screen")
-
-
-class NoteTheCollector(MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name in WATCHED:
-            with open(NOTE, "a") as note:
-                note.write(f"{name} {'working' if gc.isenabled() else 'resting'}\\n")
-        return None  # the import itself goes on as usual
-
-
-sys.meta_path.insert(0, NoteTheCollector())
-sys.argv = ["jobboard", *sys.argv[2:]]
-from jobboard.cli.main import run
-
-run()
-"""
+NOTE_THE_COLLECTOR = collector_note_script(("click", "textual", "jobboard.tui.stats_screen"))
 
 
 def test_the_collector_rests_while_textual_is_imported_and_works_once_the_board_shows(
@@ -166,4 +146,8 @@ def test_the_collector_rests_while_textual_is_imported_and_works_once_the_board_
         terminal.wait_for("EXITED 0")
     finally:
         terminal.close()
-    assert note.read_text().splitlines() == ["textual resting", "jobboard.tui.stats_screen working"]
+    assert note.read_text().splitlines() == [
+        "click resting",  # the CLI loads with it resting too (cli/launch.py)
+        "textual resting",
+        "jobboard.tui.stats_screen working",
+    ]
