@@ -42,7 +42,6 @@ from jobboard.tui import themes as theme_files
 from jobboard.tui import writer as jobs
 from jobboard.tui.column import cards_per_column
 from jobboard.tui.day import DAY_CHECK_SECONDS, check_day, local_time, no_time
-from jobboard.tui.dialog import Dialog
 from jobboard.tui.editing import BoardEditing
 from jobboard.tui.held_keys import HeldKeys
 from jobboard.tui.preload import BoardPreload
@@ -331,6 +330,8 @@ class JobBoardApp(BoardEditing, App[None]):
         if isinstance(event, events.Key):
             if not event.is_forwarded and self._held_keys.hold(self, event):
                 return  # typed again by _release_keys once the board is read
+            from jobboard.tui.dialog import Dialog  # not needed for the first paint
+
             screen = self.screen_stack[-1] if self.screen_stack else None
             for covered in self.screen_stack[:-1]:  # a key a dialog typed again may reach a screen over it
                 if isinstance(covered, Dialog) and not event.is_forwarded:

@@ -3,8 +3,8 @@ the parts work together").
 
 In a fresh interpreter, as `jobboard` starts: the CLI module, then the app on a board, until
 its first frame is out; then ``sys.modules`` says what was imported. The script commands, the
-importer, the exporters, the mail reader, the palette's providers, TinyDB, icalendar,
-textual-serve and httpx load on first use.
+importer, the exporters, the mail reader, the palette's providers, the dialogs, TinyDB,
+icalendar, textual-serve and httpx load on first use.
 Nothing here is timed (bench/startup.py measures the start).
 """
 
@@ -26,6 +26,9 @@ NOT_AT_FIRST_PAINT = (
     "jobboard.capture",  # a posting read from the web
     "jobboard.web",  # `jobboard serve`
     "jobboard.tui.commands",  # the palette's providers
+    "jobboard.tui.dialog",  # what every dialog shares, and the paste box (M)
+    "jobboard.tui.paste_mail",
+    "jobboard.tui.keymap",  # config.toml's [keys], when it has them
     "textual.system_commands",
     "tinydb",  # the store's tables, made for the first change (jobboard.storage.board_tables)
     "icalendar",

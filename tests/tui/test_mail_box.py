@@ -9,7 +9,7 @@ import pendulum
 from jobboard.core.model import new_application
 from jobboard.core.people import Person
 from jobboard.storage.store import BoardStore
-from jobboard.tui.mail_box import PasteMailScreen
+from jobboard.tui.paste_mail import PasteMailScreen
 from tests.helpers.tui import loaded, make_app, wait_for
 
 MAIL = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
