@@ -118,9 +118,9 @@ def test_a_large_board_opens_on_the_childs_first_look_and_a_move_is_saved(board_
     assert BoardStore(board_path).get(top["id"]).status == "interviewed"
 
 
-# jobboard as the `jobboard` command runs it, with a finder that notes, when Textual and then
-# the stats screen (key S) are first imported, whether Python's cycle collector is working:
-# importing Textual and the app makes most of what lives as long as the board, and the
+# jobboard as the `jobboard` command runs it, with a finder that notes, when click, Textual and
+# then the stats screen (key S) are first imported, whether Python's cycle collector is working:
+# loading the CLI, Textual and the app makes most of what lives as long as the board, and the
 # collector would walk it again and again; once the board is on screen it works again.
 NOTE_THE_COLLECTOR = collector_note_script(("click", "textual", "jobboard.tui.stats_screen"))
 
