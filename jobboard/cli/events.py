@@ -47,12 +47,12 @@ def events_list(session: Session, app_id: str, as_json: bool, edit_n, delete_n, 
     if edit_n is None and (on is not None or at is not None or note is not None):
         raise click.UsageError("--date, --time and --note change an event: `jobboard events edit ID N`")
     if edit_n is not None:
-        old_spelling("events ID --edit N", "events edit ID N")
-        edit_event(session, app_id, edit_n, on, at, note)
+        with old_spelling("events ID --edit N", "events edit ID N", events_edit):
+            edit_event(session, app_id, edit_n, on, at, note)
         return
     if delete_n is not None:
-        old_spelling("events ID --delete N", "events delete ID N")
-        delete_event(session, app_id, delete_n, yes)
+        with old_spelling("events ID --delete N", "events delete ID N", events_delete):
+            delete_event(session, app_id, delete_n, yes)
         return
     application = session.store.get(app_id)
     if as_json:

@@ -86,23 +86,23 @@ def _old_spelling(session: Session, app_id: str, old: dict[str, Any]) -> None:
     add_name, edit_number, remove_number = old["add_name"], old["edit_number"], old["remove_number"]
     details = {key: old[key] for key in DETAILS}
     actions = (
-        ("--add", add_name, "add ID NAME"),
-        ("--edit", edit_number, "edit ID N"),
-        ("--remove", remove_number, "remove ID N"),
+        ("--add", add_name, "add ID NAME", people_add),
+        ("--edit", edit_number, "edit ID N", people_edit),
+        ("--remove", remove_number, "remove ID N", people_remove),
     )
-    chosen = [(flag, words) for flag, value, words in actions if value is not None]
+    chosen = [(flag, words, command) for flag, value, words, command in actions if value is not None]
     if len(chosen) > 1:
-        raise click.UsageError(f"use one of {', '.join(flag for flag, _ in chosen)} at a time")
+        raise click.UsageError(f"use one of {', '.join(flag for flag, _, _ in chosen)} at a time")
     if not chosen:
         raise click.UsageError("--role, --email and the like go with `people add` or `people edit`")
-    flag, words = chosen[0]
-    old_spelling(f"people ID {flag}", f"people {words}")
-    if add_name is not None:
-        add_person(session, app_id, add_name, _given(details), "--add")
-    elif edit_number is not None:
-        edit_person(session, app_id, edit_number, old["name"], _given(details), "--edit")
-    else:
-        remove_person(session, app_id, remove_number, old["yes"], "--remove")
+    flag, words, command = chosen[0]
+    with old_spelling(f"people ID {flag}", f"people {words}", command):
+        if add_name is not None:
+            add_person(session, app_id, add_name, _given(details), "--add")
+        elif edit_number is not None:
+            edit_person(session, app_id, edit_number, old["name"], _given(details), "--edit")
+        else:
+            remove_person(session, app_id, remove_number, old["yes"], "--remove")
 
 
 def _refused(error: ValueError, where: str) -> click.BadParameter:

@@ -8,8 +8,10 @@ module only when its command is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -137,6 +139,16 @@ class CardCommands(click.Group):
         return super().resolve_command(ctx, args)
 
 
-def old_spelling(old: str, new: str) -> None:
-    """The line a 0.1 spelling of a command gets: it still works, for one more release."""
+@contextlib.contextmanager
+def old_spelling(old: str, new: str, command: click.Command) -> Iterator[None]:
+    """``with old_spelling(...):`` around a 0.1 spelling of a command, which still works for one
+    more release: first the line that says the new spelling; then, if what it was given is
+    refused, the help the error points to is the new ``command``'s (`jobboard people add
+    --help`), not that of the command the old spelling went through (`people list`)."""
     say(f"jobboard: `{old}` is now `{new}`; the old spelling goes in the next release.", err=True)
+    try:
+        yield
+    except click.UsageError as error:
+        through = click.get_current_context()
+        error.ctx = click.Context(command, info_name=command.name, parent=through.parent)
+        raise

@@ -94,6 +94,18 @@ def test_the_old_people_options_still_work_and_say_the_new_spelling(board_path, 
     assert [p.name for p in BoardStore(board_path).get("1").people] == ["Sam Lee"]
 
 
+def test_an_old_people_spelling_refused_points_to_the_new_commands_help(board_path, frozen):
+    db = ("--db", str(board_path))
+    assert run_cli(*db, "add", "Acme", "Dev")[0] == 0
+    before = board_path.read_bytes()
+    code, _, err = run_cli(*db, "people", "1", "--add", "Sam Lee", "--profile", "ftp://x.example/sam")
+    assert code == 2 and err.splitlines()[1].startswith("jobboard: Invalid value for --profile: not a web address")
+    assert err.splitlines()[1].endswith("people add --help`)")
+    code, _, err = run_cli(*db, "people", "1", "--remove", "1")
+    assert code == 2 and err.splitlines()[1].endswith("people remove --help`)")
+    assert board_path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("argv", "code", "needle"),
     [

@@ -120,6 +120,9 @@ def test_the_old_events_options_still_work_and_say_the_new_spelling(board, capsy
     code, _, err = run_cli(*db, "events", "1", "--delete", "5", "--yes")
     assert code == 0 and "`events delete ID N`" in err and "Deleted event 5" in err
     assert len(BoardStore(board).get("1").events) == 4
+    code, _, err = run_cli(*db, "events", "1", "--delete", "4")  # refused: the new command's help
+    assert code == 2 and err.splitlines()[1].endswith("events delete --help`)")
+    assert len(BoardStore(board).get("1").events) == 4
 
 
 @pytest.mark.parametrize(
